@@ -1,0 +1,47 @@
+# sosialsak: the two commands a stranger needs are `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+PG_URL ?= postgres://postgres@127.0.0.1:5432/sosialsak
+
+.PHONY: run test test-sqlite test-postgres lint bench venv clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@rm -f $(VENV)/.installed-*; touch $(STAMP)
+
+venv: $(STAMP)
+
+run: venv
+	@mkdir -p var
+	$(BIN)/sosialsak migrate --noinput -v0
+	$(BIN)/sosialsak demo --if-empty
+	$(BIN)/sosialsak serve
+
+test: test-sqlite test-postgres
+
+test-sqlite: venv
+	$(BIN)/pytest
+
+# The database-backed tests again on PostgreSQL; skipped with one line when no server answers.
+test-postgres: venv
+	@if $(BIN)/python tests/pg_reachable.py "$(PG_URL)"; then \
+		DATABASE_URL="$(PG_URL)" $(BIN)/pytest tests/integration tests/functional; \
+	else \
+		echo "SKIPPED PostgreSQL run: no server reachable at $(PG_URL)"; \
+	fi
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+bench: venv
+	$(BIN)/python bench/bench_rules.py
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,66 @@
+"""Who may see what. Every query in the contexts filters through a Scope built here.
+
+The rule: staff see their own office; a leder also sees the office's audit log; a
+statsforvalter reads (never writes) the offices serving kommuner in their county; a citizen sees
+only their own applications; nobody sees a case for a person with strengt fortrolig adresse
+without the explicit permission. An admin manages users and settings, not cases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sosialsak.contexts.accounts.models import NavKontor, Role, User
+
+
+@dataclass(frozen=True)
+class Scope:
+    user_id: int | None
+    roles: frozenset[str]
+    kontor_ids: frozenset[int]
+    is_citizen: bool
+    can_write: bool
+    can_view_strengt_fortrolig: bool
+    can_view_audit: bool
+
+    @property
+    def sees_cases(self) -> bool:
+        return bool(self.kontor_ids) or self.is_citizen
+
+    def kontor_allowed(self, kontor_id: int | None) -> bool:
+        return kontor_id is not None and kontor_id in self.kontor_ids
+
+
+NO_ACCESS = Scope(None, frozenset(), frozenset(), False, False, False, False)
+
+
+def roles_of(user: User) -> frozenset[str]:
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    return frozenset(user.groups.values_list("name", flat=True))
+
+
+def scope_for(user: User) -> Scope:
+    """Return the Scope of an authenticated user (NO_ACCESS for anyone else)."""
+    roles = roles_of(user)
+    if not roles:
+        return NO_ACCESS
+    kontor_ids: set[int] = set()
+    can_write = False
+    if roles & {Role.VEILEDER, Role.LEDER} and user.kontor_id:
+        kontor_ids.add(user.kontor_id)
+        can_write = True
+    if Role.STATSFORVALTER in roles and user.fylkesnummer:
+        kontor_ids.update(
+            NavKontor.objects.filter(kommuner__nummer__startswith=user.fylkesnummer)
+            .values_list("id", flat=True)
+        )
+    return Scope(
+        user_id=user.pk,
+        roles=roles,
+        kontor_ids=frozenset(kontor_ids),
+        is_citizen=Role.BRUKER in roles and not kontor_ids,
+        can_write=can_write,
+        can_view_strengt_fortrolig=user.has_perm("accounts.view_strengt_fortrolig"),
+        can_view_audit=Role.LEDER in roles and user.has_perm("accounts.view_audit"),
+    )

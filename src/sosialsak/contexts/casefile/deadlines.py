@@ -1,0 +1,35 @@
+"""The next deadline shown for an open application."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+
+@dataclass(frozen=True)
+class Deadline:
+    due: date
+    label: str
+    overdue: bool
+
+
+def next_deadline(
+    *, mottatt: date, status: str, krav_frist: date | None, today: date
+) -> Deadline | None:
+    """Return the earliest open deadline: documentation due, or the preliminary reply (§ 11a)."""
+    if status not in ("MOTTATT", "UNDER_BEHANDLING"):
+        return None
+    candidates = [Deadline(_forelopig_svar(mottatt), "Foreløpig svar", False)]
+    if krav_frist is not None:
+        candidates.append(Deadline(krav_frist, "Dokumentasjon", False))
+    first = min(candidates, key=lambda d: d.due)
+    return Deadline(first.due, first.label, first.due < today)
+
+
+def _forelopig_svar(mottatt: date) -> date:
+    # Temporary until sosialsak.rules.frister lands: one month after receipt.
+    month = mottatt.month % 12 + 1
+    year = mottatt.year + (mottatt.month == 12)
+    day = min(mottatt.day, 28)
+    return date(year, month, day)

@@ -1,0 +1,108 @@
+"""Decision subjects (sak), decisions (vedtak) and their conditions (vilkår)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from sosialsak.contexts.intake.models import Soknad, SoktStonad
+
+
+class Sak(models.Model):
+    """A decision subject within an application, with a title (Digisos: saksStatus/referanse)."""
+
+    soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="saker")
+    referanse = models.CharField(max_length=40, unique=True)
+    tittel = models.CharField(_("tittel"), max_length=200)
+    opprettet_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["opprettet_at", "id"]
+        verbose_name = _("sak")
+        verbose_name_plural = _("saker")
+
+    def __str__(self) -> str:
+        return f"Sak {self.referanse}"
+
+
+class Hjemmel(models.TextChoices):
+    """Legal basis, as a § of sosialtjenesteloven."""
+
+    P18 = "§ 18", _("§ 18 stønad til livsopphold")
+    P18_NODHJELP = "§ 18 nødhjelp", _("§ 18 nødhjelp")
+    P19 = "§ 19", _("§ 19 stønad i særlige tilfeller")
+    P21 = "§ 21", _("§ 21 stønadsform")
+    P27 = "§ 27", _("§ 27 midlertidig botilbud")
+    P35 = "§ 35", _("§ 35 kvalifiseringsstønad")
+
+
+class Utfall(models.TextChoices):
+    INNVILGET = "INNVILGET", _("Innvilget")
+    DELVIS_INNVILGET = "DELVIS_INNVILGET", _("Delvis innvilget")
+    AVSLATT = "AVSLATT", _("Avslått")
+    AVVIST = "AVVIST", _("Avvist")
+
+
+class Stonadsform(models.TextChoices):
+    BIDRAG = "BIDRAG", _("Bidrag")
+    LAN = "LAN", _("Lån")
+    GARANTI = "GARANTI", _("Garanti")
+    VARER_OG_TJENESTER = "VARER_OG_TJENESTER", _("Varer og tjenester")
+
+
+class Vedtak(models.Model):
+    sak = models.ForeignKey(Sak, on_delete=models.PROTECT, related_name="vedtak")
+    poster = models.ManyToManyField(SoktStonad, related_name="vedtak",
+                                    verbose_name=_("det som er avgjort"))
+    hjemmel = models.CharField(_("hjemmel"), max_length=20, choices=Hjemmel.choices)
+    utfall = models.CharField(_("utfall"), max_length=20, choices=Utfall.choices)
+    stonadsform = models.CharField(_("stønadsform"), max_length=20, choices=Stonadsform.choices,
+                                   blank=True)
+    periode_fra = models.DateField(_("periode fra"), null=True, blank=True)
+    periode_til = models.DateField(_("periode til (ikke inkludert)"), null=True, blank=True)
+    belop = models.PositiveIntegerField(_("beløp (kr)"), null=True, blank=True)
+    begrunnelse = models.TextField(_("begrunnelse"))
+    fattet_at = models.DateTimeField()
+    fattet_av = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                  related_name="+")
+
+    class Meta:
+        ordering = ["fattet_at", "id"]
+        verbose_name = _("vedtak")
+        verbose_name_plural = _("vedtak")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(periode_til__isnull=True) | models.Q(periode_fra__isnull=True)
+                | models.Q(periode_til__gt=models.F("periode_fra")),
+                name="vedtak_period_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Vedtak {self.pk}"
+
+
+class VilkarStatus(models.TextChoices):
+    RELEVANT = "RELEVANT", _("Gjelder")
+    OPPFYLT = "OPPFYLT", _("Oppfylt")
+    IKKE_OPPFYLT = "IKKE_OPPFYLT", _("Ikke oppfylt")
+    ANNULLERT = "ANNULLERT", _("Annullert")
+
+
+class Vilkar(models.Model):
+    """A condition (§ 20 / § 20 a) attached to a decision."""
+
+    vedtak = models.ForeignKey(Vedtak, on_delete=models.CASCADE, related_name="vilkar")
+    kode = models.CharField(_("vilkårstype (KOSTRA-kode)"), max_length=4, blank=True)
+    beskrivelse = models.TextField(_("hva du må gjøre"))
+    frist = models.DateField(_("frist"), null=True, blank=True)
+    status = models.CharField(max_length=12, choices=VilkarStatus.choices,
+                              default=VilkarStatus.RELEVANT)
+
+    class Meta:
+        verbose_name = _("vilkår")
+        verbose_name_plural = _("vilkår")
+
+    def __str__(self) -> str:
+        return f"Vilkår {self.pk}"

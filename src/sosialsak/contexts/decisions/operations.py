@@ -1,0 +1,132 @@
+"""Writes for decisions: open a sak, record a vedtak, move the application's status.
+
+The full vedtak builder (calculation, reasons per child, conditions, four-eyes) builds on
+``record_vedtak``; the rule that every item applied for must be decided lives in
+``change_status`` because only this context knows what has been decided.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db import transaction
+
+from sosialsak.contexts.accounts.scope import Scope
+from sosialsak.contexts.audit.log import record
+from sosialsak.contexts.audit.models import Action
+from sosialsak.contexts.decisions.models import Hjemmel, Sak, Stonadsform, Utfall, Vedtak
+from sosialsak.contexts.intake.events import record_hendelse
+from sosialsak.contexts.intake.models import Soknad, SoktStonad
+from sosialsak.contexts.intake.policy import check_transition
+from sosialsak.contexts.intake.queries import scoped_soknader
+from sosialsak.kernel.errors import NotFound, ValidationFailed
+
+
+class UnableToRecordVedtak(ValidationFailed):
+    code = "unable_to_record_vedtak"
+
+
+def writable_soknad(scope: Scope, soknad_id: int, *, lock: bool = False) -> Soknad:
+    """Return the application if ``scope`` may change it; raise NotFound otherwise."""
+    qs = scoped_soknader(scope).filter(pk=soknad_id)
+    if lock:
+        qs = qs.select_for_update()
+    soknad = qs.first()
+    if soknad is None or not scope.can_write:
+        raise NotFound("Fant ikke søknaden, eller du har ikke tilgang til å endre den.")
+    return soknad
+
+
+def undecided_items(soknad: Soknad) -> list[str]:
+    """Return the labels of the items applied for that have no vedtak."""
+    return [p.label for p in SoktStonad.objects.filter(soknad=soknad, vedtak__isnull=True)]
+
+
+@transaction.atomic
+def change_status(
+    *, scope: Scope, actor: object, soknad_id: int, target: str, now: datetime, reason: str = ""
+) -> Soknad:
+    """Move the application to ``target``; raise a DomainError and change nothing if not allowed."""
+    soknad = writable_soknad(scope, soknad_id, lock=True)
+    check_transition(current=soknad.status, target=target,
+                     undecided_items=undecided_items(soknad) if target == "FERDIGBEHANDLET"
+                     else [])
+    previous = soknad.status
+    soknad.status, soknad.status_endret_at = target, now
+    soknad.save(update_fields=["status", "status_endret_at"])
+    record_hendelse(soknad=soknad, type="intake.soknad.status", actor=actor, at=now,
+                    data={"fra": previous, "status": target, "begrunnelse": reason},
+                    tekst=f"Status endret til {soknad.get_status_display()}")
+    record(actor=actor, action=Action.WRITE, object_type="soknad", object_id=soknad.pk,
+           purpose="endre status", kontor_id=soknad.kontor_id)
+    return soknad
+
+
+@dataclass(frozen=True)
+class VedtakInput:
+    post_ids: list[int]
+    hjemmel: str
+    utfall: str
+    begrunnelse: str
+    stonadsform: str = ""
+    periode_fra: date | None = None
+    periode_til: date | None = None
+    belop: int | None = None
+    sak_tittel: str = ""
+
+
+def _check_vedtak(data: VedtakInput, soknad: Soknad) -> list[SoktStonad]:
+    def fail(field: str, msg: str) -> UnableToRecordVedtak:
+        return UnableToRecordVedtak(f"{field}: {msg}", field=field)
+
+    if data.hjemmel not in Hjemmel.values:
+        raise fail("hjemmel", f"ukjent hjemmel «{data.hjemmel}».")
+    if data.utfall not in Utfall.values:
+        raise fail("utfall", f"ukjent utfall «{data.utfall}».")
+    if data.stonadsform and data.stonadsform not in Stonadsform.values:
+        raise fail("stonadsform", f"ukjent stønadsform «{data.stonadsform}».")
+    granted = data.utfall in (Utfall.INNVILGET, Utfall.DELVIS_INNVILGET)
+    if granted and not data.stonadsform:
+        raise fail("stonadsform", "velg stønadsform for et innvilget vedtak.")
+    if not data.begrunnelse.strip():
+        raise fail("begrunnelse", "et vedtak må begrunnes (forvaltningsloven §§ 24–25).")
+    if data.periode_fra and data.periode_til and data.periode_til <= data.periode_fra:
+        raise fail("periode_til", "perioden må slutte etter at den begynner.")
+    if data.belop is not None and data.belop < 0:
+        raise fail("belop", "beløpet kan ikke være negativt.")
+    poster = list(SoktStonad.objects.filter(soknad=soknad, pk__in=data.post_ids))
+    if not data.post_ids or len(poster) != len(set(data.post_ids)):
+        raise fail("post_ids", "velg det eller de tingene i søknaden som vedtaket gjelder.")
+    return poster
+
+
+@transaction.atomic
+def record_vedtak(
+    *, scope: Scope, actor: object, soknad_id: int, data: VedtakInput, now: datetime,
+    sak: Sak | None = None,
+) -> Vedtak:
+    """Record a decision on one or more items, opening a sak when none is given."""
+    soknad = writable_soknad(scope, soknad_id, lock=True)
+    poster = _check_vedtak(data, soknad)
+    if sak is None:
+        sak = Sak.objects.create(soknad=soknad, referanse=uuid.uuid4().hex[:20],
+                                 tittel=data.sak_tittel or ", ".join(p.label for p in poster),
+                                 opprettet_at=now)
+        record_hendelse(soknad=soknad, type="decisions.sak.opprettet", actor=actor, at=now,
+                        data={"referanse": sak.referanse, "tittel": sak.tittel})
+    elif sak.soknad_id != soknad.pk:
+        raise UnableToRecordVedtak("sak: saken hører til en annen søknad.", field="sak")
+    vedtak = Vedtak.objects.create(
+        sak=sak, hjemmel=data.hjemmel, utfall=data.utfall, stonadsform=data.stonadsform,
+        periode_fra=data.periode_fra, periode_til=data.periode_til, belop=data.belop,
+        begrunnelse=data.begrunnelse.strip(), fattet_at=now, fattet_av_id=getattr(actor, "pk", None),
+    )
+    vedtak.poster.set(poster)
+    record_hendelse(soknad=soknad, type="decisions.vedtak.fattet", actor=actor, at=now,
+                    data={"vedtak_id": vedtak.pk, "sak": sak.referanse, "utfall": data.utfall,
+                          "hjemmel": data.hjemmel, "belop": data.belop})
+    record(actor=actor, action=Action.WRITE, object_type="soknad", object_id=soknad.pk,
+           purpose="fatte vedtak", kontor_id=soknad.kontor_id)
+    return vedtak

@@ -1,0 +1,133 @@
+"""Applications from every channel, the items applied for, and each application's event log."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from sosialsak.contexts.accounts.models import NavKontor
+from sosialsak.contexts.people.models import Person
+
+
+class Kanal(models.TextChoices):
+    DIGITAL = "DIGITAL", _("Digital søknad")
+    PAPIR = "PAPIR", _("Papirsøknad")
+    MUNTLIG = "MUNTLIG", _("Muntlig ved kontoret")
+    TELEFON = "TELEFON", _("Telefon")
+
+
+class SoknadStatus(models.TextChoices):
+    MOTTATT = "MOTTATT", _("Mottatt")
+    UNDER_BEHANDLING = "UNDER_BEHANDLING", _("Under behandling")
+    FERDIGBEHANDLET = "FERDIGBEHANDLET", _("Ferdig behandlet")
+    BEHANDLES_IKKE = "BEHANDLES_IKKE", _("Behandles ikke")
+
+
+class StonadType(models.TextChoices):
+    LIVSOPPHOLD = "LIVSOPPHOLD", _("Livsopphold")
+    HUSLEIE = "HUSLEIE", _("Husleie")
+    STROM = "STROM", _("Strøm og oppvarming")
+    DEPOSITUM = "DEPOSITUM", _("Depositum")
+    NODHJELP = "NODHJELP", _("Nødhjelp")
+    TANNBEHANDLING = "TANNBEHANDLING", _("Tannbehandling")
+    MEDISINER = "MEDISINER", _("Medisiner")
+    MIDLERTIDIG_BOTILBUD = "MIDLERTIDIG_BOTILBUD", _("Midlertidig botilbud")
+    ANNET = "ANNET", _("Annet")
+
+
+class Soknad(models.Model):
+    kontor = models.ForeignKey(NavKontor, on_delete=models.PROTECT, related_name="soknader")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="soknader")
+    mottatt_at = models.DateTimeField(_("mottatt"), db_index=True)
+    kanal = models.CharField(_("kanal"), max_length=10, choices=Kanal.choices)
+    nodhjelp = models.BooleanField(_("nødhjelp"), default=False)
+    egne_ord = models.TextField(_("søkerens egne ord"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=SoknadStatus.choices,
+                              default=SoknadStatus.MOTTATT, db_index=True)
+    deler_bolig = models.BooleanField(_("deler bolig med andre voksne"), default=False)
+    digisos_id = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    ekstern_ref = models.CharField(max_length=64, blank=True)
+    registrert_av = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                      on_delete=models.SET_NULL, related_name="+")
+    saksbehandler = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                      on_delete=models.SET_NULL, related_name="tildelte_soknader")
+    status_endret_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-nodhjelp", "mottatt_at"]
+        indexes = [models.Index(fields=["kontor", "status", "nodhjelp", "mottatt_at"])]
+        verbose_name = _("søknad")
+        verbose_name_plural = _("søknader")
+
+    def __str__(self) -> str:
+        return f"Søknad {self.pk}"
+
+
+class SoktStonad(models.Model):
+    """One thing applied for. Each one must get a decision (no part of an application is lost)."""
+
+    soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="poster")
+    type = models.CharField(_("hva det søkes om"), max_length=30, choices=StonadType.choices)
+    beskrivelse = models.CharField(_("beskrivelse"), max_length=300, blank=True)
+    belop = models.PositiveIntegerField(_("beløp søkt om (kr)"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("søkt stønad")
+        verbose_name_plural = _("søkte stønader")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(type="ANNET") | ~models.Q(beskrivelse=""),
+                name="annet_needs_beskrivelse",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_type_display()} ({self.pk})"
+
+    @property
+    def label(self) -> str:
+        return self.beskrivelse if self.type == StonadType.ANNET else str(self.get_type_display())
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs: object) -> int:
+        raise PermissionError("Append-only: hendelser cannot be updated.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise PermissionError("Append-only: hendelser cannot be deleted.")
+
+
+class Hendelse(models.Model):
+    """One event in an application's history. Append-only: the timeline and the innsyn source.
+
+    ``type`` is a reverse-domain code (``intake.soknad.mottatt``); ``data`` holds the facts the
+    innsyn export and the timeline need (ids, statuses, amounts, dates).
+    """
+
+    soknad = models.ForeignKey(Soknad, on_delete=models.PROTECT, related_name="hendelser")
+    at = models.DateTimeField(db_index=True)
+    type = models.CharField(max_length=60)
+    tekst = models.CharField(max_length=300)
+    data = models.JSONField(default=dict, blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("hendelse")
+        verbose_name_plural = _("hendelser")
+
+    def __str__(self) -> str:
+        return f"{self.type} ({self.pk})"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise PermissionError("Append-only: a hendelse cannot be changed.")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise PermissionError("Append-only: a hendelse cannot be deleted.")

@@ -1,0 +1,53 @@
+"""Pure rules for an application's status (no Django).
+
+MOTTATT → UNDER_BEHANDLING → FERDIGBEHANDLET or BEHANDLES_IKKE. An application may be set
+straight from MOTTATT to BEHANDLES_IKKE (withdrawn, duplicate). It cannot be FERDIGBEHANDLET
+while any item applied for lacks a decision: the risk assessment names "manglende behandling av
+hele søknaden" as a frequent failure.
+"""
+
+from __future__ import annotations
+
+from sosialsak.kernel.errors import DomainError
+
+ALLOWED: dict[str, frozenset[str]] = {
+    "MOTTATT": frozenset({"UNDER_BEHANDLING", "BEHANDLES_IKKE"}),
+    "UNDER_BEHANDLING": frozenset({"FERDIGBEHANDLET", "BEHANDLES_IKKE"}),
+    "FERDIGBEHANDLET": frozenset({"UNDER_BEHANDLING"}),  # reopened after an appeal or new facts
+    "BEHANDLES_IKKE": frozenset(),
+}
+
+LABELS = {
+    "MOTTATT": "Mottatt",
+    "UNDER_BEHANDLING": "Under behandling",
+    "FERDIGBEHANDLET": "Ferdig behandlet",
+    "BEHANDLES_IKKE": "Behandles ikke",
+}
+
+
+class IllegalTransition(DomainError):
+    code = "illegal_status_transition"
+
+
+class UndecidedItems(DomainError):
+    code = "undecided_items"
+
+
+def check_transition(*, current: str, target: str, undecided_items: list[str]) -> None:
+    """Raise if the status may not move from ``current`` to ``target``.
+
+    ``undecided_items`` names the items applied for that have no decision yet.
+    """
+    if target not in LABELS:
+        raise IllegalTransition(f"status: ukjent status «{target}».", field="status")
+    if target not in ALLOWED.get(current, frozenset()):
+        raise IllegalTransition(
+            f"Søknaden kan ikke gå fra «{LABELS[current]}» til «{LABELS[target]}».",
+            field="status", current=current, target=target,
+        )
+    if target == "FERDIGBEHANDLET" and undecided_items:
+        raise UndecidedItems(
+            "Søknaden kan ikke ferdigbehandles før alt det er søkt om har fått et vedtak. "
+            f"Mangler vedtak: {', '.join(undecided_items)}.",
+            field="status", undecided=undecided_items,
+        )

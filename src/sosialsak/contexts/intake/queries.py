@@ -1,0 +1,48 @@
+"""Reads of applications, always through the caller's Scope, and always audit-logged.
+
+Scoping lives here so that no view, endpoint or command can forget it: an application outside
+the scope answers NotFound exactly as one that does not exist, and the attempt is logged.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from sosialsak.contexts.accounts.scope import Scope
+from sosialsak.contexts.audit.log import record, record_many
+from sosialsak.contexts.audit.models import Action
+from sosialsak.contexts.intake.models import Soknad
+from sosialsak.contexts.people.models import Adressebeskyttelse
+from sosialsak.kernel.errors import NotFound
+
+NOT_FOUND_TEXT = "Fant ikke søknaden. Den finnes ikke, eller du har ikke tilgang til den."
+
+
+def scoped_soknader(scope: Scope) -> QuerySet[Soknad]:
+    """Return the applications ``scope`` may see. The single place that decides visibility."""
+    qs = Soknad.objects.all()
+    if scope.is_citizen:
+        qs = qs.filter(person__user_id=scope.user_id)
+    elif scope.kontor_ids:
+        qs = qs.filter(kontor_id__in=scope.kontor_ids)
+        if not scope.can_view_strengt_fortrolig:
+            qs = qs.exclude(person__adressebeskyttelse=Adressebeskyttelse.STRENGT_FORTROLIG)
+    else:
+        qs = qs.none()
+    return qs
+
+
+def get_soknad(*, scope: Scope, actor: object, pk: int, purpose: str) -> Soknad:
+    """Return one application in scope and log the read; log and raise NotFound otherwise."""
+    soknad = (
+        scoped_soknader(scope).select_related("person", "kontor", "saksbehandler")
+        .filter(pk=pk).first()
+    )
+    if soknad is None:
+        kontor_id = Soknad.objects.filter(pk=pk).values_list("kontor_id", flat=True).first()
+        record(actor=actor, action=Action.DENIED, object_type="soknad", object_id=pk,
+               purpose=purpose, kontor_id=kontor_id)
+        raise NotFound(NOT_FOUND_TEXT)
+    record(actor=actor, action=Action.READ, object_type="soknad", object_id=pk,
+           purpose=purpose, kontor_id=soknad.kontor_id)
+    return soknad

@@ -1,0 +1,98 @@
+"""People and their households: the applicant, a spouse or partner, and each child."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Adressebeskyttelse(models.TextChoices):
+    INGEN = "INGEN", _("Ingen")
+    FORTROLIG = "FORTROLIG", _("Fortrolig adresse")
+    STRENGT_FORTROLIG = "STRENGT_FORTROLIG", _("Strengt fortrolig adresse")
+
+
+class Person(models.Model):
+    fodselsnummer = models.CharField(_("fødselsnummer eller D-nummer"), max_length=11,
+                                     unique=True, null=True, blank=True)
+    fornavn = models.CharField(_("fornavn"), max_length=100)
+    etternavn = models.CharField(_("etternavn"), max_length=100)
+    fodselsdato = models.DateField(_("fødselsdato"), null=True, blank=True)
+    gateadresse = models.CharField(_("adresse"), max_length=200, blank=True)
+    postnummer = models.CharField(_("postnummer"), max_length=4, blank=True)
+    poststed = models.CharField(_("poststed"), max_length=100, blank=True)
+    kommunenummer = models.CharField(_("kommunenummer"), max_length=4, blank=True)
+    telefon = models.CharField(_("telefon"), max_length=20, blank=True)
+    adressebeskyttelse = models.CharField(_("adressebeskyttelse"), max_length=20,
+                                          choices=Adressebeskyttelse.choices,
+                                          default=Adressebeskyttelse.INGEN)
+    sprak = models.CharField(_("foretrukket språk"), max_length=40, default="norsk")
+    tolkebehov = models.BooleanField(_("trenger tolk"), default=False)
+    tolkesprak = models.CharField(_("tolkespråk"), max_length=40, blank=True)
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="person")
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("personer")
+
+    def __str__(self) -> str:
+        return f"Person {self.pk}"  # never the name or number: __str__ ends up in logs
+
+    @property
+    def navn(self) -> str:
+        return f"{self.fornavn} {self.etternavn}"
+
+    @property
+    def has_protected_address(self) -> bool:
+        return self.adressebeskyttelse != Adressebeskyttelse.INGEN
+
+    @property
+    def is_strengt_fortrolig(self) -> bool:
+        return self.adressebeskyttelse == Adressebeskyttelse.STRENGT_FORTROLIG
+
+
+class PartnerRelasjon(models.TextChoices):
+    EKTEFELLE = "EKTEFELLE", _("Ektefelle")
+    SAMBOER = "SAMBOER", _("Samboer")
+    REGISTRERT_PARTNER = "REGISTRERT_PARTNER", _("Registrert partner")
+
+
+class Partner(models.Model):
+    """The applicant's spouse, registered partner or cohabitant (samboer)."""
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="partner")
+    relasjon = models.CharField(max_length=20, choices=PartnerRelasjon.choices)
+    navn = models.CharField(_("navn"), max_length=200)
+    fodselsnummer = models.CharField(max_length=11, blank=True)
+    fodselsdato = models.DateField(null=True, blank=True)
+    bor_sammen = models.BooleanField(_("bor sammen med søker"), default=True)
+
+    def __str__(self) -> str:
+        return f"Partner {self.pk}"
+
+
+class Bosted(models.TextChoices):
+    FAST = "FAST", _("Bor fast hos søker")
+    DELT = "DELT", _("Delt bosted")
+    SAMVAER = "SAMVAER", _("Samvær")
+
+
+class Barn(models.Model):
+    """One child in the household, each its own record: children are assessed one by one."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="barn")
+    navn = models.CharField(_("navn"), max_length=200)
+    fodselsnummer = models.CharField(max_length=11, blank=True)
+    fodselsdato = models.DateField(_("fødselsdato"))
+    bosted = models.CharField(_("bosted"), max_length=10, choices=Bosted.choices,
+                              default=Bosted.FAST)
+
+    class Meta:
+        ordering = ["fodselsdato", "id"]
+        verbose_name = _("barn")
+        verbose_name_plural = _("barn")
+
+    def __str__(self) -> str:
+        return f"Barn {self.pk}"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CaseworkerConfig(AppConfig):
+    name = "sosialsak.interfaces.caseworker"
+    label = "caseworker"

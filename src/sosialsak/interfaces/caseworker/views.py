@@ -1,0 +1,147 @@
+"""Caseworker and leder pages. Each view parses input, makes one call inward, renders."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from sosialsak.contexts.audit.queries import AuditFilter, search_audit
+from sosialsak.contexts.casefile.detail import case_detail
+from sosialsak.contexts.casefile.queue import QueueFilter, work_queue
+from sosialsak.contexts.decisions.operations import change_status
+from sosialsak.contexts.intake.models import SoknadStatus
+from sosialsak.contexts.intake.operations import (
+    ApplicantInput,
+    PostInput,
+    SoknadInput,
+    register_with_applicant,
+)
+from sosialsak.contexts.people.operations import BarnInput, PartnerInput
+from sosialsak.interfaces.caseworker.common import not_found_as_404, now, scope_of, today
+from sosialsak.interfaces.caseworker.forms import (
+    MAX_BARN,
+    AuditSearchForm,
+    RegisterSoknadForm,
+    StatusForm,
+)
+from sosialsak.kernel.errors import DomainError, NotFound
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    scope = scope_of(request)
+    if scope.is_citizen:
+        return redirect("citizen:mine")
+    if scope.kontor_ids:
+        return redirect("queue")
+    if request.user.is_staff:
+        return redirect("admin:index")
+    raise PermissionDenied
+
+
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    scope = scope_of(request)
+    if not scope.kontor_ids:
+        raise PermissionDenied
+    status = request.GET.get("status", "")
+    filters = QueueFilter(
+        status=status if status in SoknadStatus.values else "",
+        mine_only=request.GET.get("mine") == "1",
+        search=request.GET.get("q", "")[:100],
+    )
+    rows = work_queue(scope=scope, actor=request.user, filters=filters, today=today(),
+                      purpose="arbeidsliste")
+    ctx = {"rows": rows, "filters": filters, "statuses": SoknadStatus.choices}
+    template = "caseworker/_queue_table.html" if request.headers.get("HX-Request") \
+        else "caseworker/queue.html"
+    return render(request, template, ctx)
+
+
+@login_required
+@not_found_as_404
+def case(request: HttpRequest, soknad_id: int) -> HttpResponse:
+    detail = case_detail(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
+                         today=today(), purpose="saksbehandling")
+    return render(request, "caseworker/case.html", {"c": detail})
+
+
+@login_required
+@require_POST
+@not_found_as_404
+def case_status(request: HttpRequest, soknad_id: int) -> HttpResponse:
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        try:
+            change_status(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
+                          target=form.cleaned_data["status"], now=now(),
+                          reason=form.cleaned_data["begrunnelse"])
+            messages.success(request, "Status er endret.")
+        except NotFound:
+            raise
+        except DomainError as exc:
+            messages.error(request, exc.message)
+    return redirect("case", soknad_id=soknad_id)
+
+
+@login_required
+def register(request: HttpRequest) -> HttpResponse:
+    scope = scope_of(request)
+    user = request.user
+    kontor = getattr(user, "kontor", None)
+    if not scope.can_write or kontor is None:
+        raise PermissionDenied
+    form = RegisterSoknadForm(request.POST or None,
+                              initial={"mottatt_at": now().astimezone().strftime("%Y-%m-%dT%H:%M")})
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        barn = [
+            BarnInput(navn=d[f"barn_{i}_navn"], fodselsdato=d[f"barn_{i}_fodselsdato"],
+                      bosted=d[f"barn_{i}_bosted"] or "FAST")
+            for i in range(MAX_BARN) if d.get(f"barn_{i}_navn")
+        ]
+        partner = PartnerInput(navn=d["partner_navn"], relasjon=d["partner_relasjon"]) \
+            if d.get("partner_navn") else None
+        poster = [PostInput(type=t, beskrivelse=d["annet"] if t == "ANNET" else "")
+                  for t in d["poster"]]
+        try:
+            soknad = register_with_applicant(
+                scope=scope, actor=user, kontor=kontor,
+                applicant=ApplicantInput(
+                    fodselsnummer=d["fodselsnummer"], fornavn=d["fornavn"],
+                    etternavn=d["etternavn"], telefon=d["telefon"],
+                    tolkebehov=d["tolkebehov"], tolkesprak=d["tolkesprak"]),
+                partner=partner, barn=barn,
+                data=SoknadInput(kanal=d["kanal"], mottatt_at=d["mottatt_at"], poster=poster,
+                                 nodhjelp=d["nodhjelp"], egne_ord=d["egne_ord"],
+                                 deler_bolig=d["deler_bolig"]),
+            )
+        except DomainError as exc:
+            field = str(exc.extra.get("field", ""))
+            target = field if field in form.fields else None
+            form.add_error(target, exc.message)
+        else:
+            messages.success(request, "Søknaden er registrert.")
+            return redirect(reverse("case", kwargs={"soknad_id": soknad.pk}))
+    return render(request, "caseworker/register.html", {"form": form})
+
+
+@login_required
+@not_found_as_404
+def audit_log(request: HttpRequest) -> HttpResponse:
+    form = AuditSearchForm(request.GET or None)
+    entries = []
+    if form.is_valid():
+        d = form.cleaned_data
+        entries = list(search_audit(scope=scope_of(request), filters=AuditFilter(
+            actor_username=d["actor_username"], object_type="soknad" if d["object_id"] else "",
+            object_id=d["object_id"], action=d["action"], date_from=d["date_from"],
+            date_to=d["date_to"])))
+    elif not scope_of(request).can_view_audit:
+        raise NotFound("Fant ikke siden.")
+    return render(request, "caseworker/audit.html", {"form": form, "entries": entries})

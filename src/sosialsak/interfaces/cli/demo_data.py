@@ -1,0 +1,204 @@
+"""Synthetic demo data: two offices, a user per role, and about 60 realistic applications.
+
+Identity numbers are Skatteetaten-style *synthetic* numbers (month + 80, valid check digits):
+they pass the check-digit test yet can never be a real person's number. Names are common
+Norwegian first names and surnames combined at random with a fixed seed, so the data set is the
+same every time.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.db import transaction
+
+from sosialsak.contexts.accounts.models import Kommune, NavKontor, Role
+from sosialsak.contexts.accounts.operations import create_user
+from sosialsak.contexts.accounts.scope import Scope
+from sosialsak.contexts.cases.operations import mark_dokumentasjon_received, request_dokumentasjon
+from sosialsak.contexts.decisions.operations import VedtakInput, change_status, record_vedtak
+from sosialsak.contexts.intake.models import Kanal, Soknad, StonadType
+from sosialsak.contexts.intake.operations import PostInput, SoknadInput, register_soknad
+from sosialsak.contexts.payments.operations import plan_utbetaling, set_utbetaling_status
+from sosialsak.contexts.people.models import Adressebeskyttelse, Bosted, PartnerRelasjon
+from sosialsak.contexts.people.operations import BarnInput, PartnerInput, set_household, upsert_person
+from sosialsak.kernel.identity import make_synthetic_fodselsnummer
+
+DEMO_PASSWORD = "demo-passord-2026"  # noqa: S105 - printed for the demo, never for production
+
+FORNAVN = ["Nora", "Emma", "Sara", "Ida", "Maja", "Ingrid", "Leah", "Olivia", "Jakob", "Emil",
+           "Noah", "Oliver", "Filip", "William", "Lucas", "Aksel", "Amina", "Yusuf", "Fatima",
+           "Omar", "Zofia", "Piotr", "Tigist", "Dawit", "Hanne", "Kari", "Per", "Ole", "Lise",
+           "Tor", "Anne", "Geir", "Sigrid", "Mohammed", "Aisha", "Hassan", "Marta", "Jonas"]
+ETTERNAVN = ["Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen",
+             "Kristiansen", "Jensen", "Karlsen", "Berg", "Haugen", "Hagen", "Ahmed", "Ali",
+             "Nowak", "Tesfaye", "Bakke", "Solberg", "Lie", "Dahl", "Moen", "Strand", "Eide"]
+GATER = ["Storgata", "Fjellveien", "Kirkegata", "Solheimsgaten", "Inndalsveien", "Nygårdsgaten"]
+
+USERS = [
+    ("veileder", Role.VEILEDER, "1201", "Vera", "Veileder", ()),
+    ("veileder2", Role.VEILEDER, "1201", "Viktor", "Vik", ()),
+    ("veileder.sf", Role.VEILEDER, "1201", "Siri", "Skjerming",
+     ("accounts.view_strengt_fortrolig",)),
+    ("leder", Role.LEDER, "1201", "Lena", "Leder", ()),
+    ("veileder.b", Role.VEILEDER, "1202", "Bjørn", "Bergenhus", ()),
+    ("leder.b", Role.LEDER, "1202", "Berit", "Bakken", ()),
+    ("statsforvalter", Role.STATSFORVALTER, "", "Stine", "Statsforvalter", ()),
+    ("admin", Role.ADMIN, "", "Arne", "Admin", ()),
+]
+
+SYSTEM = Scope(user_id=None, roles=frozenset({"system"}), kontor_ids=frozenset(), is_citizen=False,
+               can_write=True, can_view_strengt_fortrolig=True, can_view_audit=False)
+
+
+@dataclass
+class _Ids:
+    rng: random.Random
+    used: set[str]
+
+    def fnr(self, born: date) -> str:
+        while True:
+            try:
+                value = make_synthetic_fodselsnummer(birth_date=born,
+                                                     individual=self.rng.randrange(1000))
+            except ValueError:
+                continue
+            if value not in self.used:
+                self.used.add(value)
+                return value
+
+
+def already_loaded() -> bool:
+    return NavKontor.objects.filter(enhetsnummer="1201").exists()
+
+
+@transaction.atomic
+def load(*, now: datetime, seed: int = 2026, count: int = 60) -> dict[str, int]:
+    """Load the demo data set once; return counts. Raise RuntimeError if it is already there."""
+    if already_loaded():
+        raise RuntimeError("Demodata er allerede lastet.")
+    bergen = Kommune.objects.create(nummer="4601", navn="Bergen")
+    a = NavKontor.objects.create(enhetsnummer="1201", navn="NAV Årstad",
+                                 adresse="Solheimsgaten 11, 5058 Bergen", telefon="55 55 33 33")
+    b = NavKontor.objects.create(enhetsnummer="1202", navn="NAV Bergenhus",
+                                 adresse="Nygårdsgaten 2, 5015 Bergen", telefon="55 55 33 34")
+    a.kommuner.add(bergen)
+    b.kommuner.add(bergen)
+    offices = {"1201": a, "1202": b}
+    for username, role, office, first, last, perms in USERS:
+        create_user(username=username, password=DEMO_PASSWORD, role=role,
+                    kontor=offices.get(office), fylkesnummer="46" if role ==
+                    Role.STATSFORVALTER else "", first_name=first, last_name=last,
+                    extra_permissions=perms)
+    rng = random.Random(seed)
+    ids = _Ids(rng, set())
+    scope = Scope(**{**SYSTEM.__dict__, "kontor_ids": frozenset({a.pk, b.pk})})
+    caseworkers = list(a.ansatte.filter(groups__name=Role.VEILEDER))
+    for i in range(count):
+        kontor = a if i % 4 else b
+        _one_application(i, rng=rng, ids=ids, scope=scope, kontor=kontor, now=now,
+                         caseworkers=caseworkers if kontor is a else [])
+    # Two citizens can log in and see their own applications.
+    for n, soknad in enumerate(Soknad.objects.filter(kontor=a, kanal=Kanal.DIGITAL)[:2], start=1):
+        user = create_user(username=f"bruker{n}", password=DEMO_PASSWORD, role=Role.BRUKER,
+                           first_name=soknad.person.fornavn, last_name=soknad.person.etternavn)
+        soknad.person.user = user
+        soknad.person.save(update_fields=["user"])
+    return {"soknader": Soknad.objects.count()}
+
+
+def _one_application(i: int, *, rng: random.Random, ids: _Ids, scope: Scope,
+                     kontor: NavKontor, now: datetime, caseworkers: list[object]) -> None:
+    age = rng.choice([19, 22, 24, 27, 29, 33, 38, 41, 45, 52, 58, 63])
+    born = (now - timedelta(days=age * 365 + rng.randrange(300))).date()
+    person = upsert_person(
+        fodselsnummer=ids.fnr(born), fornavn=rng.choice(FORNAVN), etternavn=rng.choice(ETTERNAVN),
+        gateadresse=f"{rng.choice(GATER)} {rng.randrange(1, 120)}", postnummer="5007",
+        poststed="Bergen", kommunenummer="4601", telefon=f"4{rng.randrange(1000000, 9999999)}",
+        adressebeskyttelse=Adressebeskyttelse.STRENGT_FORTROLIG if i == 7 else (
+            Adressebeskyttelse.FORTROLIG if i == 13 else Adressebeskyttelse.INGEN),
+        tolkebehov=i % 9 == 0, tolkesprak="arabisk" if i % 9 == 0 else "",
+    )
+    n_children = rng.choice([0, 0, 0, 1, 1, 2, 2, 3, 5]) if age >= 22 else 0
+    barn = []
+    for _ in range(n_children):
+        child_born = born + timedelta(days=rng.randrange(20 * 365, max(20 * 365 + 1, age * 365)))
+        child_born = min(child_born, (now - timedelta(days=200)).date())
+        barn.append(BarnInput(navn=f"{rng.choice(FORNAVN)} {person.etternavn}",
+                              fodselsdato=child_born, fodselsnummer=ids.fnr(child_born),
+                              bosted=rng.choice([Bosted.FAST, Bosted.FAST, Bosted.DELT,
+                                                 Bosted.SAMVAER])))
+    partner = None
+    if age >= 25 and rng.random() < 0.3:
+        partner = PartnerInput(navn=f"{rng.choice(FORNAVN)} {person.etternavn}",
+                               relasjon=rng.choice(PartnerRelasjon.values))
+    set_household(person=person, partner=partner, barn=barn)
+    urgent = i % 10 == 3
+    kanal = rng.choice([Kanal.DIGITAL] * 6 + [Kanal.PAPIR, Kanal.MUNTLIG, Kanal.TELEFON])
+    types = [StonadType.NODHJELP] if urgent else rng.sample(
+        [StonadType.LIVSOPPHOLD, StonadType.HUSLEIE, StonadType.STROM, StonadType.DEPOSITUM,
+         StonadType.TANNBEHANDLING], k=rng.choice([1, 1, 2, 3]))
+    received = now - timedelta(days=rng.randrange(0, 50) if not urgent else 0,
+                               hours=rng.randrange(1, 8))
+    soknad = register_soknad(
+        scope=scope, actor=None, kontor=kontor, person=person,
+        data=SoknadInput(kanal=kanal, mottatt_at=received, nodhjelp=urgent,
+                         poster=[PostInput(type=t, belop=rng.choice([None, 1500, 4200, 9800]))
+                                 for t in types],
+                         egne_ord=rng.choice(["Jeg har mistet jobben og har ikke penger til mat.",
+                                              "Husleien er for høy etter at vi ble skilt.",
+                                              "Venter på AAP og har ingenting å leve av.",
+                                              "Strømregningen er ubetalt og de vil stenge.", ""])),
+    )
+    if caseworkers:
+        Soknad.objects.filter(pk=soknad.pk).update(saksbehandler=rng.choice(caseworkers))
+    stage = rng.choice(["ny", "ny", "behandling", "behandling", "krav", "ferdig", "ferdig",
+                        "ferdig", "ikke"])
+    if stage == "ny":
+        return
+    t = received + timedelta(hours=2)
+    if stage == "ikke":
+        change_status(scope=scope, actor=None, soknad_id=soknad.pk, target="BEHANDLES_IKKE",
+                      now=t, reason="Søknaden er trukket.")
+        return
+    change_status(scope=scope, actor=None, soknad_id=soknad.pk, target="UNDER_BEHANDLING", now=t)
+    if stage == "krav":
+        krav = request_dokumentasjon(scope=scope, actor=None, soknad_id=soknad.pk,
+                                     titler=["Kontoutskrift siste måned", "Husleiekontrakt"],
+                                     frist=(t + timedelta(days=rng.choice([3, 10, 14]))).date(),
+                                     now=t)
+        if rng.random() < 0.5:
+            mark_dokumentasjon_received(scope=scope, actor=None, krav_id=krav[0].pk,
+                                        now=t + timedelta(days=1))
+        return
+    if stage == "behandling":
+        return
+    decided = t + timedelta(days=1)
+    for post in soknad.poster.all():
+        granted = rng.random() < 0.75
+        vedtak = record_vedtak(
+            scope=scope, actor=None, soknad_id=soknad.pk, now=decided,
+            data=VedtakInput(
+                post_ids=[post.pk], hjemmel="§ 18 nødhjelp" if urgent else "§ 18",
+                utfall="INNVILGET" if granted else "AVSLATT",
+                stonadsform="BIDRAG" if granted else "",
+                periode_fra=decided.date().replace(day=1),
+                periode_til=(decided.date().replace(day=1) + timedelta(days=32)).replace(day=1),
+                belop=post.belop or 2500 if granted else None,
+                begrunnelse="Du har ikke nok penger til det du trenger nå. Vi har sett på "
+                "inntektene og utgiftene dine og husstanden din." if granted else
+                "Du har inntekt som dekker det du har søkt om.",
+            ),
+        )
+        if granted:
+            u = plan_utbetaling(scope=scope, actor=None, vedtak_id=vedtak.pk,
+                                belop=vedtak.belop or 2500, forfallsdato=decided.date(),
+                                kontonummer="12345678903", mottaker_navn=person.navn,
+                                now=decided)
+            if rng.random() < 0.7:
+                set_utbetaling_status(scope=scope, actor=None, utbetaling_id=u.pk,
+                                      status="UTBETALT", now=decided)
+    change_status(scope=scope, actor=None, soknad_id=soknad.pk, target="FERDIGBEHANDLET",
+                  now=decided)

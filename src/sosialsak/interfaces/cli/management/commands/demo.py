@@ -1,0 +1,33 @@
+"""Load the synthetic demo data set (once; later runs say it is already there)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from sosialsak.interfaces.cli import demo_data
+
+
+class Command(BaseCommand):
+    help = "Load demo data: two NAV offices, a user per role and about 60 applications."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--if-empty", action="store_true",
+                            help="do nothing (exit 0) when demo data is already loaded")
+
+    def handle(self, *args: Any, **o: Any) -> None:
+        if demo_data.already_loaded():
+            self.stdout.write("Demodata er allerede lastet.")
+            return
+        counts = demo_data.load(now=timezone.now())
+        self.stdout.write(f"Lastet demodata: {counts['soknader']} søknader.")
+        self.print_logins()
+
+    def print_logins(self) -> None:
+        self.stdout.write(f"\nDemo-innlogginger (passord for alle: {demo_data.DEMO_PASSWORD}):")
+        for username, role, office, *_ in demo_data.USERS:
+            where = f" på kontor {office}" if office else ""
+            self.stdout.write(f"  {username:16} {role}{where}")
+        self.stdout.write("  bruker1, bruker2  bruker (innbygger)")

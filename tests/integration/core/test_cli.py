@@ -1,0 +1,65 @@
+"""The sosialsak console commands."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from sosialsak.contexts.accounts.models import User
+from sosialsak.contexts.accounts.tokens import user_for_token
+
+
+def run(*args: str) -> str:
+    out = io.StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def test_createuser_and_createtoken(offices) -> None:
+    run("createuser", "kari", "--role", "veileder", "--kontor", "1201", "--password",
+        "langt-passord-1")
+    token = run("createtoken", "kari").strip()
+
+    user = User.objects.get(username="kari")
+    assert user.kontor == offices["A"] and user.groups.get().name == "veileder"
+    assert user_for_token(token) == user
+
+
+def test_createuser_names_a_missing_office(offices) -> None:
+    with pytest.raises(CommandError, match="--kontor: fant ikke NAV-kontor 9999"):
+        run("createuser", "x", "--role", "veileder", "--kontor", "9999", "--password", "p" * 12)
+
+
+def test_a_veileder_without_office_is_refused(db) -> None:
+    with pytest.raises(CommandError, match="kontor"):
+        run("createuser", "x", "--role", "veileder", "--password", "p" * 12)
+
+
+def test_openapi_prints_the_api_document(db) -> None:
+    doc = json.loads(run("openapi"))
+
+    assert doc["openapi"].startswith("3.")
+    assert "/api/v1/soknader/{soknad_id}/status" in doc["paths"]
+
+
+def test_demo_loads_once_with_every_status_and_a_protected_person(db) -> None:
+    from sosialsak.contexts.intake.models import Soknad
+    from sosialsak.contexts.people.models import Person
+
+    first = run("demo")
+    second = run("demo")
+
+    assert "veileder" in first and "demo-passord-2026" in first
+    assert "allerede" in second
+    assert Soknad.objects.count() == 60
+    assert set(Soknad.objects.values_list("status", flat=True)) == {
+        "MOTTATT", "UNDER_BEHANDLING", "FERDIGBEHANDLET", "BEHANDLES_IKKE"}
+    assert Soknad.objects.filter(nodhjelp=True).exists()
+    assert Person.objects.filter(adressebeskyttelse="STRENGT_FORTROLIG").count() == 1
+    assert Person.objects.filter(barn__isnull=False).distinct().count() >= 10
+    assert set(Soknad.objects.values_list("kanal", flat=True)) == {
+        "DIGITAL", "PAPIR", "MUNTLIG", "TELEFON"}

@@ -1,0 +1,196 @@
+"""Office scoping, protected addresses and the audit log, through the UI and the API."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+from django.test import Client
+
+from sosialsak.contexts.accounts.tokens import create_token
+from sosialsak.contexts.audit.models import AuditEntry
+from sosialsak.contexts.intake.queries import get_soknad
+from sosialsak.kernel.errors import NotFound
+
+
+def login(user) -> Client:  # type: ignore[no-untyped-def]
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def bearer(user) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {"HTTP_AUTHORIZATION": f"Bearer {create_token(user=user)}"}
+
+
+class TestOfficeScope:
+    def test_a_veileder_gets_404_for_another_offices_application_in_the_ui(
+        self, make_soknad, users
+    ) -> None:
+        other = make_soknad(office="B")
+
+        response = login(users["veileder_a"]).get(f"/soknad/{other.pk}/")
+
+        assert response.status_code == 404
+        assert "Nordmann" not in response.content.decode()
+        denial = AuditEntry.objects.get(action="DENIED", object_id=str(other.pk))
+        assert denial.actor_username == "va"
+        assert denial.kontor_id == other.kontor_id
+
+    def test_a_veileder_gets_404_for_another_offices_application_in_the_api(
+        self, make_soknad, users
+    ) -> None:
+        other = make_soknad(office="B")
+
+        response = Client().get(f"/api/v1/soknader/{other.pk}", **bearer(users["veileder_a"]))
+
+        assert response.status_code == 404
+        assert response.json()["code"] == "not_found"
+        assert AuditEntry.objects.filter(action="DENIED", object_id=str(other.pk),
+                                         channel="api").count() == 1
+
+    def test_the_queue_shows_only_the_own_office(self, make_soknad, users) -> None:
+        own, other = make_soknad(office="A"), make_soknad(office="B")
+
+        response = Client().get("/api/v1/soknader", **bearer(users["veileder_a"]))
+
+        ids = [row["id"] for row in response.json()]
+        assert own.pk in ids and other.pk not in ids
+
+    def test_the_statsforvalter_reads_offices_in_the_county_only(
+        self, make_soknad, users, scope_of
+    ) -> None:
+        in_county = make_soknad(office="B")
+        scope = scope_of(users["statsforvalter"])
+
+        assert get_soknad(scope=scope, actor=users["statsforvalter"], pk=in_county.pk,
+                          purpose="tilsyn").pk == in_county.pk
+        assert scope.kontor_ids == {users["veileder_a"].kontor_id, users["veileder_b"].kontor_id}
+        assert not scope.can_write
+
+    def test_an_anonymous_api_call_is_refused(self, make_soknad) -> None:
+        response = Client().get("/api/v1/soknader")
+
+        assert response.status_code == 401
+        assert response.json()["code"] == "unauthenticated"
+
+    def test_an_admin_sees_no_cases(self, make_soknad, users, scope_of) -> None:
+        soknad = make_soknad()
+
+        with pytest.raises(NotFound):
+            get_soknad(scope=scope_of(users["admin"]), actor=users["admin"], pk=soknad.pk,
+                       purpose="x")
+
+
+class TestCitizen:
+    def test_a_citizen_sees_only_their_own_applications(self, make_soknad, users) -> None:
+        from sosialsak.contexts.accounts.operations import create_user
+
+        mine, theirs = make_soknad(), make_soknad()
+        citizen = create_user(username="borger", password=None, role="bruker")
+        mine.person.user = citizen
+        mine.person.save()
+        client = login(citizen)
+
+        assert client.get(f"/mine/soknad/{mine.pk}/").status_code == 200
+        assert client.get(f"/mine/soknad/{theirs.pk}/").status_code == 404
+        assert client.get(f"/soknad/{mine.pk}/").status_code == 200  # same scope rule
+        listing = client.get("/mine/").content.decode()
+        assert listing.count("/mine/soknad/") == 1
+
+
+class TestProtectedAddress:
+    def test_strengt_fortrolig_is_hidden_without_the_permission(self, make_soknad, users) -> None:
+        sf = make_soknad(beskyttelse="STRENGT_FORTROLIG")
+
+        assert login(users["veileder_a"]).get(f"/soknad/{sf.pk}/").status_code == 404
+        queue = login(users["veileder_a"]).get("/arbeidsliste/").content.decode()
+        assert f"/soknad/{sf.pk}/" not in queue
+
+    def test_with_the_permission_the_case_is_visible_but_the_address_is_not(
+        self, make_soknad, users
+    ) -> None:
+        sf = make_soknad(beskyttelse="STRENGT_FORTROLIG")
+        client = login(users["veileder_sf"])
+
+        page = client.get(f"/soknad/{sf.pk}/").content.decode()
+        api = client.get(f"/api/v1/soknader/{sf.pk}").content.decode()
+
+        assert "Nordmann" in page
+        assert "Hemmeligveien" not in page
+        assert "Hemmeligveien" not in api
+        assert "skjermet" in json.loads(api)["adresse"]
+
+    def test_a_fortrolig_address_is_not_shown_either(self, make_soknad, users) -> None:
+        person_case = make_soknad(beskyttelse="FORTROLIG")
+
+        page = login(users["veileder_a"]).get(f"/soknad/{person_case.pk}/").content.decode()
+
+        assert "Hemmeligveien" not in page
+
+    def test_no_personal_data_reaches_the_logs(self, make_soknad, users, caplog) -> None:
+        sf = make_soknad(beskyttelse="STRENGT_FORTROLIG")
+        caplog.set_level(logging.DEBUG)
+
+        login(users["veileder_sf"]).get(f"/soknad/{sf.pk}/")
+        login(users["veileder_a"]).get(f"/soknad/{sf.pk}/")
+
+        assert "Hemmeligveien" not in caplog.text
+        assert sf.person.fodselsnummer not in caplog.text
+        assert "Nordmann" not in caplog.text
+
+
+class TestAudit:
+    def test_reading_a_case_page_is_logged_without_personal_data(self, make_soknad, users) -> None:
+        soknad = make_soknad()
+
+        login(users["veileder_a"]).get(f"/soknad/{soknad.pk}/")
+
+        entry = AuditEntry.objects.filter(action="READ", object_id=str(soknad.pk)).get()
+        assert (entry.actor_username, entry.purpose, entry.channel) == ("va", "saksbehandling",
+                                                                        "web")
+        stored = " ".join(str(v) for v in AuditEntry.objects.values_list())
+        assert soknad.person.fodselsnummer not in stored
+        assert "Nordmann" not in stored
+
+    def test_every_write_is_logged(self, make_soknad, users) -> None:
+        soknad = make_soknad()
+
+        login(users["veileder_a"]).post(f"/soknad/{soknad.pk}/status/",
+                                        {"status": "UNDER_BEHANDLING"})
+
+        purposes = list(AuditEntry.objects.filter(action="WRITE", object_id=str(soknad.pk))
+                        .order_by("id").values_list("purpose", flat=True))
+        assert purposes == ["registrere søknad", "endre status"]
+
+    def test_the_queue_logs_a_read_per_listed_application(self, make_soknad, users) -> None:
+        a, b = make_soknad(), make_soknad()
+
+        login(users["veileder_a"]).get("/arbeidsliste/")
+
+        assert set(AuditEntry.objects.filter(action="READ", purpose="arbeidsliste")
+                   .values_list("object_id", flat=True)) == {str(a.pk), str(b.pk)}
+
+    def test_a_leder_searches_the_offices_log_and_a_veileder_cannot(
+        self, make_soknad, users
+    ) -> None:
+        soknad = make_soknad()
+        login(users["veileder_a"]).get(f"/soknad/{soknad.pk}/")
+
+        page = login(users["leder_a"]).get("/tilgangslogg/", {"actor_username": "va"})
+        denied = login(users["veileder_a"]).get("/tilgangslogg/")
+
+        assert page.status_code == 200
+        assert f"soknad {soknad.pk}" in page.content.decode()
+        assert denied.status_code == 404
+
+    def test_audit_entries_cannot_be_changed(self, make_soknad) -> None:
+        make_soknad()
+        entry = AuditEntry.objects.first()
+        assert entry is not None
+
+        with pytest.raises(PermissionError):
+            entry.save()
+        with pytest.raises(PermissionError):
+            AuditEntry.objects.all().delete()
