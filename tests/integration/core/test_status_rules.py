@@ -18,7 +18,7 @@ class TestPolicy:
         check_transition(current="UNDER_BEHANDLING", target="FERDIGBEHANDLET", undecided_items=[])
 
     def test_skipping_the_processing_is_refused(self) -> None:
-        with pytest.raises(IllegalTransition, match="Mottatt.*Ferdig behandlet"):
+        with pytest.raises(IllegalTransition, match=r"Mottatt.*Ferdig behandlet"):
             check_transition(current="MOTTATT", target="FERDIGBEHANDLET", undecided_items=[])
 
     def test_nothing_leaves_behandles_ikke(self) -> None:

@@ -20,4 +20,4 @@ class NavKontorAdmin(admin.ModelAdmin):
 class UserAdmin(BaseUserAdmin):
     list_display = ("username", "first_name", "last_name", "kontor", "is_active")
     list_filter = ("groups", "kontor", "is_active")
-    fieldsets = (*BaseUserAdmin.fieldsets, ("NAV", {"fields": ("kontor", "fylkesnummer")}))
+    fieldsets = (*(BaseUserAdmin.fieldsets or ()), ("NAV", {"fields": ("kontor", "fylkesnummer")}))

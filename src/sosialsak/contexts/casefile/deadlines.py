@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 
 
-
 @dataclass(frozen=True)
 class Deadline:
     due: date

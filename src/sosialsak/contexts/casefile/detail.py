@@ -9,12 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Prefetch
-
 from sosialsak.contexts.accounts.scope import Scope
-from sosialsak.contexts.cases.models import Dokumentasjonskrav
 from sosialsak.contexts.casefile.deadlines import Deadline, next_deadline
-from sosialsak.contexts.decisions.models import Sak, Vedtak
+from sosialsak.contexts.cases.models import Dokumentasjonskrav
+from sosialsak.contexts.decisions.models import Vedtak
 from sosialsak.contexts.intake.models import Hendelse, SoktStonad
 from sosialsak.contexts.intake.policy import ALLOWED, LABELS
 from sosialsak.contexts.intake.queries import get_soknad
@@ -129,7 +127,7 @@ def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
     utbetalinger = list(Utbetaling.objects.filter(vedtak__sak__soknad=s))
     krav = list(Dokumentasjonskrav.objects.filter(soknad=s))
     hendelser = list(Hendelse.objects.filter(soknad=s).order_by("-at", "-id"))
-    partner = getattr(p, "partner", None) if hasattr(p, "partner") else None
+    partner = getattr(p, "partner", None)  # reverse one-to-one: AttributeError when absent
     open_krav = [k.frist for k in krav if k.status == "ETTERSPURT"]
     adresse = SKJERMET if p.has_protected_address else ", ".join(
         x for x in (p.gateadresse, f"{p.postnummer} {p.poststed}".strip()) if x)
@@ -140,7 +138,7 @@ def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
         fodselsnummer=p.fodselsnummer or "", adresse=adresse,
         adressebeskyttelse=str(p.get_adressebeskyttelse_display()),
         beskyttet=p.has_protected_address, sprak=p.sprak,
-        tolk=p.tolkesprak or "ja" if p.tolkebehov else "",
+        tolk=(p.tolkesprak or "ja") if p.tolkebehov else "",
         partner=f"{partner.navn} ({partner.get_relasjon_display()})" if partner else "",
         barn=[ChildView(b.navn, b.fodselsdato, _age(b.fodselsdato, today),
                         str(b.get_bosted_display())) for b in p.barn.all()],
@@ -165,7 +163,3 @@ def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
         can_write=scope.can_write,
     )
 
-
-def saker_for(soknad_id: int) -> list[Sak]:
-    return list(Sak.objects.filter(soknad_id=soknad_id).prefetch_related(
-        Prefetch("vedtak", queryset=Vedtak.objects.order_by("fattet_at"))))

@@ -72,13 +72,13 @@ def work_queue(
             id=s.pk, navn=s.person.navn, mottatt_at=s.mottatt_at, kanal=s.kanal,
             kanal_label=str(s.get_kanal_display()), status=s.status,
             status_label=str(s.get_status_display()), nodhjelp=s.nodhjelp,
-            antall_poster=s.n_poster,  # type: ignore[attr-defined]
+            antall_poster=s.n_poster,
             beskyttet=s.person.has_protected_address,
             saksbehandler=s.saksbehandler.get_full_name() if s.saksbehandler else "",
             kontor=s.kontor.navn,
             neste_frist=next_deadline(
                 mottatt=local_date(s.mottatt_at), status=s.status,
-                krav_frist=s.krav_frist, today=today,  # type: ignore[attr-defined]
+                krav_frist=s.krav_frist, today=today,
             ),
         )
         for s in rows

@@ -121,7 +121,8 @@ def record_vedtak(
     vedtak = Vedtak.objects.create(
         sak=sak, hjemmel=data.hjemmel, utfall=data.utfall, stonadsform=data.stonadsform,
         periode_fra=data.periode_fra, periode_til=data.periode_til, belop=data.belop,
-        begrunnelse=data.begrunnelse.strip(), fattet_at=now, fattet_av_id=getattr(actor, "pk", None),
+        begrunnelse=data.begrunnelse.strip(), fattet_at=now,
+        fattet_av_id=getattr(actor, "pk", None),
     )
     vedtak.poster.set(poster)
     record_hendelse(soknad=soknad, type="decisions.vedtak.fattet", actor=actor, at=now,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from sosialsak.contexts.accounts.scope import Scope
-from sosialsak.contexts.audit.log import record, record_many
+from sosialsak.contexts.audit.log import record
 from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.people.models import Adressebeskyttelse
@@ -22,7 +22,7 @@ def scoped_soknader(scope: Scope) -> QuerySet[Soknad]:
     """Return the applications ``scope`` may see. The single place that decides visibility."""
     qs = Soknad.objects.all()
     if scope.is_citizen:
-        qs = qs.filter(person__user_id=scope.user_id)
+        qs = qs.filter(person__user_id=scope.user_id or -1)
     elif scope.kontor_ids:
         qs = qs.filter(kontor_id__in=scope.kontor_ids)
         if not scope.can_view_strengt_fortrolig:

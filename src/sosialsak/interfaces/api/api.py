@@ -1,4 +1,4 @@
-"""JSON API v1. Each endpoint makes one call inward; errors have one shape {code, message, extra}."""
+"""JSON API v1. Each endpoint makes one call inward; one error shape {code, message, extra}."""
 
 from __future__ import annotations
 

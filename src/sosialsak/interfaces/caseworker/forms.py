@@ -24,8 +24,8 @@ class RegisterSoknadForm(forms.Form):
     poster = forms.MultipleChoiceField(label=_("Hva søkes det om?"), choices=StonadType.choices,
                                        widget=forms.CheckboxSelectMultiple)
     annet = forms.CharField(label=_("Hvis «Annet»: hva?"), max_length=300, required=False)
-    egne_ord = forms.CharField(label=_("Søkerens egne ord"), widget=forms.Textarea(attrs={"rows": 4}),
-                               required=False)
+    egne_ord = forms.CharField(label=_("Søkerens egne ord"), required=False,
+                               widget=forms.Textarea(attrs={"rows": 4}))
     deler_bolig = forms.BooleanField(label=_("Deler bolig med andre voksne (ikke partner)"),
                                      required=False)
     tolkebehov = forms.BooleanField(label=_("Trenger tolk"), required=False)

@@ -23,7 +23,12 @@ from sosialsak.contexts.intake.models import Kanal, Soknad, StonadType
 from sosialsak.contexts.intake.operations import PostInput, SoknadInput, register_soknad
 from sosialsak.contexts.payments.operations import plan_utbetaling, set_utbetaling_status
 from sosialsak.contexts.people.models import Adressebeskyttelse, Bosted, PartnerRelasjon
-from sosialsak.contexts.people.operations import BarnInput, PartnerInput, set_household, upsert_person
+from sosialsak.contexts.people.operations import (
+    BarnInput,
+    PartnerInput,
+    set_household,
+    upsert_person,
+)
 from sosialsak.kernel.identity import make_synthetic_fodselsnummer
 
 DEMO_PASSWORD = "demo-passord-2026"  # noqa: S105 - printed for the demo, never for production
@@ -92,10 +97,10 @@ def load(*, now: datetime, seed: int = 2026, count: int = 60) -> dict[str, int]:
                     kontor=offices.get(office), fylkesnummer="46" if role ==
                     Role.STATSFORVALTER else "", first_name=first, last_name=last,
                     extra_permissions=perms)
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - reproducible synthetic data, not security
     ids = _Ids(rng, set())
     scope = Scope(**{**SYSTEM.__dict__, "kontor_ids": frozenset({a.pk, b.pk})})
-    caseworkers = list(a.ansatte.filter(groups__name=Role.VEILEDER))
+    caseworkers: list[object] = list(a.ansatte.filter(groups__name=Role.VEILEDER))
     for i in range(count):
         kontor = a if i % 4 else b
         _one_application(i, rng=rng, ids=ids, scope=scope, kontor=kontor, now=now,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
@@ -35,8 +36,6 @@ class Command(BaseCommand):
                 raise CommandError(f"--kontor: fant ikke NAV-kontor {o['kontor']}.")
         password = o["password"]
         if password is None and o["role"] != Role.BRUKER:
-            import os
-
             password = os.environ.get("SOSIALSAK_PASSWORD") or getpass.getpass("Passord: ")
         extra = ("accounts.view_strengt_fortrolig",) if o["strengt_fortrolig"] else ()
         try:
