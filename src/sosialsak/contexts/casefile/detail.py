@@ -159,7 +159,7 @@ def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
         hendelser=[HendelseView(h.at, h.type, h.tekst) for h in hendelser],
         neste_frist=next_deadline(mottatt=local_date(s.mottatt_at), status=s.status,
                                   krav_frist=min(open_krav) if open_krav else None, today=today),
-        mulige_statuser=[(t, LABELS[t]) for t in sorted(ALLOWED[s.status])],
+        mulige_statuser=[(t, LABELS[t]) for t in ALLOWED[s.status]],
         can_write=scope.can_write,
     )
 

@@ -129,8 +129,10 @@ def _one_application(i: int, *, rng: random.Random, ids: _Ids, scope: Scope,
     n_children = rng.choice([0, 0, 0, 1, 1, 2, 2, 3, 5]) if age >= 22 else 0
     barn = []
     for _ in range(n_children):
-        child_born = born + timedelta(days=rng.randrange(20 * 365, max(20 * 365 + 1, age * 365)))
-        child_born = min(child_born, (now - timedelta(days=200)).date())
+        # Children under 18, born after the parent turned 19.
+        youngest_parent_age = max(19, age - 17)
+        child_age_days = rng.randrange(200, max(201, (age - youngest_parent_age) * 365))
+        child_born = (now - timedelta(days=child_age_days)).date()
         barn.append(BarnInput(navn=f"{rng.choice(FORNAVN)} {person.etternavn}",
                               fodselsdato=child_born, fodselsnummer=ids.fnr(child_born),
                               bosted=rng.choice([Bosted.FAST, Bosted.FAST, Bosted.DELT,
@@ -145,8 +147,12 @@ def _one_application(i: int, *, rng: random.Random, ids: _Ids, scope: Scope,
     types = [StonadType.NODHJELP] if urgent else rng.sample(
         [StonadType.LIVSOPPHOLD, StonadType.HUSLEIE, StonadType.STROM, StonadType.DEPOSITUM,
          StonadType.TANNBEHANDLING], k=rng.choice([1, 1, 2, 3]))
-    received = now - timedelta(days=rng.randrange(0, 50) if not urgent else 0,
-                               hours=rng.randrange(1, 8))
+    # Received in office hours (08–15 Oslo ≈ 07–14 UTC), never in the future.
+    days_ago = 0 if urgent else rng.randrange(0, 50)
+    received = (now - timedelta(days=days_ago)).replace(hour=7 + rng.randrange(7),
+                                                        minute=rng.randrange(60))
+    if received > now:
+        received = now - timedelta(minutes=rng.randrange(5, 90))
     soknad = register_soknad(
         scope=scope, actor=None, kontor=kontor, person=person,
         data=SoknadInput(kanal=kanal, mottatt_at=received, nodhjelp=urgent,
