@@ -1,0 +1,62 @@
+"""Letters to the person as PDF (Typst) and plain text: decisions and case letters.
+
+Framework-free: build a frozen letter dataclass, then call :func:`render_pdf` or
+:func:`letter_text`. See ``docs/letters.md``.
+"""
+
+from sosialsak.formats.letters.dokument import Document
+from sosialsak.formats.letters.felles import InvalidLetter, Kontor, Mottaker, Periode
+from sosialsak.formats.letters.forvaltningsbrev import (
+    DokumentasjonsBrev,
+    Dokumentkrav,
+    ForelopigSvar,
+    Forhandsvarsel,
+)
+from sosialsak.formats.letters.render import (
+    PDF_STANDARDS,
+    Brev,
+    LetterRenderingFailed,
+    compose,
+    letter_text,
+    render_document_pdf,
+    render_pdf,
+)
+from sosialsak.formats.letters.vedtak import (
+    Barnevurdering,
+    Beregningslinje,
+    Klageinfo,
+    Stonadsform,
+    Utbetaling,
+    Utfall,
+    Vedtaksbrev,
+    Vedtakspunkt,
+    Vilkar,
+)
+
+__all__ = [
+    "PDF_STANDARDS",
+    "Barnevurdering",
+    "Beregningslinje",
+    "Brev",
+    "Document",
+    "DokumentasjonsBrev",
+    "Dokumentkrav",
+    "ForelopigSvar",
+    "Forhandsvarsel",
+    "InvalidLetter",
+    "Klageinfo",
+    "Kontor",
+    "LetterRenderingFailed",
+    "Mottaker",
+    "Periode",
+    "Stonadsform",
+    "Utbetaling",
+    "Utfall",
+    "Vedtaksbrev",
+    "Vedtakspunkt",
+    "Vilkar",
+    "compose",
+    "letter_text",
+    "render_document_pdf",
+    "render_pdf",
+]

@@ -1,0 +1,189 @@
+"""Compose a decision letter: summary, each item with calculation and reasons, conditions,
+payments, duty to report changes, and how to appeal."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sosialsak.formats.letters import hjemler
+from sosialsak.formats.letters._compose_common import document, right_of_access
+from sosialsak.formats.letters._format import dato, kroner, periode
+from sosialsak.formats.letters.dokument import (
+    Block,
+    Box,
+    Bullets,
+    Document,
+    Facts,
+    Heading,
+    Paragraph,
+    Table,
+    paragraphs,
+)
+from sosialsak.formats.letters.vedtak import Stonadsform, Vedtaksbrev, Vedtakspunkt, Vilkar
+
+
+def compose_vedtaksbrev(brev: Vedtaksbrev) -> Document:
+    """Return the decision letter as a document."""
+    mottatt = f" som vi fikk {dato(brev.soknadsdato)}" if brev.soknadsdato else ""
+    blocks: list[Block] = [
+        Paragraph(f"Vi har behandlet søknaden din om økonomisk stønad{mottatt}."),
+        Heading("Dette har vi bestemt"),
+        Bullets(tuple(_summary(punkt) for punkt in brev.vedtak)),
+    ]
+    for punkt in brev.vedtak:
+        blocks += _item(punkt)
+    if brev.utbetalinger:
+        blocks += _payments(brev)
+    blocks += [
+        Heading("Du må si fra om endringer"),
+        Paragraph(
+            "Gi oss beskjed med en gang hvis økonomien eller livssituasjonen din endrer seg. "
+            "Det kan for eksempel være at du får inntekt, flytter, eller at noen flytter inn "
+            "eller ut. Hvis du får stønad på grunnlag av feil opplysninger, kan du måtte "
+            "betale pengene tilbake."
+        ),
+    ]
+    blocks += _appeal(brev)
+    return document(
+        title="Vedtak om økonomisk stønad",
+        kontor=brev.kontor,
+        mottaker=brev.mottaker,
+        brevdato=brev.dato,
+        saksreferanse=brev.saksreferanse,
+        saksbehandler=brev.saksbehandler,
+        godkjent_av=brev.godkjent_av,
+        blocks=tuple(blocks),
+    )
+
+
+_GETS: dict[Stonadsform | None, str] = {
+    Stonadsform.LAN: "Du får låne",
+    Stonadsform.GARANTI: "Du får en garanti på",
+}
+
+
+def _summary(punkt: Vedtakspunkt) -> str:
+    text = f"{punkt.tittel}: {punkt.utfall.tekst}."
+    if punkt.innvilget and punkt.belop is not None:
+        text += f" {_GETS.get(punkt.stonadsform, 'Du får')} {kroner(punkt.belop)}"
+        if punkt.periode is not None:
+            text += f" for {periode(punkt.periode.fra, punkt.periode.til)}"
+        text += "."
+    return text
+
+
+def _item(punkt: Vedtakspunkt) -> list[Block]:
+    facts = [("Resultat", punkt.utfall.tekst.capitalize())]
+    if punkt.belop is not None:
+        facts.append(("Beløp", kroner(punkt.belop)))
+    if punkt.stonadsform is not None:
+        facts.append(("Stønadsform", punkt.stonadsform.tekst))
+    if punkt.periode is not None:
+        facts.append(("Periode", periode(punkt.periode.fra, punkt.periode.til)))
+    facts.append(("Lovhjemmel", punkt.hjemmel))
+    blocks: list[Block] = [Heading(punkt.tittel), Facts(tuple(facts))]
+    if punkt.nedbetaling.strip():
+        blocks.append(Paragraph(punkt.nedbetaling, lead="Slik betaler du tilbake lånet:"))
+    if punkt.beregning:
+        blocks += _calculation(punkt)
+    blocks.append(Heading("Hvorfor vi har bestemt dette", level=3))
+    blocks += paragraphs(punkt.begrunnelse)
+    if punkt.barn:
+        blocks.append(Heading("Slik har vi vurdert barnas behov", level=3))
+        blocks += [Paragraph(b.vurdering, lead=f"{b.navn}:") for b in punkt.barn]
+    rule = f"Vedtaket er gjort etter {punkt.hjemmel}."
+    explanation = hjemler.forklar_hjemmel(punkt.hjemmel)
+    blocks.append(Paragraph(f"{rule} {explanation}" if explanation else rule,
+                            lead="Regelen vi har brukt:"))
+    if punkt.vilkar:
+        blocks += _conditions(punkt.vilkar)
+    return blocks
+
+
+def _calculation(punkt: Vedtakspunkt) -> list[Block]:
+    total = punkt.belop
+    if total is None:
+        total = sum((Decimal(line.belop) for line in punkt.beregning), Decimal(0))
+    label = "Du får" if punkt.innvilget else "Resultat"
+    return [
+        Heading("Slik har vi regnet ut beløpet", level=3),
+        Table(
+            columns=("Hva", "Beløp"),
+            rows=tuple((line.tekst, kroner(line.belop)) for line in punkt.beregning),
+            total=(label, kroner(total)),
+        ),
+    ]
+
+
+def _conditions(vilkar: tuple[Vilkar, ...]) -> list[Block]:
+    blocks: list[Block] = [
+        Heading("Vilkår du må oppfylle", level=3),
+        Paragraph("Du får stønaden på disse vilkårene:"),
+    ]
+    for number, v in enumerate(vilkar, start=1):
+        frist = dato(v.frist) if not isinstance(v.frist, str) else v.frist
+        blocks.append(Box(
+            title=f"Vilkår {number}" if len(vilkar) > 1 else "Vilkår",
+            blocks=(
+                Facts((
+                    ("Dette må du gjøre", v.hva),
+                    ("Frist", frist),
+                    ("Slik følger vi opp", v.oppfolging),
+                    ("Lovhjemmel", v.hjemmel),
+                )),
+                Paragraph(v.konsekvens, lead="Hvis du ikke oppfyller vilkåret:"),
+            ),
+        ))
+    blocks.append(Paragraph(
+        "Før vi eventuelt reduserer stønaden, sender vi deg et forhåndsvarsel. "
+        "Da får du si din mening før vi bestemmer noe."
+    ))
+    return blocks
+
+
+def _payments(brev: Vedtaksbrev) -> list[Block]:
+    rows = tuple(
+        (dato(u.dato), f"{u.mottaker} ({u.gjelder})" if u.gjelder.strip() else u.mottaker,
+         kroner(u.belop))
+        for u in brev.utbetalinger
+    )
+    total = None
+    if len(rows) > 1:
+        total = ("Til sammen", "", kroner(sum((Decimal(u.belop) for u in brev.utbetalinger),
+                                             Decimal(0))))
+    return [
+        Heading("Slik betaler vi ut stønaden"),
+        Table(columns=("Dato", "Til", "Beløp"), rows=rows, total=total),
+    ]
+
+
+def _appeal(brev: Vedtaksbrev) -> list[Block]:
+    kontor, klage = brev.kontor, brev.klage
+    how = (
+        f"Send klagen til {kontor.navn}, {kontor.adresse_linje}, eller lever den på kontoret."
+    )
+    if klage.digital_klage.strip():
+        how += f" Du kan også klage digitalt på {klage.digital_klage.strip()}."
+    how += (" Skriv hvilket vedtak du klager på, hva du vil ha endret, og hvorfor. "
+            "Skriv under klagen hvis du sender den i posten.")
+    return [
+        Heading("Du kan klage"),
+        Paragraph("Hvis du mener vedtaket er feil, kan du klage."),
+        Paragraph(
+            f"Klagefristen er {hjemler.KLAGEFRIST_UKER} uker fra den dagen du fikk dette "
+            f"brevet ({hjemler.FVL_KLAGEFRIST}).",
+            strong=True,
+        ),
+        Paragraph(how, lead="Slik klager du:"),
+        Paragraph(
+            f"Vi ser på saken din på nytt. Hvis vi ikke gir deg medhold, sender vi klagen "
+            f"videre til {klage.klageinstans}. Det er {klage.klageinstans} som avgjør klagen.",
+            lead="Dette skjer med klagen:",
+        ),
+        Paragraph("Vi kan hjelpe deg med å skrive klagen. Ta kontakt med oss."),
+        right_of_access(),
+        Paragraph(
+            "Vedtaket gjelder selv om du klager. Du kan be om at det ikke blir satt i verk før "
+            f"klagen er avgjort ({hjemler.FVL_UTSATT_IVERKSETTING})."
+        ),
+    ]

@@ -1,0 +1,1 @@
+"""Typst templates for the letters (package data, loaded with importlib.resources)."""
