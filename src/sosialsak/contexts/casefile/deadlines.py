@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sosialsak.rules import frister
+
 
 @dataclass(frozen=True)
 class Deadline:
@@ -19,16 +21,9 @@ def next_deadline(
     """Return the earliest open deadline: documentation due, or the preliminary reply (§ 11a)."""
     if status not in ("MOTTATT", "UNDER_BEHANDLING"):
         return None
-    candidates = [Deadline(_forelopig_svar(mottatt), "Foreløpig svar", False)]
+    candidates = [Deadline(frister.forelopig_svar_frist(mottatt=mottatt), "Foreløpig svar", False)]
     if krav_frist is not None:
         candidates.append(Deadline(krav_frist, "Dokumentasjon", False))
     first = min(candidates, key=lambda d: d.due)
     return Deadline(first.due, first.label, first.due < today)
 
-
-def _forelopig_svar(mottatt: date) -> date:
-    # Temporary until sosialsak.rules.frister lands: one month after receipt.
-    month = mottatt.month % 12 + 1
-    year = mottatt.year + (mottatt.month == 12)
-    day = min(mottatt.day, 28)
-    return date(year, month, day)

@@ -1,0 +1,74 @@
+"""``sosialsak rates --date YYYY-MM-DD [--kommune NNNN] [--json]``: the rates and G in force.
+
+Shows the livsopphold rate set in force on the date (the state's, or the municipality's own
+rates, including registered sets), housing caps, G, and whether the table may be out of date.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
+
+from sosialsak.contexts.rates.queries import current_ruleset
+from sosialsak.rules import ParameterNotFound, satser_i_kraft
+from sosialsak.rules.money import format_kr
+
+BAD_INPUT = 2
+LABELS = {"enslig": "Enslig", "ektepar_samboere": "Ektepar/samboere",
+          "bofellesskap": "Person i bofellesskap", "barn_0_5": "Barn 0–5 år",
+          "barn_6_10": "Barn 6–10 år", "barn_11_17": "Barn 11–17 år"}
+
+
+class Command(BaseCommand):
+    help = "Vis satsene for livsopphold og grunnbeløpet som gjelder på en dato."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+        parser.add_argument("--kommune", metavar="NNNN", help="kommunenummer (fire siffer)")
+        parser.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        raw = options["date"]
+        try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+                raise ValueError(raw)
+            on = date.fromisoformat(raw)
+        except ValueError as exc:
+            raise CommandError(f"--date: ugyldig dato {raw!r}; bruk ÅÅÅÅ-MM-DD.",
+                               returncode=BAD_INPUT) from exc
+        kommune = options.get("kommune")
+        if kommune is not None and not re.fullmatch(r"\d{4}", kommune):
+            raise CommandError("--kommune: kommunenummer har fire siffer, f.eks. 0301.",
+                               returncode=BAD_INPUT)
+        try:
+            rules = current_ruleset()
+        except DatabaseError as exc:
+            raise CommandError("Fant ikke registrerte satser i databasen; kjør "
+                               "«sosialsak migrate» først.") from exc
+        try:
+            satser = satser_i_kraft(on=on, kommune=kommune, rules=rules)
+        except ParameterNotFound as exc:
+            raise CommandError(exc.message, returncode=BAD_INPUT) from exc
+        data = satser.as_dict()
+        if options["json"]:
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+            return
+        where = f" i kommune {kommune}" if kommune else ""
+        lines = [f"Satser for livsopphold som gjelder {on.isoformat()}{where}",
+                 f"Satssett fra {data['rate_set_from']} ({data['rate_set_source']}: "
+                 f"{data['rate_set_reference']})"]
+        if satser.stale:
+            lines.append("ADVARSEL: nyere satser er ikke registrert; tabellen kan være utdatert.")
+        lines += [f"  {LABELS[k]:<24}{format_kr(v):>10}" for k, v in data["rates"].items()]
+        caps = {k: v for k, v in data["housing_caps"].items() if v is not None}
+        lines.append("Tak på boutgifter: " + (", ".join(f"{k} {format_kr(v)}"
+                                                         for k, v in caps.items()) or "ingen"))
+        g = data["grunnbelop"]
+        lines.append("Grunnbeløpet (G): " + (f"{format_kr(g['value'])} fra {g['from']}"
+                                              if g else "ingen verdi før 2019-05-01"))
+        self.stdout.write("\n".join(lines))

@@ -1,0 +1,146 @@
+"""Rules as code for økonomisk stønad and KVP: pure Python, no Django, no clock.
+
+Parameters are YAML files keyed by start date (``parameters/``); every function is a pure
+function of facts and a date with keyword-only arguments, and every result explains itself.
+The app layer passes registered state and municipal rate sets in as plain data::
+
+    from sosialsak import rules
+    ruleset = rules.load_ruleset().with_rate_sets(rate_sets)   # from contexts.rates
+    result = rules.calculate_livsopphold(household=h, month=date(2024, 3, 1),
+                                         rules=ruleset, kommune="0301", assessment=None)
+    result.amount, result.rate_set.valid_from, result.rate_set.stale, result.flags
+    rules.render_for_caseworker(result); rules.render_for_applicant(result)
+
+See ``docs/rules.md`` for authoring parameters and law cases.
+"""
+
+from sosialsak.rules.batch import BatchHouseholds, BatchResult, batch_from_requests, calculate_batch
+from sosialsak.rules.engine import (
+    HousingCaps,
+    LegalReference,
+    ParameterValue,
+    RateSet,
+    Ruleset,
+    load_ruleset,
+)
+from sosialsak.rules.errors import (
+    InvalidAssessment,
+    InvalidFacts,
+    InvalidHousehold,
+    InvalidRateSet,
+    ParameterNotFound,
+)
+from sosialsak.rules.forklaring import render_for_applicant, render_for_caseworker
+from sosialsak.rules.frister import (
+    Frist,
+    dokumentasjonsfrist,
+    forelopig_svar,
+    forelopig_svar_frist,
+    klagefrist,
+)
+from sosialsak.rules.hjemler import hjemmel
+from sosialsak.rules.household import (
+    Household,
+    HousingCosts,
+    Income,
+    IncomeType,
+    Person,
+)
+from sosialsak.rules.household_json import (
+    HouseholdRequest,
+    parse_household,
+    parse_household_json,
+    result_as_json,
+)
+from sosialsak.rules.kvalifiseringsstonad import (
+    AndreYtelser,
+    KvpMaaned,
+    KvpSats,
+    ProgramPeriode,
+    Sjekkliste,
+    kvp_inngangsvilkar,
+    kvp_maaned,
+    kvp_programperiode,
+    kvp_sats,
+    sjekk_programlengde,
+)
+from sosialsak.rules.livsopphold import LivsoppholdResult, RateSetInfo, calculate_livsopphold
+from sosialsak.rules.satser import SatserIKraft, satser_i_kraft
+from sosialsak.rules.vilkar import (
+    KATALOG,
+    Sanksjon,
+    Sjekk,
+    Unntak,
+    UnntakGrunn,
+    Vilkar,
+    VilkarType,
+    sjekk_aktivitetsplikt,
+    sjekk_kvp_vurdert,
+    sjekk_norskopplaering,
+    sjekk_reduksjon,
+)
+from sosialsak.rules.vurdering import Adjustment, Flag, IndividualAssessment
+
+__all__ = [
+    "KATALOG",
+    "Adjustment",
+    "AndreYtelser",
+    "BatchHouseholds",
+    "BatchResult",
+    "Flag",
+    "Frist",
+    "Household",
+    "HouseholdRequest",
+    "HousingCaps",
+    "HousingCosts",
+    "Income",
+    "IncomeType",
+    "IndividualAssessment",
+    "InvalidAssessment",
+    "InvalidFacts",
+    "InvalidHousehold",
+    "InvalidRateSet",
+    "KvpMaaned",
+    "KvpSats",
+    "LegalReference",
+    "LivsoppholdResult",
+    "ParameterNotFound",
+    "ParameterValue",
+    "Person",
+    "ProgramPeriode",
+    "RateSet",
+    "RateSetInfo",
+    "Ruleset",
+    "Sanksjon",
+    "SatserIKraft",
+    "Sjekk",
+    "Sjekkliste",
+    "Unntak",
+    "UnntakGrunn",
+    "Vilkar",
+    "VilkarType",
+    "batch_from_requests",
+    "calculate_batch",
+    "calculate_livsopphold",
+    "dokumentasjonsfrist",
+    "forelopig_svar",
+    "forelopig_svar_frist",
+    "hjemmel",
+    "klagefrist",
+    "kvp_inngangsvilkar",
+    "kvp_maaned",
+    "kvp_programperiode",
+    "kvp_sats",
+    "load_ruleset",
+    "parse_household",
+    "parse_household_json",
+    "render_for_applicant",
+    "render_for_caseworker",
+    "result_as_json",
+    "satser_i_kraft",
+    "sjekk_aktivitetsplikt",
+    "sjekk_kvp_vurdert",
+    "sjekk_norskopplaering",
+    "sjekk_programlengde",
+    "sjekk_reduksjon",
+]
