@@ -1,15 +1,17 @@
-"""``sosialsak calculate --household FILE|- [--explain]``: livsopphold for one household-month.
+"""``sosialsak calculate --household FILE|- | --soknad FILE [--month YYYY-MM] [--explain]``.
 
-Reads the household JSON documented in ``docs/rules.md`` and prints the result as JSON, or with
-``--explain`` the explanation for the caseworker and the plain-Bokmål text for the applicant.
-Registered state and municipal rate sets are applied. Bad input exits with code 2 and a message
-naming the field. (``--soknad`` for Digisos applications arrives with the Digisos issue.)
+Livsopphold for one household-month. Reads the household JSON documented in ``docs/rules.md``,
+or a Digisos soknad.json (household from familie, bosituasjon, okonomi), and prints the result
+as JSON, or with ``--explain`` the explanation for the caseworker and the plain-Bokmål text for
+the applicant. Registered state and municipal rate sets are applied. Bad input exits with code 2
+and a message naming the field.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +19,13 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
 from sosialsak.contexts.rates.queries import current_ruleset
+from sosialsak.formats.digisos import SoknadInvalid, parse_soknad
+from sosialsak.formats.digisos.household import household_json_from_soknad
 from sosialsak.rules import (
     InvalidHousehold,
     ParameterNotFound,
     calculate_livsopphold,
+    parse_household,
     parse_household_json,
     render_for_applicant,
     render_for_caseworker,
@@ -34,15 +39,22 @@ class Command(BaseCommand):
     help = "Beregn stønad til livsopphold (§ 18) for en husholdning og en måned."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--household", required=True, metavar="FILE",
+        source = parser.add_mutually_exclusive_group(required=True)
+        source.add_argument("--household", metavar="FILE",
                             help="husholdning som JSON-fil, eller - for standard input")
+        source.add_argument("--soknad", metavar="FILE",
+                            help="en Digisos soknad.json (eller - for standard input)")
+        parser.add_argument("--month", metavar="YYYY-MM",
+                            help="måneden (med --soknad; ellers måneden søknaden ble sendt)")
         parser.add_argument("--explain", action="store_true",
                             help="skriv forklaringen som lesbar tekst i stedet for JSON")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        text = self._read(options["household"])
         try:
-            request = parse_household_json(text)
+            if options["soknad"]:
+                request = parse_household(self._from_soknad(options["soknad"], options["month"]))
+            else:
+                request = parse_household_json(self._read(options["household"], "--household"))
         except InvalidHousehold as exc:
             raise CommandError(exc.message, returncode=BAD_INPUT) from exc
         try:
@@ -65,12 +77,35 @@ class Command(BaseCommand):
         else:
             self.stdout.write(json.dumps(result_as_json(result), ensure_ascii=False, indent=2))
 
+    def _from_soknad(self, source: str, month: str | None) -> dict[str, Any]:
+        try:
+            data = json.loads(self._read(source, "--soknad"))
+            innhold = parse_soknad(data)
+        except json.JSONDecodeError as exc:
+            raise CommandError(f"--soknad: ikke gyldig JSON ({exc.msg}, linje {exc.lineno}).",
+                               returncode=BAD_INPUT) from exc
+        except SoknadInvalid as exc:
+            raise CommandError(exc.message, returncode=BAD_INPUT) from exc
+        try:
+            when = date.fromisoformat(f"{month}-01") if month else None
+        except ValueError as exc:
+            raise CommandError("--month: skriv måneden som ÅÅÅÅ-MM, f.eks. 2024-03.",
+                               returncode=BAD_INPUT) from exc
+        household = household_json_from_soknad(innhold, month=when)
+        if not household["adults"]:
+            raise CommandError("--soknad: søknaden har verken fødselsdato eller gyldig "
+                               "fødselsnummer for søkeren.", returncode=BAD_INPUT)
+        if "month" not in household:
+            raise CommandError("--month: søknaden har ikke innsendingstidspunkt; oppgi måneden.",
+                               returncode=BAD_INPUT)
+        return household
+
     @staticmethod
-    def _read(source: str) -> str:
+    def _read(source: str, option: str) -> str:
         if source == "-":
             return sys.stdin.read()
         try:
             return Path(source).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise CommandError(f"--household: kan ikke lese {source!r} ({exc.__class__.__name__}).",
+            raise CommandError(f"{option}: kan ikke lese {source!r} ({exc.__class__.__name__}).",
                                returncode=BAD_INPUT) from exc
