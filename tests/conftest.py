@@ -17,8 +17,11 @@ def offices(db: Any) -> dict[str, Any]:
 
     k1 = Kommune.objects.create(nummer="4601", navn="Bergen")
     k2 = Kommune.objects.create(nummer="0301", navn="Oslo")
-    a = NavKontor.objects.create(enhetsnummer="1201", navn="NAV Årstad")
-    b = NavKontor.objects.create(enhetsnummer="1202", navn="NAV Bergenhus")
+    # Letters need the sender's address and phone.
+    a = NavKontor.objects.create(enhetsnummer="1201", navn="NAV Årstad",
+                                 adresse="Solheimsgaten 11, 5058 Bergen", telefon="55 55 33 33")
+    b = NavKontor.objects.create(enhetsnummer="1202", navn="NAV Bergenhus",
+                                 adresse="Nygårdsgaten 2, 5015 Bergen", telefon="55 55 33 34")
     c = NavKontor.objects.create(enhetsnummer="0312", navn="NAV Frogner")
     a.kommuner.add(k1)
     b.kommuner.add(k1)

@@ -21,7 +21,8 @@ def test_a_failed_event_write_rolls_back_the_status_change(
     def broken(**kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(decision_ops, "record_hendelse", broken)
+    # change_status lives in the package's private _core module since issue 6
+    monkeypatch.setattr("sosialsak.contexts.decisions.operations._core.record_hendelse", broken)
     with pytest.raises(RuntimeError):
         decision_ops.change_status(scope=scope_of(actor), actor=actor, soknad_id=soknad.pk,
                                    target="UNDER_BEHANDLING", now=NOW)

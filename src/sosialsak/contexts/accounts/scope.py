@@ -64,3 +64,19 @@ def scope_for(user: User) -> Scope:
         can_view_strengt_fortrolig=user.has_perm("accounts.view_strengt_fortrolig"),
         can_view_audit=Role.LEDER in roles and user.has_perm("accounts.view_audit"),
     )
+
+
+def system_scope() -> Scope:
+    """Return the scope of the system itself (imports, scheduled jobs): every office, no user.
+
+    Used only by jobs and imports that act on behalf of the municipality, never for a request.
+    """
+    return Scope(
+        user_id=None,
+        roles=frozenset({"system"}),
+        kontor_ids=frozenset(NavKontor.objects.values_list("id", flat=True)),
+        is_citizen=False,
+        can_write=True,
+        can_view_strengt_fortrolig=True,
+        can_view_audit=False,
+    )

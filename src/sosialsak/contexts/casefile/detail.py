@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.casefile.deadlines import Deadline, next_deadline
+from sosialsak.contexts.casefile.progress import CaseProgress, case_progress
 from sosialsak.contexts.cases.models import Dokumentasjonskrav
 from sosialsak.contexts.decisions.models import Vedtak
 from sosialsak.contexts.intake.models import Hendelse, SoktStonad
@@ -108,6 +109,7 @@ class CaseDetail:
     neste_frist: Deadline | None
     mulige_statuser: list[tuple[str, str]]
     can_write: bool
+    fremdrift: CaseProgress | None  # staff only: mapping, documents, notes, tasks (issue 5)
 
 
 def _age(born: date, on: date) -> int:
@@ -161,5 +163,6 @@ def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
                                   krav_frist=min(open_krav) if open_krav else None, today=today),
         mulige_statuser=[(t, LABELS[t]) for t in ALLOWED[s.status]],
         can_write=scope.can_write,
+        fremdrift=None if scope.is_citizen else case_progress(soknad=s, today=today),
     )
 

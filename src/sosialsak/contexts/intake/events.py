@@ -23,6 +23,30 @@ TYPES = {
     "decisions.vedtak.fattet": "Vedtak er fattet",
     "decisions.vilkar": "Vilkår er satt",
     "payments.utbetaling": "Utbetaling er planlagt eller endret",
+    # Case progress (issue 5). Internal to the office: the innsyn export should not publish
+    # kartlegging, samtale, veiledning or oppgave events (their data holds ids only).
+    "cases.dokumentasjon.paminnelse": "Påminnelse om dokumentasjon er sendt",
+    "cases.dokumentasjon.frist_ute": "Fristen for dokumentasjon er ute",
+    "cases.kartlegging.oppdatert": "Kartleggingen er oppdatert",
+    "cases.samtale": "Samtale eller møte er registrert",
+    "cases.veiledning": "Opplysning, råd og veiledning er gitt (§ 17)",
+    "cases.oppgave.opprettet": "Oppfølgingsoppgave er opprettet",
+    "cases.oppgave.utfort": "Oppfølgingsoppgave er utført",
+    # Payments (issue 6): the person's account and payment wishes, and consent (sotjl. § 22).
+    "payments.betalingsprofil": "Kontonummer eller ønske om samlet utbetaling er endret",
+    "payments.samtykke": "Samtykke til utbetaling til andre er registrert eller trukket",
+    # Decisions (issue 6). Internal to the office unless the innsyn export maps them:
+    # kvp.vurdert, til_godkjenning, returnert, klage.* (the letters are in vedtak.fattet and
+    # forhandsvarsel, whose data carry brev_id and dokumentlager_id).
+    "decisions.kvp.vurdert": "Retten til kvalifiseringsprogram er vurdert",
+    "decisions.vedtak.til_godkjenning": "Vedtak er sendt til godkjenning",
+    "decisions.vedtak.returnert": "Vedtaksforslag er sendt tilbake til saksbehandler",
+    "decisions.vilkar.brudd": "Brudd på vilkår er registrert",
+    "decisions.forhandsvarsel": "Forhåndsvarsel om redusert stønad er sendt",
+    "decisions.klage.mottatt": "Klage er mottatt",
+    "decisions.klage.for_sent": "Det er vurdert om en klage etter fristen skal behandles",
+    "decisions.klage.oversendt": "Klagen er sendt til Statsforvalteren",
+    "decisions.klage.avgjort": "Statsforvalteren har avgjort klagen",
 }
 
 

@@ -131,3 +131,78 @@ class Hendelse(models.Model):
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
         raise PermissionError("Append-only: a hendelse cannot be deleted.")
+
+
+class VedleggKilde(models.TextChoices):
+    SOKNAD = "SOKNAD", _("Sendt med søknaden")
+    ETTERSENDELSE = "ETTERSENDELSE", _("Ettersendt digitalt")
+    SKRANKE = "SKRANKE", _("Levert på kontoret")
+
+
+class Vedlegg(models.Model):
+    """An attachment to an application: the file is stored under MEDIA_ROOT, its hash here."""
+
+    soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="vedlegg")
+    kilde = models.CharField(max_length=14, choices=VedleggKilde.choices)
+    type = models.CharField(_("dokumenttype"), max_length=100)
+    tilleggsinfo = models.CharField(max_length=200, blank=True)
+    filnavn = models.CharField(max_length=255)
+    fil = models.FileField(upload_to="vedlegg/%Y/%m/", max_length=300)
+    sha256 = models.CharField(max_length=64)
+    storrelse = models.PositiveIntegerField()
+    hendelse_referanse = models.CharField(max_length=100, blank=True)
+    mottatt_at = models.DateTimeField()
+    levering_ref = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["mottatt_at", "id"]
+        verbose_name = _("vedlegg")
+        verbose_name_plural = _("vedlegg")
+
+    def __str__(self) -> str:
+        return f"Vedlegg {self.pk}"
+
+
+class Flagg(models.Model):
+    """Something odd about an application the caseworker must look at (kept until resolved)."""
+
+    soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="flagg")
+    kode = models.CharField(max_length=40)
+    tekst = models.CharField(max_length=500)
+    opprettet_at = models.DateTimeField()
+    lost_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["opprettet_at", "id"]
+        verbose_name = _("merknad")
+        verbose_name_plural = _("merknader")
+
+    def __str__(self) -> str:
+        return f"{self.kode} ({self.pk})"
+
+
+class OkonomiKind(models.TextChoices):
+    INNTEKT = "INNTEKT", _("Inntekt")
+    UTGIFT = "UTGIFT", _("Utgift")
+    BOUTGIFT = "BOUTGIFT", _("Boutgift")
+    FORMUE = "FORMUE", _("Formue")
+    UTBETALING = "UTBETALING", _("Utbetaling mottatt")
+
+
+class OkonomiPost(models.Model):
+    """One income, expense, housing cost or asset the applicant reported, as given."""
+
+    soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="okonomi")
+    kind = models.CharField(max_length=10, choices=OkonomiKind.choices)
+    type = models.CharField(max_length=60)
+    tittel = models.CharField(max_length=200)
+    belop = models.IntegerField(null=True, blank=True)
+    kilde = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["kind", "id"]
+        verbose_name = _("økonomipost")
+        verbose_name_plural = _("økonomiposter")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.type} ({self.pk})"

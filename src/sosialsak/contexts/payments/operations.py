@@ -1,4 +1,9 @@
-"""Writes for payments: plan a payment from a decision and move it through its statuses."""
+"""Writes for payments: plan one payment from a decision and move it through its statuses.
+
+A whole plan (one-off or monthly, combined or not) is made by ``planning.create_payment_plan``;
+``plan_utbetaling`` adds a single payment on a given date. Both check the recipient the same
+way (``recipients.resolve_mottaker``).
+"""
 
 from __future__ import annotations
 
@@ -8,14 +13,17 @@ from datetime import date, datetime
 from django.db import transaction
 
 from sosialsak.contexts.accounts.scope import Scope
-from sosialsak.contexts.audit.log import record
-from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.decisions.models import Utfall, Vedtak
 from sosialsak.contexts.decisions.operations import writable_soknad
-from sosialsak.contexts.intake.events import record_hendelse
+from sosialsak.contexts.payments._events import utbetaling_event
 from sosialsak.contexts.payments.models import MottakerType, Utbetaling, UtbetalingStatus
-from sosialsak.kernel.errors import DomainError, NotFound, ValidationFailed
-from sosialsak.kernel.identity import parse_kontonummer
+from sosialsak.contexts.payments.plan import UnableToPlanUtbetaling
+from sosialsak.contexts.payments.recipients import Mottaker, resolve_mottaker
+from sosialsak.kernel.clock import local_date
+from sosialsak.kernel.errors import DomainError, NotFound
+
+__all__ = ["IllegalPaymentTransition", "UnableToPlanUtbetaling", "plan_utbetaling",
+           "set_utbetaling_status"]
 
 TRANSITIONS = {
     UtbetalingStatus.PLANLAGT: {UtbetalingStatus.UTBETALT, UtbetalingStatus.STOPPET,
@@ -26,31 +34,23 @@ TRANSITIONS = {
 }
 
 
-class UnableToPlanUtbetaling(ValidationFailed):
-    code = "unable_to_plan_utbetaling"
-
-
-def _event(utbetaling: Utbetaling, actor: object, now: datetime) -> None:
-    soknad = utbetaling.vedtak.sak.soknad
-    record_hendelse(
-        soknad=soknad, type="payments.utbetaling", actor=actor, at=now,
-        data={"referanse": utbetaling.referanse, "status": utbetaling.status,
-              "belop": utbetaling.belop, "forfallsdato": utbetaling.forfallsdato.isoformat(),
-              "mottaker_type": utbetaling.mottaker_type, "vedtak_id": utbetaling.vedtak_id,
-              "sak": utbetaling.vedtak.sak.referanse},
-    )
-    record(actor=actor, action=Action.WRITE, object_type="soknad", object_id=soknad.pk,
-           purpose="utbetaling", kontor_id=soknad.kontor_id)
+def new_referanse() -> str:
+    """Return a new payment reference (20 hex characters; fits pain.001's 35)."""
+    return uuid.uuid4().hex[:20]
 
 
 @transaction.atomic
 def plan_utbetaling(
     *, scope: Scope, actor: object, vedtak_id: int, belop: int, forfallsdato: date,
     kontonummer: str, mottaker_navn: str, now: datetime,
-    mottaker_type: str = MottakerType.SOKER, melding: str = "",
+    mottaker_type: str = MottakerType.SOKER, melding: str = "", organisasjonsnummer: str = "",
+    samtykke_id: int | None = None, kid: str = "",
 ) -> Utbetaling:
-    """Plan one payment under a granted decision; the account number is checked (mod 11)."""
-    vedtak = Vedtak.objects.select_related("sak__soknad").filter(pk=vedtak_id).first()
+    """Plan one payment under a granted decision; the account number is checked (mod 11).
+
+    Paying anyone but the applicant needs ``samtykke_id`` or a § 21 decision.
+    """
+    vedtak = Vedtak.objects.select_related("sak__soknad__person").filter(pk=vedtak_id).first()
     if vedtak is None:
         raise NotFound("Fant ikke vedtaket.")
     writable_soknad(scope, vedtak.sak.soknad_id)
@@ -59,16 +59,23 @@ def plan_utbetaling(
                                      field="vedtak")
     if belop <= 0:
         raise UnableToPlanUtbetaling("belop: beløpet må være større enn 0.", field="belop")
-    konto = parse_kontonummer(kontonummer, field="kontonummer")
     if not mottaker_navn.strip():
         raise UnableToPlanUtbetaling("mottaker_navn: skriv hvem som skal få pengene.",
                                      field="mottaker_navn")
-    utbetaling = Utbetaling.objects.create(
-        vedtak=vedtak, referanse=uuid.uuid4().hex[:20], belop=belop, forfallsdato=forfallsdato,
-        kontonummer=konto, mottaker_navn=mottaker_navn.strip(), mottaker_type=mottaker_type,
-        melding=melding,
+    mottaker = resolve_mottaker(
+        vedtak=vedtak, person=vedtak.sak.soknad.person, today=local_date(now),
+        last_due=forfallsdato, prefix="",
+        mottaker=Mottaker(type=mottaker_type, navn=mottaker_navn, kontonummer=kontonummer,
+                          organisasjonsnummer=organisasjonsnummer, samtykke_id=samtykke_id,
+                          kid=kid),
     )
-    _event(utbetaling, actor, now)
+    utbetaling = Utbetaling.objects.create(
+        vedtak=vedtak, referanse=new_referanse(), belop=belop, forfallsdato=forfallsdato,
+        kontonummer=mottaker.kontonummer, mottaker_navn=mottaker.navn,
+        mottaker_type=mottaker.type, mottaker_organisasjonsnummer=mottaker.organisasjonsnummer,
+        samtykke=mottaker.samtykke, kid=mottaker.kid, melding=melding[:140],
+    )
+    utbetaling_event(utbetaling, actor, now)
     return utbetaling
 
 
@@ -92,7 +99,7 @@ def set_utbetaling_status(
         )
     utbetaling.status = status
     if status == UtbetalingStatus.UTBETALT:
-        utbetaling.utbetalt_dato = now.date()
+        utbetaling.utbetalt_dato = local_date(now)
     utbetaling.save(update_fields=["status", "utbetalt_dato"])
-    _event(utbetaling, actor, now)
+    utbetaling_event(utbetaling, actor, now)
     return utbetaling

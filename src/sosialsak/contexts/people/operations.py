@@ -71,7 +71,12 @@ def upsert_person(
 def set_household(
     *, person: Person, partner: PartnerInput | None, barn: list[BarnInput]
 ) -> None:
-    """Replace the person's household with ``partner`` and ``barn`` (each child its own row)."""
+    """Replace the person's household with ``partner`` and ``barn`` (each child its own row).
+
+    A child who is still in the household keeps its row (matched on fødselsnummer, or on name
+    and birth date), so what is recorded about the child, such as its kartlegging, stays with
+    it across applications.
+    """
     Partner.objects.filter(person=person).delete()
     if partner is not None:
         pfnr = check_fnr(partner.fodselsnummer, field="partner.fodselsnummer") \
@@ -81,11 +86,18 @@ def set_household(
                     fodselsdato=partner.fodselsdato or (birth_date_of(pfnr) if pfnr else None))
         p.full_clean(exclude=["person"])
         p.save()
-    Barn.objects.filter(person=person).delete()
+    existing = list(Barn.objects.filter(person=person))
+    kept: set[int] = set()
     for i, child in enumerate(barn):
         cfnr = check_fnr(child.fodselsnummer, field=f"barn[{i}].fodselsnummer") \
             if child.fodselsnummer else ""
-        b = Barn(person=person, navn=child.navn, fodselsdato=child.fodselsdato,
-                 bosted=child.bosted, fodselsnummer=cfnr)
+        b = next((e for e in existing if e.pk not in kept and (
+            (cfnr and e.fodselsnummer == cfnr)
+            or (e.navn == child.navn and e.fodselsdato == child.fodselsdato))), None) \
+            or Barn(person=person)
+        b.navn, b.fodselsdato, b.bosted, b.fodselsnummer = (
+            child.navn, child.fodselsdato, child.bosted, cfnr or b.fodselsnummer)
         b.full_clean(exclude=["person"])
         b.save()
+        kept.add(b.pk)
+    Barn.objects.filter(person=person).exclude(pk__in=kept).delete()

@@ -120,3 +120,22 @@ def set_status(request: HttpRequest, soknad_id: int, body: StatusIn) -> dict[str
         soknad = change_status(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
                                target=body.status, now=timezone.now(), reason=body.begrunnelse)
     return {"id": soknad.pk, "status": soknad.status}
+
+
+from sosialsak.interfaces.api.payments_api import payments_router  # noqa: E402 - issue 6
+
+api.add_router("/v1", payments_router)
+
+
+from sosialsak.interfaces.api.cases_api import router as cases_router  # noqa: E402 - issue 5
+
+api.add_router("/v1", cases_router)
+
+from sosialsak.interfaces.api.digisos_api import router as digisos_router  # noqa: E402
+
+api.add_router("/v1", digisos_router)
+
+
+from sosialsak.interfaces.api.decisions_api import router as decisions_router  # noqa: E402
+
+api.add_router("/v1", decisions_router)

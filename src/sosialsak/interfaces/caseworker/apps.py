@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class CaseworkerConfig(AppConfig):
     name = "sosialsak.interfaces.caseworker"
     label = "caseworker"
+
+    def ready(self) -> None:
+        from sosialsak.interfaces import wiring
+
+        wiring.install()

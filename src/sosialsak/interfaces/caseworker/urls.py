@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from sosialsak.interfaces.caseworker import views
+from sosialsak.interfaces.caseworker import views, views_cases
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -13,4 +13,61 @@ urlpatterns = [
     path("soknad/<int:soknad_id>/", views.case, name="case"),
     path("soknad/<int:soknad_id>/status/", views.case_status, name="case_status"),
     path("tilgangslogg/", views.audit_log, name="audit_log"),
+]
+
+# Payments (issue 6): imported here so the lines stay appended below the others.
+from sosialsak.interfaces.caseworker import views_payments  # noqa: E402
+
+urlpatterns += [
+    path("utbetalinger/", views_payments.due, name="payments_due"),
+    path("utbetalinger/eksport/", views_payments.export, name="payments_export"),
+]
+
+# Case progress (issue 5): worklists, kartlegging, documentation, conversations, tasks.
+urlpatterns += [
+    path("arbeidslister/", views_cases.start, name="worklists"),
+    path("arbeidslister/<slug:key>/", views_cases.worklist_page, name="worklist"),
+    path("notater/", views_cases.notes_search, name="notes_search"),
+    path("kontor/innstillinger/", views_cases.office_settings, name="office_settings"),
+    path("soknad/<int:soknad_id>/kartlegging/", views_cases.kartlegging, name="kartlegging"),
+    path("soknad/<int:soknad_id>/kartlegging/barn/<int:barn_id>/", views_cases.kartlegging_barn,
+         name="kartlegging_barn"),
+    path("soknad/<int:soknad_id>/kartlegging/<slug:del_slug>/", views_cases.kartlegging_del,
+         name="kartlegging_del"),
+    path("soknad/<int:soknad_id>/dokumentasjon/", views_cases.dokumentasjon_ny,
+         name="dokumentasjon_ny"),
+    path("soknad/<int:soknad_id>/dokumentasjon/<int:krav_id>/mottatt/",
+         views_cases.dokumentasjon_mottatt, name="dokumentasjon_mottatt"),
+    path("soknad/<int:soknad_id>/dokumentasjon/paminnelse/",
+         views_cases.dokumentasjon_paminnelse, name="dokumentasjon_paminnelse"),
+    path("soknad/<int:soknad_id>/dokumentasjon/frist-ute/", views_cases.dokumentasjon_frist_ute,
+         name="dokumentasjon_frist_ute"),
+    path("soknad/<int:soknad_id>/forelopig-svar/", views_cases.forelopig_svar,
+         name="forelopig_svar"),
+    path("soknad/<int:soknad_id>/brev/<int:brev_id>/", views_cases.brev_pdf, name="brev_pdf"),
+    path("soknad/<int:soknad_id>/samtale/", views_cases.samtale_ny, name="samtale_ny"),
+    path("soknad/<int:soknad_id>/veiledning/", views_cases.veiledning_ny, name="veiledning_ny"),
+    path("soknad/<int:soknad_id>/oppgave/", views_cases.oppgave_ny, name="oppgave_ny"),
+    path("soknad/<int:soknad_id>/oppgave/<int:oppgave_id>/utfort/", views_cases.oppgave_utfort,
+         name="oppgave_utfort"),
+]
+
+# Decisions (issue 6)
+from sosialsak.interfaces.caseworker import views_decisions  # noqa: E402
+
+urlpatterns += [
+    path("soknad/<int:soknad_id>/vedtak/ny/", views_decisions.builder, name="vedtak_builder"),
+    path("soknad/<int:soknad_id>/vedtak/forhandsvisning/", views_decisions.preview,
+         name="vedtak_preview"),
+    path("soknad/<int:soknad_id>/vedtak/utkast.pdf", views_decisions.preview_pdf,
+         name="vedtak_preview_pdf"),
+    path("soknad/<int:soknad_id>/vedtak/", views_decisions.make, name="vedtak_make"),
+    path("soknad/<int:soknad_id>/kvp-vurdering/", views_decisions.kvp, name="vedtak_kvp"),
+    path("vedtaksforslag/<int:forslag_id>/godkjenn/", views_decisions.approve,
+         name="vedtak_approve"),
+    path("vedtak/<int:vedtak_id>/", views_decisions.detail, name="vedtak_detail"),
+    path("vedtak/<int:vedtak_id>/<str:action>/", views_decisions.follow_up,
+         name="vedtak_follow_up"),
+    path("vedtaksdokument/<int:dokument_id>.pdf", views_decisions.dokument,
+         name="vedtak_dokument"),
 ]

@@ -38,7 +38,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if scope.is_citizen:
         return redirect("citizen:mine")
     if scope.kontor_ids:
-        return redirect("queue")
+        return redirect("worklists")
     if request.user.is_staff:
         return redirect("admin:index")
     raise PermissionDenied

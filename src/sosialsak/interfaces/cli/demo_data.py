@@ -29,6 +29,7 @@ from sosialsak.contexts.people.operations import (
     set_household,
     upsert_person,
 )
+from sosialsak.interfaces.cli import demo_cases
 from sosialsak.kernel.identity import make_synthetic_fodselsnummer
 
 DEMO_PASSWORD = "demo-passord-2026"  # noqa: S105 - printed for the demo, never for production
@@ -101,10 +102,12 @@ def load(*, now: datetime, seed: int = 2026, count: int = 60) -> dict[str, int]:
     ids = _Ids(rng, set())
     scope = Scope(**{**SYSTEM.__dict__, "kontor_ids": frozenset({a.pk, b.pk})})
     caseworkers: list[object] = list(a.ansatte.filter(groups__name=Role.VEILEDER))
+    demo_cases.configure_offices(kontor=a, now=now)
     for i in range(count):
         kontor = a if i % 4 else b
         _one_application(i, rng=rng, ids=ids, scope=scope, kontor=kontor, now=now,
                          caseworkers=caseworkers if kontor is a else [])
+    demo_cases.preliminary_replies(scope=scope, now=now)
     # Two citizens can log in and see their own applications.
     for n, soknad in enumerate(Soknad.objects.filter(kontor=a, kanal=Kanal.DIGITAL)[:2], start=1):
         user = create_user(username=f"bruker{n}", password=DEMO_PASSWORD, role=Role.BRUKER,
@@ -167,6 +170,7 @@ def _one_application(i: int, *, rng: random.Random, ids: _Ids, scope: Scope,
         Soknad.objects.filter(pk=soknad.pk).update(saksbehandler=rng.choice(caseworkers))
     stage = rng.choice(["ny", "ny", "behandling", "behandling", "krav", "ferdig", "ferdig",
                         "ferdig", "ikke"])
+    demo_cases.enrich(soknad, stage=stage, scope=scope, now=now)
     if stage == "ny":
         return
     t = received + timedelta(hours=2)

@@ -1,4 +1,4 @@
-"""Writes for decisions: open a sak, record a vedtak, move the application's status.
+"""Writes for decisions: open a sak, record a vedtak, move the application's status (core).
 
 The full vedtak builder (calculation, reasons per child, conditions, four-eyes) builds on
 ``record_vedtak``; the rule that every item applied for must be decided lives in
@@ -16,6 +16,7 @@ from django.db import transaction
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record
 from sosialsak.contexts.audit.models import Action
+from sosialsak.contexts.cases.operations import guard_vedtak_children
 from sosialsak.contexts.decisions.models import Hjemmel, Sak, Stonadsform, Utfall, Vedtak
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad, SoktStonad
@@ -77,7 +78,7 @@ class VedtakInput:
     sak_tittel: str = ""
 
 
-def _check_vedtak(data: VedtakInput, soknad: Soknad) -> list[SoktStonad]:
+def check_vedtak_input(data: VedtakInput, soknad: Soknad) -> list[SoktStonad]:
     def fail(field: str, msg: str) -> UnableToRecordVedtak:
         return UnableToRecordVedtak(f"{field}: {msg}", field=field)
 
@@ -102,14 +103,13 @@ def _check_vedtak(data: VedtakInput, soknad: Soknad) -> list[SoktStonad]:
     return poster
 
 
-@transaction.atomic
-def record_vedtak(
-    *, scope: Scope, actor: object, soknad_id: int, data: VedtakInput, now: datetime,
-    sak: Sak | None = None,
+def create_vedtak(
+    *, soknad: Soknad, poster: list[SoktStonad], data: VedtakInput, actor: object, now: datetime,
+    sak: Sak | None = None, **extra: object,
 ) -> Vedtak:
-    """Record a decision on one or more items, opening a sak when none is given."""
-    soknad = writable_soknad(scope, soknad_id, lock=True)
-    poster = _check_vedtak(data, soknad)
+    """Create the sak (when none is given) and the vedtak; no vedtak event (the caller's)."""
+    guard_vedtak_children(soknad=soknad, hjemmel=data.hjemmel, utfall=data.utfall,
+                          post_types=[p.type for p in poster], actor=actor, now=now)
     if sak is None:
         sak = Sak.objects.create(soknad=soknad, referanse=uuid.uuid4().hex[:20],
                                  tittel=data.sak_tittel or ", ".join(p.label for p in poster),
@@ -122,12 +122,28 @@ def record_vedtak(
         sak=sak, hjemmel=data.hjemmel, utfall=data.utfall, stonadsform=data.stonadsform,
         periode_fra=data.periode_fra, periode_til=data.periode_til, belop=data.belop,
         begrunnelse=data.begrunnelse.strip(), fattet_at=now,
-        fattet_av_id=getattr(actor, "pk", None),
+        fattet_av_id=getattr(actor, "pk", None), **extra,
     )
     vedtak.poster.set(poster)
+    return vedtak
+
+
+@transaction.atomic
+def record_vedtak(
+    *, scope: Scope, actor: object, soknad_id: int, data: VedtakInput, now: datetime,
+    sak: Sak | None = None,
+) -> Vedtak:
+    """Record a decision on one or more items, opening a sak when none is given.
+
+    The short form used by demo data and imports; the builder's ``make_vedtak`` adds the
+    calculation, the reasons per child, the conditions, the letter and the payment plan.
+    """
+    soknad = writable_soknad(scope, soknad_id, lock=True)
+    poster = check_vedtak_input(data, soknad)
+    vedtak = create_vedtak(soknad=soknad, poster=poster, data=data, actor=actor, now=now, sak=sak)
     record_hendelse(soknad=soknad, type="decisions.vedtak.fattet", actor=actor, at=now,
-                    data={"vedtak_id": vedtak.pk, "sak": sak.referanse, "utfall": data.utfall,
-                          "hjemmel": data.hjemmel, "belop": data.belop})
+                    data={"vedtak_id": vedtak.pk, "sak": vedtak.sak.referanse,
+                          "utfall": data.utfall, "hjemmel": data.hjemmel, "belop": data.belop})
     record(actor=actor, action=Action.WRITE, object_type="soknad", object_id=soknad.pk,
            purpose="fatte vedtak", kontor_id=soknad.kontor_id)
     return vedtak

@@ -51,6 +51,12 @@ class Stonadsform(models.TextChoices):
     VARER_OG_TJENESTER = "VARER_OG_TJENESTER", _("Varer og tjenester")
 
 
+class VedtakArt(models.TextChoices):
+    ORDINAER = "ORDINAER", _("Vedtak")
+    REDUKSJON = "REDUKSJON", _("Reduksjon etter brudd på vilkår")
+    OMGJORING = "OMGJORING", _("Omgjøring etter klage")
+
+
 class Vedtak(models.Model):
     sak = models.ForeignKey(Sak, on_delete=models.PROTECT, related_name="vedtak")
     poster = models.ManyToManyField(SoktStonad, related_name="vedtak",
@@ -66,6 +72,20 @@ class Vedtak(models.Model):
     fattet_at = models.DateTimeField()
     fattet_av = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
                                   related_name="+")
+    # The builder's record (issue 6). Blank on decisions recorded before the builder existed.
+    art = models.CharField(_("art"), max_length=12, choices=VedtakArt.choices,
+                           default=VedtakArt.ORDINAER)
+    endrer = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="endringer", verbose_name=_("endrer vedtak"))
+    individuell_vurdering = models.TextField(_("individuell vurdering"), blank=True)
+    fakta = models.TextField(_("faktiske forhold vedtaket bygger på"), blank=True)
+    nedbetaling = models.TextField(_("vilkår for nedbetaling av lån"), blank=True)
+    barnevurderinger = models.JSONField(_("vurdering av hvert barn"), default=list, blank=True)
+    beregning = models.JSONField(_("beregning (frosset)"), default=dict, blank=True)
+    vilkarsvurdering = models.JSONField(_("vilkårssjekker"), default=dict, blank=True)
+    godkjent_av = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    godkjent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["fattet_at", "id"]
@@ -99,10 +119,28 @@ class Vilkar(models.Model):
     frist = models.DateField(_("frist"), null=True, blank=True)
     status = models.CharField(max_length=12, choices=VilkarStatus.choices,
                               default=VilkarStatus.RELEVANT)
+    referanse = models.CharField(max_length=40, blank=True)
+    oppfolging = models.TextField(_("hvordan vi følger opp"), blank=True)
+    konsekvens = models.TextField(_("hva som skjer hvis vilkåret ikke blir oppfylt"), blank=True)
+    sanksjon = models.CharField(_("konsekvens (KOSTRA)"), max_length=2, blank=True,
+                                choices=[("01", _("Redusert stønad")),
+                                         ("02", _("Andre konsekvenser"))])
+    aktivitet = models.BooleanField(_("vilkår om aktivitet"), default=False)
+    holder_tilbake_utbetaling = models.BooleanField(default=False)
+    utsettelse_grunnlag = models.TextField(_("hjemmel for å holde tilbake utbetaling"),
+                                           blank=True)
+    satt = models.DateField(_("satt"), null=True, blank=True)
 
     class Meta:
+        ordering = ["id"]
         verbose_name = _("vilkår")
         verbose_name_plural = _("vilkår")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(holder_tilbake_utbetaling=False) | ~models.Q(
+                    utsettelse_grunnlag=""),
+                name="vilkar_holding_back_payment_is_grounded"),
+        ]
 
     def __str__(self) -> str:
         return f"Vilkår {self.pk}"

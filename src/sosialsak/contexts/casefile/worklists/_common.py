@@ -1,0 +1,75 @@
+"""Shapes shared by the worklist sources (private)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.db.models import Q, QuerySet
+
+from sosialsak.contexts.accounts.scope import Scope
+from sosialsak.contexts.intake.models import Soknad
+from sosialsak.contexts.intake.queries import scoped_soknader
+from sosialsak.contexts.offices.policy import Settings
+from sosialsak.kernel.clock import OSLO
+
+OPEN = ("MOTTATT", "UNDER_BEHANDLING")
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """One line of a worklist; ``soknad_id`` is the case it links to."""
+
+    soknad_id: int
+    kontor_id: int
+    navn: str
+    beskyttet: bool
+    nodhjelp: bool
+    mottatt_at: datetime
+    kontor: str
+    saksbehandler: str
+    frist: date | None
+    detalj: str
+    overdue: bool
+    oppgave_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Ctx:
+    scope: Scope
+    today: date
+    settings: dict[int, Settings]
+    mine_user_id: int | None  # only the caller's own cases when set
+
+    def base(self) -> QuerySet[Soknad]:
+        qs = scoped_soknader(self.scope)
+        if self.mine_user_id is not None:
+            qs = qs.filter(saksbehandler_id=self.mine_user_id)
+        return qs
+
+    def per_office(self, make: Callable[[Settings], Q]) -> Q:
+        """Return ``kontor = k AND make(settings of k)`` for every office in scope, OR-ed."""
+        q = Q(pk__in=[])
+        for kontor_id, settings in self.settings.items():
+            q |= Q(kontor_id=kontor_id) & make(settings)
+        return q
+
+
+def start_of(day: date) -> datetime:
+    """Return midnight at the start of ``day`` in Norway, as an aware datetime."""
+    return datetime.combine(day, time.min, tzinfo=OSLO)
+
+
+def item(s: Soknad, *, frist: date | None, detalj: str, overdue: bool,
+         oppgave_id: int | None = None) -> WorkItem:
+    """Build a line from an application fetched with person, kontor and saksbehandler."""
+    return WorkItem(
+        soknad_id=s.pk, kontor_id=s.kontor_id, navn=s.person.navn,
+        beskyttet=s.person.has_protected_address, nodhjelp=s.nodhjelp,
+        mottatt_at=s.mottatt_at, kontor=s.kontor.navn,
+        saksbehandler=s.saksbehandler.get_full_name() if s.saksbehandler else "",
+        frist=frist, detalj=detalj, overdue=overdue, oppgave_id=oppgave_id)
+
+
+RELATED = ("person", "kontor", "saksbehandler")

@@ -1,0 +1,160 @@
+"""The query behind each worklist (private). Each returns the lines in display order."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q
+
+from sosialsak.contexts.casefile.worklists._common import (
+    OPEN,
+    RELATED,
+    Ctx,
+    WorkItem,
+    item,
+    start_of,
+)
+from sosialsak.contexts.cases.models import Brev, BrevType, Dokumentasjonskrav, Oppgave
+from sosialsak.contexts.cases.policy import forelopig_svar_varsel
+from sosialsak.contexts.cases.queries import children_gaps_many
+from sosialsak.contexts.decisions.models import Utfall, Vedtak
+from sosialsak.contexts.intake.models import Soknad, SoktStonad
+from sosialsak.contexts.intake.queries import scoped_soknader
+from sosialsak.contexts.people.models import Barn
+from sosialsak.kernel.clock import local_date
+
+_UNDECIDED = Exists(SoktStonad.objects.filter(soknad=OuterRef("pk"), vedtak__isnull=True))
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def dokumentasjon_frist_ute(ctx: Ctx) -> list[WorkItem]:
+    passed = Q(dokumentasjonskrav__status="ETTERSPURT", dokumentasjonskrav__frist__lt=ctx.today)
+    qs = (ctx.base().filter(status__in=OPEN)
+          .annotate(wl_frist=Min("dokumentasjonskrav__frist", filter=passed),
+                    wl_n=Count("dokumentasjonskrav", filter=passed))
+          .filter(wl_frist__isnull=False).select_related(*RELATED).order_by("wl_frist", "pk"))
+    return [item(s, frist=s.wl_frist, overdue=True,
+                 detalj=_plural(s.wl_n, "dokument", "dokumenter") + " ikke levert innen fristen")
+            for s in qs]
+
+
+def dokumentasjon_paminnelse(ctx: Ctx) -> list[WorkItem]:
+    today = ctx.today
+    krav = Dokumentasjonskrav.objects.filter(soknad=OuterRef("pk"), status="ETTERSPURT",
+                                             paminnet_at__isnull=True, frist__gt=today)
+    due_soon = ctx.per_office(lambda s: Q(Exists(krav.filter(
+        frist__lte=today + timedelta(days=s.dokumentasjon_paminnelse_dager)))))
+    waiting = Q(dokumentasjonskrav__status="ETTERSPURT",
+                dokumentasjonskrav__paminnet_at__isnull=True,
+                dokumentasjonskrav__frist__gt=today)
+    qs = (ctx.base().filter(due_soon, status__in=OPEN)
+          .annotate(wl_frist=Min("dokumentasjonskrav__frist", filter=waiting),
+                    wl_n=Count("dokumentasjonskrav", filter=waiting))
+          .select_related(*RELATED).order_by("wl_frist", "pk"))
+    return [item(s, frist=s.wl_frist, overdue=False,
+                 detalj=_plural(s.wl_n, "dokument", "dokumenter") + " venter; ingen påminnelse")
+            for s in qs]
+
+
+def forelopig_svar(ctx: Ctx) -> list[WorkItem]:
+    # A month is at least 28 days and moving to a working day only makes it later, so only
+    # applications received this long ago can be near the deadline.
+    lead = max((s.forelopig_svar_varsel_dager for s in ctx.settings.values()), default=0)
+    cutoff = start_of(ctx.today + timedelta(days=lead - 27))
+    replies = Brev.objects.filter(soknad=OuterRef("pk"), type=BrevType.FORELOPIG_SVAR)
+    qs = (ctx.base().filter(_UNDECIDED, status__in=OPEN)
+          .annotate(wl_sendt=Exists(replies),
+                    wl_forventet=Max("brev__frist", filter=Q(brev__type=BrevType.FORELOPIG_SVAR)))
+          .filter(Q(mottatt_at__lt=cutoff) | Q(wl_forventet__lt=ctx.today))
+          .select_related(*RELATED).order_by("mottatt_at", "pk"))
+    out = []
+    for s in qs:
+        varsel = forelopig_svar_varsel(
+            mottatt=local_date(s.mottatt_at), today=ctx.today, sendt=s.wl_sendt,
+            varsel_dager=ctx.settings[s.kontor_id].forelopig_svar_varsel_dager,
+            forventet=s.wl_forventet)
+        if varsel is not None:
+            out.append(item(s, frist=varsel.frist, detalj=varsel.tekst, overdue=varsel.overdue))
+    return sorted(out, key=lambda i: (i.frist, i.soknad_id))
+
+
+def nodhjelp_ikke_behandlet(ctx: Ctx) -> list[WorkItem]:
+    decided = Exists(Vedtak.objects.filter(sak__soknad=OuterRef("pk")))
+    qs = (ctx.base().filter(status__in=OPEN, nodhjelp=True, mottatt_at__lt=start_of(ctx.today))
+          .exclude(decided).select_related(*RELATED).order_by("mottatt_at", "pk"))
+    return [item(s, frist=local_date(s.mottatt_at), overdue=True,
+                 detalj="Nødhjelp uten vedtak; skulle vært behandlet samme dag") for s in qs]
+
+
+def uten_vedtak(ctx: Ctx) -> list[WorkItem]:
+    old = ctx.per_office(lambda s: Q(
+        mottatt_at__lt=start_of(ctx.today - timedelta(days=s.uten_vedtak_dager - 1))))
+    qs = (ctx.base().filter(old, _UNDECIDED, status__in=OPEN)
+          .select_related(*RELATED).order_by("mottatt_at", "pk"))
+    out = []
+    for s in qs:
+        days = (ctx.today - local_date(s.mottatt_at)).days
+        limit = ctx.settings[s.kontor_id].uten_vedtak_dager
+        out.append(item(s, frist=local_date(s.mottatt_at) + timedelta(days=limit),
+                        overdue=True, detalj=f"{days} dager uten vedtak"))
+    return out
+
+
+def kartlegging_barn(ctx: Ctx) -> list[WorkItem]:
+    with_children = Exists(Barn.objects.filter(person=OuterRef("person")))
+    candidates = list(ctx.base().filter(with_children, status__in=OPEN)
+                      .select_related(*RELATED).order_by("mottatt_at", "pk"))
+    gaps = children_gaps_many(candidates)
+    return [item(s, frist=None, overdue=False,
+                 detalj="Barnas kartlegging mangler: " + ", ".join(gaps[s.pk]))
+            for s in candidates if gaps[s.pk]]
+
+
+def vedtaksperiode_slutter(ctx: Ctx) -> list[WorkItem]:
+    today = ctx.today
+    ending = Q(pk__in=[])
+    for kontor_id, office in ctx.settings.items():
+        ending |= Q(sak__soknad__kontor_id=kontor_id, periode_til__gt=today,
+                    periode_til__lte=today + timedelta(
+                        days=office.vedtaksperiode_varsel_dager + 1))
+    renewed = Exists(Vedtak.objects.filter(
+        sak__soknad__person_id=OuterRef("sak__soknad__person_id"),
+        periode_til__gt=OuterRef("periode_til")))
+    newer = Exists(Soknad.objects.filter(person_id=OuterRef("sak__soknad__person_id"),
+                                         mottatt_at__gt=OuterRef("fattet_at"))
+                   .exclude(pk=OuterRef("sak__soknad_id")))
+    qs = (Vedtak.objects.filter(ending, sak__soknad__in=ctx.base(),
+                                utfall__in=(Utfall.INNVILGET, Utfall.DELVIS_INNVILGET))
+          .exclude(renewed).exclude(newer)
+          .select_related(*(f"sak__soknad__{r}" for r in RELATED))
+          .order_by("periode_til", "pk"))
+    seen: set[int] = set()
+    out = []
+    for v in qs:
+        s = v.sak.soknad
+        if s.pk in seen or v.periode_til is None:
+            continue
+        seen.add(s.pk)
+        last = v.periode_til - timedelta(days=1)
+        out.append(item(s, frist=last, overdue=False,
+                        detalj=f"Vedtaksperioden slutter {last:%d.%m.%Y}"))
+    return out
+
+
+def oppgaver(ctx: Ctx) -> list[WorkItem]:
+    mine = ctx.mine_user_id
+    who = Q() if mine is None else (
+        Q(tildelt_id=mine) | Q(tildelt__isnull=True, soknad__saksbehandler_id=mine))
+    qs = (Oppgave.objects.filter(who, soknad__in=scoped_soknader(ctx.scope),
+                                 utfort_at__isnull=True, frist__lte=ctx.today)
+          .select_related(*(f"soknad__{r}" for r in RELATED)).order_by("frist", "pk"))
+    return [item(t.soknad, frist=t.frist, overdue=t.frist < ctx.today, detalj=t.tittel,
+                 oppgave_id=t.pk) for t in qs]
+
+
+def klager(ctx: Ctx) -> list[WorkItem]:
+    # Appeals (klage) are registered by the decisions context (issue 6); until then, none.
+    return []

@@ -1,0 +1,30 @@
+"""Case progress before the decision: documentation requests, letters, kartlegging,
+conversations, § 17 guidance and follow-up tasks. One private module per topic."""
+
+from sosialsak.contexts.cases.models._brev import Brev, BrevType
+from sosialsak.contexts.cases.models._dokumentasjon import Dokumentasjonskrav, KravStatus, LevertVia
+from sosialsak.contexts.cases.models._kartlegging import Kartleggingsdel, KartleggingsdelType
+from sosialsak.contexts.cases.models._oppfolging import (
+    Oppgave,
+    OppgaveType,
+    Samtale,
+    SamtaleKanal,
+    Veiledning,
+    VeiledningTema,
+)
+
+__all__ = [
+    "Brev",
+    "BrevType",
+    "Dokumentasjonskrav",
+    "Kartleggingsdel",
+    "KartleggingsdelType",
+    "KravStatus",
+    "LevertVia",
+    "Oppgave",
+    "OppgaveType",
+    "Samtale",
+    "SamtaleKanal",
+    "Veiledning",
+    "VeiledningTema",
+]

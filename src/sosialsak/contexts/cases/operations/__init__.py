@@ -1,0 +1,48 @@
+"""Writes for case progress. Each operation takes keyword-only arguments, runs in one
+transaction, goes through the caller's scope, and writes a hendelse and an audit entry."""
+
+from sosialsak.contexts.cases.operations._dokumentasjon import (
+    KravListe,
+    UnableToRequestDokumentasjon,
+    mark_dokumentasjon_not_delivered,
+    mark_dokumentasjon_received,
+    request_dokumentasjon,
+    send_dokumentasjon_reminders,
+)
+from sosialsak.contexts.cases.operations._forelopig import (
+    UnableToSendForelopigSvar,
+    send_forelopig_svar,
+)
+from sosialsak.contexts.cases.operations._kartlegging import (
+    guard_vedtak_children,
+    save_kartlegging,
+)
+from sosialsak.contexts.cases.operations._oppfolging import (
+    SamtaleInput,
+    UnableToRecord,
+    VeiledningInput,
+    complete_oppgave,
+    create_oppgave,
+    record_samtale,
+    record_veiledning,
+)
+
+__all__ = [
+    "KravListe",
+    "SamtaleInput",
+    "UnableToRecord",
+    "UnableToRequestDokumentasjon",
+    "UnableToSendForelopigSvar",
+    "VeiledningInput",
+    "complete_oppgave",
+    "create_oppgave",
+    "guard_vedtak_children",
+    "mark_dokumentasjon_not_delivered",
+    "mark_dokumentasjon_received",
+    "record_samtale",
+    "record_veiledning",
+    "request_dokumentasjon",
+    "save_kartlegging",
+    "send_dokumentasjon_reminders",
+    "send_forelopig_svar",
+]

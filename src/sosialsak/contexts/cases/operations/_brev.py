@@ -1,0 +1,44 @@
+"""Render a letter with ``formats.letters`` and store the PDF with the case (private helper)."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime
+
+from sosialsak.contexts.cases.models import Brev
+from sosialsak.contexts.intake.models import Soknad
+from sosialsak.formats import letters
+
+
+def kontor_of(soknad: Soknad) -> letters.Kontor:
+    k = soknad.kontor
+    return letters.Kontor(navn=k.navn, telefon=k.telefon,
+                          adresse=tuple(p.strip() for p in k.adresse.split(",") if p.strip()))
+
+
+def mottaker_of(soknad: Soknad) -> letters.Mottaker:
+    p = soknad.person
+    if p.has_protected_address:
+        return letters.Mottaker.beskyttet(p.navn)
+    return letters.Mottaker(navn=p.navn, adresse=tuple(
+        line for line in (p.gateadresse, f"{p.postnummer} {p.poststed}".strip()) if line))
+
+
+def signer(actor: object, soknad: Soknad) -> str:
+    """Return the caseworker's name for the letter (the office's name for system actions)."""
+    full = getattr(actor, "get_full_name", lambda: "")() or getattr(actor, "username", "")
+    return full or soknad.kontor.navn
+
+
+def store(
+    *, soknad: Soknad, type: str, letter: letters.Brev, frist: date | None, actor: object,
+    now: datetime,
+) -> Brev:
+    """Render ``letter`` to PDF and store it on the application; return the stored row."""
+    pdf = letters.render_pdf(letter)
+    document = letters.compose(letter)
+    return Brev.objects.create(
+        soknad=soknad, type=type, tittel=document.title[:200], dato=letter.dato, frist=frist,
+        pdf=pdf, sha256=hashlib.sha256(pdf).hexdigest(), tekst=letters.letter_text(letter),
+        opprettet_at=now, opprettet_av_id=getattr(actor, "pk", None),
+    )

@@ -1,0 +1,140 @@
+"""Reads for case progress that other contexts need: the children's mapping gaps (the rule in
+``decisions.record_vedtak`` and the worklist) and a summary of the mapping for the decision.
+
+A section counts for an application when it was written at the same office, no earlier than
+the office's ``kartlegging_gyldig_maneder`` before the application was received: mapping is
+reused across applications, but not forever.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sosialsak.contexts.cases.models import Kartleggingsdel
+from sosialsak.contexts.cases.skjema import SECTIONS, TITLES
+from sosialsak.contexts.intake.models import Soknad
+from sosialsak.contexts.offices.queries import settings_for_many
+from sosialsak.contexts.people.models import Barn
+from sosialsak.kernel.clock import local_date
+from sosialsak.rules.frister import add_months
+
+
+def _age(born: date, on: date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def children_in(barn: Sequence[Barn], on: date) -> list[Barn]:
+    """Return the children under 18 on ``on`` (each child has its own section)."""
+    return [b for b in barn if _age(b.fodselsdato, on) < 18]
+
+
+@dataclass(frozen=True)
+class _Latest:
+    avklart: bool
+    skrevet: date
+
+
+def _latest_child_sections(
+    soknader: Sequence[Soknad],
+) -> dict[tuple[int, int], _Latest]:
+    """Return the newest child section per (office, child) for these applications' people."""
+    latest: dict[tuple[int, int], _Latest] = {}
+    rows = (
+        Kartleggingsdel.objects.filter(
+            person_id__in={s.person_id for s in soknader}, del_type="BARN", barn__isnull=False,
+            soknad__kontor_id__in={s.kontor_id for s in soknader})
+        .order_by("skrevet_at", "id")
+        .values_list("soknad__kontor_id", "barn_id", "fullfort", "ikke_kartlagt_grunn",
+                     "skrevet_at")
+    )
+    for kontor_id, barn_id, fullfort, grunn, skrevet_at in rows:
+        latest[(kontor_id, barn_id)] = _Latest(fullfort or bool(grunn.strip()),
+                                               local_date(skrevet_at))
+    return latest
+
+
+def children_gaps_many(soknader: Sequence[Soknad]) -> dict[int, list[str]]:
+    """Return, per application, the names of the children whose section is missing, stale, or
+    neither completed nor explained. Three queries whatever the number of applications."""
+    if not soknader:
+        return {}
+    barn_by_person: dict[int, list[Barn]] = {}
+    for b in Barn.objects.filter(person_id__in={s.person_id for s in soknader}):
+        barn_by_person.setdefault(b.person_id, []).append(b)
+    latest = _latest_child_sections(soknader)
+    settings = settings_for_many({s.kontor_id for s in soknader})
+    out: dict[int, list[str]] = {}
+    for s in soknader:
+        mottatt = local_date(s.mottatt_at)
+        oldest = add_months(mottatt, -settings[s.kontor_id].kartlegging_gyldig_maneder)
+        gaps = []
+        for b in children_in(barn_by_person.get(s.person_id, []), mottatt):
+            current = latest.get((s.kontor_id, b.pk))
+            if current is None or not current.avklart or current.skrevet < oldest:
+                gaps.append(b.navn)
+        out[s.pk] = gaps
+    return out
+
+
+def children_mapping_gaps(soknad: Soknad) -> list[str]:
+    """Return the names of the children in the household whose mapping blocks a decision."""
+    return children_gaps_many([soknad])[soknad.pk]
+
+
+@dataclass(frozen=True)
+class SectionSummary:
+    del_type: str
+    tittel: str
+    barn_id: int | None
+    skrevet_at: datetime
+    skrevet_av: str
+    fullfort: bool
+    ikke_kartlagt_grunn: str
+    svar: list[tuple[str, str]]  # (question, answer in words)
+
+
+def _in_words(value: object, choices: dict[str, str]) -> str:
+    if isinstance(value, bool):
+        return "Ja" if value else "Nei"
+    if isinstance(value, int):
+        return f"{value} kr"
+    return choices.get(str(value), str(value))
+
+
+def current_sections(*, person_id: int, kontor_id: int) -> list[SectionSummary]:
+    """Return the current (newest) version of each section for the person at this office."""
+    rows = (Kartleggingsdel.objects.filter(person_id=person_id, soknad__kontor_id=kontor_id)
+            .select_related("skrevet_av").order_by("skrevet_at", "id"))
+    latest: dict[tuple[str, int | None], Kartleggingsdel] = {}
+    for row in rows:
+        if row.del_type == "BARN" and row.barn_id is None:
+            continue  # the child has left the household; the history stays, unlisted
+        latest[(row.del_type, row.barn_id)] = row
+    out = []
+    for (del_type, barn_id), row in latest.items():
+        felter = SECTIONS[del_type]
+        answers = [(f.label, _in_words(row.svar[f.key], dict(f.choices)))
+                   for f in felter if f.key in row.svar]
+        author = row.skrevet_av.get_full_name() or row.skrevet_av.username \
+            if row.skrevet_av else "system"
+        title = f"{TITLES['BARN']}: {row.barn_navn}" if del_type == "BARN" else TITLES[del_type]
+        out.append(SectionSummary(del_type, title, barn_id, row.skrevet_at, author,
+                                  row.fullfort, row.ikke_kartlagt_grunn, answers))
+    return out
+
+
+def kartlegging_summary(soknad: Soknad) -> str:
+    """Return the mapping as plain text for the decision and its reasons (one block a section).
+
+    Callers have already read the application through its scope.
+    """
+    blocks = []
+    for s in current_sections(person_id=soknad.person_id, kontor_id=soknad.kontor_id):
+        head = f"{s.tittel} (kartlagt {local_date(s.skrevet_at):%d.%m.%Y} av {s.skrevet_av})"
+        lines = [f"- {q}: {a}" for q, a in s.svar]
+        if s.ikke_kartlagt_grunn:
+            lines.append(f"- Ikke kartlagt fordi: {s.ikke_kartlagt_grunn}")
+        blocks.append("\n".join([head, *lines]))
+    return "\n\n".join(blocks)

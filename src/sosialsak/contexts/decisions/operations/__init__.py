@@ -1,0 +1,108 @@
+"""Writes for decisions. Each operation takes keyword-only arguments, runs in one transaction,
+goes through the caller's scope, and writes a hendelse and an audit entry.
+
+``writable_soknad``, ``change_status``, ``record_vedtak`` and ``VedtakInput`` keep their
+signatures (demo data, payments and tests use them)."""
+
+from sosialsak.contexts.decisions.operations._brudd import (
+    decide_reduksjon,
+    record_brudd,
+    send_forhandsvarsel,
+)
+from sosialsak.contexts.decisions.operations._core import (
+    UnableToRecordVedtak,
+    VedtakInput,
+    change_status,
+    record_vedtak,
+    undecided_items,
+    writable_soknad,
+)
+from sosialsak.contexts.decisions.operations._godkjenning import (
+    UnableToApprove,
+    approve_vedtak,
+    propose_vedtak,
+    return_vedtak,
+)
+from sosialsak.contexts.decisions.operations._inputs import (
+    BarnBegrunnelse,
+    Inntekt,
+    Justering,
+    Norskvurdering,
+    Unntak,
+    UtbetalingValg,
+    VedtakUtkast,
+    VilkarUtkast,
+    utkast_as_json,
+    utkast_from_json,
+)
+from sosialsak.contexts.decisions.operations._klage import (
+    UnableToHandleKlage,
+    change_after_klage,
+    decide_late_klage,
+    forward_klage,
+    record_statsforvalter_outcome,
+    register_digisos_klage,
+    register_klage,
+)
+from sosialsak.contexts.decisions.operations._kvp import (
+    UnableToRecordKvpVurdering,
+    record_kvp_vurdering,
+)
+from sosialsak.contexts.decisions.operations._make import (
+    ApprovalRequired,
+    VedtakPreview,
+    make_vedtak,
+    preview_pdf,
+    preview_vedtak,
+)
+from sosialsak.contexts.decisions.operations._ports import install_payment_planner
+from sosialsak.contexts.decisions.operations._settings import (
+    decision_settings,
+    set_decision_settings,
+)
+from sosialsak.contexts.decisions.policy import UnableToMakeVedtak, UnableToReduce
+
+__all__ = [
+    "ApprovalRequired",
+    "BarnBegrunnelse",
+    "Inntekt",
+    "Justering",
+    "Norskvurdering",
+    "UnableToApprove",
+    "UnableToHandleKlage",
+    "UnableToMakeVedtak",
+    "UnableToRecordKvpVurdering",
+    "UnableToRecordVedtak",
+    "UnableToReduce",
+    "Unntak",
+    "UtbetalingValg",
+    "VedtakInput",
+    "VedtakPreview",
+    "VedtakUtkast",
+    "VilkarUtkast",
+    "approve_vedtak",
+    "change_after_klage",
+    "change_status",
+    "decide_late_klage",
+    "decide_reduksjon",
+    "decision_settings",
+    "forward_klage",
+    "install_payment_planner",
+    "make_vedtak",
+    "preview_pdf",
+    "preview_vedtak",
+    "propose_vedtak",
+    "record_brudd",
+    "record_kvp_vurdering",
+    "record_statsforvalter_outcome",
+    "record_vedtak",
+    "register_digisos_klage",
+    "register_klage",
+    "return_vedtak",
+    "send_forhandsvarsel",
+    "set_decision_settings",
+    "undecided_items",
+    "utkast_as_json",
+    "utkast_from_json",
+    "writable_soknad",
+]

@@ -1,0 +1,200 @@
+"""Breach of a condition → advance warning (fvl § 16) → reduction decision (sotjl. § 20 third
+paragraph). Each step is an event, a letter where the person must be told, and visible in innsyn.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from django.db import transaction
+
+from sosialsak import rules
+from sosialsak.contexts.accounts.scope import Scope
+from sosialsak.contexts.audit.log import record
+from sosialsak.contexts.audit.models import Action
+from sosialsak.contexts.decisions.models import (
+    BruddStatus,
+    DokumentType,
+    Vedtak,
+    VedtakArt,
+    Vilkar,
+    Vilkarsbrudd,
+    VilkarStatus,
+)
+from sosialsak.contexts.decisions.operations._core import (
+    VedtakInput,
+    create_vedtak,
+    writable_soknad,
+)
+from sosialsak.contexts.decisions.operations._letter import (
+    klageinfo,
+    kontor_of,
+    mottaker_of,
+    name_of,
+    store,
+)
+from sosialsak.contexts.decisions.policy import (
+    CheckResult,
+    ReductionFacts,
+    UnableToReduce,
+    check_reduction,
+)
+from sosialsak.contexts.intake.events import record_hendelse
+from sosialsak.contexts.intake.models import Soknad
+from sosialsak.formats import letters
+from sosialsak.kernel.clock import local_date
+from sosialsak.kernel.errors import NotFound, ValidationFailed
+
+
+def _vilkar(scope: Scope, vilkar_id: int) -> tuple[Vilkar, Soknad]:
+    row = Vilkar.objects.select_related("vedtak__sak").filter(pk=vilkar_id).first()
+    if row is None:
+        raise NotFound("Fant ikke vilkåret.")
+    return row, writable_soknad(scope, row.vedtak.sak.soknad_id, lock=True)
+
+
+def _brudd(scope: Scope, brudd_id: int) -> tuple[Vilkarsbrudd, Soknad]:
+    row = Vilkarsbrudd.objects.select_related("vilkar__vedtak__sak", "varsel").filter(
+        pk=brudd_id).first()
+    if row is None:
+        raise NotFound("Fant ikke bruddet.")
+    return row, writable_soknad(scope, row.vilkar.vedtak.sak.soknad_id, lock=True)
+
+
+def _log(soknad: Soknad, actor: object, purpose: str) -> None:
+    record(actor=actor, action=Action.WRITE, object_type="soknad", object_id=soknad.pk,
+           purpose=purpose, kontor_id=soknad.kontor_id)
+
+
+@transaction.atomic
+def record_brudd(
+    *, scope: Scope, actor: object, vilkar_id: int, hva: str, forklaring: str, now: datetime
+) -> Vilkarsbrudd:
+    """Record that a condition was not met, with the person's own explanation."""
+    vilkar, soknad = _vilkar(scope, vilkar_id)
+    if not hva.strip():
+        raise ValidationFailed("hva: skriv hva som ikke ble gjort.", code="invalid_brudd",
+                               field="hva")
+    row = Vilkarsbrudd.objects.create(
+        vilkar=vilkar, hva=hva.strip(), forklaring=forklaring.strip(), registrert_at=now,
+        registrert_av_id=getattr(actor, "pk", None))
+    vilkar.status = VilkarStatus.IKKE_OPPFYLT
+    vilkar.save(update_fields=["status"])
+    record_hendelse(soknad=soknad, type="decisions.vilkar.brudd", actor=actor, at=now, data={
+        "brudd_id": row.pk, "vilkar_referanse": vilkar.referanse, "vedtak_id": vilkar.vedtak_id,
+        "sak": vilkar.vedtak.sak.referanse, "status": VilkarStatus.IKKE_OPPFYLT})
+    _log(soknad, actor, "registrere brudd på vilkår")
+    return row
+
+
+def _stated(vilkar: Vilkar) -> bool:
+    return bool(vilkar.konsekvens.strip()) and vilkar.sanksjon != "02"
+
+
+@transaction.atomic
+def send_forhandsvarsel(
+    *, scope: Scope, actor: object, brudd_id: int, belop_redusert: int, svarfrist: date,
+    now: datetime,
+) -> Vilkarsbrudd:
+    """Send the advance warning of a reduction, with a response deadline (fvl § 16)."""
+    brudd, soknad = _brudd(scope, brudd_id)
+    vedtak = brudd.vilkar.vedtak
+    if not _stated(brudd.vilkar):
+        raise UnableToReduce("Vedtaket sa ikke at stønaden kunne reduseres om vilkåret ikke ble "
+                             "oppfylt. Stønaden kan derfor ikke reduseres (sosialtjenesteloven "
+                             "§ 20 tredje ledd).", code="reduksjon_konsekvens_ikke_opplyst",
+                             field="vilkar")
+    if brudd.status != BruddStatus.REGISTRERT:
+        raise UnableToReduce("Det er allerede sendt forhåndsvarsel for dette bruddet.",
+                             code="forhandsvarsel_finnes", field="brudd_id")
+    today = local_date(now)
+    fra = max(vedtak.periode_fra or today, today)
+    til = (vedtak.periode_til - timedelta(days=1)) if vedtak.periode_til and (
+        vedtak.periode_til > fra) else fra
+    letter = letters.Forhandsvarsel(
+        kontor=kontor_of(soknad), mottaker=mottaker_of(soknad), dato=today,
+        saksreferanse=vedtak.sak.referanse, saksbehandler=name_of(actor, soknad.kontor.navn),
+        vedtaksdato=local_date(vedtak.fattet_at), vilkar=brudd.vilkar.beskrivelse,
+        brudd=brudd.hva, stonad="stønad til livsopphold", belop_na=Decimal(vedtak.belop or 0),
+        belop_redusert=Decimal(belop_redusert), periode=letters.Periode(fra=fra, til=til),
+        svarfrist=svarfrist)
+    dok = store(soknad=soknad, type=DokumentType.FORHANDSVARSEL, letter=letter, actor=actor,
+                now=now, vedtak_id=vedtak.pk)
+    brudd.varsel, brudd.varslet_at, brudd.svarfrist = dok, now, svarfrist
+    brudd.foreslatt_belop, brudd.status = belop_redusert, BruddStatus.VARSLET
+    brudd.save()
+    record_hendelse(soknad=soknad, type="decisions.forhandsvarsel", actor=actor, at=now, data={
+        "brudd_id": brudd.pk, "vedtak_id": vedtak.pk, "sak": vedtak.sak.referanse,
+        "brev_id": dok.pk, "dokumentlager_id": str(dok.dokumentlager_id),
+        "svarfrist": svarfrist.isoformat(), "belop_na": vedtak.belop,
+        "belop_redusert": belop_redusert})
+    _log(soknad, actor, "sende forhåndsvarsel")
+    return brudd
+
+
+def _protected(vedtak: Vedtak) -> int:
+    """Return the children's rates plus housing in the original calculation (kroner)."""
+    lines = vedtak.beregning.get("lines", [])
+    total = sum(Decimal(str(x["amount"])) for x in lines if x["kind"] in ("sats_barn", "bolig"))
+    return int(total)
+
+
+@transaction.atomic
+def decide_reduksjon(
+    *, scope: Scope, actor: object, brudd_id: int, belop_redusert: int,
+    individuell_vurdering: str, nodvendig_belop: int, now: datetime,
+) -> Vedtak:
+    """Make the reduction decision after the warning; raise UnableToReduce naming what is
+    missing (stated consequence, warning, deadline, assessment, a forsvarlig amount)."""
+    brudd, soknad = _brudd(scope, brudd_id)
+    original = brudd.vilkar.vedtak
+    today = local_date(now)
+    check = rules.sjekk_reduksjon(vedtaksdato=today,
+                                  vedtak_opplyste_konsekvens=_stated(brudd.vilkar),
+                                  forhandsvarslet=brudd.varsel_id is not None)
+    check_reduction(ReductionFacts(
+        konsekvens_opplyst=_stated(brudd.vilkar), forhandsvarslet=brudd.varsel_id is not None,
+        svarfrist=brudd.svarfrist, today=today, individuell_vurdering=individuell_vurdering,
+        belop_na=original.belop or 0, belop_redusert=belop_redusert,
+        barn_og_bolig=_protected(original), nodvendig_belop=nodvendig_belop),
+        rule_check=CheckResult(check.code, check.ok, check.applies, check.message, check.hjemmel))
+    begrunnelse = (f"Vilkåret var: {brudd.vilkar.beskrivelse} Vi har registrert: {brudd.hva}"
+                   + (f" Din forklaring: {brudd.forklaring}" if brudd.forklaring else ""))
+    vedtak = create_vedtak(
+        soknad=soknad, poster=list(original.poster.all()), actor=actor, now=now,
+        sak=original.sak, data=VedtakInput(
+            post_ids=[], hjemmel=original.hjemmel, utfall="DELVIS_INNVILGET",
+            begrunnelse=begrunnelse, stonadsform=original.stonadsform,
+            periode_fra=original.periode_fra, periode_til=original.periode_til,
+            belop=belop_redusert),
+        art=VedtakArt.REDUKSJON, endrer=original,
+        individuell_vurdering=individuell_vurdering.strip(),
+        fakta=f"Vedtak {local_date(original.fattet_at):%d.%m.%Y}; forhåndsvarsel "
+              f"{local_date(brudd.varslet_at or now):%d.%m.%Y}.",
+        beregning={"amount": belop_redusert, "original": original.belop,
+                   "nodvendig": max(nodvendig_belop, _protected(original))})
+    punkt = letters.Vedtakspunkt(
+        tittel="Redusert stønad til livsopphold", utfall=letters.Utfall.DELVIS_INNVILGET,
+        hjemmel="sosialtjenesteloven § 20 tredje ledd og § 20 a",
+        begrunnelse=f"{begrunnelse}\n\n{individuell_vurdering.strip()}",
+        stonadsform=letters.Stonadsform(original.stonadsform) if original.stonadsform else None,
+        belop=Decimal(belop_redusert), beregning=(
+            letters.Beregningslinje("Stønad etter vedtaket", Decimal(original.belop or 0)),
+            letters.Beregningslinje("Reduksjon fordi vilkåret ikke er oppfylt",
+                                    Decimal(belop_redusert - (original.belop or 0)))))
+    dok = store(soknad=soknad, type=DokumentType.VEDTAK, actor=actor, now=now,
+                vedtak_id=vedtak.pk, letter=letters.Vedtaksbrev(
+                    kontor=kontor_of(soknad), mottaker=mottaker_of(soknad), dato=today,
+                    saksreferanse=original.sak.referanse, vedtak=(punkt,),
+                    klage=klageinfo(soknad), saksbehandler=name_of(actor, soknad.kontor.navn)))
+    brudd.reduksjon, brudd.status = vedtak, BruddStatus.REDUSERT
+    brudd.save(update_fields=["reduksjon", "status"])
+    record_hendelse(soknad=soknad, type="decisions.vedtak.fattet", actor=actor, at=now, data={
+        "vedtak_id": vedtak.pk, "sak": original.sak.referanse, "utfall": "DELVIS_INNVILGET",
+        "hjemmel": original.hjemmel, "belop": belop_redusert, "art": VedtakArt.REDUKSJON,
+        "endrer_vedtak_id": original.pk, "brudd_id": brudd.pk, "brev_id": dok.pk,
+        "dokumentlager_id": str(dok.dokumentlager_id), "sha256": dok.sha256,
+        "vilkar": [], "utbetalinger": []})
+    _log(soknad, actor, "vedtak om reduksjon")
+    return vedtak

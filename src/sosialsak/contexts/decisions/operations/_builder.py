@@ -1,0 +1,182 @@
+"""Build a decision from the builder's input: the calculation, the rules' checks, the policy's
+problems and the letter. Shared by the preview (a read) and by making the decision (a write),
+so the caseworker previews exactly what will be made."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sosialsak import rules
+from sosialsak.contexts.cases.queries import children_in
+from sosialsak.contexts.decisions.models import KvpVurdering
+from sosialsak.contexts.decisions.operations._core import UnableToRecordVedtak
+from sosialsak.contexts.decisions.operations._inputs import VedtakUtkast
+from sosialsak.contexts.decisions.operations._settings import decision_settings
+from sosialsak.contexts.decisions.policy import (
+    CheckResult,
+    DecisionSettings,
+    Problem,
+    VedtakFacts,
+    VilkarFacts,
+    needs_approval,
+    problems,
+)
+from sosialsak.contexts.intake.models import Soknad, SoktStonad
+from sosialsak.contexts.people.models import Barn, Partner
+from sosialsak.contexts.rates.queries import current_ruleset
+from sosialsak.kernel.errors import DomainError
+
+LIVSOPPHOLD_HJEMLER = ("§ 18",)
+CHECKED_HJEMLER = ("§ 18", "§ 18 nødhjelp", "§ 19")
+
+
+@dataclass(frozen=True)
+class Built:
+    """A decision as it would be made: amount, calculation, checks and what still blocks it."""
+
+    soknad: Soknad
+    data: VedtakUtkast
+    poster: list[SoktStonad]
+    children: list[Barn]
+    belop: int | None
+    result: rules.LivsoppholdResult | None
+    checks: list[CheckResult]
+    problems: list[Problem]
+    settings: DecisionSettings
+    needs_approval: bool
+    today: date
+
+    @property
+    def livsopphold(self) -> bool:
+        return self.result is not None
+
+
+def _fail(field: str, message: str) -> UnableToRecordVedtak:
+    return UnableToRecordVedtak(f"{field}: {message}", field=field)
+
+
+def _poster(soknad: Soknad, data: VedtakUtkast) -> list[SoktStonad]:
+    poster = list(SoktStonad.objects.filter(soknad=soknad, pk__in=data.post_ids))
+    if not data.post_ids or len(poster) != len(set(data.post_ids)):
+        raise _fail("post_ids", "velg det eller de tingene i søknaden som vedtaket gjelder.")
+    return poster
+
+
+def household(soknad: Soknad, data: VedtakUtkast, children: list[Barn]) -> rules.Household:
+    """Return the household facts of the application for the livsopphold rule."""
+    person = soknad.person
+    if person.fodselsdato is None:
+        raise _fail("fodselsdato", "søkerens fødselsdato mangler; livsopphold kan ikke beregnes.")
+    adults = [rules.Person(person.fodselsdato)]
+    partner = Partner.objects.filter(person=person, bor_sammen=True).first()
+    if partner is not None and partner.fodselsdato:
+        adults.append(rules.Person(partner.fodselsdato))
+    try:
+        income = tuple(rules.Income(rules.IncomeType(i.type), Decimal(i.belop))
+                       for i in data.inntekter)
+    except ValueError as exc:
+        raise _fail("inntekter", "ukjent inntektstype.") from exc
+    return rules.Household(
+        adults=tuple(adults), children=tuple(rules.Person(b.fodselsdato) for b in children),
+        shares_dwelling=soknad.deler_bolig,
+        housing_costs=rules.HousingCosts(rent=Decimal(data.husleie),
+                                         electricity=Decimal(data.strom)),
+        income=income)
+
+
+def calculate(soknad: Soknad, data: VedtakUtkast, children: list[Barn],
+              month: date) -> rules.LivsoppholdResult:
+    assessment = rules.IndividualAssessment(
+        data.individuell_vurdering,
+        tuple(rules.Adjustment(Decimal(j.belop), j.begrunnelse) for j in data.justeringer),
+    ) if data.individuell_vurdering.strip() else None
+    try:
+        return rules.calculate_livsopphold(
+            household=household(soknad, data, children), month=month.replace(day=1),
+            rules=current_ruleset(), kommune=soknad.person.kommunenummer or None,
+            assessment=assessment)
+    except DomainError as exc:
+        raise UnableToRecordVedtak(exc.message, code=exc.code, **exc.extra) from exc
+
+
+def _as_check(s: rules.Sjekk) -> CheckResult:
+    return CheckResult(s.code, s.ok, s.applies, s.message, s.hjemmel)
+
+
+def rule_checks(soknad: Soknad, data: VedtakUtkast, today: date) -> list[CheckResult]:
+    """Run the § 20 / § 20 a checks for a granted decision on livsopphold or § 19."""
+    born = soknad.person.fodselsdato
+    if data.utfall not in ("INNVILGET", "DELVIS_INNVILGET") or born is None or (
+            data.hjemmel not in CHECKED_HJEMLER):
+        return []
+    ruleset = current_ruleset()
+    vilkar = [rules.Vilkar(type=rules.VilkarType(v.kode), satt=today, beskrivelse=v.beskrivelse,
+                           aktivitet=v.aktivitet) for v in data.vilkar]
+    unntak = rules.Unntak(tuple(rules.UnntakGrunn(g) for g in data.unntak.grunner),
+                          data.unntak.begrunnelse) if data.unntak else None
+    kvp = (KvpVurdering.objects.filter(person_id=soknad.person_id, vurdert_dato__lte=today)
+           .order_by("-vurdert_dato").values_list("vurdert_dato", flat=True).first())
+    n = data.norsk
+    return [_as_check(s) for s in (
+        rules.sjekk_aktivitetsplikt(fodselsdato=born, vedtaksdato=today, vilkar=vilkar,
+                                    unntak=unntak, rules=ruleset,
+                                    nodssituasjon=data.hjemmel == "§ 18 nødhjelp"),
+        rules.sjekk_kvp_vurdert(vilkar=vilkar, kvp_vurdert=kvp, rules=ruleset),
+        rules.sjekk_norskopplaering(
+            fodselsdato=born, vedtaksdato=today, vilkar=vilkar,
+            manglende_norsk_er_arsak=n.manglende_norsk_er_arsak,
+            rett_og_plikt_introduksjonsprogram=n.rett_og_plikt_introduksjonsprogram,
+            vurdert=n.vurdert, tungtveiende_grunner=n.tungtveiende_grunner, rules=ruleset),
+    )]
+
+
+def _check_codes(data: VedtakUtkast) -> None:
+    for i, v in enumerate(data.vilkar):
+        try:
+            rules.VilkarType(v.kode)
+        except ValueError:
+            raise _fail(f"vilkar[{i}].kode", f"ukjent vilkårstype «{v.kode}».") from None
+    if data.unntak:
+        for g in data.unntak.grunner:
+            if g not in set(rules.UnntakGrunn):
+                raise _fail("unntak.grunner", f"ukjent unntaksgrunn «{g}».")
+
+
+def build(*, soknad: Soknad, data: VedtakUtkast, today: date) -> Built:
+    """Return the decision as it would be made on ``today``; raise only for malformed input."""
+    poster = _poster(soknad, data)
+    _check_codes(data)
+    children = children_in(list(Barn.objects.filter(person_id=soknad.person_id)), today)
+    granted = data.utfall in ("INNVILGET", "DELVIS_INNVILGET")
+    is_livsopphold = data.hjemmel in LIVSOPPHOLD_HJEMLER and any(
+        p.type == "LIVSOPPHOLD" for p in poster)
+    result = None
+    belop = data.belop if granted else None
+    if is_livsopphold and granted:
+        result = calculate(soknad, data, children, data.periode_fra or today)
+        belop = result.amount
+    checks = rule_checks(soknad, data, today)
+    facts = VedtakFacts(
+        hjemmel=data.hjemmel, utfall=data.utfall, stonadsform=data.stonadsform,
+        livsopphold=is_livsopphold and granted, individuell_vurdering=data.individuell_vurdering,
+        begrunnelse=data.begrunnelse, fakta=data.fakta,
+        children=[(b.pk, b.navn) for b in children] if is_livsopphold else [],
+        barnevurderinger={b.barn_id: b.vurdering for b in data.barn},
+        vilkar=[VilkarFacts(v.beskrivelse, v.frist, v.oppfolging, v.konsekvens,
+                            v.holder_tilbake_utbetaling, v.utsettelse_grunnlag)
+                for v in data.vilkar],
+        checks=checks, nedbetaling=data.nedbetaling)
+    settings = decision_settings(soknad.kontor_id)
+    return Built(soknad=soknad, data=data, poster=poster, children=children, belop=belop,
+                 result=result, checks=checks, problems=problems(facts), settings=settings,
+                 needs_approval=needs_approval(settings, utfall=data.utfall, belop=belop),
+                 today=today)
+
+
+def periode_inclusive(fra: date | None, til: date | None) -> tuple[date, date] | None:
+    """Return the half-open ``[fra, til)`` as the letter's inclusive period."""
+    if fra is None or til is None:
+        return None
+    return fra, til - timedelta(days=1)

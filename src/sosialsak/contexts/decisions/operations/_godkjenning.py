@@ -1,0 +1,96 @@
+"""Four-eyes: a decision the office's setting says needs approval is proposed by one
+caseworker and made when a second caseworker at the office approves it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+
+from sosialsak.contexts.accounts.scope import Scope
+from sosialsak.contexts.audit.log import record
+from sosialsak.contexts.audit.models import Action
+from sosialsak.contexts.decisions.models import ForslagStatus, Vedtak, Vedtaksforslag
+from sosialsak.contexts.decisions.operations._builder import build
+from sosialsak.contexts.decisions.operations._core import writable_soknad
+from sosialsak.contexts.decisions.operations._inputs import (
+    VedtakUtkast,
+    utkast_as_json,
+    utkast_from_json,
+)
+from sosialsak.contexts.decisions.operations._make import fatt, require_complete
+from sosialsak.contexts.intake.events import record_hendelse
+from sosialsak.kernel.clock import local_date
+from sosialsak.kernel.errors import DomainError, NotFound
+
+
+class UnableToApprove(DomainError):
+    code = "unable_to_approve"
+
+
+@transaction.atomic
+def propose_vedtak(
+    *, scope: Scope, actor: object, soknad_id: int, data: VedtakUtkast, now: datetime
+) -> Vedtaksforslag:
+    """Store a complete decision for a second caseworker's approval."""
+    soknad = writable_soknad(scope, soknad_id, lock=True)
+    built = build(soknad=soknad, data=data, today=local_date(now))
+    require_complete(built)
+    forslag = Vedtaksforslag.objects.create(
+        soknad=soknad, data=utkast_as_json(data), belop=built.belop, utfall=data.utfall,
+        foreslatt_at=now, foreslatt_av_id=getattr(actor, "pk", None))
+    record_hendelse(soknad=soknad, type="decisions.vedtak.til_godkjenning", actor=actor, at=now,
+                    data={"forslag_id": forslag.pk, "belop": built.belop, "utfall": data.utfall})
+    record(actor=actor, action=Action.WRITE, object_type="soknad", object_id=soknad.pk,
+           purpose="sende vedtak til godkjenning", kontor_id=soknad.kontor_id)
+    return forslag
+
+
+def _forslag(scope: Scope, forslag_id: int, actor: object) -> Vedtaksforslag:
+    forslag = Vedtaksforslag.objects.select_related("foreslatt_av").filter(pk=forslag_id).first()
+    if forslag is None:
+        raise NotFound("Fant ikke vedtaksforslaget.")
+    writable_soknad(scope, forslag.soknad_id, lock=True)
+    if forslag.status != ForslagStatus.VENTER:
+        raise UnableToApprove("Forslaget er allerede behandlet.", field="forslag_id")
+    if forslag.foreslatt_av_id == getattr(actor, "pk", None):
+        raise UnableToApprove("En annen saksbehandler enn den som foreslo vedtaket må godkjenne "
+                              "det.", code="godkjenning_samme_person", field="forslag_id")
+    return forslag
+
+
+@transaction.atomic
+def approve_vedtak(
+    *, scope: Scope, actor: object, forslag_id: int, now: datetime
+) -> Vedtak:
+    """Approve a proposal and make the decision, with the approver on it and in the letter."""
+    forslag = _forslag(scope, forslag_id, actor)
+    soknad = writable_soknad(scope, forslag.soknad_id)
+    built = build(soknad=soknad, data=utkast_from_json(forslag.data), today=local_date(now))
+    require_complete(built)
+    vedtak = fatt(scope=scope, actor=forslag.foreslatt_av, built=built, now=now,
+                  godkjent_av=actor, hendelse={"forslag_id": forslag.pk})
+    forslag.status, forslag.behandlet_at, forslag.vedtak = ForslagStatus.GODKJENT, now, vedtak
+    forslag.behandlet_av_id = getattr(actor, "pk", None)
+    forslag.save()
+    record(actor=actor, action=Action.WRITE, object_type="soknad", object_id=soknad.pk,
+           purpose="godkjenne vedtak", kontor_id=soknad.kontor_id)
+    return vedtak
+
+
+@transaction.atomic
+def return_vedtak(
+    *, scope: Scope, actor: object, forslag_id: int, merknad: str, now: datetime
+) -> Vedtaksforslag:
+    """Send a proposal back to its caseworker with a note."""
+    forslag = _forslag(scope, forslag_id, actor)
+    if not merknad.strip():
+        raise UnableToApprove("Skriv hvorfor forslaget sendes tilbake.", field="merknad")
+    forslag.status, forslag.behandlet_at = ForslagStatus.RETURNERT, now
+    forslag.behandlet_av_id, forslag.merknad = getattr(actor, "pk", None), merknad.strip()
+    forslag.save()
+    record_hendelse(soknad=forslag.soknad, type="decisions.vedtak.returnert", actor=actor,
+                    at=now, data={"forslag_id": forslag.pk})
+    record(actor=actor, action=Action.WRITE, object_type="soknad", object_id=forslag.soknad_id,
+           purpose="returnere vedtaksforslag", kontor_id=forslag.soknad.kontor_id)
+    return forslag

@@ -1,0 +1,144 @@
+"""The vedtak builder's input as plain dataclasses, and their JSON form (a four-eyes proposal
+stores the input and makes the decision from it when approved)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Justering:
+    """An amount added to (positive) or deducted from (negative) the calculated need."""
+
+    belop: int
+    begrunnelse: str
+
+
+@dataclass(frozen=True)
+class Inntekt:
+    type: str  # rules.IncomeType value: salary, benefit, child_benefit, …
+    belop: int
+
+
+@dataclass(frozen=True)
+class BarnBegrunnelse:
+    barn_id: int
+    vurdering: str
+
+
+@dataclass(frozen=True)
+class VilkarUtkast:
+    """A condition as the caseworker builds it (``kode`` from the KOSTRA catalogue)."""
+
+    kode: str
+    beskrivelse: str
+    frist: date | None
+    oppfolging: str
+    konsekvens: str
+    sanksjon: str = "01"  # KOSTRA: 01 redusert stønad, 02 andre konsekvenser
+    aktivitet: bool | None = None  # needed for «Annet» (15)
+    holder_tilbake_utbetaling: bool = False
+    utsettelse_grunnlag: str = ""
+
+
+@dataclass(frozen=True)
+class Unntak:
+    """Exemption from the § 20 a activity duty: KOSTRA reason codes and the justification."""
+
+    grunner: tuple[str, ...]
+    begrunnelse: str
+
+
+@dataclass(frozen=True)
+class Norskvurdering:
+    manglende_norsk_er_arsak: bool = False
+    rett_og_plikt_introduksjonsprogram: bool = False
+    vurdert: bool = False
+    tungtveiende_grunner: str = ""
+
+
+@dataclass(frozen=True)
+class UtbetalingValg:
+    """How the payments are planned (passed to payments through the planner port)."""
+
+    hyppighet: str = "ENGANGS"  # ENGANGS | MANEDLIG
+    mottaker_type: str = "SOKER"
+    navn: str = ""
+    kontonummer: str = ""
+    organisasjonsnummer: str = ""
+    samtykke_id: int | None = None
+    kid: str = ""
+    forfallsdato: date | None = None
+
+
+@dataclass(frozen=True)
+class VedtakUtkast:
+    """Everything the builder needs for one decision on one or more items."""
+
+    post_ids: tuple[int, ...]
+    hjemmel: str
+    utfall: str
+    begrunnelse: str
+    fakta: str
+    stonadsform: str = ""
+    periode_fra: date | None = None
+    periode_til: date | None = None
+    belop: int | None = None  # for items other than livsopphold; livsopphold is calculated
+    individuell_vurdering: str = ""
+    justeringer: tuple[Justering, ...] = ()
+    inntekter: tuple[Inntekt, ...] = ()
+    husleie: int = 0
+    strom: int = 0
+    barn: tuple[BarnBegrunnelse, ...] = ()
+    vilkar: tuple[VilkarUtkast, ...] = ()
+    unntak: Unntak | None = None
+    norsk: Norskvurdering = field(default_factory=Norskvurdering)
+    nedbetaling: str = ""
+    sak_tittel: str = ""
+    utbetaling: UtbetalingValg | None = None
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def utkast_as_json(data: VedtakUtkast) -> dict[str, Any]:
+    out: dict[str, Any] = _plain(asdict(data))
+    return out
+
+
+def _d(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def utkast_from_json(raw: dict[str, Any]) -> VedtakUtkast:
+    """Return the input stored by ``utkast_as_json``."""
+    r = dict(raw)
+    return VedtakUtkast(
+        **{k: r[k] for k in ("hjemmel", "utfall", "begrunnelse", "fakta", "stonadsform", "belop",
+                             "individuell_vurdering", "husleie", "strom", "nedbetaling",
+                             "sak_tittel")},
+        post_ids=tuple(r["post_ids"]),
+        periode_fra=_d(r["periode_fra"]), periode_til=_d(r["periode_til"]),
+        justeringer=tuple(Justering(**j) for j in r["justeringer"]),
+        inntekter=tuple(Inntekt(**i) for i in r["inntekter"]),
+        barn=tuple(BarnBegrunnelse(**b) for b in r["barn"]),
+        vilkar=tuple(VilkarUtkast(**{**v, "frist": _d(v["frist"])}) for v in r["vilkar"]),
+        unntak=Unntak(tuple(r["unntak"]["grunner"]), r["unntak"]["begrunnelse"])
+        if r["unntak"] else None,
+        norsk=Norskvurdering(**r["norsk"]),
+        utbetaling=UtbetalingValg(**{**r["utbetaling"],
+                                     "forfallsdato": _d(r["utbetaling"]["forfallsdato"])})
+        if r["utbetaling"] else None,
+    )

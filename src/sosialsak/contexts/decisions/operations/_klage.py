@@ -1,0 +1,223 @@
+"""Appeals: register (paper or Digisos ``klage.json``), check the deadline (fvl § 29; a late
+appeal is flagged and the caseworker records whether it is still heard, § 31), the office's own
+review (§ 33: a new decision, or forwarding with a case package), and the Statsforvalter's
+outcome."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date, datetime
+from typing import Any
+
+from django.db import transaction
+
+from sosialsak import rules
+from sosialsak.contexts.accounts.scope import Scope
+from sosialsak.contexts.audit.log import record
+from sosialsak.contexts.audit.models import Action
+from sosialsak.contexts.decisions.models import (
+    DokumentType,
+    Klage,
+    KlageKilde,
+    KlageStatus,
+    StatsforvalterUtfall,
+    Vedtak,
+    VedtakArt,
+    VedtakDokument,
+)
+from sosialsak.contexts.decisions.operations._builder import build
+from sosialsak.contexts.decisions.operations._core import writable_soknad
+from sosialsak.contexts.decisions.operations._inputs import VedtakUtkast
+from sosialsak.contexts.decisions.operations._letter import store_pdf
+from sosialsak.contexts.decisions.operations._make import fatt, require_complete
+from sosialsak.contexts.decisions.operations._pakke import build_package
+from sosialsak.contexts.decisions.policy import appeal_is_late
+from sosialsak.contexts.intake.events import record_hendelse
+from sosialsak.contexts.intake.models import Soknad
+from sosialsak.formats.digisos import DocumentKind, validate_document
+from sosialsak.kernel.clock import local_date
+from sosialsak.kernel.errors import DomainError, NotFound, ValidationFailed
+
+
+class UnableToHandleKlage(ValidationFailed):
+    code = "unable_to_handle_klage"
+
+
+def _fail(field: str, message: str, code: str = "unable_to_handle_klage") -> DomainError:
+    return UnableToHandleKlage(message, code=code, field=field)
+
+
+def _log(soknad: Soknad, actor: object, purpose: str) -> None:
+    record(actor=actor, action=Action.WRITE, object_type="soknad", object_id=soknad.pk,
+           purpose=purpose, kontor_id=soknad.kontor_id)
+
+
+def _create(*, scope: Scope, actor: object, vedtak: Vedtak, tekst: str, mottatt: date,
+            kom_fram: date | None, kilde: str, klage_id: str | None, now: datetime) -> Klage:
+    soknad = writable_soknad(scope, vedtak.sak.soknad_id, lock=True)
+    if not tekst.strip():
+        raise _fail("tekst", "Skriv hva klagen gjelder.")
+    fram = kom_fram or local_date(vedtak.fattet_at)
+    frist = rules.klagefrist(kom_fram=fram).due
+    klage = Klage.objects.create(
+        vedtak=vedtak, kilde=kilde, klage_id=klage_id, mottatt=mottatt, tekst=tekst.strip(),
+        kom_fram=fram, klagefrist=frist, for_sent=appeal_is_late(mottatt=mottatt, klagefrist=frist),
+        registrert_at=now, registrert_av_id=getattr(actor, "pk", None))
+    record_hendelse(soknad=soknad, type="decisions.klage.mottatt", actor=actor, at=now, data={
+        "klage_id": klage.pk, "vedtak_id": vedtak.pk, "sak": vedtak.sak.referanse,
+        "kilde": kilde, "klagefrist": frist.isoformat(), "for_sent": klage.for_sent})
+    _log(soknad, actor, "registrere klage")
+    return klage
+
+
+@transaction.atomic
+def register_klage(
+    *, scope: Scope, actor: object, vedtak_id: int, tekst: str, mottatt: date, now: datetime,
+    kom_fram: date | None = None,
+) -> Klage:
+    """Register a paper or oral appeal; ``kom_fram`` is when the decision reached the party."""
+    vedtak = Vedtak.objects.select_related("sak").filter(pk=vedtak_id).first()
+    if vedtak is None:
+        raise NotFound("Fant ikke vedtaket.")
+    return _create(scope=scope, actor=actor, vedtak=vedtak, tekst=tekst, mottatt=mottatt,
+                   kom_fram=kom_fram, kilde=KlageKilde.PAPIR, klage_id=None, now=now)
+
+
+@transaction.atomic
+def register_digisos_klage(
+    *, scope: Scope, actor: object, document: dict[str, Any], now: datetime,
+    kom_fram: date | None = None,
+) -> Klage:
+    """Register an appeal from a Digisos ``klage.json`` (idempotent on ``klageId``).
+
+    ``vedtakId`` is the dokumentlager id of the appealed decision's letter."""
+    report = validate_document(document, DocumentKind.KLAGE)
+    if not report.valid:
+        issue = report.issues[0]
+        raise _fail(issue.path, f"klage.json er ikke gyldig: {issue}", "invalid_klage_json")
+    existing = Klage.objects.filter(klage_id=document["klageId"]).first()
+    if existing is not None:
+        writable_soknad(scope, existing.vedtak.sak.soknad_id)
+        return existing
+    dok = VedtakDokument.objects.select_related("vedtak__sak").filter(
+        dokumentlager_id=document["vedtakId"], type=DokumentType.VEDTAK).first() \
+        if _is_uuid(document["vedtakId"]) else None
+    if dok is None or dok.vedtak is None:
+        raise NotFound("Fant ikke vedtaket klagen gjelder (vedtakId).")
+    begrunnelse = document.get("begrunnelse") or {}
+    mottatt = datetime.fromisoformat(document["innsendingstidspunkt"].replace("Z", "+00:00"))
+    return _create(scope=scope, actor=actor, vedtak=dok.vedtak,
+                   tekst=begrunnelse.get("klageTekst", "") or "(klagen er sendt uten tekst)",
+                   mottatt=local_date(mottatt), kom_fram=kom_fram, kilde=KlageKilde.DIGISOS,
+                   klage_id=document["klageId"], now=now)
+
+
+def _is_uuid(value: str) -> bool:
+    import uuid
+
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _klage(scope: Scope, klage_id: int) -> tuple[Klage, Soknad]:
+    klage = Klage.objects.select_related("vedtak__sak__soknad__kontor").filter(pk=klage_id).first()
+    if klage is None:
+        raise NotFound("Fant ikke klagen.")
+    return klage, writable_soknad(scope, klage.vedtak.sak.soknad_id, lock=True)
+
+
+def _open(klage: Klage) -> None:
+    if klage.status != KlageStatus.MOTTATT:
+        raise _fail("klage_id", "Klagen er allerede behandlet av kontoret.", "klage_behandlet")
+    if klage.for_sent and klage.behandles is not True:
+        raise _fail("behandles", "Klagen kom etter fristen. Vurder først om den likevel skal "
+                    "behandles (forvaltningsloven § 31).", "sen_klage_ikke_vurdert")
+
+
+@transaction.atomic
+def decide_late_klage(
+    *, scope: Scope, actor: object, klage_id: int, behandles: bool, vurdering: str, now: datetime
+) -> Klage:
+    """Record whether a late appeal is still heard, with the reasons (fvl § 31)."""
+    klage, soknad = _klage(scope, klage_id)
+    if not klage.for_sent:
+        raise _fail("klage_id", "Klagen kom innen fristen.")
+    if not vurdering.strip():
+        raise _fail("vurdering", "Skriv hvorfor klagen likevel behandles eller ikke.")
+    klage.behandles, klage.for_sent_vurdering = behandles, vurdering.strip()
+    if not behandles:
+        klage.status = KlageStatus.AVVIST_FOR_SENT
+    klage.save()
+    record_hendelse(soknad=soknad, type="decisions.klage.for_sent", actor=actor, at=now,
+                    data={"klage_id": klage.pk, "behandles": behandles})
+    _log(soknad, actor, "vurdere sen klage")
+    return klage
+
+
+@transaction.atomic
+def change_after_klage(
+    *, scope: Scope, actor: object, klage_id: int, data: VedtakUtkast, vurdering: str,
+    now: datetime,
+) -> Vedtak:
+    """The office's review changes the decision: make a new decision that replaces it."""
+    klage, soknad = _klage(scope, klage_id)
+    _open(klage)
+    built = build(soknad=soknad, data=data, today=local_date(now))
+    require_complete(built)
+    vedtak = fatt(scope=scope, actor=actor, built=built, now=now,
+                  extra={"art": VedtakArt.OMGJORING, "endrer": klage.vedtak},
+                  hendelse={"endrer_vedtak_id": klage.vedtak_id, "klage_id": klage.pk})
+    klage.status, klage.nytt_vedtak, klage.kontorets_vurdering = (
+        KlageStatus.OMGJORT, vedtak, vurdering.strip())
+    klage.save()
+    return vedtak
+
+
+@transaction.atomic
+def forward_klage(
+    *, scope: Scope, actor: object, klage_id: int, vurdering: str, now: datetime
+) -> Klage:
+    """Keep the decision and send the appeal to the Statsforvalter with a case package."""
+    klage, soknad = _klage(scope, klage_id)
+    _open(klage)
+    if not vurdering.strip():
+        raise _fail("vurdering", "Skriv kontorets vurdering av klagen (forvaltningsloven § 33).")
+    klage.kontorets_vurdering = vurdering.strip()
+    pdf, export = build_package(klage=klage, today=local_date(now))
+    dok = store_pdf(soknad=soknad, type=DokumentType.KLAGEPAKKE, pdf=pdf,
+                    tittel=f"Klagesak {klage.vedtak.sak.referanse}",
+                    tekst=json.dumps(export, ensure_ascii=False)[:20000], dato=local_date(now),
+                    actor=actor, now=now, vedtak_id=klage.vedtak_id)
+    klage.status, klage.oversendt_at, klage.pakke, klage.pakke_json = (
+        KlageStatus.OVERSENDT, now, dok, export)
+    klage.save()
+    record_hendelse(soknad=soknad, type="decisions.klage.oversendt", actor=actor, at=now, data={
+        "klage_id": klage.pk, "pakke_id": dok.pk,
+        "sha256": hashlib.sha256(pdf).hexdigest(),
+        "dager": (local_date(now) - klage.mottatt).days})
+    _log(soknad, actor, "sende klage til Statsforvalteren")
+    return klage
+
+
+@transaction.atomic
+def record_statsforvalter_outcome(
+    *, scope: Scope, actor: object, klage_id: int, utfall: str, dato: date, merknad: str,
+    now: datetime,
+) -> Klage:
+    """Record the Statsforvalter's decision on a forwarded appeal."""
+    klage, soknad = _klage(scope, klage_id)
+    if klage.status != KlageStatus.OVERSENDT:
+        raise _fail("klage_id", "Klagen er ikke sendt til Statsforvalteren.")
+    if utfall not in StatsforvalterUtfall.values:
+        raise _fail("utfall", f"ukjent utfall «{utfall}».")
+    klage.status, klage.sf_utfall, klage.sf_dato, klage.sf_merknad = (
+        KlageStatus.AVGJORT, utfall, dato, merknad.strip())
+    klage.save()
+    record_hendelse(soknad=soknad, type="decisions.klage.avgjort", actor=actor, at=now,
+                    data={"klage_id": klage.pk, "utfall": utfall, "dato": dato.isoformat()})
+    _log(soknad, actor, "registrere Statsforvalterens vedtak")
+    return klage

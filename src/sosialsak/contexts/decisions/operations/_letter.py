@@ -1,0 +1,130 @@
+"""The decision letter and the other letters of the decision flow, rendered with
+``formats.letters`` and stored as ``VedtakDokument`` (PDF + text + sha256 + dokumentlager id)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from datetime import date, datetime
+from decimal import Decimal
+
+from sosialsak import rules
+from sosialsak.contexts.decisions.models import Hjemmel, VedtakDokument
+from sosialsak.contexts.decisions.operations._builder import Built, periode_inclusive
+from sosialsak.contexts.intake.models import Soknad
+from sosialsak.formats import letters
+
+STATSFORVALTER = {"03": "Oslo og Viken", "11": "Rogaland", "15": "Møre og Romsdal",
+                  "18": "Nordland", "31": "Østfold, Buskerud, Oslo og Akershus",
+                  "32": "Østfold, Buskerud, Oslo og Akershus", "33": "Østfold, Buskerud, Oslo "
+                  "og Akershus", "34": "Innlandet", "39": "Vestfold og Telemark",
+                  "40": "Vestfold og Telemark", "42": "Agder", "46": "Vestland",
+                  "50": "Trøndelag", "55": "Troms og Finnmark", "56": "Troms og Finnmark"}
+
+
+def kontor_of(soknad: Soknad) -> letters.Kontor:
+    k = soknad.kontor
+    return letters.Kontor(navn=k.navn, telefon=k.telefon or "55 55 33 33",
+                          adresse=tuple(p.strip() for p in k.adresse.split(",") if p.strip())
+                          or (k.navn,))
+
+
+def mottaker_of(soknad: Soknad) -> letters.Mottaker:
+    p = soknad.person
+    if p.has_protected_address:
+        return letters.Mottaker.beskyttet(p.navn)
+    return letters.Mottaker(navn=p.navn, adresse=tuple(
+        line for line in (p.gateadresse, f"{p.postnummer} {p.poststed}".strip()) if line))
+
+
+def name_of(actor: object, fallback: str) -> str:
+    full = getattr(actor, "get_full_name", lambda: "")() or getattr(actor, "username", "")
+    return full or fallback
+
+
+def klageinfo(soknad: Soknad) -> letters.Klageinfo:
+    kommune = soknad.person.kommunenummer or next(
+        iter(soknad.kontor.kommuner.values_list("nummer", flat=True)), "")
+    where = STATSFORVALTER.get(kommune[:2])
+    return letters.Klageinfo(klageinstans=f"Statsforvalteren i {where}" if where
+                             else "Statsforvalteren", digital_klage="nav.no/klage")
+
+
+def _hjemmel_text(hjemmel: str) -> str:
+    return f"sosialtjenesteloven {hjemmel.replace(' nødhjelp', '')}"
+
+
+def _beregning(result: rules.LivsoppholdResult) -> tuple[letters.Beregningslinje, ...]:
+    lines = [letters.Beregningslinje(line.rule, Decimal(line.amount)) for line in result.lines
+             if line.kind != "resultat" and line.amount != 0]
+    diff = Decimal(result.amount) - sum((x.belop for x in lines), Decimal(0))
+    if diff and abs(diff) < 1:
+        lines.append(letters.Beregningslinje("Avrunding til hele kroner", diff))
+    elif diff:
+        lines.append(letters.Beregningslinje("Inntekten dekker mer enn behovet", diff))
+    return tuple(lines)
+
+
+def vedtakspunkt(built: Built, *, tittel: str) -> letters.Vedtakspunkt:
+    d = built.data
+    begrunnelse = [f"Dette bygger vi på: {d.fakta.strip()}", d.begrunnelse.strip()]
+    if built.result is not None:
+        begrunnelse.append(rules.render_for_applicant(built.result))
+    children = {b.pk: b.navn for b in built.children}
+    under_30 = any(c.code == "AKTIVITETSPLIKT" and c.applies for c in built.checks)
+    periode = periode_inclusive(d.periode_fra, d.periode_til)
+    return letters.Vedtakspunkt(
+        tittel=tittel, utfall=letters.Utfall(d.utfall), hjemmel=_hjemmel_text(d.hjemmel),
+        begrunnelse="\n\n".join(p for p in begrunnelse if p),
+        stonadsform=letters.Stonadsform(d.stonadsform) if d.stonadsform else None,
+        periode=letters.Periode(fra=periode[0], til=periode[1]) if periode else None,
+        belop=Decimal(built.belop) if built.belop is not None else None,
+        beregning=_beregning(built.result) if built.result else (),
+        vilkar=tuple(letters.Vilkar(
+            hva=v.beskrivelse, frist=v.frist or "", oppfolging=v.oppfolging,
+            konsekvens=v.konsekvens,
+            hjemmel="sosialtjenesteloven § 20 a" if under_30 and (
+                v.aktivitet if v.aktivitet is not None
+                else rules.KATALOG[rules.VilkarType(v.kode)].aktivitet)
+            else "sosialtjenesteloven § 20") for v in d.vilkar),
+        barn=tuple(letters.Barnevurdering(navn=children[b.barn_id], vurdering=b.vurdering)
+                   for b in d.barn if b.barn_id in children and b.vurdering.strip()),
+        nedbetaling=d.nedbetaling,
+    )
+
+
+def vedtaksbrev(
+    built: Built, *, saksreferanse: str, tittel: str, saksbehandler: str, godkjent_av: str = "",
+    utbetalinger: Sequence[letters.Utbetaling] = (),
+) -> letters.Vedtaksbrev:
+    soknad = built.soknad
+    return letters.Vedtaksbrev(
+        kontor=kontor_of(soknad), mottaker=mottaker_of(soknad), dato=built.today,
+        saksreferanse=saksreferanse, vedtak=(vedtakspunkt(built, tittel=tittel),),
+        klage=klageinfo(soknad), saksbehandler=saksbehandler, godkjent_av=godkjent_av,
+        utbetalinger=tuple(utbetalinger), soknadsdato=soknad.mottatt_at.date())
+
+
+def store(
+    *, soknad: Soknad, type: str, letter: letters.Brev, actor: object, now: datetime,
+    vedtak_id: int | None = None,
+) -> VedtakDokument:
+    """Render ``letter`` to PDF and store it; return the stored row."""
+    pdf = letters.render_pdf(letter)
+    return store_pdf(soknad=soknad, type=type, pdf=pdf, tittel=letters.compose(letter).title,
+                     tekst=letters.letter_text(letter), dato=letter.dato, actor=actor, now=now,
+                     vedtak_id=vedtak_id)
+
+
+def store_pdf(
+    *, soknad: Soknad, type: str, pdf: bytes, tittel: str, tekst: str, dato: date,
+    actor: object, now: datetime, vedtak_id: int | None = None,
+) -> VedtakDokument:
+    return VedtakDokument.objects.create(
+        soknad=soknad, vedtak_id=vedtak_id, type=type, tittel=tittel[:200], dato=dato, pdf=pdf,
+        sha256=hashlib.sha256(pdf).hexdigest(), tekst=tekst, opprettet_at=now,
+        opprettet_av_id=getattr(actor, "pk", None))
+
+
+__all__ = ["Hjemmel", "klageinfo", "kontor_of", "mottaker_of", "name_of", "store", "store_pdf",
+           "vedtaksbrev"]

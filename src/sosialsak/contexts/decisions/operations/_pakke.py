@@ -1,0 +1,82 @@
+"""The case package sent to the Statsforvalter with an appeal: one PDF (the decision letter, the
+appeal, the office's assessment, the mapping, the calculation, and the other letters of the
+decision) merged with ``pypdf``, and the same content as structured JSON."""
+
+from __future__ import annotations
+
+from datetime import date
+from io import BytesIO
+from typing import Any
+
+from pypdf import PdfReader, PdfWriter
+
+from sosialsak.contexts.cases.queries import kartlegging_summary
+from sosialsak.contexts.decisions.models import Klage, VedtakDokument
+from sosialsak.formats.letters import render_document_pdf
+from sosialsak.formats.letters.dokument import Document, Facts, Heading, paragraphs
+
+
+def _doc(title: str, klage: Klage, blocks: list[Any]) -> Document:
+    soknad = klage.vedtak.sak.soknad
+    return Document(title=title, sender=(soknad.kontor.navn,), recipient=("Statsforvalteren",),
+                    references=(("Sak", klage.vedtak.sak.referanse),
+                                ("Klage", str(klage.pk))),
+                    blocks=tuple(blocks), closing=(), footer="Klagesak – til Statsforvalteren")
+
+
+def _sections(klage: Klage, mapping: str) -> list[tuple[str, list[Any]]]:
+    v = klage.vedtak
+    frist = [("Mottatt", f"{klage.mottatt:%d.%m.%Y}"),
+             ("Klagefrist", f"{klage.klagefrist:%d.%m.%Y}"),
+             ("For sent", "Ja" if klage.for_sent else "Nei")]
+    return [
+        ("Klagen", [Facts(tuple(frist)), *paragraphs(klage.tekst),
+                    *([Heading("Vurdering av sen klage (fvl. § 31)"),
+                       *paragraphs(klage.for_sent_vurdering)] if klage.for_sent_vurdering
+                      else [])]),
+        ("Kontorets vurdering (fvl. § 33)", list(paragraphs(klage.kontorets_vurdering))),
+        ("Kartlegging", list(paragraphs(mapping or "Ingen kartlegging er registrert."))),
+        ("Beregning", list(paragraphs(v.beregning.get("forklaring", "")
+                                      or "Vedtaket har ingen beregning av livsopphold."))),
+    ]
+
+
+def build_package(*, klage: Klage, today: date) -> tuple[bytes, dict[str, Any]]:
+    """Return the merged PDF and the structured export of an appeal's case."""
+    v = klage.vedtak
+    soknad = v.sak.soknad
+    mapping = kartlegging_summary(soknad)
+    letters = list(VedtakDokument.objects.filter(vedtak=v).exclude(type="KLAGEPAKKE")
+                   .order_by("opprettet_at", "id"))
+    writer = PdfWriter()
+    for dok in letters[:1]:
+        writer.append(PdfReader(BytesIO(bytes(dok.pdf))))
+    for title, blocks in _sections(klage, mapping):
+        pdf = render_document_pdf(_doc(title, klage, blocks), created=today)
+        writer.append(PdfReader(BytesIO(pdf)))
+    for dok in letters[1:]:
+        writer.append(PdfReader(BytesIO(bytes(dok.pdf))))
+    out = BytesIO()
+    writer.write(out)
+    export = {
+        "klage": {"id": klage.pk, "klageId": klage.klage_id, "kilde": klage.kilde,
+                  "mottatt": klage.mottatt.isoformat(), "klagefrist": klage.klagefrist.isoformat(),
+                  "forSent": klage.for_sent, "behandles": klage.behandles,
+                  "forSentVurdering": klage.for_sent_vurdering, "tekst": klage.tekst,
+                  "kontoretsVurdering": klage.kontorets_vurdering},
+        "vedtak": {"id": v.pk, "sak": v.sak.referanse, "hjemmel": v.hjemmel,
+                   "utfall": v.utfall, "stonadsform": v.stonadsform, "belop": v.belop,
+                   "periodeFra": v.periode_fra.isoformat() if v.periode_fra else None,
+                   "periodeTil": v.periode_til.isoformat() if v.periode_til else None,
+                   "fakta": v.fakta, "begrunnelse": v.begrunnelse,
+                   "individuellVurdering": v.individuell_vurdering,
+                   "barn": v.barnevurderinger, "fattet": v.fattet_at.isoformat()},
+        "vilkar": [{"kode": x.kode, "beskrivelse": x.beskrivelse, "konsekvens": x.konsekvens,
+                    "frist": x.frist.isoformat() if x.frist else None, "status": x.status}
+                   for x in v.vilkar.all()],
+        "beregning": {k: val for k, val in v.beregning.items() if k != "forklaring"},
+        "kartlegging": mapping,
+        "dokumenter": [{"tittel": d.tittel, "type": d.type, "sha256": d.sha256,
+                        "dokumentlagerId": str(d.dokumentlager_id)} for d in letters],
+    }
+    return out.getvalue(), export

@@ -1,0 +1,229 @@
+"""Pure rules for decisions (no Django): what makes a decision complete, when a second
+caseworker must approve it, when a reduction is lawful, and when an appeal is late.
+
+A decision is complete (fvl §§ 24–25, sotjl. §§ 18, 20, 20 a) when:
+
+* it names the facts it rests on and gives reasons; the legal basis is chosen from the list;
+* a § 18 livsopphold decision that grants support records the individual assessment (the
+  guideline rates are only a starting point, R35 4.18.1.5);
+* when the household has children, the reasons address **each** child (R35 4.18.2.6; the
+  Directorate's 2022 letter);
+* every condition says what the person must do, by when, how it is followed up, and what
+  happens if it is not met — otherwise a later reduction is impossible (§ 20 third paragraph);
+* a condition holds back a payment only when the decision states the ground for it (the risk
+  assessment's «vilkår – utbetaling utsettes»);
+* the rules' checks pass: under 30 an activity condition or an exemption with written
+  justification (§ 20 a), the right to KVP assessed before an activity condition, Norwegian
+  training where required;
+* a granted loan states its repayment terms.
+
+A reduction after a breach is lawful only when the original decision stated the consequence,
+the person was warned in advance (fvl § 16) and the response deadline has passed, an individual
+assessment is written, and the reduced amount still covers what is necessary. Where the sources
+are silent on "necessary" we decided: never less than the children's rates plus the housing
+costs of the original calculation (children's needs and the home are protected), and never
+less than the amount the caseworker states is necessary for the household.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sosialsak.kernel.errors import ValidationFailed
+
+
+class UnableToMakeVedtak(ValidationFailed):
+    """Raise when a decision is incomplete or breaks a rule; ``extra['field']`` names where."""
+
+    code = "unable_to_make_vedtak"
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    field: str
+    message: str
+
+    def error(self) -> UnableToMakeVedtak:
+        return UnableToMakeVedtak(self.message, code=self.code, field=self.field)
+
+
+@dataclass(frozen=True)
+class VilkarFacts:
+    beskrivelse: str
+    frist: date | None
+    oppfolging: str
+    konsekvens: str
+    holder_tilbake_utbetaling: bool = False
+    utsettelse_grunnlag: str = ""
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """A rules check (``rules.Sjekk``) as plain data."""
+
+    code: str
+    ok: bool
+    applies: bool
+    message: str
+    hjemmel: str
+
+
+@dataclass(frozen=True)
+class VedtakFacts:
+    hjemmel: str
+    utfall: str
+    stonadsform: str
+    livsopphold: bool
+    individuell_vurdering: str
+    begrunnelse: str
+    fakta: str
+    children: Sequence[tuple[int, str]]  # (barn id, name) of the children under 18
+    barnevurderinger: dict[int, str]
+    vilkar: Sequence[VilkarFacts]
+    checks: Sequence[CheckResult]
+    nedbetaling: str = ""
+
+
+GRANTED = ("INNVILGET", "DELVIS_INNVILGET")
+
+
+def problems(facts: VedtakFacts) -> list[Problem]:
+    """Return everything that keeps the decision from being made, in the order of the form."""
+    out: list[Problem] = []
+    granted = facts.utfall in GRANTED
+    if not facts.fakta.strip():
+        out.append(Problem("fakta_mangler", "fakta", "Skriv hvilke faktiske forhold vedtaket "
+                           "bygger på (forvaltningsloven § 25)."))
+    if not facts.begrunnelse.strip():
+        out.append(Problem("begrunnelse_mangler", "begrunnelse", "Skriv begrunnelsen: de "
+                           "hensynene som har vært avgjørende (forvaltningsloven §§ 24–25)."))
+    if facts.livsopphold and not facts.individuell_vurdering.strip():
+        out.append(Problem("individuell_vurdering_mangler", "individuell_vurdering",
+                           "Skriv den individuelle vurderingen. Veiledende satser er bare et "
+                           "utgangspunkt (sosialtjenesteloven § 18)."))
+    for barn_id, navn in facts.children:
+        if not facts.barnevurderinger.get(barn_id, "").strip():
+            out.append(Problem("barnevurdering_mangler", f"barn.{barn_id}",
+                               f"Skriv hvordan behovene til {navn} er vurdert. Begrunnelsen "
+                               "skal vise vurderingen av hvert barn."))
+    for i, v in enumerate(facts.vilkar):
+        out += _vilkar_problems(i, v)
+    if granted and facts.stonadsform == "LAN" and not facts.nedbetaling.strip():
+        out.append(Problem("nedbetaling_mangler", "nedbetaling",
+                           "Skriv vilkårene for nedbetaling av lånet."))
+    for check in facts.checks:
+        if check.applies and not check.ok:
+            out.append(Problem(f"sjekk_{check.code.lower()}", "vilkar",
+                               f"{check.message} ({check.hjemmel})"))
+    return out
+
+
+def _vilkar_problems(i: int, v: VilkarFacts) -> list[Problem]:
+    where = f"vilkar[{i}]"
+    out = []
+    for name, value, text in (
+        ("beskrivelse", v.beskrivelse, "hva personen skal gjøre"),
+        ("oppfolging", v.oppfolging, "hvordan vilkåret følges opp"),
+        ("konsekvens", v.konsekvens, "hva som skjer hvis vilkåret ikke blir oppfylt "
+                                     "(ellers kan stønaden ikke reduseres senere)"),
+    ):
+        if not value.strip():
+            out.append(Problem("vilkar_ufullstendig", f"{where}.{name}",
+                               f"Vilkår {i + 1}: skriv {text}."))
+    if v.frist is None:
+        out.append(Problem("vilkar_ufullstendig", f"{where}.frist",
+                           f"Vilkår {i + 1}: sett en frist."))
+    if v.holder_tilbake_utbetaling and not v.utsettelse_grunnlag.strip():
+        out.append(Problem("vilkar_utsetter_utbetaling", f"{where}.utsettelse_grunnlag",
+                           f"Vilkår {i + 1} holder tilbake utbetalingen uten at vedtaket sier "
+                           "hvorfor. Et vilkår kan ikke utsette utbetalingen uten hjemmel."))
+    return out
+
+
+def require_complete(facts: VedtakFacts) -> None:
+    """Raise the first problem as UnableToMakeVedtak (with every problem in ``extra``)."""
+    found = problems(facts)
+    if found:
+        err = found[0].error()
+        err.extra["problems"] = [{"code": p.code, "field": p.field, "message": p.message}
+                                 for p in found]
+        raise err
+
+
+# --- Four-eyes and long-term recipients -------------------------------------------------------
+
+@dataclass(frozen=True, kw_only=True)
+class DecisionSettings:
+    godkjenning_over_belop: int | None = None
+    godkjenning_ved_avslag: bool = False
+    langtid_maneder: int = 6
+    langtid_av_maneder: int = 12
+
+
+def needs_approval(settings: DecisionSettings, *, utfall: str, belop: int | None) -> bool:
+    """Return whether a second caseworker must approve this decision (the office's setting)."""
+    if settings.godkjenning_ved_avslag and utfall in ("AVSLATT", "AVVIST"):
+        return True
+    limit = settings.godkjenning_over_belop
+    return limit is not None and belop is not None and belop > limit
+
+
+def is_long_term(settings: DecisionSettings, *, months_with_support: int) -> bool:
+    """Return whether the person counts as a long-term recipient (prompt: KVP and § 19)."""
+    return months_with_support >= settings.langtid_maneder
+
+
+# --- Reduction -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ReductionFacts:
+    konsekvens_opplyst: bool
+    forhandsvarslet: bool
+    svarfrist: date | None
+    today: date
+    individuell_vurdering: str
+    belop_na: int
+    belop_redusert: int
+    barn_og_bolig: int  # children's rates + housing in the original calculation
+    nodvendig_belop: int  # what the caseworker states is necessary for the household
+
+
+class UnableToReduce(ValidationFailed):
+    code = "unable_to_reduce"
+
+
+def check_reduction(facts: ReductionFacts, *, rule_check: CheckResult) -> None:
+    """Raise UnableToReduce naming the first missing condition for a lawful reduction."""
+    if not rule_check.ok:
+        code = ("reduksjon_konsekvens_ikke_opplyst" if not facts.konsekvens_opplyst
+                else "reduksjon_ikke_forhandsvarslet")
+        raise UnableToReduce(f"{rule_check.message} ({rule_check.hjemmel})", code=code,
+                             field="vilkar" if code.endswith("opplyst") else "varsel")
+    if facts.svarfrist and facts.today <= facts.svarfrist:
+        raise UnableToReduce(f"Svarfristen i forhåndsvarselet er {facts.svarfrist:%d.%m.%Y}. "
+                             "Vent på svaret før stønaden reduseres.",
+                             code="reduksjon_svarfrist_ikke_ute", field="varsel")
+    if not facts.individuell_vurdering.strip():
+        raise UnableToReduce("Skriv den individuelle vurderingen av reduksjonen: personens "
+                             "forklaring, forholdsmessighet og barnas behov.",
+                             code="reduksjon_uten_vurdering", field="individuell_vurdering")
+    if not 0 <= facts.belop_redusert < facts.belop_na:
+        raise UnableToReduce("Det reduserte beløpet må være lavere enn dagens beløp.",
+                             code="reduksjon_belop", field="belop_redusert")
+    floor = max(facts.barn_og_bolig, facts.nodvendig_belop)
+    if facts.belop_redusert < floor:
+        raise UnableToReduce(
+            f"Det reduserte beløpet ({facts.belop_redusert} kr) dekker ikke det som er "
+            f"nødvendig for husstanden ({floor} kr: barnas satser og boutgifter, eller det du "
+            "har vurdert som nødvendig).", code="reduksjon_under_forsvarlig",
+            field="belop_redusert")
+
+
+# --- Appeals -------------------------------------------------------------------------------
+
+def appeal_is_late(*, mottatt: date, klagefrist: date) -> bool:
+    """Return whether an appeal received on ``mottatt`` is after the deadline (fvl § 29)."""
+    return mottatt > klagefrist

@@ -1,0 +1,121 @@
+"""Reads for the decision pages: the builder's starting point (items, children with their
+mapping, KVP assessments, proposals) and one decision with its letters, conditions, breaches and
+appeals. Every read goes through the caller's scope and is audit-logged; fixed query counts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Prefetch
+
+from sosialsak import rules
+from sosialsak.contexts.accounts.scope import Scope
+from sosialsak.contexts.cases.access import staff_readable
+from sosialsak.contexts.cases.queries import children_in, current_sections
+from sosialsak.contexts.decisions.models import (
+    Hjemmel,
+    Klage,
+    KvpVurdering,
+    Stonadsform,
+    Utfall,
+    Vedtak,
+    VedtakDokument,
+    Vedtaksforslag,
+    Vilkar,
+    Vilkarsbrudd,
+)
+from sosialsak.contexts.intake.models import SoktStonad
+from sosialsak.contexts.people.models import Barn
+from sosialsak.kernel.errors import NotFound
+
+
+def _choices(choices: Sequence[tuple[str, object]]) -> list[tuple[str, str]]:
+    return [(code, str(label)) for code, label in choices]
+
+
+@dataclass(frozen=True)
+class ChildPrefill:
+    id: int
+    navn: str
+    alder: int
+    kartlegging: str
+
+
+@dataclass(frozen=True)
+class BuilderContext:
+    soknad_id: int
+    navn: str
+    fodselsdato: date | None
+    poster: list[tuple[int, str, bool]]  # id, label, decided
+    children: list[ChildPrefill]
+    kvp: list[tuple[date, bool, str]]
+    forslag: list[tuple[int, int | None, str, str]]  # id, amount, outcome, proposer
+    hjemler: list[tuple[str, str]] = field(default_factory=lambda: _choices(Hjemmel.choices))
+    utfall: list[tuple[str, str]] = field(default_factory=lambda: _choices(Utfall.choices))
+    former: list[tuple[str, str]] = field(default_factory=lambda: _choices(Stonadsform.choices))
+    katalog: list[tuple[str, str]] = field(default_factory=lambda: [
+        (t.value, k.label) for t, k in rules.KATALOG.items()])
+    unntak: list[tuple[str, str]] = field(default_factory=lambda: [
+        (g.value, g.label) for g in rules.UnntakGrunn])
+
+
+def builder_context(*, scope: Scope, actor: object, soknad_id: int, today: date) -> BuilderContext:
+    """Return what the vedtak builder starts from; log the read."""
+    soknad = staff_readable(scope=scope, actor=actor, soknad_id=soknad_id, purpose="vedtak")
+    decided = set(Vedtak.objects.filter(sak__soknad=soknad).values_list("poster", flat=True))
+    sections = {s.barn_id: s for s in current_sections(person_id=soknad.person_id,
+                                                       kontor_id=soknad.kontor_id) if s.barn_id}
+    children = []
+    for b in children_in(list(Barn.objects.filter(person_id=soknad.person_id)), today):
+        s = sections.get(b.pk)
+        text = "\n".join(f"{q}: {a}" for q, a in s.svar) if s else ""
+        age = today.year - b.fodselsdato.year - (
+            (today.month, today.day) < (b.fodselsdato.month, b.fodselsdato.day))
+        children.append(ChildPrefill(b.pk, b.navn, age, text))
+    return BuilderContext(
+        soknad_id=soknad.pk, navn=soknad.person.navn, fodselsdato=soknad.person.fodselsdato,
+        poster=[(p.pk, p.label, p.pk in decided)
+                for p in SoktStonad.objects.filter(soknad=soknad)],
+        children=children,
+        kvp=list(KvpVurdering.objects.filter(person_id=soknad.person_id)
+                 .values_list("vurdert_dato", "har_rett", "begrunnelse")),
+        forslag=[(f.pk, f.belop, f.utfall, getattr(f.foreslatt_av, "username", ""))
+                 for f in Vedtaksforslag.objects.filter(soknad=soknad, status="VENTER")
+                 .select_related("foreslatt_av")])
+
+
+@dataclass(frozen=True)
+class VedtakPage:
+    vedtak: Vedtak
+    soknad_id: int
+    dokumenter: list[VedtakDokument]
+    vilkar: list[Vilkar]
+    klager: list[Klage]
+
+
+def vedtak_page(*, scope: Scope, actor: object, vedtak_id: int) -> VedtakPage:
+    """Return one decision with its letters, conditions (with breaches) and appeals."""
+    soknad_id = Vedtak.objects.filter(pk=vedtak_id).values_list("sak__soknad_id", flat=True).first()
+    if soknad_id is None:
+        raise NotFound("Fant ikke vedtaket.")
+    staff_readable(scope=scope, actor=actor, soknad_id=soknad_id, purpose="lese vedtak")
+    vedtak = Vedtak.objects.select_related("sak", "endrer", "godkjent_av").get(pk=vedtak_id)
+    return VedtakPage(
+        vedtak=vedtak, soknad_id=soknad_id,
+        dokumenter=list(VedtakDokument.objects.filter(vedtak=vedtak).defer("pdf")),
+        vilkar=list(vedtak.vilkar.prefetch_related(Prefetch(
+            "brudd", queryset=Vilkarsbrudd.objects.select_related("varsel", "reduksjon")
+            .defer("varsel__pdf")))),
+        klager=list(Klage.objects.filter(vedtak=vedtak).select_related("pakke")
+                    .defer("pakke__pdf")))
+
+
+def dokument_pdf(*, scope: Scope, actor: object, dokument_id: int) -> tuple[str, bytes]:
+    """Return a stored letter's file name and PDF; log the read."""
+    row = VedtakDokument.objects.filter(pk=dokument_id).first()
+    if row is None:
+        raise NotFound("Fant ikke dokumentet.")
+    staff_readable(scope=scope, actor=actor, soknad_id=row.soknad_id, purpose="lese brev")
+    return row.filnavn, bytes(row.pdf)

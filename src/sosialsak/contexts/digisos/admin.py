@@ -1,0 +1,40 @@
+"""The quarantine for administrators: see why a delivery was rejected, fix it, replay it."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+
+from sosialsak.contexts.digisos.importer import replay
+from sosialsak.contexts.digisos.models import Levering, LeveringStatus
+
+
+@admin.register(Levering)
+class LeveringAdmin(admin.ModelAdmin):
+    list_display = ("id", "mottatt_at", "type", "status", "kilde", "forsok", "antall_feil")
+    list_filter = ("status", "type", "kilde")
+    readonly_fields = ("ekstern_ref", "digisos_id", "type", "status", "mottatt_at", "kilde",
+                       "soknad", "feil", "karantene_mappe", "forsok")
+    actions = ["replay_selected"]
+
+    @admin.display(description="feil")
+    def antall_feil(self, obj: Levering) -> int:
+        return len(obj.feil or [])
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    @admin.action(description="Importer på nytt fra karantenemappen (etter retting)")
+    def replay_selected(self, request: HttpRequest, queryset: QuerySet[Levering]) -> None:
+        for levering in queryset.filter(status=LeveringStatus.KARANTENE):
+            result = replay(levering_id=levering.pk, now=timezone.now())
+            level = messages.SUCCESS if result.ok else messages.ERROR
+            text = f"Levering {levering.pk}: {result.outcome}"
+            if result.errors:
+                text += " – " + "; ".join(result.errors[:3])
+            self.message_user(request, text, level)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DigisosConfig(AppConfig):
+    name = "sosialsak.contexts.digisos"
+    label = "digisos"

@@ -1,0 +1,69 @@
+"""The adapter boundary for incoming Digisos deliveries.
+
+A delivery is plain data (metadata, soknad.json, vedlegg.json, the attachment files) whatever
+brought it: the file-drop inbox, the API's multipart endpoint, the CLI, and later a Fiks IO
+client. The importer never touches a folder or a request, only a ``Delivery``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+JSON_FILES = ("metadata.json", "soknad.json", "vedlegg.json")
+
+
+@dataclass(frozen=True)
+class Delivery:
+    source: str  # inbox | api | cli
+    label: str  # folder or file name, for messages (never personal data)
+    files: dict[str, bytes] = field(default_factory=dict)  # every file as received
+
+    def json(self, name: str) -> tuple[Any, str | None]:
+        """Return (parsed JSON or None, error text or None) for one of the JSON files."""
+        raw = self.files.get(name)
+        if raw is None:
+            return None, None
+        try:
+            return json.loads(raw.decode("utf-8")), None
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            return None, f"{name}: ikke gyldig JSON ({type(exc).__name__}: {exc})"
+
+    @property
+    def attachments(self) -> dict[str, bytes]:
+        return {n: b for n, b in self.files.items() if n not in JSON_FILES}
+
+    @property
+    def content_hash(self) -> str:
+        digest = hashlib.sha256()
+        for name in sorted(self.files):
+            digest.update(name.encode() + b"\0" + hashlib.sha256(self.files[name]).digest())
+        return digest.hexdigest()
+
+
+class UnreadableDelivery(Exception):
+    pass
+
+
+def read_folder(path: Path, *, source: str = "inbox") -> Delivery:
+    """Read a delivery folder: soknad.json (absent for an ettersendelse), vedlegg.json,
+    metadata.json with digisosId/eksternRef, and the attachment files."""
+    if not path.is_dir():
+        raise UnreadableDelivery(f"{path}: finnes ikke eller er ikke en mappe")
+    files = {p.name: p.read_bytes() for p in sorted(path.iterdir()) if p.is_file()}
+    return Delivery(source=source, label=path.name, files=files)
+
+
+def read_soknad_file(path: Path, *, source: str = "cli") -> Delivery:
+    """Read a lone soknad.json (no metadata: the ids are derived from its content)."""
+    if not path.is_file():
+        raise UnreadableDelivery(f"{path}: finnes ikke")
+    return Delivery(source=source, label=path.name, files={"soknad.json": path.read_bytes()})
+
+
+def read_path(path: Path, *, source: str = "cli") -> Delivery:
+    return read_folder(path, source=source) if path.is_dir() else read_soknad_file(
+        path, source=source)

@@ -1,0 +1,106 @@
+"""Reads for payments: the day's due payments for the office page, and a plan preview.
+
+Reads go through the caller's scope (``scoped_soknader``) and are audit-logged, one entry per
+application listed, in one query (ADR 0001).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sosialsak.contexts.accounts.scope import Scope
+from sosialsak.contexts.audit.log import record_many
+from sosialsak.contexts.audit.models import Action
+from sosialsak.contexts.payments.export import in_scope, office_for_export, visible_batches
+from sosialsak.contexts.payments.models import (
+    Eksportkjoring,
+    Utbetaling,
+    UtbetalingStatus,
+)
+from sosialsak.contexts.payments.office import debitor_for, utbetalingsdag_for
+from sosialsak.contexts.payments.plan import PlanInput, PlannedPayment, build_plan
+
+
+@dataclass(frozen=True)
+class DuePayment:
+    id: int
+    referanse: str
+    betalingsreferanse: str
+    belop: int
+    mottaker: str
+    annen_mottaker: bool
+    kontonummer: str
+    kid_melding: str
+    vedtak_id: int
+    sak: str
+    soknad_id: int
+    oppdrag: int | None  # the day's batch number, None while not yet exported
+
+
+@dataclass(frozen=True)
+class ExportRun:
+    kjort_at: datetime
+    kjort_av: str
+    kanal: str
+    format: str
+    lopenummer: int
+    msg_id: str
+    antall: int
+    sum_belop: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class DueDay:
+    kontor: str
+    forfallsdato: date
+    betalinger: list[DuePayment]
+    sum_belop: int
+    ikke_eksportert: int
+    kjoringer: list[ExportRun]
+    oppdrag: list[int]  # the numbers of the day's batches
+    mangler_debitor: bool
+
+
+def due_payments(*, scope: Scope, actor: object, kontor_id: int, forfallsdato: date,
+                 purpose: str) -> DueDay:
+    """Return the planned payments due on a day at the office, and the day's export runs."""
+    kontor = office_for_export(scope, actor, kontor_id, purpose)
+    rows = list(Utbetaling.objects.select_related("vedtak__sak", "samlet_i", "oppdrag").filter(
+        status=UtbetalingStatus.PLANLAGT, forfallsdato=forfallsdato,
+        vedtak__sak__soknad__in=in_scope(scope, kontor_id)).order_by("mottaker_navn", "id"))
+    payments = [DuePayment(
+        id=u.pk, referanse=u.referanse,
+        betalingsreferanse=u.samlet_i.referanse if u.samlet_i else u.referanse,
+        belop=u.belop, mottaker=u.mottaker_navn, annen_mottaker=u.mottaker_type == "ANNEN",
+        kontonummer=u.kontonummer, kid_melding=u.kid or u.melding, vedtak_id=u.vedtak_id,
+        sak=u.vedtak.sak.tittel, soknad_id=u.vedtak.sak.soknad_id,
+        oppdrag=u.oppdrag.lopenummer if u.oppdrag else None) for u in rows]
+    soknad_ids: list[object] = [*sorted({p.soknad_id for p in payments})]
+    record_many(actor=actor, action=Action.READ, object_type="soknad", object_ids=soknad_ids,
+                purpose=purpose, kontor_ids=[kontor_id] * len(soknad_ids))
+    batches = visible_batches(scope, kontor_id, forfallsdato)
+    runs = Eksportkjoring.objects.select_related("oppdrag").filter(
+        oppdrag__in=batches).order_by("-kjort_at", "-id")
+    return DueDay(
+        kontor=kontor.navn, forfallsdato=forfallsdato, betalinger=payments,
+        sum_belop=sum(p.belop for p in payments),
+        ikke_eksportert=sum(1 for p in payments if p.oppdrag is None),
+        kjoringer=[ExportRun(r.kjort_at, r.kjort_av_navn, r.kanal, r.get_format_display(),
+                             r.oppdrag.lopenummer, r.oppdrag.msg_id, r.antall, r.sum_belop,
+                             r.sha256) for r in runs],
+        oppdrag=sorted(batches.values_list("lopenummer", flat=True)),
+        mangler_debitor=debitor_for(kontor_id) is None,
+    )
+
+
+def preview_payment_plan(
+    *, kontor_id: int, belop: int, hyppighet: str, periode_fra: date | None,
+    periode_til: date | None, today: date, forfallsdato: date | None = None,
+) -> tuple[PlannedPayment, ...]:
+    """Return the plan a decision would get, without storing anything (for the preview)."""
+    return build_plan(PlanInput(belop=belop, hyppighet=hyppighet, periode_fra=periode_fra,
+                                periode_til=periode_til,
+                                utbetalingsdag=utbetalingsdag_for(kontor_id), today=today,
+                                forfallsdato=forfallsdato))

@@ -1,0 +1,253 @@
+"""JSON API for payments: plans from decisions, payment wishes, consent, and the daily export.
+
+Each endpoint makes one call inward, under audit channel "api"; errors have the API's one shape
+``{code, message, extra}``. The office is the caller's own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router, Schema
+from pydantic import Field
+
+from sosialsak.contexts.audit.log import audit_channel
+from sosialsak.contexts.payments.export import export_due_payments
+from sosialsak.contexts.payments.models import Utbetaling
+from sosialsak.contexts.payments.operations import set_utbetaling_status
+from sosialsak.contexts.payments.planning import create_payment_plan
+from sosialsak.contexts.payments.profile import (
+    SamtykkeInput,
+    record_samtykke,
+    set_betalingsprofil,
+    withdraw_samtykke,
+)
+from sosialsak.contexts.payments.queries import due_payments
+from sosialsak.contexts.payments.recipients import Mottaker
+from sosialsak.interfaces.api.schemas import Error
+from sosialsak.interfaces.caseworker.common import scope_of
+from sosialsak.kernel.errors import NotFound
+
+payments_router = Router(tags=["utbetalinger"])
+ERRORS: dict[int, Any] = {400: Error, 404: Error}
+
+
+class MottakerIn(Schema):
+    type: str = Field(default="SOKER", description="SOKER or ANNEN (for example a landlord)")
+    navn: str = ""
+    kontonummer: str = Field(default="",
+                             description="11 digits; empty: the applicant's profile account")
+    organisasjonsnummer: str = ""
+    samtykke_id: int | None = Field(default=None, description="required for ANNEN unless § 21")
+    kid: str = ""
+
+
+class PlanIn(Schema):
+    hyppighet: str = Field(description="ENGANGS or MANEDLIG")
+    mottaker: MottakerIn = MottakerIn()
+    forfallsdato: date | None = Field(default=None,
+                                      description="ENGANGS: when the money is needed")
+    melding: str = ""
+
+
+class UtbetalingOut(Schema):
+    id: int
+    referanse: str
+    betalingsreferanse: str
+    belop: int
+    forfallsdato: date
+    status: str
+    mottaker: str
+    mottaker_type: str
+    periode_fra: date | None
+    periode_til: date | None
+    vedtak_id: int
+
+
+class StatusIn(Schema):
+    status: str = Field(description="UTBETALT, STOPPET, ANNULLERT or PLANLAGT (from STOPPET)")
+
+
+class ProfilIn(Schema):
+    kontonummer: str
+    samlet_manedlig_utbetaling: bool = False
+
+
+class ProfilOut(Schema):
+    kontonummer: str
+    samlet_manedlig_utbetaling: bool
+
+
+class SamtykkeIn(Schema):
+    gitt_dato: date
+    gjelder: str
+    mottaker_navn: str
+    mottaker_organisasjonsnummer: str = ""
+    gyldig_til: date | None = None
+
+
+class TrekkIn(Schema):
+    trukket_dato: date
+
+
+class SamtykkeOut(Schema):
+    id: int
+    gitt_dato: date
+    gjelder: str
+    mottaker_navn: str
+    gyldig_til: date | None
+    trukket_dato: date | None
+
+
+class ExportIn(Schema):
+    dato: date
+    format: str = Field(description="CSV or PAIN001")
+    oppdrag: int | None = Field(default=None,
+                                description="fetch an earlier batch of the day again")
+
+
+class ExportOut(Schema):
+    filnavn: str
+    content_type: str
+    sha256: str
+    antall: int
+    sum_belop: int
+    msg_id: str
+    lopenummer: int
+    innhold: str
+
+
+class DuePaymentOut(Schema):
+    id: int
+    referanse: str
+    betalingsreferanse: str
+    belop: int
+    mottaker: str
+    annen_mottaker: bool
+    kontonummer: str
+    kid_melding: str
+    vedtak_id: int
+    sak: str
+    soknad_id: int
+    oppdrag: int | None
+
+
+class ExportRunOut(Schema):
+    kjort_at: datetime
+    kjort_av: str
+    kanal: str
+    format: str
+    lopenummer: int
+    msg_id: str
+    antall: int
+    sum_belop: int
+    sha256: str
+
+
+class DueDayOut(Schema):
+    kontor: str
+    forfallsdato: date
+    betalinger: list[DuePaymentOut]
+    sum_belop: int
+    ikke_eksportert: int
+    kjoringer: list[ExportRunOut]
+    oppdrag: list[int]
+    mangler_debitor: bool
+
+
+def _out(u: Utbetaling) -> dict[str, Any]:
+    return {"id": u.pk, "referanse": u.referanse,
+            "betalingsreferanse": u.samlet_i.referanse if u.samlet_i else u.referanse,
+            "belop": u.belop, "forfallsdato": u.forfallsdato, "status": u.status,
+            "mottaker": u.mottaker_navn, "mottaker_type": u.mottaker_type,
+            "periode_fra": u.periode_fra, "periode_til": u.periode_til,
+            "vedtak_id": u.vedtak_id}
+
+
+def _kontor(request: HttpRequest) -> int:
+    kontor_id = getattr(request.user, "kontor_id", None)
+    if kontor_id is None:
+        raise NotFound("Du hører ikke til et NAV-kontor.")
+    return int(kontor_id)
+
+
+def _now() -> datetime:
+    return timezone.now()
+
+
+@payments_router.post("/vedtak/{vedtak_id}/utbetalingsplan",
+                      response={201: list[UtbetalingOut], **ERRORS})
+def plan(request: HttpRequest, vedtak_id: int, body: PlanIn) -> tuple[int, list[dict[str, Any]]]:
+    """Make the payment plan of a granted decision (one-off or monthly)."""
+    with audit_channel("api"):
+        rows = create_payment_plan(
+            scope=scope_of(request), actor=request.user, vedtak_id=vedtak_id,
+            hyppighet=body.hyppighet, mottaker=Mottaker(**body.mottaker.model_dump()),
+            forfallsdato=body.forfallsdato, melding=body.melding, now=_now())
+    return 201, [_out(u) for u in rows]
+
+
+@payments_router.post("/utbetalinger/{utbetaling_id}/status",
+                      response={200: UtbetalingOut, **ERRORS})
+def status(request: HttpRequest, utbetaling_id: int, body: StatusIn) -> dict[str, Any]:
+    """Move a payment: planned → paid / stopped / annulled, stopped → planned."""
+    with audit_channel("api"):
+        u = set_utbetaling_status(scope=scope_of(request), actor=request.user,
+                                  utbetaling_id=utbetaling_id, status=body.status, now=_now())
+    return _out(u)
+
+
+@payments_router.put("/soknader/{soknad_id}/betalingsprofil",
+                     response={200: ProfilOut, **ERRORS})
+def profil(request: HttpRequest, soknad_id: int, body: ProfilIn) -> dict[str, Any]:
+    """Save the applicant's account and whether they want one payment a month."""
+    with audit_channel("api"):
+        p = set_betalingsprofil(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
+                                kontonummer=body.kontonummer, now=_now(),
+                                samlet_manedlig_utbetaling=body.samlet_manedlig_utbetaling)
+    return {"kontonummer": p.kontonummer,
+            "samlet_manedlig_utbetaling": p.samlet_manedlig_utbetaling}
+
+
+@payments_router.post("/soknader/{soknad_id}/samtykker", response={201: SamtykkeOut, **ERRORS})
+def samtykke(request: HttpRequest, soknad_id: int, body: SamtykkeIn) -> tuple[int, Any]:
+    """Record the applicant's consent to paying a named recipient (sotjl. § 22)."""
+    with audit_channel("api"):
+        s = record_samtykke(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
+                            data=SamtykkeInput(**body.model_dump()), now=_now())
+    return 201, s
+
+
+@payments_router.post("/samtykker/{samtykke_id}/trekk",
+                      response={200: list[UtbetalingOut], **ERRORS})
+def trekk(request: HttpRequest, samtykke_id: int, body: TrekkIn) -> list[dict[str, Any]]:
+    """Withdraw a consent; return the payments it stopped."""
+    with audit_channel("api"):
+        stopped = withdraw_samtykke(scope=scope_of(request), actor=request.user,
+                                    samtykke_id=samtykke_id, trukket_dato=body.trukket_dato,
+                                    now=_now())
+    return [_out(u) for u in stopped]
+
+
+@payments_router.get("/utbetalinger/forfall", response={200: DueDayOut, **ERRORS})
+def forfall(request: HttpRequest, dato: date) -> dict[str, Any]:
+    """List the planned payments due on ``dato`` at the caller's office, and the day's exports."""
+    with audit_channel("api"):
+        day = due_payments(scope=scope_of(request), actor=request.user,
+                           kontor_id=_kontor(request), forfallsdato=dato,
+                           purpose="api: utbetalinger til forfall")
+    return dataclasses.asdict(day)
+
+
+@payments_router.post("/utbetalinger/eksport", response={200: ExportOut, **ERRORS})
+def eksport(request: HttpRequest, body: ExportIn) -> dict[str, Any]:
+    """Export the day's due payments as CSV or pain.001; the same day gives the same batch."""
+    with audit_channel("api"):
+        f = export_due_payments(scope=scope_of(request), actor=request.user,
+                                kontor_id=_kontor(request), forfallsdato=body.dato,
+                                format=body.format, now=_now(), lopenummer=body.oppdrag)
+    return {**dataclasses.asdict(f), "innhold": f.innhold.decode("utf-8")}

@@ -1,0 +1,93 @@
+"""Parse the vedtak builder's form into the decisions context's input (no model forms).
+
+The builder has a fixed number of condition rows (``vilkar_0_*``, ``vilkar_1_*``) and one
+reason field per child (``barn_<id>``). Malformed numbers or dates raise ValidationFailed
+naming the field, like the domain's own errors, so the page shows them the same way."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.http import QueryDict
+
+from sosialsak.contexts.decisions.operations import (
+    BarnBegrunnelse,
+    Justering,
+    Unntak,
+    UtbetalingValg,
+    VedtakUtkast,
+    VilkarUtkast,
+)
+from sosialsak.kernel.errors import ValidationFailed
+
+VILKAR_ROWS = 2
+
+
+def _int(post: QueryDict, name: str) -> int | None:
+    raw = post.get(name, "").strip().replace(" ", "")
+    if not raw:
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        raise ValidationFailed(f"{name}: skriv et helt tall.", code="invalid_number",
+                               field=name) from None
+
+
+def _date(post: QueryDict, name: str) -> date | None:
+    raw = post.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise ValidationFailed(f"{name}: skriv datoen som ÅÅÅÅ-MM-DD.", code="invalid_date",
+                               field=name) from None
+
+
+def _vilkar(post: QueryDict) -> tuple[VilkarUtkast, ...]:
+    out = []
+    for i in range(VILKAR_ROWS):
+        p = f"vilkar_{i}_"
+        if not post.get(p + "kode"):
+            continue
+        out.append(VilkarUtkast(
+            kode=post.get(p + "kode", ""), beskrivelse=post.get(p + "beskrivelse", ""),
+            frist=_date(post, p + "frist"), oppfolging=post.get(p + "oppfolging", ""),
+            konsekvens=post.get(p + "konsekvens", ""), sanksjon=post.get(p + "sanksjon", "01"),
+            holder_tilbake_utbetaling=post.get(p + "holder_tilbake") == "on",
+            utsettelse_grunnlag=post.get(p + "utsettelse_grunnlag", "")))
+    return tuple(out)
+
+
+def _utbetaling(post: QueryDict) -> UtbetalingValg | None:
+    if not post.get("utbetaling_hyppighet"):
+        return None
+    return UtbetalingValg(
+        hyppighet=post.get("utbetaling_hyppighet", ""),
+        mottaker_type=post.get("utbetaling_mottaker_type", "SOKER"),
+        navn=post.get("utbetaling_navn", ""), kontonummer=post.get("utbetaling_kontonummer", ""),
+        organisasjonsnummer=post.get("utbetaling_orgnr", ""),
+        samtykke_id=_int(post, "utbetaling_samtykke_id"), kid=post.get("utbetaling_kid", ""))
+
+
+def utkast_from_post(post: QueryDict) -> VedtakUtkast:
+    """Return the builder's input; raise ValidationFailed naming a malformed field."""
+    adjust = _int(post, "justering_belop")
+    grunner = tuple(post.getlist("unntak_grunner"))
+    return VedtakUtkast(
+        post_ids=tuple(int(x) for x in post.getlist("post_ids") if x.isdigit()),
+        hjemmel=post.get("hjemmel", ""), utfall=post.get("utfall", ""),
+        stonadsform=post.get("stonadsform", ""), begrunnelse=post.get("begrunnelse", ""),
+        fakta=post.get("fakta", ""), periode_fra=_date(post, "periode_fra"),
+        periode_til=_date(post, "periode_til"), belop=_int(post, "belop"),
+        individuell_vurdering=post.get("individuell_vurdering", ""),
+        justeringer=(Justering(adjust, post.get("justering_begrunnelse", "")),)
+        if adjust else (),
+        husleie=_int(post, "husleie") or 0, strom=_int(post, "strom") or 0,
+        barn=tuple(BarnBegrunnelse(int(k.removeprefix("barn_")), post.get(k, ""))
+                   for k in post if k.startswith("barn_") and k.removeprefix("barn_").isdigit()),
+        vilkar=_vilkar(post),
+        unntak=Unntak(grunner, post.get("unntak_begrunnelse", "")) if grunner else None,
+        nedbetaling=post.get("nedbetaling", ""), sak_tittel=post.get("sak_tittel", ""),
+        utbetaling=_utbetaling(post))

@@ -1,0 +1,83 @@
+"""The start page with the worklist counts, one worklist, the notes search, office settings."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from sosialsak.contexts.casefile.worklists import LISTS, worklist, worklist_counts
+from sosialsak.contexts.cases.reads import search_notes
+from sosialsak.contexts.offices.operations import can_edit_settings, update_office_settings
+from sosialsak.contexts.offices.queries import settings_for
+from sosialsak.interfaces.caseworker.common import now, today
+from sosialsak.interfaces.caseworker.forms_cases import OfficeSettingsForm
+from sosialsak.interfaces.caseworker.views_cases._common import show_error, staff_scope
+from sosialsak.kernel.errors import DomainError, NotFound
+
+
+@login_required
+def start(request: HttpRequest) -> HttpResponse:
+    scope = staff_scope(request)
+    mine = request.GET.get("mine") == "1"
+    counts = worklist_counts(scope=scope, actor=request.user, today=today(), mine_only=mine)
+    lists = [(wl, counts[key]) for key, wl in LISTS.items()]
+    kontor_id = getattr(request.user, "kontor_id", None)
+    return render(request, "caseworker/cases/start.html", {
+        "lists": lists, "mine": mine, "total": sum(counts.values()),
+        "can_edit_settings": can_edit_settings(scope, kontor_id),
+    })
+
+
+@login_required
+def worklist_page(request: HttpRequest, key: str) -> HttpResponse:
+    scope = staff_scope(request)
+    mine = request.GET.get("mine") == "1"
+    try:
+        items = worklist(scope=scope, actor=request.user, key=key, today=today(),
+                         purpose=f"arbeidsliste: {key}", mine_only=mine)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    ctx = {"wl": LISTS[key], "items": items, "mine": mine}
+    template = "caseworker/cases/_worklist_table.html" if request.headers.get("HX-Request") \
+        else "caseworker/cases/worklist.html"
+    return render(request, template, ctx)
+
+
+@login_required
+def notes_search(request: HttpRequest) -> HttpResponse:
+    scope = staff_scope(request)
+    term = request.GET.get("q", "")[:100]
+    hits, error = [], ""
+    if term.strip():
+        try:
+            hits = search_notes(scope=scope, actor=request.user, term=term)
+        except DomainError as exc:
+            error = exc.message
+    return render(request, "caseworker/cases/notes.html",
+                  {"q": term, "hits": hits, "error": error})
+
+
+@login_required
+def office_settings(request: HttpRequest) -> HttpResponse:
+    scope = staff_scope(request)
+    kontor = getattr(request.user, "kontor", None)
+    if kontor is None or not can_edit_settings(scope, kontor.pk):
+        raise Http404("Fant ikke siden.")
+    current = dataclasses.asdict(settings_for(kontor.pk))
+    current["apne_dager"] = list(current["apne_dager"])
+    form = OfficeSettingsForm(request.POST or None, initial=current)
+    if request.method == "POST" and form.is_valid():
+        try:
+            update_office_settings(scope=scope, actor=request.user, kontor_id=kontor.pk,
+                                   data=form.settings(), now=now())
+        except DomainError as exc:
+            show_error(form, exc)
+        else:
+            messages.success(request, "Innstillingene er lagret.")
+            return redirect("office_settings")
+    return render(request, "caseworker/cases/office_settings.html",
+                  {"form": form, "kontor": kontor.navn})

@@ -1,0 +1,199 @@
+"""The vedtak builder and the pages after a decision (letters, breach → warning → reduction,
+appeals). Each view parses input, makes one call inward, renders or redirects."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from sosialsak.contexts.decisions import operations as ops
+from sosialsak.contexts.decisions.queries import builder_context, dokument_pdf, vedtak_page
+from sosialsak.interfaces.caseworker.common import not_found_as_404, now, scope_of, today
+from sosialsak.interfaces.caseworker.forms_decisions import VILKAR_ROWS, utkast_from_post
+from sosialsak.kernel.errors import DomainError, NotFound
+
+
+def _builder(request: HttpRequest, soknad_id: int, **extra: Any) -> HttpResponse:
+    ctx = builder_context(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
+                          today=today())
+    return render(request, "caseworker/decisions/builder.html",
+                  {"b": ctx, "post": request.POST, "rows": range(VILKAR_ROWS), **extra})
+
+
+@login_required
+@not_found_as_404
+def builder(request: HttpRequest, soknad_id: int) -> HttpResponse:
+    return _builder(request, soknad_id)
+
+
+@login_required
+@require_POST
+@not_found_as_404
+def preview(request: HttpRequest, soknad_id: int) -> HttpResponse:
+    try:
+        p = ops.preview_vedtak(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
+                               data=utkast_from_post(request.POST), today=today())
+        ctx: dict[str, Any] = {"p": p}
+    except NotFound:
+        raise
+    except DomainError as exc:
+        ctx = {"error": exc.message}
+    return render(request, "caseworker/decisions/_preview.html", ctx)
+
+
+@login_required
+@require_POST
+@not_found_as_404
+def preview_pdf(request: HttpRequest, soknad_id: int) -> HttpResponse:
+    try:
+        pdf = ops.preview_pdf(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
+                              data=utkast_from_post(request.POST), today=today())
+    except NotFound:
+        raise
+    except DomainError as exc:
+        return _builder(request, soknad_id, error=exc.message)
+    return HttpResponse(pdf, content_type="application/pdf",
+                        headers={"Content-Disposition": 'inline; filename="utkast.pdf"'})
+
+
+@login_required
+@require_POST
+@not_found_as_404
+def make(request: HttpRequest, soknad_id: int) -> HttpResponse:
+    propose = request.POST.get("handling") == "forslag"
+    try:
+        data = utkast_from_post(request.POST)
+        if propose:
+            ops.propose_vedtak(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
+                               data=data, now=now())
+            messages.success(request, "Vedtaket er sendt til godkjenning.")
+            return redirect("case", soknad_id=soknad_id)
+        vedtak = ops.make_vedtak(scope=scope_of(request), actor=request.user,
+                                 soknad_id=soknad_id, data=data, now=now())
+    except NotFound:
+        raise
+    except DomainError as exc:
+        return _builder(request, soknad_id, error=exc.message,
+                        error_field=exc.extra.get("field", ""))
+    messages.success(request, "Vedtaket er fattet, og brevet er laget.")
+    return redirect("vedtak_detail", vedtak_id=vedtak.pk)
+
+
+def _act(request: HttpRequest, back: Callable[[], HttpResponse], call: Callable[[], Any],
+         done: str) -> HttpResponse:
+    try:
+        call()
+        messages.success(request, done)
+    except NotFound:
+        raise
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return back()
+
+
+@login_required
+@require_POST
+@not_found_as_404
+def kvp(request: HttpRequest, soknad_id: int) -> HttpResponse:
+    return _act(request, lambda: redirect("vedtak_builder", soknad_id=soknad_id),
+                lambda: ops.record_kvp_vurdering(
+                    scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
+                    har_rett=request.POST.get("har_rett") == "ja",
+                    begrunnelse=request.POST.get("begrunnelse", ""), now=now()),
+                "Vurderingen av kvalifiseringsprogram er registrert.")
+
+
+@login_required
+@require_POST
+@not_found_as_404
+def approve(request: HttpRequest, forslag_id: int) -> HttpResponse:
+    try:
+        v = ops.approve_vedtak(scope=scope_of(request), actor=request.user,
+                               forslag_id=forslag_id, now=now())
+    except NotFound:
+        raise
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("queue")
+    messages.success(request, "Vedtaket er godkjent og fattet.")
+    return redirect("vedtak_detail", vedtak_id=v.pk)
+
+
+@login_required
+@not_found_as_404
+def detail(request: HttpRequest, vedtak_id: int) -> HttpResponse:
+    page = vedtak_page(scope=scope_of(request), actor=request.user, vedtak_id=vedtak_id)
+    return render(request, "caseworker/decisions/vedtak.html", {"v": page})
+
+
+@login_required
+@not_found_as_404
+def dokument(request: HttpRequest, dokument_id: int) -> HttpResponse:
+    name, pdf = dokument_pdf(scope=scope_of(request), actor=request.user,
+                             dokument_id=dokument_id)
+    return HttpResponse(pdf, content_type="application/pdf",
+                        headers={"Content-Disposition": f'inline; filename="{name}"'})
+
+
+def _num(request: HttpRequest, name: str) -> int:
+    raw = request.POST.get(name, "").replace(" ", "")
+    return int(raw) if raw.isdigit() else -1
+
+
+def _day(request: HttpRequest, name: str) -> Any:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(request.POST.get(name, ""))
+    except ValueError:
+        return None
+
+
+@login_required
+@require_POST
+@not_found_as_404
+def follow_up(request: HttpRequest, vedtak_id: int, action: str) -> HttpResponse:
+    """Breach, warning, reduction and appeal steps posted from the decision page."""
+    s, u, p = scope_of(request), request.user, request.POST
+    back = lambda: redirect("vedtak_detail", vedtak_id=vedtak_id)  # noqa: E731
+    calls: dict[str, tuple[Callable[[], Any], str]] = {
+        "brudd": (lambda: ops.record_brudd(scope=s, actor=u, vilkar_id=_num(request, "vilkar_id"),
+                                           hva=p.get("hva", ""), forklaring=p.get("forklaring", ""),
+                                           now=now()), "Bruddet er registrert."),
+        "varsel": (lambda: ops.send_forhandsvarsel(
+            scope=s, actor=u, brudd_id=_num(request, "brudd_id"),
+            belop_redusert=_num(request, "belop_redusert"),
+            svarfrist=_day(request, "svarfrist") or today(), now=now()),
+            "Forhåndsvarselet er laget."),
+        "reduksjon": (lambda: ops.decide_reduksjon(
+            scope=s, actor=u, brudd_id=_num(request, "brudd_id"),
+            belop_redusert=_num(request, "belop_redusert"),
+            individuell_vurdering=p.get("individuell_vurdering", ""),
+            nodvendig_belop=max(_num(request, "nodvendig_belop"), 0), now=now()),
+            "Vedtaket om redusert stønad er fattet."),
+        "klage": (lambda: ops.register_klage(
+            scope=s, actor=u, vedtak_id=vedtak_id, tekst=p.get("tekst", ""),
+            mottatt=_day(request, "mottatt") or today(), kom_fram=_day(request, "kom_fram"),
+            now=now()), "Klagen er registrert."),
+        "sen": (lambda: ops.decide_late_klage(
+            scope=s, actor=u, klage_id=_num(request, "klage_id"),
+            behandles=p.get("behandles") == "ja", vurdering=p.get("vurdering", ""), now=now()),
+            "Vurderingen er registrert."),
+        "oversend": (lambda: ops.forward_klage(
+            scope=s, actor=u, klage_id=_num(request, "klage_id"),
+            vurdering=p.get("vurdering", ""), now=now()), "Klagen er sendt til Statsforvalteren."),
+        "sf": (lambda: ops.record_statsforvalter_outcome(
+            scope=s, actor=u, klage_id=_num(request, "klage_id"), utfall=p.get("utfall", ""),
+            dato=_day(request, "dato") or today(), merknad=p.get("merknad", ""), now=now()),
+            "Statsforvalterens vedtak er registrert."),
+    }
+    if action not in calls:
+        raise NotFound("Fant ikke handlingen.")
+    call, done = calls[action]
+    return _act(request, back, call, done)

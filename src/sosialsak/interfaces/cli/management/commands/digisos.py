@@ -1,0 +1,119 @@
+"""``sosialsak digisos``: validate Digisos files, import deliveries, export innsyn files.
+
+Each subcommand is one call into :mod:`sosialsak.formats.digisos` or the ``digisos`` context;
+this module only parses arguments and prints.
+"""
+
+from __future__ import annotations
+
+from argparse import ArgumentParser
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from sosialsak.contexts.audit.log import audit_channel
+from sosialsak.contexts.digisos import importer, outbox
+from sosialsak.contexts.digisos.innsyn import build_innsyn
+from sosialsak.contexts.digisos.delivery import UnreadableDelivery, read_path
+from sosialsak.contexts.intake.models import Soknad
+from sosialsak.formats.digisos import OfficialSchemasError, dumps_digisos_soker, validate_files
+from sosialsak.kernel.errors import DomainError
+
+
+class Command(BaseCommand):
+    help = "Work with Digisos files (soknad.json, vedlegg.json, digisos-soker.json, klage.json)."
+
+    requires_system_checks: list[str] = []  # validate reads files only
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        sub = parser.add_subparsers(dest="subcommand", required=True, metavar="SUBCOMMAND")
+        validate = sub.add_parser(
+            "validate",
+            help="Detect each file's document type and validate it; exit 1 if any is invalid.",
+        )
+        validate.add_argument("files", nargs="+", metavar="FILE")
+        validate.add_argument(
+            "--schemas",
+            metavar="DIR",
+            help="Also validate against the official JSON Schemas in DIR (the json/ folder or "
+            "its parent) and report any disagreement with our models.",
+        )
+
+        imp = sub.add_parser("import", help="Import delivery folders or lone soknad.json files; "
+                             "exit 1 if any is rejected (it is kept in the quarantine).")
+        imp.add_argument("paths", nargs="*", metavar="PATH")
+        imp.add_argument("--inbox", action="store_true", help="import every folder in the inbox")
+        exp = sub.add_parser("export", help="Print one application's digisos-soker.json, or "
+                             "write every application's file and letters to DIR.")
+        group = exp.add_mutually_exclusive_group(required=True)
+        group.add_argument("--soknad", type=int, metavar="ID")
+        group.add_argument("--all", metavar="DIR")
+        rep = sub.add_parser("replay", help="Import a corrected delivery from the quarantine.")
+        rep.add_argument("levering_id", type=int)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        handlers = {"validate": self._validate, "import": self._import,
+                    "export": self._export, "replay": self._replay}
+        handlers[options["subcommand"]](**options)
+
+    def _import(self, paths: list[str], inbox: bool = False, **_: Any) -> None:
+        now = timezone.now()
+        with audit_channel("cli"):
+            results = importer.import_inbox(now=now) if inbox else []
+            for path in paths:
+                try:
+                    delivery = read_path(Path(path))
+                except UnreadableDelivery as exc:
+                    raise CommandError(str(exc), returncode=2) from exc
+                results.append(importer.import_delivery(delivery=delivery, now=now))
+        for r in results:
+            where = f" søknad {r.soknad_id}" if r.soknad_id else ""
+            self.stdout.write(f"{r.label}: {r.outcome}{where}")
+            for error in r.errors:
+                self.stderr.write(f"{r.label}: {error}")
+        rejected = [r for r in results if not r.ok]
+        if rejected:
+            raise CommandError(f"{len(rejected)} av {len(results)} leveranser ble avvist og "
+                               "ligger i karantene.", returncode=1)
+
+    def _export(self, soknad: int | None = None, all: str | None = None, **_: Any) -> None:
+        try:
+            with audit_channel("cli"):
+                if all:
+                    done = outbox.export_all(now=timezone.now(), outbox=Path(all))
+                    self.stdout.write(f"Skrev {len(done)} innsynsfiler til {all}")
+                    return
+                obj = Soknad.objects.filter(pk=soknad).first()
+                if obj is None:
+                    raise CommandError(f"--soknad: fant ikke søknad {soknad}.", returncode=2)
+                self.stdout.write(dumps_digisos_soker(build_innsyn(obj)), ending="")
+        except DomainError as exc:
+            raise CommandError(exc.message, returncode=1) from exc
+
+    def _replay(self, levering_id: int, **_: Any) -> None:
+        try:
+            result = importer.replay(levering_id=levering_id, now=timezone.now())
+        except DomainError as exc:
+            raise CommandError(exc.message, returncode=2) from exc
+        self.stdout.write(f"{levering_id}: {result.outcome}")
+        if not result.ok:
+            for error in result.errors:
+                self.stderr.write(error)
+            raise CommandError("Leveransen er fortsatt ugyldig.", returncode=1)
+
+    def _validate(self, files: list[str], schemas: str | None = None, **_: Any) -> None:
+        try:
+            reports = validate_files(files, schemas)
+        except OfficialSchemasError as exc:
+            raise CommandError(str(exc), returncode=2) from exc
+        for report in reports:
+            self.stdout.write("\n".join(report.lines()))
+        failed = [r for r in reports if not r.ok]
+        if failed:
+            disagreements = sum(r.disagreement for r in reports)
+            note = f" ({disagreements} disagreeing with the official schema)" if schemas else ""
+            raise CommandError(
+                f"{len(failed)} of {len(reports)} file(s) failed validation{note}", returncode=1
+            )

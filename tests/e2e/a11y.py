@@ -1,0 +1,19 @@
+"""Accessibility check for the browser tests: axe-core run inside the page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+
+
+def check_accessibility(page: Any, where: str) -> None:
+    """Run axe-core in the page and fail on any serious or critical violation."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    bad = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    details = "; ".join(
+        f"{v['id']} ({v['impact']}): {v['help']} at "
+        + ", ".join(str(n["target"]) for n in v["nodes"][:3]) for v in bad)
+    assert not bad, f"{where}: {details}"

@@ -1,0 +1,61 @@
+# ruff: noqa: F811  (the young_parent fixture is imported from the decisions fixtures)
+"""The vedtak builder pages: preview with the calculation and checks, make, follow-up."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from tests.integration.decisions.fixtures import young_parent  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+def _form(soknad: Any, **over: Any) -> dict[str, Any]:
+    from sosialsak.contexts.people.models import Barn
+
+    barn = Barn.objects.get(person=soknad.person)
+    data = {"post_ids": [soknad.poster.get(type="LIVSOPPHOLD").pk], "hjemmel": "§ 18",
+            "utfall": "INNVILGET", "stonadsform": "BIDRAG", "periode_fra": "2024-03-01",
+            "periode_til": "2024-04-01", "individuell_vurdering": "Vurdert i samtale.",
+            "justering_belop": "500", "justering_begrunnelse": "Vinterklær til barnet",
+            "fakta": "Ingen inntekt.", "begrunnelse": "Behov for livsopphold.",
+            f"barn_{barn.pk}": "Barnet trenger vinterdress.", "unntak_grunner": ["03"],
+            "unntak_begrunnelse": "Sykmeldt."}
+    data.update(over)
+    return data
+
+
+def test_the_builder_previews_the_calculation_and_makes_the_decision(
+    users: Any, young_parent: Any
+) -> None:
+    from sosialsak.contexts.decisions.models import Vedtak
+
+    client = Client()
+    client.force_login(users["veileder_sf"])
+    page = client.get(f"/soknad/{young_parent.pk}/vedtak/ny/")
+    incomplete = client.post(f"/soknad/{young_parent.pk}/vedtak/forhandsvisning/",
+                             _form(young_parent, individuell_vurdering=""))
+    preview = client.post(f"/soknad/{young_parent.pk}/vedtak/forhandsvisning/",
+                          _form(young_parent))
+    pdf = client.post(f"/soknad/{young_parent.pk}/vedtak/utkast.pdf", _form(young_parent))
+    made = client.post(f"/soknad/{young_parent.pk}/vedtak/", _form(young_parent))
+
+    assert page.status_code == 200 and "Fra kartleggingen" in page.content.decode()
+    assert 'data-code="individuell_vurdering_mangler"' in incomplete.content.decode()
+    body = preview.content.decode()
+    assert "12300 kr" in body and "Vedtaket er komplett." in body and "Vinterklær" in body
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content[:5] == b"%PDF-"
+    vedtak = Vedtak.objects.get()
+    assert made.status_code == 302 and made["Location"] == f"/vedtak/{vedtak.pk}/"
+    detail = client.get(made["Location"]).content.decode()
+    assert "Vedtaksbrev" in detail
+
+
+def test_another_office_gets_404_on_the_builder(users: Any, young_parent: Any) -> None:
+    client = Client()
+    client.force_login(users["veileder_b"])
+
+    assert client.get(f"/soknad/{young_parent.pk}/vedtak/ny/").status_code == 404

@@ -1,0 +1,109 @@
+"""Appeals: the late-appeal flag, the office's review, the package, the Statsforvalter."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from tests.helpers import NOW
+from tests.integration.decisions.test_make_vedtak import _make
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def vedtak(users: Any, scope_of: Any, young_parent: Any, utkast: Any) -> Any:
+    return _make(users, scope_of, young_parent, utkast())
+
+
+def _digisos(vedtak: Any, klage_id: str = "klage-1", sent: str = "2024-03-20T10:00:00.000Z",
+             ) -> dict[str, Any]:
+    return {
+        "klageId": klage_id, "vedtakId": str(vedtak.dokumenter.get().dokumentlager_id),
+        "digisosId": "d-1",
+        "personIdentifikator": {"kilde": "system", "verdi": "15076500565"},
+        "navn": {"kilde": "system", "fornavn": "Kari", "mellomnavn": "", "etternavn": "N"},
+        "mottaker": {}, "innsendingstidspunkt": sent,
+        "autentisering": {"autentisertDigitalt": True, "autentiseringsTidspunkt": sent},
+        "begrunnelse": {"kilde": "bruker", "klageTekst": "Jeg trenger mer til barnet."},
+    }
+
+
+class TestKlage:
+    def test_a_digisos_appeal_within_the_deadline_is_matched_through_the_letter(
+        self, users: Any, scope_of: Any, vedtak: Any
+    ) -> None:
+        from sosialsak.contexts.decisions.operations import register_digisos_klage
+
+        actor = users["veileder_sf"]
+        klage = register_digisos_klage(scope=scope_of(actor), actor=actor,
+                                       document=_digisos(vedtak), now=NOW + timedelta(days=16))
+        again = register_digisos_klage(scope=scope_of(actor), actor=actor,
+                                       document=_digisos(vedtak), now=NOW + timedelta(days=17))
+
+        assert klage.vedtak_id == vedtak.pk
+        assert klage.klagefrist == date(2024, 3, 25)  # 4 March + 3 weeks
+        assert klage.for_sent is False
+        assert again.pk == klage.pk
+
+    def test_a_late_appeal_is_flagged_and_must_be_assessed_before_review(
+        self, users: Any, scope_of: Any, vedtak: Any
+    ) -> None:
+        from sosialsak.contexts.decisions.operations import (
+            UnableToHandleKlage,
+            decide_late_klage,
+            forward_klage,
+            register_klage,
+        )
+
+        actor = users["veileder_sf"]
+        scope = scope_of(actor)
+        klage = register_klage(scope=scope, actor=actor, vedtak_id=vedtak.pk,
+                               tekst="Uenig i beløpet.", mottatt=date(2024, 3, 26), now=NOW)
+        assert klage.for_sent is True
+        with pytest.raises(UnableToHandleKlage) as exc:
+            forward_klage(scope=scope, actor=actor, klage_id=klage.pk, vurdering="x", now=NOW)
+        assert exc.value.code == "sen_klage_ikke_vurdert"
+
+        klage = decide_late_klage(scope=scope, actor=actor, klage_id=klage.pk, behandles=True,
+                                  vurdering="Søkeren var innlagt på sykehus.", now=NOW)
+
+        assert klage.behandles is True
+
+    def test_forwarding_builds_one_pdf_and_a_structured_export(
+        self, users: Any, scope_of: Any, vedtak: Any
+    ) -> None:
+        from pypdf import PdfReader
+
+        from sosialsak.contexts.decisions.operations import (
+            forward_klage,
+            record_statsforvalter_outcome,
+            register_klage,
+        )
+
+        actor = users["veileder_sf"]
+        scope = scope_of(actor)
+        klage = register_klage(scope=scope, actor=actor, vedtak_id=vedtak.pk,
+                               tekst="Jeg trenger mer til barnet.", mottatt=date(2024, 3, 10),
+                               now=NOW)
+        klage = forward_klage(scope=scope, actor=actor, klage_id=klage.pk,
+                              vurdering="Kontoret opprettholder vedtaket.",
+                              now=NOW + timedelta(days=9))
+
+        text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(bytes(klage.pakke.pdf)))
+                         .pages)
+        assert "Jeg trenger mer til barnet." in text
+        assert "Kontoret opprettholder vedtaket." in text
+        assert "Barn: Barn 0" in text  # the mapping
+        assert klage.pakke_json["vedtak"]["belop"] == 12300
+        assert klage.pakke_json["klage"]["forSent"] is False
+        assert klage.pakke_json["dokumenter"][0]["type"] == "VEDTAK"
+        assert klage.pakke_json["beregning"]["amount"] == 12300
+
+        klage = record_statsforvalter_outcome(scope=scope, actor=actor, klage_id=klage.pk,
+                                              utfall="STADFESTET", dato=date(2024, 5, 2),
+                                              merknad="", now=NOW + timedelta(days=60))
+        assert klage.status == "AVGJORT"

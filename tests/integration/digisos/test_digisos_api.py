@@ -1,0 +1,74 @@
+"""The multipart delivery endpoint: same rules as the inbox, only for permitted users."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from sosialsak.contexts.accounts.tokens import create_token
+from sosialsak.contexts.intake.models import Soknad
+from tests.digisos_samples import PDF, soknad_json, vedlegg_json
+
+
+@pytest.fixture(autouse=True)
+def _dirs(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.DIGISOS_QUARANTINE = tmp_path / "q"
+
+
+def _parts(soknad: dict) -> dict[str, object]:  # type: ignore[type-arg]
+    files = {"kontrakt.pdf": PDF}
+    return {
+        "metadata": SimpleUploadedFile("metadata.json", json.dumps(
+            {"digisosId": "d-api", "eksternRef": "r-api"}).encode()),
+        "soknad": SimpleUploadedFile("soknad.json", json.dumps(soknad).encode()),
+        "vedlegg": SimpleUploadedFile("vedlegg.json", json.dumps(vedlegg_json(files)).encode()),
+        "kontrakt.pdf": SimpleUploadedFile("kontrakt.pdf", PDF),
+    }
+
+
+def test_an_integration_user_delivers_and_a_redelivery_is_a_no_op(users) -> None:
+    user = users["admin"]
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {create_token(user=user)}"}
+
+    first = Client().post("/api/v1/digisos/leveranser", _parts(soknad_json()), **auth)
+    again = Client().post("/api/v1/digisos/leveranser", _parts(soknad_json()), **auth)
+
+    assert first.status_code == 201 and first.json()["outcome"] == "IMPORTERT"
+    assert again.status_code == 200 and again.json()["outcome"] == "DUPLIKAT"
+    assert Soknad.objects.get().vedlegg.get().filnavn == "kontrakt.pdf"
+
+
+def test_an_invalid_delivery_is_refused_with_its_reasons(users) -> None:
+    bad = soknad_json()
+    bad["data"]["personalia"]["navn"] = "Ola"
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {create_token(user=users['admin'])}"}
+
+    response = Client().post("/api/v1/digisos/leveranser", _parts(bad), **auth)
+
+    assert response.status_code == 400
+    assert any("$.data.personalia.navn" in e for e in response.json()["errors"])
+    assert Soknad.objects.count() == 0
+
+
+def test_a_caseworker_cannot_deliver(users) -> None:
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {create_token(user=users['veileder_a'])}"}
+
+    response = Client().post("/api/v1/digisos/leveranser", _parts(soknad_json()), **auth)
+
+    assert response.status_code == 404
+    assert Soknad.objects.count() == 0
+
+
+def test_a_user_with_the_permission_can(users) -> None:
+    user = users["veileder_b"]
+    user.user_permissions.add(Permission.objects.get(codename="add_levering"))
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {create_token(user=user)}"}
+
+    response = Client().post("/api/v1/digisos/leveranser", _parts(soknad_json()), **auth)
+
+    assert response.status_code == 201

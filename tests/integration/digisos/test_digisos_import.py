@@ -1,0 +1,185 @@
+"""Digisos intake: whole deliveries in, idempotent, ettersendelse, quarantine and replay."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sosialsak.contexts.digisos.delivery import read_folder
+from sosialsak.contexts.digisos.importer import import_delivery, import_inbox, replay
+from sosialsak.contexts.digisos.models import Levering
+from sosialsak.contexts.intake.models import Flagg, Hendelse, OkonomiPost, Soknad, Vedlegg
+from sosialsak.contexts.people.models import Barn, Person
+from tests.digisos_samples import APPLICANT_FNR, PDF, soknad_json, vedlegg_json, write_delivery
+from tests.helpers import NOW
+
+
+@pytest.fixture(autouse=True)
+def _dirs(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.DIGISOS_QUARANTINE = tmp_path / "quarantine"
+    settings.DIGISOS_INBOX = tmp_path / "inbox"
+
+
+def _deliver(tmp_path: Path, name: str = "d1", **kw):  # type: ignore[no-untyped-def]
+    kw.setdefault("digisos_id", "dig-1")
+    kw.setdefault("ekstern_ref", "ref-1")
+    kw.setdefault("soknad", soknad_json())
+    folder = write_delivery(tmp_path / name, **kw)
+    return import_delivery(delivery=read_folder(folder), now=NOW)
+
+
+def test_a_valid_delivery_becomes_an_application_with_household_economy_and_files(
+    offices, tmp_path
+) -> None:
+    result = _deliver(tmp_path, files={"kontrakt.pdf": PDF})
+
+    soknad = Soknad.objects.get(pk=result.soknad_id)
+    assert result.outcome == "IMPORTERT"
+    assert (soknad.kanal, soknad.status, soknad.digisos_id, soknad.kontor) == (
+        "DIGITAL", "MOTTATT", "dig-1", offices["A"])
+    assert soknad.person.fodselsnummer == APPLICANT_FNR
+    assert soknad.person.gateadresse == "Solheimsgaten 7"
+    assert sorted(soknad.poster.values_list("type", flat=True)) == ["HUSLEIE", "LIVSOPPHOLD"]
+    assert list(Barn.objects.filter(person=soknad.person).values_list("navn", "bosted")) == [
+        ("Sara Digital", "FAST"), ("Yusuf Digital", "DELT")]
+    assert set(OkonomiPost.objects.filter(soknad=soknad).values_list("kind", "type", "belop")) == {
+        ("INNTEKT", "barnetrygd", 3000), ("BOUTGIFT", "husleie", 9500), ("BOUTGIFT", "strom", 900)}
+    vedlegg = Vedlegg.objects.get(soknad=soknad)
+    assert (vedlegg.type, vedlegg.filnavn, vedlegg.fil.read()) == (
+        "husleiekontrakt", "kontrakt.pdf", PDF)
+    assert Hendelse.objects.filter(soknad=soknad, type="intake.soknad.mottatt").count() == 1
+
+
+def test_odd_content_is_imported_and_flagged(offices, tmp_path) -> None:
+    # The second child's number has wrong check digits; the office does not exist here.
+    result = _deliver(tmp_path, soknad=soknad_json(enhet="9999"))
+
+    soknad = Soknad.objects.get(pk=result.soknad_id)
+    codes = set(Flagg.objects.filter(soknad=soknad).values_list("kode", flat=True))
+    assert {"ugyldig_fodselsnummer", "ukjent_nav_kontor", "sjekk_poster"} <= codes
+    assert soknad.kontor == offices["A"]  # first office serving kommune 4601
+    yusuf = Barn.objects.get(person=soknad.person, navn="Yusuf Digital")
+    assert yusuf.fodselsnummer == ""
+
+
+def test_an_unknown_kommune_is_flagged(offices, tmp_path) -> None:
+    result = _deliver(tmp_path, soknad=soknad_json(enhet="", kommune="5001"))
+
+    assert "ukjent_kommune" in set(Flagg.objects.filter(soknad_id=result.soknad_id)
+                                   .values_list("kode", flat=True))
+
+
+def test_redelivery_changes_nothing(offices, tmp_path) -> None:
+    first = _deliver(tmp_path, "a", files={"kontrakt.pdf": PDF})
+    counts = (Soknad.objects.count(), Person.objects.count(), Vedlegg.objects.count(),
+              Hendelse.objects.count(), Levering.objects.count())
+
+    again = _deliver(tmp_path, "b", files={"kontrakt.pdf": PDF})
+
+    assert again.outcome == "DUPLIKAT" and again.soknad_id == first.soknad_id
+    assert (Soknad.objects.count(), Person.objects.count(), Vedlegg.objects.count(),
+            Hendelse.objects.count(), Levering.objects.count()) == counts
+
+
+def test_a_lone_soknad_file_is_idempotent_on_its_content(offices, tmp_path) -> None:
+    from sosialsak.contexts.digisos.delivery import read_soknad_file
+
+    path = tmp_path / "soknad.json"
+    path.write_text(json.dumps(soknad_json()))
+
+    first = import_delivery(delivery=read_soknad_file(path), now=NOW)
+    second = import_delivery(delivery=read_soknad_file(path), now=NOW)
+
+    assert (first.outcome, second.outcome) == ("IMPORTERT", "DUPLIKAT")
+    assert Soknad.objects.count() == 1
+
+
+def test_an_invalid_delivery_is_quarantined_whole_and_nothing_is_stored(
+    offices, tmp_path, settings
+) -> None:
+    bad = soknad_json()
+    del bad["mottaker"]
+
+    result = _deliver(tmp_path, soknad=bad, files={"kontrakt.pdf": PDF})
+
+    assert result.outcome == "KARANTENE"
+    assert any("$.mottaker" in e for e in result.errors)
+    assert (Soknad.objects.count(), Person.objects.count(), Vedlegg.objects.count()) == (0, 0, 0)
+    levering = Levering.objects.get()
+    assert levering.status == "KARANTENE" and levering.feil == list(result.errors)
+    kept = Path(levering.karantene_mappe)
+    assert sorted(p.name for p in kept.iterdir()) == [
+        "kontrakt.pdf", "metadata.json", "soknad.json", "vedlegg.json"]
+
+
+def test_a_fixed_quarantined_delivery_can_be_replayed(offices, tmp_path) -> None:
+    bad = soknad_json()
+    del bad["mottaker"]
+    result = _deliver(tmp_path, soknad=bad)
+    folder = Path(Levering.objects.get(pk=result.levering_id).karantene_mappe)
+    (folder / "soknad.json").write_text(json.dumps(soknad_json()))  # the administrator's fix
+
+    replayed = replay(levering_id=result.levering_id, now=NOW)
+
+    assert replayed.outcome == "IMPORTERT"
+    assert Soknad.objects.get().digisos_id == "dig-1"
+    assert Levering.objects.get(pk=result.levering_id).status == "ERSTATTET"
+    assert not folder.exists()
+
+
+def test_a_file_missing_from_the_delivery_rejects_it(offices, tmp_path) -> None:
+    result = _deliver(tmp_path, vedlegg=vedlegg_json({"borte.pdf": PDF}))
+
+    assert result.outcome == "KARANTENE"
+    assert any("borte.pdf" in e and "ikke med" in e for e in result.errors)
+
+
+def test_an_ettersendelse_attaches_files_and_fulfils_the_matching_request(
+    offices, users, tmp_path, scope_of
+) -> None:
+    from sosialsak.contexts.cases.operations import request_dokumentasjon
+
+    first = _deliver(tmp_path)
+    actor = users["veileder_a"]
+    krav = request_dokumentasjon(scope=scope_of(actor), actor=actor, soknad_id=first.soknad_id,
+                                 titler=["Husleiekontrakt", "Kontoutskrift"], now=NOW)
+    kontrakt = next(k for k in krav if k.tittel == "Husleiekontrakt")
+    files = {"kontrakt.pdf": PDF}
+
+    result = _deliver(tmp_path, "e1", ekstern_ref="ref-2", soknad=None, files=files,
+                      ettersendelse=True, vedlegg=vedlegg_json(
+                          files, hendelse_type="dokumentasjonEtterspurt",
+                          hendelse_referanse=f"krav-{kontrakt.pk}"))
+
+    kontrakt.refresh_from_db()
+    assert result.outcome == "ETTERSENDT" and result.soknad_id == first.soknad_id
+    assert kontrakt.status == "LEVERT" and kontrakt.levert_via == "ETTERSENDELSE"
+    other = next(k for k in krav if k.tittel == "Kontoutskrift")
+    other.refresh_from_db()
+    assert other.status == "ETTERSPURT"
+    assert Vedlegg.objects.filter(soknad_id=first.soknad_id, kilde="ETTERSENDELSE").count() == 1
+
+
+def test_an_ettersendelse_for_an_unknown_application_is_quarantined(offices, tmp_path) -> None:
+    result = _deliver(tmp_path, digisos_id="nope", soknad=None, files={"a.pdf": PDF},
+                      ettersendelse=True)
+
+    assert result.outcome == "KARANTENE"
+    assert "nope" in result.errors[0]
+    assert Vedlegg.objects.count() == 0
+
+
+def test_the_inbox_is_emptied_into_the_database_or_the_quarantine(
+    offices, tmp_path, settings
+) -> None:
+    inbox = Path(settings.DIGISOS_INBOX)
+    write_delivery(inbox / "ok", digisos_id="d-ok", ekstern_ref="r-ok", soknad=soknad_json())
+    write_delivery(inbox / "bad", digisos_id="d-bad", ekstern_ref="r-bad", soknad={"x": 1})
+
+    results = import_inbox(now=NOW)
+
+    assert sorted(r.outcome for r in results) == ["IMPORTERT", "KARANTENE"]
+    assert list(inbox.iterdir()) == []
