@@ -16,7 +16,7 @@ from sosialsak.contexts.cases.operations import (
     save_kartlegging,
     send_forelopig_svar,
 )
-from sosialsak.contexts.decisions.operations import VedtakInput, record_vedtak
+from sosialsak.contexts.decisions.operations import VedtakInput, record_vedtak, register_klage
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.people.models import Barn
 from sosialsak.kernel.errors import NotFound
@@ -64,7 +64,9 @@ def cases(make_soknad, actor, scope):  # type: ignore[no-untyped-def]
     create_oppgave(scope=scope, actor=actor, soknad_id=c["oppgave"].pk, tittel="Senere",
                    frist=date(2024, 4, 11), now=at(2024, 4, 9))
     c["periode"] = received(make_soknad(items=("HUSLEIE",)), at(2024, 4, 9))
-    _decide(scope, actor, c["periode"], "HUSLEIE", date(2024, 4, 21))
+    vedtak = _decide(scope, actor, c["periode"], "HUSLEIE", date(2024, 4, 21))
+    register_klage(scope=scope, actor=actor, vedtak_id=vedtak.pk, tekst="Husleien er høyere.",
+                   mottatt=date(2024, 4, 5), kom_fram=date(2024, 3, 18), now=at(2024, 4, 5))
     c["fornyet"] = received(make_soknad(items=("HUSLEIE", "STROM")), at(2024, 4, 9))
     _decide(scope, actor, c["fornyet"], "HUSLEIE", date(2024, 4, 21))
     _decide(scope, actor, c["fornyet"], "STROM", date(2024, 5, 31))
@@ -73,7 +75,7 @@ def cases(make_soknad, actor, scope):  # type: ignore[no-untyped-def]
 
 
 def _decide(scope, actor, soknad, type_, til):  # type: ignore[no-untyped-def]
-    record_vedtak(scope=scope, actor=actor, soknad_id=soknad.pk, now=at(2024, 3, 15),
+    return record_vedtak(scope=scope, actor=actor, soknad_id=soknad.pk, now=at(2024, 3, 15),
                   data=VedtakInput(post_ids=[soknad.poster.get(type=type_).pk], hjemmel="§ 18",
                                    utfall="INNVILGET", stonadsform="BIDRAG", belop=4000,
                                    periode_fra=date(2024, 3, 15), periode_til=til,
@@ -96,7 +98,7 @@ def test_each_list_holds_exactly_the_cases_due(cases, actor, scope) -> None:
     assert ids(scope, actor, "kartlegging-barn") == [c["familie"].pk]
     assert ids(scope, actor, "oppgaver") == [c["oppgave"].pk]
     assert ids(scope, actor, "vedtaksperiode") == [c["periode"].pk]
-    assert ids(scope, actor, "klager") == []
+    assert ids(scope, actor, "klager") == [c["periode"].pk]
 
 
 def test_the_lines_say_what_is_due(cases, actor, scope) -> None:
@@ -111,6 +113,7 @@ def test_the_lines_say_what_is_due(cases, actor, scope) -> None:
     assert line("vedtaksperiode") == (date(2024, 4, 20),
                                       "Vedtaksperioden slutter 20.04.2024", False)
     assert line("oppgaver") == (TODAY, "Ring søker", False)
+    assert line("klager") == (date(2024, 4, 5), "Klage mottatt for 5 dager siden", False)
 
 
 def test_the_counts_match_the_lists(cases, actor, scope) -> None:
@@ -118,7 +121,7 @@ def test_the_counts_match_the_lists(cases, actor, scope) -> None:
 
     assert counts == {"nodhjelp": 1, "dokumentasjon-frist-ute": 1,
                       "dokumentasjon-paminnelse": 1, "forelopig-svar": 1, "uten-vedtak": 2,
-                      "kartlegging-barn": 1, "oppgaver": 1, "vedtaksperiode": 1, "klager": 0}
+                      "kartlegging-barn": 1, "oppgaver": 1, "vedtaksperiode": 1, "klager": 1}
 
 
 def test_only_my_cases(cases, actor, scope) -> None:

@@ -48,9 +48,9 @@ LISTS: dict[str, Worklist] = {w.key: w for w in (
     Worklist("vedtaksperiode", "Vedtaksperioder som slutter",
              "Innvilgede perioder som snart slutter, uten ny søknad eller nytt vedtak.",
              src.vedtaksperiode_slutter),
-    Worklist("klager", "Klager med frist",
-             "Klager som skal behandles av kontoret. Klagebehandling er ikke tatt i bruk ennå.",
-             src.klager, i_bruk=False),
+    Worklist("klager", "Klager som venter",
+             "Klager kontoret ikke har omgjort eller sendt til Statsforvalteren ennå, eldste "
+             "først.", src.klager),
 )}
 
 

@@ -17,7 +17,7 @@ from sosialsak.contexts.casefile.worklists._common import (
 from sosialsak.contexts.cases.models import Brev, BrevType, Dokumentasjonskrav, Oppgave
 from sosialsak.contexts.cases.policy import forelopig_svar_varsel
 from sosialsak.contexts.cases.queries import children_gaps_many
-from sosialsak.contexts.decisions.models import Utfall, Vedtak
+from sosialsak.contexts.decisions.models import Klage, KlageStatus, Utfall, Vedtak
 from sosialsak.contexts.intake.models import Soknad, SoktStonad
 from sosialsak.contexts.intake.queries import scoped_soknader
 from sosialsak.contexts.people.models import Barn
@@ -156,5 +156,15 @@ def oppgaver(ctx: Ctx) -> list[WorkItem]:
 
 
 def klager(ctx: Ctx) -> list[WorkItem]:
-    # Appeals (klage) are registered by the decisions context (issue 6); until then, none.
-    return []
+    # Appeals the office has neither changed nor sent to the Statsforvalter (fvl § 33), oldest
+    # first, with the time they have waited.
+    qs = (Klage.objects.filter(status=KlageStatus.MOTTATT, vedtak__sak__soknad__in=ctx.base())
+          .select_related(*(f"vedtak__sak__soknad__{r}" for r in RELATED))
+          .order_by("mottatt", "pk"))
+    out = []
+    for k in qs:
+        days = (ctx.today - k.mottatt).days
+        late = "; kom etter klagefristen" if k.for_sent else ""
+        out.append(item(k.vedtak.sak.soknad, frist=k.mottatt, overdue=False,
+                        detalj=f"Klage mottatt for {days} dager siden{late}"))
+    return out
