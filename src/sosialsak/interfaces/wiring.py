@@ -1,14 +1,20 @@
 """Connect the contexts' ports at start-up. ``payments`` sits above ``decisions`` in the DAG,
-so making a decision reaches the payment plan through the port installed here."""
+so making a decision reaches the payment plan, and a reduction the replacement of the remaining
+payments, through the ports installed here."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sosialsak.contexts.accounts.scope import Scope
-from sosialsak.contexts.decisions.operations import UtbetalingValg, install_payment_planner
+from sosialsak.contexts.decisions.operations import (
+    ReplacedPayments,
+    UtbetalingValg,
+    install_payment_planner,
+    install_payment_replacer,
+)
 
 
 def _plan(
@@ -25,5 +31,16 @@ def _plan(
                                forfallsdato=valg.forfallsdato)
 
 
+def _replace(
+    *, scope: Scope, actor: object, vedtak_id: int, ny_vedtak_id: int, fra: date, now: datetime
+) -> ReplacedPayments:
+    from sosialsak.contexts.payments.replacement import replace_payment_plan
+
+    done = replace_payment_plan(scope=scope, actor=actor, vedtak_id=vedtak_id,
+                                ny_vedtak_id=ny_vedtak_id, fra=fra, now=now)
+    return ReplacedPayments(stoppet=[u.referanse for u in done.stoppet], planlagt=done.planlagt)
+
+
 def install() -> None:
     install_payment_planner(_plan)
+    install_payment_replacer(_replace)

@@ -17,6 +17,7 @@ from sosialsak.contexts.cases.operations import (
     mark_dokumentasjon_received,
     request_dokumentasjon,
     send_dokumentasjon_reminders,
+    send_due_reminders,
 )
 from sosialsak.contexts.intake.models import Hendelse
 from sosialsak.contexts.offices.operations import update_office_settings
@@ -211,3 +212,19 @@ class TestRemindersAndPassedDeadlines:
                                            now=NOW + timedelta(days=11), levert_via="POST")
 
         assert done.status == "LEVERT"
+
+
+def test_the_sweep_reminds_only_what_is_due(make_soknad, actor, scope) -> None:
+    soon, later = make_soknad(), make_soknad()
+    request_dokumentasjon(scope=scope, actor=actor, soknad_id=soon.pk, titler=["A"], dager=3,
+                          now=NOW)
+    request_dokumentasjon(scope=scope, actor=actor, soknad_id=later.pk, titler=["B"], dager=14,
+                          now=NOW)
+
+    first = send_due_reminders(scope=scope, actor=actor, now=NOW)
+    again = send_due_reminders(scope=scope, actor=actor, now=NOW)
+
+    # Default: remind within 3 days of the deadline (7 March); the 18 March one waits.
+    assert (first, again) == ([soon.pk], [])
+    assert list(Brev.objects.filter(type="PAMINNELSE").values_list("soknad_id", flat=True)) == [
+        soon.pk]

@@ -23,7 +23,7 @@ from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import DomainError, NotFound
 
 __all__ = ["IllegalPaymentTransition", "UnableToPlanUtbetaling", "plan_utbetaling",
-           "set_utbetaling_status"]
+           "set_utbetaling_status", "stop_planned_payments"]
 
 TRANSITIONS = {
     UtbetalingStatus.PLANLAGT: {UtbetalingStatus.UTBETALT, UtbetalingStatus.STOPPET,
@@ -103,3 +103,29 @@ def set_utbetaling_status(
     utbetaling.save(update_fields=["status", "utbetalt_dato"])
     utbetaling_event(utbetaling, actor, now)
     return utbetaling
+
+
+@transaction.atomic
+def stop_planned_payments(
+    *, scope: Scope, actor: object, vedtak_id: int, from_date: date, now: datetime
+) -> list[Utbetaling]:
+    """Stop the decision's planned payments that fall due on or after ``from_date`` (a new
+    decision replaces them) and return them in due-date order, each with its event.
+
+    A payment already in a bank batch is left as it is: it has been handed to the bank, so it
+    counts as paid here and whatever replaces the plan starts after it (never paid twice).
+    """
+    soknad_id = (Vedtak.objects.filter(pk=vedtak_id)
+                 .values_list("sak__soknad_id", flat=True).first())
+    if soknad_id is None:
+        raise NotFound("Fant ikke vedtaket.")
+    writable_soknad(scope, soknad_id)
+    rows = list(Utbetaling.objects.select_related("vedtak__sak__soknad").select_for_update()
+                .filter(vedtak_id=vedtak_id, status=UtbetalingStatus.PLANLAGT,
+                        forfallsdato__gte=from_date, oppdrag__isnull=True)
+                .order_by("forfallsdato", "id"))
+    for utbetaling in rows:
+        utbetaling.status = UtbetalingStatus.STOPPET
+        utbetaling.save(update_fields=["status"])
+        utbetaling_event(utbetaling, actor, now, purpose="utbetaling stoppet")
+    return rows

@@ -79,13 +79,15 @@ def _check_vedtak(vedtak: Vedtak) -> int:
 def create_payment_plan(
     *, scope: Scope, actor: object, vedtak_id: int, hyppighet: str, now: datetime,
     mottaker: Mottaker | None = None, forfallsdato: date | None = None, melding: str = "",
+    periode_fra: date | None = None, periode_til: date | None = None,
 ) -> list[Utbetaling]:
     """Plan the payments of a granted decision and return them in due-date order.
 
     ``hyppighet`` is ENGANGS (the decision's amount once) or MANEDLIG (the decision's amount
     for each whole month of its period). ``forfallsdato`` asks for a date for a one-off
-    payment. Raise UnableToPlanUtbetaling or ValidationFailed naming the field; NotFound
-    outside scope. Nothing is stored when anything is refused.
+    payment. ``periode_fra``/``periode_til`` plan only that part of the decision's period (a
+    reduction replacing stopped payments). Raise UnableToPlanUtbetaling or ValidationFailed
+    naming the field; NotFound outside scope. Nothing is stored when anything is refused.
     """
     vedtak = Vedtak.objects.select_related("sak__soknad__person").filter(pk=vedtak_id).first()
     if vedtak is None:
@@ -94,8 +96,10 @@ def create_payment_plan(
     belop = _check_vedtak(vedtak)
     today = local_date(now)
     lines = build_plan(PlanInput(
-        belop=belop, hyppighet=hyppighet, periode_fra=vedtak.periode_fra,
-        periode_til=vedtak.periode_til, utbetalingsdag=utbetalingsdag_for(soknad.kontor_id),
+        belop=belop, hyppighet=hyppighet,
+        periode_fra=periode_fra if periode_fra is not None else vedtak.periode_fra,
+        periode_til=periode_til if periode_til is not None else vedtak.periode_til,
+        utbetalingsdag=utbetalingsdag_for(soknad.kontor_id),
         today=today, forfallsdato=forfallsdato))
     person = soknad.person
     resolved = resolve_mottaker(vedtak=vedtak, person=person, mottaker=mottaker or Mottaker(),

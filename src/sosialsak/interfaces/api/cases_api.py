@@ -110,6 +110,14 @@ def post_paminnelse(request: HttpRequest, soknad_id: int) -> dict[str, Any]:
     return {"brev_ids": ids}
 
 
+@router.post("/dokumentasjon/paminnelser", response={200: s.SoknadIdsOut, **ERRORS})
+def post_due_reminders(request: HttpRequest) -> dict[str, Any]:
+    """Send every reminder that is due in the caller's office (for a scheduled job)."""
+    with audit_channel("api"):
+        ids = ops.send_due_reminders(scope=scope_of(request), actor=request.user, now=now())
+    return {"soknad_ids": ids}
+
+
 @router.post("/soknader/{soknad_id}/dokumentasjon/frist-ute",
              response={200: list[s.KravOut], **ERRORS})
 def post_frist_ute(request: HttpRequest, soknad_id: int) -> list[dict[str, Any]]:

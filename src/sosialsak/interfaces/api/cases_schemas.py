@@ -93,6 +93,10 @@ class BrevIdsOut(Schema):
     brev_ids: list[int]
 
 
+class SoknadIdsOut(Schema):
+    soknad_ids: list[int]
+
+
 class ForelopigSvarIn(Schema):
     grunn: str
     forventet_dato: date

@@ -8,6 +8,7 @@ from sosialsak.contexts.cases.operations._dokumentasjon import (
     mark_dokumentasjon_received,
     request_dokumentasjon,
     send_dokumentasjon_reminders,
+    send_due_reminders,
 )
 from sosialsak.contexts.cases.operations._forelopig import (
     UnableToSendForelopigSvar,
@@ -44,5 +45,6 @@ __all__ = [
     "request_dokumentasjon",
     "save_kartlegging",
     "send_dokumentasjon_reminders",
+    "send_due_reminders",
     "send_forelopig_svar",
 ]

@@ -3,7 +3,7 @@ arrived and how, remind before the deadline, and close what did not arrive in ti
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.db import transaction
 
@@ -17,7 +17,7 @@ from sosialsak.contexts.cases.policy import over_document_threshold
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.intake.queries import scoped_soknader
-from sosialsak.contexts.offices.queries import settings_for
+from sosialsak.contexts.offices.queries import settings_for, settings_for_many
 from sosialsak.formats import letters
 from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import NotFound, ValidationFailed
@@ -198,3 +198,21 @@ def mark_dokumentasjon_not_delivered(
     for k in overdue:
         k.status = KravStatus.IKKE_LEVERT
     return overdue
+
+
+def send_due_reminders(*, scope: Scope, actor: object, now: datetime) -> list[int]:
+    """Send the reminders that are due in every office in scope (for a scheduled job); return
+    the applications reminded. Due: an open request whose deadline is after today and within
+    the office's ``dokumentasjon_paminnelse_dager``, not yet reminded. Each application is its
+    own transaction, so one failure does not hold back the others' reminders."""
+    today = local_date(now)
+    due: list[int] = []
+    for kontor_id, settings in settings_for_many(sorted(scope.kontor_ids)).items():
+        last = today + timedelta(days=settings.dokumentasjon_paminnelse_dager)
+        due += list(scoped_soknader(scope).filter(
+            kontor_id=kontor_id, status__in=OPEN, dokumentasjonskrav__status="ETTERSPURT",
+            dokumentasjonskrav__paminnet_at__isnull=True, dokumentasjonskrav__frist__gt=today,
+            dokumentasjonskrav__frist__lte=last).values_list("pk", flat=True).distinct())
+    for soknad_id in due:
+        send_dokumentasjon_reminders(scope=scope, actor=actor, soknad_id=soknad_id, now=now)
+    return due

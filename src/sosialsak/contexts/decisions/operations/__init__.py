@@ -55,7 +55,11 @@ from sosialsak.contexts.decisions.operations._make import (
     preview_pdf,
     preview_vedtak,
 )
-from sosialsak.contexts.decisions.operations._ports import install_payment_planner
+from sosialsak.contexts.decisions.operations._ports import (
+    ReplacedPayments,
+    install_payment_planner,
+    install_payment_replacer,
+)
 from sosialsak.contexts.decisions.operations._settings import (
     decision_settings,
     set_decision_settings,
@@ -68,6 +72,7 @@ __all__ = [
     "Inntekt",
     "Justering",
     "Norskvurdering",
+    "ReplacedPayments",
     "UnableToApprove",
     "UnableToHandleKlage",
     "UnableToMakeVedtak",
@@ -88,6 +93,7 @@ __all__ = [
     "decision_settings",
     "forward_klage",
     "install_payment_planner",
+    "install_payment_replacer",
     "make_vedtak",
     "preview_pdf",
     "preview_vedtak",

@@ -1,10 +1,12 @@
-"""The payment planner port. ``payments`` sits above ``decisions`` in the context DAG, so this
-context cannot import it; the interface layer installs the planner at start-up
-(``interfaces.wiring``), and making a decision calls it once through ``plan_payments``."""
+"""The payment ports. ``payments`` sits above ``decisions`` in the context DAG, so this context
+cannot import it; the interface layer installs the planner and the replacer at start-up
+(``interfaces.wiring``). Making a decision calls ``plan_payments`` once; a reduction calls
+``replace_payments`` once, in the same transaction."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
@@ -35,3 +37,31 @@ def plan_payments(
     if not _planner:
         raise RuntimeError("No payment planner installed (interfaces.wiring.install()).")
     return _planner[0](scope=scope, actor=actor, vedtak_id=vedtak_id, valg=valg, now=now)
+
+
+@dataclass(frozen=True)
+class ReplacedPayments:
+    """What a replacement did: the references it stopped and the payments it planned."""
+
+    stoppet: Sequence[str]
+    planlagt: Sequence[PlannedPayment]
+
+
+Replacer = Callable[..., ReplacedPayments]
+_replacer: list[Replacer] = []
+
+
+def install_payment_replacer(replacer: Replacer) -> None:
+    """Install the replacer (``payments.replacement.replace_payment_plan`` through an adapter)."""
+    _replacer[:] = [replacer]
+
+
+def replace_payments(
+    *, scope: Scope, actor: object, vedtak_id: int, ny_vedtak_id: int, fra: date, now: datetime
+) -> ReplacedPayments:
+    """Stop ``vedtak_id``'s planned payments due on or after ``fra`` and plan
+    ``ny_vedtak_id``'s amount for the periods they covered (same frequency and recipient)."""
+    if not _replacer:
+        raise RuntimeError("No payment replacer installed (interfaces.wiring.install()).")
+    return _replacer[0](scope=scope, actor=actor, vedtak_id=vedtak_id,
+                        ny_vedtak_id=ny_vedtak_id, fra=fra, now=now)
