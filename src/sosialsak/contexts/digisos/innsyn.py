@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from sosialsak.contexts.digisos.ettersendelse import dokumentreferanse
 from sosialsak.contexts.intake.models import Hendelse, Soknad
@@ -21,8 +21,10 @@ from sosialsak.kernel.clock import OSLO
 
 _NAMESPACE = uuid.UUID("6f0b3c53-3f43-4b4e-9a55-2b3c1a6f2d10")
 
-PAYMENT_STATUS = {"PLANLAGT": "PLANLAGT_UTBETALING", "UTBETALT": "UTBETALT",
-                  "STOPPET": "STOPPET", "ANNULLERT": "ANNULLERT"}
+PaymentStatus = Literal["PLANLAGT_UTBETALING", "UTBETALT", "STOPPET", "ANNULLERT"]
+PAYMENT_STATUS: dict[str, PaymentStatus] = {
+    "PLANLAGT": "PLANLAGT_UTBETALING", "UTBETALT": "UTBETALT", "STOPPET": "STOPPET",
+    "ANNULLERT": "ANNULLERT"}
 
 
 def letter_file_id(kind: str, letter_id: int) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
+from typing import Any
 
 from django.core.files.base import ContentFile
 
@@ -82,7 +83,7 @@ def _fnr_or_flag(value: str | None, field: str, flags: list[tuple[str, str]]) ->
 def _person(innhold: SoknadInnhold, flags: list[tuple[str, str]]) -> Person:
     p = innhold.person
     adresse = p.folkeregistrert_adresse or p.oppholdsadresse
-    details = {
+    details: dict[str, Any] = {
         "telefon": p.telefonnummer or None,
         # The last line repeats postnummer and poststed when they are given separately.
         "gateadresse": ", ".join(adresse.linjer[:-1] if adresse.postnummer and

@@ -41,7 +41,7 @@ def deliver(request: HttpRequest) -> tuple[int, dict[str, Any]]:
     if not request.user.has_perm("digisos.add_levering"):
         raise NotFound("Fant ikke siden.")
     files = {PART_NAMES.get(name, f.name or name): f.read()
-             for name, f in request.FILES.items()}
+             for name in request.FILES for f in request.FILES.getlist(name)}
     with audit_channel("api"):
         result = import_delivery(delivery=Delivery(source="api", label="api", files=files),
                                  now=timezone.now())

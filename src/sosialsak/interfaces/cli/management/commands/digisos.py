@@ -7,6 +7,7 @@ this module only parses arguments and prints.
 from __future__ import annotations
 
 from argparse import ArgumentParser
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +16,8 @@ from django.utils import timezone
 
 from sosialsak.contexts.audit.log import audit_channel
 from sosialsak.contexts.digisos import importer, outbox
-from sosialsak.contexts.digisos.innsyn import build_innsyn
 from sosialsak.contexts.digisos.delivery import UnreadableDelivery, read_path
+from sosialsak.contexts.digisos.innsyn import build_innsyn
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.formats.digisos import OfficialSchemasError, dumps_digisos_soker, validate_files
 from sosialsak.kernel.errors import DomainError
@@ -54,8 +55,9 @@ class Command(BaseCommand):
         rep.add_argument("levering_id", type=int)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        handlers = {"validate": self._validate, "import": self._import,
-                    "export": self._export, "replay": self._replay}
+        handlers: dict[str, Callable[..., None]] = {
+            "validate": self._validate, "import": self._import, "export": self._export,
+            "replay": self._replay}
         handlers[options["subcommand"]](**options)
 
     def _import(self, paths: list[str], inbox: bool = False, **_: Any) -> None:
@@ -85,7 +87,7 @@ class Command(BaseCommand):
                     done = outbox.export_all(now=timezone.now(), outbox=Path(all))
                     self.stdout.write(f"Skrev {len(done)} innsynsfiler til {all}")
                     return
-                obj = Soknad.objects.filter(pk=soknad).first()
+                obj = Soknad.objects.filter(pk=soknad or 0).first()
                 if obj is None:
                     raise CommandError(f"--soknad: fant ikke søknad {soknad}.", returncode=2)
                 self.stdout.write(dumps_digisos_soker(build_innsyn(obj)), ending="")
