@@ -22,7 +22,7 @@ run: venv
 	$(BIN)/sosialsak demo --if-empty
 	$(BIN)/sosialsak serve
 
-test: test-sqlite test-postgres
+test: lint test-sqlite test-postgres
 
 test-sqlite: venv
 	$(BIN)/pytest
