@@ -183,3 +183,27 @@ def test_the_inbox_is_emptied_into_the_database_or_the_quarantine(
 
     assert sorted(r.outcome for r in results) == ["IMPORTERT", "KARANTENE"]
     assert list(inbox.iterdir()) == []
+
+
+def test_the_case_page_shows_the_flags_and_the_attachment_only_in_scope(
+    offices, users, tmp_path
+) -> None:
+    from django.test import Client
+
+    from sosialsak.contexts.audit.models import AuditEntry
+
+    result = _deliver(tmp_path, soknad=soknad_json(enhet="9999"), files={"kontrakt.pdf": PDF})
+    vedlegg = Vedlegg.objects.get()
+    own, other = Client(), Client()
+    own.force_login(users["veileder_a"])
+    other.force_login(users["veileder_b"])
+
+    page = own.get(f"/soknad/{result.soknad_id}/").content.decode()
+    download = own.get(f"/vedlegg/{vedlegg.pk}/")
+    denied = other.get(f"/vedlegg/{vedlegg.pk}/")
+
+    assert "Merknader du må se på" in page and "finnes ikke her" in page
+    assert f"/vedlegg/{vedlegg.pk}/" in page
+    assert b"".join(download.streaming_content) == PDF
+    assert denied.status_code == 404
+    assert AuditEntry.objects.filter(object_type="vedlegg", action="DENIED").count() == 1

@@ -14,7 +14,7 @@ from sosialsak.contexts.casefile.deadlines import Deadline, next_deadline
 from sosialsak.contexts.casefile.progress import CaseProgress, case_progress
 from sosialsak.contexts.cases.models import Dokumentasjonskrav
 from sosialsak.contexts.decisions.models import Vedtak
-from sosialsak.contexts.intake.models import Hendelse, SoktStonad
+from sosialsak.contexts.intake.models import Flagg, Hendelse, SoktStonad, Vedlegg
 from sosialsak.contexts.intake.policy import ALLOWED, LABELS
 from sosialsak.contexts.intake.queries import get_soknad
 from sosialsak.contexts.payments.models import Utbetaling
@@ -76,6 +76,21 @@ class KravView:
 
 
 @dataclass(frozen=True)
+class FlaggView:
+    kode: str
+    tekst: str
+
+
+@dataclass(frozen=True)
+class VedleggView:
+    id: int
+    type: str
+    filnavn: str
+    kilde: str
+    mottatt_at: datetime
+
+
+@dataclass(frozen=True)
 class HendelseView:
     at: datetime
     type: str
@@ -106,6 +121,8 @@ class CaseDetail:
     utbetalinger: list[UtbetalingView]
     krav: list[KravView]
     hendelser: list[HendelseView]
+    flagg: list[FlaggView]
+    vedlegg: list[VedleggView]
     neste_frist: Deadline | None
     mulige_statuser: list[tuple[str, str]]
     can_write: bool
@@ -159,6 +176,10 @@ def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
         krav=[KravView(k.pk, k.tittel, k.frist, k.status, str(k.get_status_display()))
               for k in krav],
         hendelser=[HendelseView(h.at, h.type, h.tekst) for h in hendelser],
+        flagg=[FlaggView(f.kode, f.tekst) for f in Flagg.objects.filter(soknad=s,
+                                                                       lost_at__isnull=True)],
+        vedlegg=[VedleggView(v.pk, v.type, v.filnavn, str(v.get_kilde_display()), v.mottatt_at)
+                 for v in Vedlegg.objects.filter(soknad=s)],
         neste_frist=next_deadline(mottatt=local_date(s.mottatt_at), status=s.status,
                                   krav_frist=min(open_krav) if open_krav else None, today=today),
         mulige_statuser=[(t, LABELS[t]) for t in ALLOWED[s.status]],

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
 from sosialsak import rules
 from sosialsak.contexts.accounts.scope import Scope
+from sosialsak.contexts.audit.log import record, record_many
+from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.cases.access import staff_readable
 from sosialsak.contexts.cases.queries import children_in, current_sections
 from sosialsak.contexts.decisions.models import (
@@ -27,6 +29,7 @@ from sosialsak.contexts.decisions.models import (
     Vilkarsbrudd,
 )
 from sosialsak.contexts.intake.models import SoktStonad
+from sosialsak.contexts.intake.queries import scoped_soknader
 from sosialsak.contexts.people.models import Barn
 from sosialsak.kernel.errors import NotFound
 
@@ -119,3 +122,50 @@ def dokument_pdf(*, scope: Scope, actor: object, dokument_id: int) -> tuple[str,
         raise NotFound("Fant ikke dokumentet.")
     staff_readable(scope=scope, actor=actor, soknad_id=row.soknad_id, purpose="lese brev")
     return row.filnavn, bytes(row.pdf)
+
+
+@dataclass(frozen=True)
+class ForslagRow:
+    id: int
+    soknad_id: int
+    navn: str
+    hjemmel: str
+    utfall: str
+    utfall_label: str
+    belop: int | None
+    foreslatt_av: str
+    foreslatt_at: datetime
+    egen: bool  # proposed by the caller, who may not approve it
+
+
+def _waiting(scope: Scope) -> QuerySet[Vedtaksforslag]:
+    return Vedtaksforslag.objects.filter(status="VENTER",
+                                         soknad__in=scoped_soknader(scope))
+
+
+def approvals_waiting_count(scope: Scope) -> int:
+    """Return how many proposals wait for approval in the caller's scope (no personal data)."""
+    return _waiting(scope).count() if scope.can_write else 0
+
+
+def approvals_waiting(*, scope: Scope, actor: object) -> list[ForslagRow]:
+    """Return the proposals waiting for a second caseworker at the caller's office, oldest
+    first; log one read per application listed. Raise NotFound for a read-only scope."""
+    if not scope.can_write:
+        record(actor=actor, action=Action.DENIED, object_type="vedtaksforslag", object_id="",
+               purpose="vedtak til godkjenning")
+        raise NotFound("Fant ikke siden.")
+    rows = list(_waiting(scope).select_related("soknad__person", "foreslatt_av")
+                .order_by("foreslatt_at", "id"))
+    labels = dict(Utfall.choices)
+    me = getattr(actor, "pk", None)
+    record_many(actor=actor, action=Action.READ, object_type="soknad",
+                object_ids=[f.soknad_id for f in rows], purpose="vedtak til godkjenning",
+                kontor_ids=[f.soknad.kontor_id for f in rows])
+    return [ForslagRow(
+        id=f.pk, soknad_id=f.soknad_id, navn=f.soknad.person.navn,
+        hjemmel=str(f.data.get("hjemmel", "")), utfall=f.utfall,
+        utfall_label=str(labels.get(f.utfall, f.utfall)), belop=f.belop,
+        foreslatt_av=(f.foreslatt_av.get_full_name() or f.foreslatt_av.username)
+        if f.foreslatt_av else "", foreslatt_at=f.foreslatt_at,
+        egen=f.foreslatt_av_id == me) for f in rows]

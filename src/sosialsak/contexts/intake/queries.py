@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record
 from sosialsak.contexts.audit.models import Action
-from sosialsak.contexts.intake.models import Soknad
+from sosialsak.contexts.intake.models import Soknad, Vedlegg
 from sosialsak.contexts.people.models import Adressebeskyttelse
 from sosialsak.kernel.errors import NotFound
 
@@ -46,3 +46,18 @@ def get_soknad(*, scope: Scope, actor: object, pk: int, purpose: str) -> Soknad:
     record(actor=actor, action=Action.READ, object_type="soknad", object_id=pk,
            purpose=purpose, kontor_id=soknad.kontor_id)
     return soknad
+
+
+def get_vedlegg(*, scope: Scope, actor: object, pk: int, purpose: str) -> Vedlegg:
+    """Return an attachment of an application in scope, logging the read (or the denial)."""
+    vedlegg = Vedlegg.objects.select_related("soknad").filter(
+        pk=pk, soknad__in=scoped_soknader(scope)).first()
+    if vedlegg is None:
+        kontor_id = (Vedlegg.objects.filter(pk=pk)
+                     .values_list("soknad__kontor_id", flat=True).first())
+        record(actor=actor, action=Action.DENIED, object_type="vedlegg", object_id=pk,
+               purpose=purpose, kontor_id=kontor_id)
+        raise NotFound("Fant ikke vedlegget.")
+    record(actor=actor, action=Action.READ, object_type="vedlegg", object_id=pk,
+           purpose=purpose, kontor_id=vedlegg.soknad.kontor_id)
+    return vedlegg

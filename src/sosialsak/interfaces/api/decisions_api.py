@@ -1,124 +1,34 @@
-"""JSON API for the decision flow: preview and make a decision, four-eyes, KVP assessment,
-breach → warning → reduction, and appeals. One call inward per endpoint; errors use the API's
-one shape ``{code, message, extra}`` (handled by ``api.py``)."""
+"""JSON API for making a decision: preview and make it, four-eyes (proposals waiting,
+approve, return) and the KVP assessment. Breach → warning → reduction and appeals are in
+``decisions_followup_api``, mounted on this router so the URLs stay the same. One call inward
+per endpoint; errors use the API's one shape ``{code, message, extra}`` (``api.py``)."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Router
 
 from sosialsak.contexts.audit.log import audit_channel
 from sosialsak.contexts.decisions import operations as ops
+from sosialsak.contexts.decisions.queries import approvals_waiting
+from sosialsak.interfaces.api.decisions_followup_api import router as followup_router
+from sosialsak.interfaces.api.decisions_schemas import (
+    ForslagOut,
+    IdOut,
+    KvpIn,
+    PreviewOut,
+    ReturIn,
+    VedtakIn,
+)
+from sosialsak.interfaces.api.decisions_schemas import utkast as _utkast
 from sosialsak.interfaces.api.schemas import Error
 from sosialsak.interfaces.caseworker.common import scope_of, today
 
 router = Router(tags=["vedtak"])
 ERR = {400: Error, 404: Error}
-
-
-class JusteringIn(Schema):
-    belop: int
-    begrunnelse: str
-
-
-class InntektIn(Schema):
-    type: str
-    belop: int
-
-
-class BarnIn(Schema):
-    barn_id: int
-    vurdering: str
-
-
-class VilkarIn(Schema):
-    kode: str
-    beskrivelse: str
-    frist: date | None = None
-    oppfolging: str = ""
-    konsekvens: str = ""
-    sanksjon: str = "01"
-    aktivitet: bool | None = None
-    holder_tilbake_utbetaling: bool = False
-    utsettelse_grunnlag: str = ""
-
-
-class UnntakIn(Schema):
-    grunner: list[str]
-    begrunnelse: str
-
-
-class NorskIn(Schema):
-    manglende_norsk_er_arsak: bool = False
-    rett_og_plikt_introduksjonsprogram: bool = False
-    vurdert: bool = False
-    tungtveiende_grunner: str = ""
-
-
-class UtbetalingIn(Schema):
-    hyppighet: str = "ENGANGS"
-    mottaker_type: str = "SOKER"
-    navn: str = ""
-    kontonummer: str = ""
-    organisasjonsnummer: str = ""
-    samtykke_id: int | None = None
-    kid: str = ""
-    forfallsdato: date | None = None
-
-
-class VedtakIn(Schema):
-    post_ids: list[int]
-    hjemmel: str
-    utfall: str
-    begrunnelse: str
-    fakta: str
-    stonadsform: str = ""
-    periode_fra: date | None = None
-    periode_til: date | None = None
-    belop: int | None = None
-    individuell_vurdering: str = ""
-    justeringer: list[JusteringIn] = []
-    inntekter: list[InntektIn] = []
-    husleie: int = 0
-    strom: int = 0
-    barn: list[BarnIn] = []
-    vilkar: list[VilkarIn] = []
-    unntak: UnntakIn | None = None
-    norsk: NorskIn = NorskIn()
-    nedbetaling: str = ""
-    sak_tittel: str = ""
-    utbetaling: UtbetalingIn | None = None
-
-
-class ProblemOut(Schema):
-    code: str
-    field: str
-    message: str
-
-
-class PreviewOut(Schema):
-    belop: int | None
-    forklaring: str
-    flags: list[list[str]]
-    checks: list[dict[str, Any]]
-    problems: list[ProblemOut]
-    needs_approval: bool
-    long_term: str
-    letter_text: str
-    letter_error: str
-
-
-class IdOut(Schema):
-    id: int
-    status: str = ""
-
-
-def _utkast(body: VedtakIn) -> ops.VedtakUtkast:
-    return ops.utkast_from_json(body.model_dump(mode="json"))
 
 
 @router.post("/soknader/{soknad_id}/vedtak/forhandsvisning", response={200: PreviewOut, **ERR})
@@ -160,10 +70,20 @@ def approve(request: HttpRequest, forslag_id: int) -> tuple[int, dict[str, Any]]
     return 201, {"id": v.pk, "status": v.utfall}
 
 
-class KvpIn(Schema):
-    har_rett: bool
-    begrunnelse: str
-    vurdert_dato: date | None = None
+@router.get("/vedtaksforslag", response={200: list[ForslagOut], **ERR})
+def proposals(request: HttpRequest) -> list[Any]:
+    """The decisions waiting for a second caseworker's approval at the caller's office."""
+    with audit_channel("api"):
+        return approvals_waiting(scope=scope_of(request), actor=request.user)
+
+
+@router.post("/vedtaksforslag/{forslag_id}/retur", response={200: IdOut, **ERR})
+def return_proposal(request: HttpRequest, forslag_id: int, body: ReturIn) -> dict[str, Any]:
+    """Send a proposal back to its caseworker with a note (another caseworker)."""
+    with audit_channel("api"):
+        f = ops.return_vedtak(scope=scope_of(request), actor=request.user,
+                              forslag_id=forslag_id, merknad=body.merknad, now=timezone.now())
+    return {"id": f.pk, "status": f.status}
 
 
 @router.post("/soknader/{soknad_id}/kvp-vurdering", response={201: IdOut, **ERR})
@@ -177,143 +97,4 @@ def kvp(request: HttpRequest, soknad_id: int, body: KvpIn) -> tuple[int, dict[st
     return 201, {"id": row.pk}
 
 
-class BruddIn(Schema):
-    hva: str
-    forklaring: str = ""
-
-
-class VarselIn(Schema):
-    belop_redusert: int
-    svarfrist: date
-
-
-class ReduksjonIn(Schema):
-    belop_redusert: int
-    individuell_vurdering: str
-    nodvendig_belop: int = 0
-
-
-@router.post("/vilkar/{vilkar_id}/brudd", response={201: IdOut, **ERR})
-def brudd(request: HttpRequest, vilkar_id: int, body: BruddIn) -> tuple[int, dict[str, Any]]:
-    """Record that a condition was not met, with the person's explanation."""
-    with audit_channel("api"):
-        row = ops.record_brudd(scope=scope_of(request), actor=request.user, vilkar_id=vilkar_id,
-                               hva=body.hva, forklaring=body.forklaring, now=timezone.now())
-    return 201, {"id": row.pk, "status": row.status}
-
-
-@router.post("/brudd/{brudd_id}/forhandsvarsel", response={201: IdOut, **ERR})
-def varsel(request: HttpRequest, brudd_id: int, body: VarselIn) -> tuple[int, dict[str, Any]]:
-    """Send the advance warning of a reduction (fvl § 16)."""
-    with audit_channel("api"):
-        row = ops.send_forhandsvarsel(scope=scope_of(request), actor=request.user,
-                                      brudd_id=brudd_id, belop_redusert=body.belop_redusert,
-                                      svarfrist=body.svarfrist, now=timezone.now())
-    return 201, {"id": row.pk, "status": row.status}
-
-
-@router.post("/brudd/{brudd_id}/reduksjon", response={201: IdOut, **ERR})
-def reduksjon(request: HttpRequest, brudd_id: int, body: ReduksjonIn) -> tuple[int, Any]:
-    """Make the reduction decision (refused without stated consequence or warning)."""
-    with audit_channel("api"):
-        v = ops.decide_reduksjon(scope=scope_of(request), actor=request.user, brudd_id=brudd_id,
-                                 belop_redusert=body.belop_redusert,
-                                 individuell_vurdering=body.individuell_vurdering,
-                                 nodvendig_belop=body.nodvendig_belop, now=timezone.now())
-    return 201, {"id": v.pk, "status": v.art}
-
-
-class KlageIn(Schema):
-    tekst: str
-    mottatt: date
-    kom_fram: date | None = None
-
-
-class KlageOut(Schema):
-    id: int
-    status: str
-    klagefrist: date
-    for_sent: bool
-
-
-class SenIn(Schema):
-    behandles: bool
-    vurdering: str
-
-
-class VurderingIn(Schema):
-    vurdering: str
-
-
-class OmgjoringIn(Schema):
-    vurdering: str
-    vedtak: VedtakIn
-
-
-class SfIn(Schema):
-    utfall: str
-    dato: date
-    merknad: str = ""
-
-
-def _klage(k: Any) -> dict[str, Any]:
-    return {"id": k.pk, "status": k.status, "klagefrist": k.klagefrist, "for_sent": k.for_sent}
-
-
-@router.post("/vedtak/{vedtak_id}/klager", response={201: KlageOut, **ERR})
-def klage(request: HttpRequest, vedtak_id: int, body: KlageIn) -> tuple[int, dict[str, Any]]:
-    """Register a paper or oral appeal; the deadline is checked and a late appeal flagged."""
-    with audit_channel("api"):
-        k = ops.register_klage(scope=scope_of(request), actor=request.user, vedtak_id=vedtak_id,
-                               tekst=body.tekst, mottatt=body.mottatt, kom_fram=body.kom_fram,
-                               now=timezone.now())
-    return 201, _klage(k)
-
-
-@router.post("/klager/digisos", response={201: KlageOut, **ERR})
-def klage_digisos(request: HttpRequest, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-    """Register an appeal from a Digisos ``klage.json`` (idempotent on ``klageId``)."""
-    with audit_channel("api"):
-        k = ops.register_digisos_klage(scope=scope_of(request), actor=request.user,
-                                       document=body, now=timezone.now())
-    return 201, _klage(k)
-
-
-@router.post("/klager/{klage_id}/sen-klage", response={200: KlageOut, **ERR})
-def sen(request: HttpRequest, klage_id: int, body: SenIn) -> dict[str, Any]:
-    """Record whether a late appeal is still heard (fvl § 31)."""
-    with audit_channel("api"):
-        k = ops.decide_late_klage(scope=scope_of(request), actor=request.user, klage_id=klage_id,
-                                  behandles=body.behandles, vurdering=body.vurdering,
-                                  now=timezone.now())
-    return _klage(k)
-
-
-@router.post("/klager/{klage_id}/omgjoring", response={201: IdOut, **ERR})
-def omgjor(request: HttpRequest, klage_id: int, body: OmgjoringIn) -> tuple[int, Any]:
-    """The office changes the decision after the appeal (a new vedtak)."""
-    with audit_channel("api"):
-        v = ops.change_after_klage(scope=scope_of(request), actor=request.user,
-                                   klage_id=klage_id, data=_utkast(body.vedtak),
-                                   vurdering=body.vurdering, now=timezone.now())
-    return 201, {"id": v.pk, "status": v.art}
-
-
-@router.post("/klager/{klage_id}/oversending", response={200: dict[str, Any], **ERR})
-def oversend(request: HttpRequest, klage_id: int, body: VurderingIn) -> dict[str, Any]:
-    """Forward to the Statsforvalter; returns the structured case export."""
-    with audit_channel("api"):
-        k = ops.forward_klage(scope=scope_of(request), actor=request.user, klage_id=klage_id,
-                              vurdering=body.vurdering, now=timezone.now())
-    return {"id": k.pk, "status": k.status, "pakke_id": k.pakke_id, "pakke": k.pakke_json}
-
-
-@router.post("/klager/{klage_id}/statsforvalter", response={200: KlageOut, **ERR})
-def sf(request: HttpRequest, klage_id: int, body: SfIn) -> dict[str, Any]:
-    """Record the Statsforvalter's outcome."""
-    with audit_channel("api"):
-        k = ops.record_statsforvalter_outcome(scope=scope_of(request), actor=request.user,
-                                              klage_id=klage_id, utfall=body.utfall,
-                                              dato=body.dato, merknad=body.merknad,
-                                              now=timezone.now())
-    return _klage(k)
+router.add_router("", followup_router)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("soknad/<int:soknad_id>/", views.case, name="case"),
     path("soknad/<int:soknad_id>/status/", views.case_status, name="case_status"),
     path("tilgangslogg/", views.audit_log, name="audit_log"),
+    path("vedlegg/<int:vedlegg_id>/", views.vedlegg_file, name="vedlegg_file"),
 ]
 
 # Payments (issue 6): imported here so the lines stay appended below the others.
@@ -53,7 +54,10 @@ urlpatterns += [
 ]
 
 # Decisions (issue 6)
-from sosialsak.interfaces.caseworker import views_decisions  # noqa: E402
+from sosialsak.interfaces.caseworker import (  # noqa: E402
+    views_decisions,
+    views_decisions_settings,
+)
 
 urlpatterns += [
     path("soknad/<int:soknad_id>/vedtak/ny/", views_decisions.builder, name="vedtak_builder"),
@@ -63,8 +67,13 @@ urlpatterns += [
          name="vedtak_preview_pdf"),
     path("soknad/<int:soknad_id>/vedtak/", views_decisions.make, name="vedtak_make"),
     path("soknad/<int:soknad_id>/kvp-vurdering/", views_decisions.kvp, name="vedtak_kvp"),
+    path("vedtaksforslag/", views_decisions.approvals, name="vedtak_godkjenning"),
     path("vedtaksforslag/<int:forslag_id>/godkjenn/", views_decisions.approve,
          name="vedtak_approve"),
+    path("vedtaksforslag/<int:forslag_id>/send-tilbake/", views_decisions.return_proposal,
+         name="vedtak_return"),
+    path("kontor/vedtaksinnstillinger/", views_decisions_settings.decision_settings_page,
+         name="decision_settings"),
     path("vedtak/<int:vedtak_id>/", views_decisions.detail, name="vedtak_detail"),
     path("vedtak/<int:vedtak_id>/<str:action>/", views_decisions.follow_up,
          name="vedtak_follow_up"),

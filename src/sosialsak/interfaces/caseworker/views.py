@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -21,6 +21,7 @@ from sosialsak.contexts.intake.operations import (
     SoknadInput,
     register_with_applicant,
 )
+from sosialsak.contexts.intake.queries import get_vedlegg
 from sosialsak.contexts.people.operations import BarnInput, PartnerInput
 from sosialsak.interfaces.caseworker.common import not_found_as_404, now, scope_of, today
 from sosialsak.interfaces.caseworker.forms import (
@@ -145,3 +146,11 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     elif not scope_of(request).can_view_audit:
         raise NotFound("Fant ikke siden.")
     return render(request, "caseworker/audit.html", {"form": form, "entries": entries})
+
+
+@login_required
+@not_found_as_404
+def vedlegg_file(request: HttpRequest, vedlegg_id: int) -> FileResponse:
+    vedlegg = get_vedlegg(scope=scope_of(request), actor=request.user, pk=vedlegg_id,
+                          purpose="lese vedlegg")
+    return FileResponse(vedlegg.fil.open("rb"), as_attachment=True, filename=vedlegg.filnavn)

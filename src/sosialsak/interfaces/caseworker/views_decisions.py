@@ -12,8 +12,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from sosialsak.contexts.accounts.models import Role
 from sosialsak.contexts.decisions import operations as ops
-from sosialsak.contexts.decisions.queries import builder_context, dokument_pdf, vedtak_page
+from sosialsak.contexts.decisions.queries import (
+    approvals_waiting,
+    builder_context,
+    dokument_pdf,
+    vedtak_page,
+)
 from sosialsak.interfaces.caseworker.common import not_found_as_404, now, scope_of, today
 from sosialsak.interfaces.caseworker.forms_decisions import VILKAR_ROWS, utkast_from_post
 from sosialsak.kernel.errors import DomainError, NotFound
@@ -120,9 +126,30 @@ def approve(request: HttpRequest, forslag_id: int) -> HttpResponse:
         raise
     except DomainError as exc:
         messages.error(request, exc.message)
-        return redirect("queue")
+        return redirect("vedtak_godkjenning")
     messages.success(request, "Vedtaket er godkjent og fattet.")
     return redirect("vedtak_detail", vedtak_id=v.pk)
+
+
+@login_required
+@not_found_as_404
+def approvals(request: HttpRequest) -> HttpResponse:
+    """The decisions proposed for four-eyes approval at the caller's office."""
+    scope = scope_of(request)
+    rows = approvals_waiting(scope=scope, actor=request.user)
+    return render(request, "caseworker/decisions/godkjenning.html",
+                  {"rows": rows, "leder": Role.LEDER in scope.roles})
+
+
+@login_required
+@require_POST
+@not_found_as_404
+def return_proposal(request: HttpRequest, forslag_id: int) -> HttpResponse:
+    return _act(request, lambda: redirect("vedtak_godkjenning"),
+                lambda: ops.return_vedtak(scope=scope_of(request), actor=request.user,
+                                          forslag_id=forslag_id,
+                                          merknad=request.POST.get("merknad", ""), now=now()),
+                "Forslaget er sendt tilbake til saksbehandleren.")
 
 
 @login_required

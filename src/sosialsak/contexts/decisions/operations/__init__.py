@@ -62,6 +62,7 @@ from sosialsak.contexts.decisions.operations._ports import (
 )
 from sosialsak.contexts.decisions.operations._settings import (
     decision_settings,
+    decision_settings_for_leder,
     set_decision_settings,
 )
 from sosialsak.contexts.decisions.policy import UnableToMakeVedtak, UnableToReduce
@@ -91,6 +92,7 @@ __all__ = [
     "decide_late_klage",
     "decide_reduksjon",
     "decision_settings",
+    "decision_settings_for_leder",
     "forward_klage",
     "install_payment_planner",
     "install_payment_replacer",

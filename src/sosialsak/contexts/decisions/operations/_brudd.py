@@ -34,6 +34,7 @@ from sosialsak.contexts.decisions.operations._letter import (
     name_of,
     store,
 )
+from sosialsak.contexts.decisions.operations._ports import replace_payments
 from sosialsak.contexts.decisions.policy import (
     CheckResult,
     ReductionFacts,
@@ -146,7 +147,11 @@ def decide_reduksjon(
     individuell_vurdering: str, nodvendig_belop: int, now: datetime,
 ) -> Vedtak:
     """Make the reduction decision after the warning; raise UnableToReduce naming what is
-    missing (stated consequence, warning, deadline, assessment, a forsvarlig amount)."""
+    missing (stated consequence, warning, deadline, assessment, a forsvarlig amount).
+
+    The reduction replaces the original from today (or the original's start): the original's
+    planned payments due from then are stopped and the reduced amount is planned in their place
+    (``replace_payments``), in this transaction."""
     brudd, soknad = _brudd(scope, brudd_id)
     original = brudd.vilkar.vedtak
     today = local_date(now)
@@ -159,6 +164,10 @@ def decide_reduksjon(
         belop_na=original.belop or 0, belop_redusert=belop_redusert,
         barn_og_bolig=_protected(original), nodvendig_belop=nodvendig_belop),
         rule_check=CheckResult(check.code, check.ok, check.applies, check.message, check.hjemmel))
+    fra = max(original.periode_fra or today, today)
+    if original.periode_til is not None and fra >= original.periode_til:
+        raise UnableToReduce("Perioden vedtaket gjelder for er ute. Det er ingen stønad igjen å "
+                             "redusere.", code="reduksjon_periode_ute", field="brudd_id")
     begrunnelse = (f"Vilkåret var: {brudd.vilkar.beskrivelse} Vi har registrert: {brudd.hva}"
                    + (f" Din forklaring: {brudd.forklaring}" if brudd.forklaring else ""))
     vedtak = create_vedtak(
@@ -166,14 +175,15 @@ def decide_reduksjon(
         sak=original.sak, data=VedtakInput(
             post_ids=[], hjemmel=original.hjemmel, utfall="DELVIS_INNVILGET",
             begrunnelse=begrunnelse, stonadsform=original.stonadsform,
-            periode_fra=original.periode_fra, periode_til=original.periode_til,
-            belop=belop_redusert),
+            periode_fra=fra, periode_til=original.periode_til, belop=belop_redusert),
         art=VedtakArt.REDUKSJON, endrer=original,
         individuell_vurdering=individuell_vurdering.strip(),
         fakta=f"Vedtak {local_date(original.fattet_at):%d.%m.%Y}; forhåndsvarsel "
               f"{local_date(brudd.varslet_at or now):%d.%m.%Y}.",
         beregning={"amount": belop_redusert, "original": original.belop,
                    "nodvendig": max(nodvendig_belop, _protected(original))})
+    payments = replace_payments(scope=scope, actor=actor, vedtak_id=original.pk,
+                                ny_vedtak_id=vedtak.pk, fra=fra, now=now)
     punkt = letters.Vedtakspunkt(
         tittel="Redusert stønad til livsopphold", utfall=letters.Utfall.DELVIS_INNVILGET,
         hjemmel="sosialtjenesteloven § 20 tredje ledd og § 20 a",
@@ -187,7 +197,10 @@ def decide_reduksjon(
                 vedtak_id=vedtak.pk, letter=letters.Vedtaksbrev(
                     kontor=kontor_of(soknad), mottaker=mottaker_of(soknad), dato=today,
                     saksreferanse=original.sak.referanse, vedtak=(punkt,),
-                    klage=klageinfo(soknad), saksbehandler=name_of(actor, soknad.kontor.navn)))
+                    klage=klageinfo(soknad), saksbehandler=name_of(actor, soknad.kontor.navn),
+                    utbetalinger=tuple(letters.Utbetaling(
+                        dato=u.forfallsdato, belop=Decimal(u.belop), mottaker=u.mottaker_navn)
+                        for u in payments.planlagt)))
     brudd.reduksjon, brudd.status = vedtak, BruddStatus.REDUSERT
     brudd.save(update_fields=["reduksjon", "status"])
     record_hendelse(soknad=soknad, type="decisions.vedtak.fattet", actor=actor, at=now, data={
@@ -195,6 +208,7 @@ def decide_reduksjon(
         "hjemmel": original.hjemmel, "belop": belop_redusert, "art": VedtakArt.REDUKSJON,
         "endrer_vedtak_id": original.pk, "brudd_id": brudd.pk, "brev_id": dok.pk,
         "dokumentlager_id": str(dok.dokumentlager_id), "sha256": dok.sha256,
-        "vilkar": [], "utbetalinger": []})
+        "vilkar": [], "utbetalinger": [u.referanse for u in payments.planlagt],
+        "stoppet": list(payments.stoppet), "gjelder_fra": fra.isoformat()})
     _log(soknad, actor, "vedtak om reduksjon")
     return vedtak

@@ -27,15 +27,26 @@ def decision_settings(kontor_id: int) -> DecisionSettings:
     return DecisionSettings(**{f: getattr(row, f) for f in FIELDS})
 
 
+def _require_leder(scope: Scope, actor: object, kontor_id: int) -> None:
+    if not (Role.LEDER in scope.roles and scope.can_write and scope.kontor_allowed(kontor_id)):
+        record(actor=actor, action=Action.DENIED, object_type="vedtaksinnstillinger",
+               object_id=kontor_id, purpose="endre vedtaksinnstillinger", kontor_id=kontor_id)
+        raise NotFound("Fant ikke innstillingene, eller du har ikke tilgang til å endre dem.")
+
+
+def decision_settings_for_leder(*, scope: Scope, actor: object, kontor_id: int
+                                ) -> DecisionSettings:
+    """Return the office's settings for its leder to edit; NotFound (logged) for anyone else."""
+    _require_leder(scope, actor, kontor_id)
+    return decision_settings(kontor_id)
+
+
 @transaction.atomic
 def set_decision_settings(
     *, scope: Scope, actor: object, kontor_id: int, data: DecisionSettings, now: datetime
 ) -> DecisionSettings:
     """Save the office's decision settings; only the office's own leder may."""
-    if not (Role.LEDER in scope.roles and scope.can_write and scope.kontor_allowed(kontor_id)):
-        record(actor=actor, action=Action.DENIED, object_type="vedtaksinnstillinger",
-               object_id=kontor_id, purpose="endre vedtaksinnstillinger", kontor_id=kontor_id)
-        raise NotFound("Fant ikke innstillingene, eller du har ikke tilgang til å endre dem.")
+    _require_leder(scope, actor, kontor_id)
     if not 1 <= data.langtid_maneder <= data.langtid_av_maneder <= 36:
         raise ValidationFailed("langtid_maneder: antall måneder må være mellom 1 og vinduet "
                                "(høyst 36).", code="invalid_decision_settings",

@@ -1,0 +1,125 @@
+"""JSON API for what follows a decision: breach of a condition → advance warning → reduction
+(which also replaces the remaining payments), and appeals (register, late appeal, the office's
+own review, forwarding, the Statsforvalter's outcome). Mounted on ``decisions_api.router``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router
+
+from sosialsak.contexts.audit.log import audit_channel
+from sosialsak.contexts.decisions import operations as ops
+from sosialsak.interfaces.api.decisions_schemas import (
+    BruddIn,
+    IdOut,
+    KlageIn,
+    KlageOut,
+    OmgjoringIn,
+    ReduksjonIn,
+    SenIn,
+    SfIn,
+    VarselIn,
+    VurderingIn,
+)
+from sosialsak.interfaces.api.decisions_schemas import utkast as _utkast
+from sosialsak.interfaces.api.schemas import Error
+from sosialsak.interfaces.caseworker.common import scope_of
+
+router = Router(tags=["vedtak"])
+ERR = {400: Error, 404: Error}
+
+
+@router.post("/vilkar/{vilkar_id}/brudd", response={201: IdOut, **ERR})
+def brudd(request: HttpRequest, vilkar_id: int, body: BruddIn) -> tuple[int, dict[str, Any]]:
+    """Record that a condition was not met, with the person's explanation."""
+    with audit_channel("api"):
+        row = ops.record_brudd(scope=scope_of(request), actor=request.user, vilkar_id=vilkar_id,
+                               hva=body.hva, forklaring=body.forklaring, now=timezone.now())
+    return 201, {"id": row.pk, "status": row.status}
+
+
+@router.post("/brudd/{brudd_id}/forhandsvarsel", response={201: IdOut, **ERR})
+def varsel(request: HttpRequest, brudd_id: int, body: VarselIn) -> tuple[int, dict[str, Any]]:
+    """Send the advance warning of a reduction (fvl § 16)."""
+    with audit_channel("api"):
+        row = ops.send_forhandsvarsel(scope=scope_of(request), actor=request.user,
+                                      brudd_id=brudd_id, belop_redusert=body.belop_redusert,
+                                      svarfrist=body.svarfrist, now=timezone.now())
+    return 201, {"id": row.pk, "status": row.status}
+
+
+@router.post("/brudd/{brudd_id}/reduksjon", response={201: IdOut, **ERR})
+def reduksjon(request: HttpRequest, brudd_id: int, body: ReduksjonIn) -> tuple[int, Any]:
+    """Make the reduction decision (refused without stated consequence or warning)."""
+    with audit_channel("api"):
+        v = ops.decide_reduksjon(scope=scope_of(request), actor=request.user, brudd_id=brudd_id,
+                                 belop_redusert=body.belop_redusert,
+                                 individuell_vurdering=body.individuell_vurdering,
+                                 nodvendig_belop=body.nodvendig_belop, now=timezone.now())
+    return 201, {"id": v.pk, "status": v.art}
+
+
+def _klage(k: Any) -> dict[str, Any]:
+    return {"id": k.pk, "status": k.status, "klagefrist": k.klagefrist, "for_sent": k.for_sent}
+
+
+@router.post("/vedtak/{vedtak_id}/klager", response={201: KlageOut, **ERR})
+def klage(request: HttpRequest, vedtak_id: int, body: KlageIn) -> tuple[int, dict[str, Any]]:
+    """Register a paper or oral appeal; the deadline is checked and a late appeal flagged."""
+    with audit_channel("api"):
+        k = ops.register_klage(scope=scope_of(request), actor=request.user, vedtak_id=vedtak_id,
+                               tekst=body.tekst, mottatt=body.mottatt, kom_fram=body.kom_fram,
+                               now=timezone.now())
+    return 201, _klage(k)
+
+
+@router.post("/klager/digisos", response={201: KlageOut, **ERR})
+def klage_digisos(request: HttpRequest, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    """Register an appeal from a Digisos ``klage.json`` (idempotent on ``klageId``)."""
+    with audit_channel("api"):
+        k = ops.register_digisos_klage(scope=scope_of(request), actor=request.user,
+                                       document=body, now=timezone.now())
+    return 201, _klage(k)
+
+
+@router.post("/klager/{klage_id}/sen-klage", response={200: KlageOut, **ERR})
+def sen(request: HttpRequest, klage_id: int, body: SenIn) -> dict[str, Any]:
+    """Record whether a late appeal is still heard (fvl § 31)."""
+    with audit_channel("api"):
+        k = ops.decide_late_klage(scope=scope_of(request), actor=request.user, klage_id=klage_id,
+                                  behandles=body.behandles, vurdering=body.vurdering,
+                                  now=timezone.now())
+    return _klage(k)
+
+
+@router.post("/klager/{klage_id}/omgjoring", response={201: IdOut, **ERR})
+def omgjor(request: HttpRequest, klage_id: int, body: OmgjoringIn) -> tuple[int, Any]:
+    """The office changes the decision after the appeal (a new vedtak)."""
+    with audit_channel("api"):
+        v = ops.change_after_klage(scope=scope_of(request), actor=request.user,
+                                   klage_id=klage_id, data=_utkast(body.vedtak),
+                                   vurdering=body.vurdering, now=timezone.now())
+    return 201, {"id": v.pk, "status": v.art}
+
+
+@router.post("/klager/{klage_id}/oversending", response={200: dict[str, Any], **ERR})
+def oversend(request: HttpRequest, klage_id: int, body: VurderingIn) -> dict[str, Any]:
+    """Forward to the Statsforvalter; returns the structured case export."""
+    with audit_channel("api"):
+        k = ops.forward_klage(scope=scope_of(request), actor=request.user, klage_id=klage_id,
+                              vurdering=body.vurdering, now=timezone.now())
+    return {"id": k.pk, "status": k.status, "pakke_id": k.pakke_id, "pakke": k.pakke_json}
+
+
+@router.post("/klager/{klage_id}/statsforvalter", response={200: KlageOut, **ERR})
+def sf(request: HttpRequest, klage_id: int, body: SfIn) -> dict[str, Any]:
+    """Record the Statsforvalter's outcome."""
+    with audit_channel("api"):
+        k = ops.record_statsforvalter_outcome(scope=scope_of(request), actor=request.user,
+                                              klage_id=klage_id, utfall=body.utfall,
+                                              dato=body.dato, merknad=body.merknad,
+                                              now=timezone.now())
+    return _klage(k)

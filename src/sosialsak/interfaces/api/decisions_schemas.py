@@ -1,0 +1,183 @@
+"""Request and response bodies of the decision API (``decisions_api``,
+``decisions_followup_api``)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from ninja import Schema
+
+from sosialsak.contexts.decisions import operations as ops
+
+
+class JusteringIn(Schema):
+    belop: int
+    begrunnelse: str
+
+
+class InntektIn(Schema):
+    type: str
+    belop: int
+
+
+class BarnIn(Schema):
+    barn_id: int
+    vurdering: str
+
+
+class VilkarIn(Schema):
+    kode: str
+    beskrivelse: str
+    frist: date | None = None
+    oppfolging: str = ""
+    konsekvens: str = ""
+    sanksjon: str = "01"
+    aktivitet: bool | None = None
+    holder_tilbake_utbetaling: bool = False
+    utsettelse_grunnlag: str = ""
+
+
+class UnntakIn(Schema):
+    grunner: list[str]
+    begrunnelse: str
+
+
+class NorskIn(Schema):
+    manglende_norsk_er_arsak: bool = False
+    rett_og_plikt_introduksjonsprogram: bool = False
+    vurdert: bool = False
+    tungtveiende_grunner: str = ""
+
+
+class UtbetalingIn(Schema):
+    hyppighet: str = "ENGANGS"
+    mottaker_type: str = "SOKER"
+    navn: str = ""
+    kontonummer: str = ""
+    organisasjonsnummer: str = ""
+    samtykke_id: int | None = None
+    kid: str = ""
+    forfallsdato: date | None = None
+
+
+class VedtakIn(Schema):
+    post_ids: list[int]
+    hjemmel: str
+    utfall: str
+    begrunnelse: str
+    fakta: str
+    stonadsform: str = ""
+    periode_fra: date | None = None
+    periode_til: date | None = None
+    belop: int | None = None
+    individuell_vurdering: str = ""
+    justeringer: list[JusteringIn] = []
+    inntekter: list[InntektIn] = []
+    husleie: int = 0
+    strom: int = 0
+    barn: list[BarnIn] = []
+    vilkar: list[VilkarIn] = []
+    unntak: UnntakIn | None = None
+    norsk: NorskIn = NorskIn()
+    nedbetaling: str = ""
+    sak_tittel: str = ""
+    utbetaling: UtbetalingIn | None = None
+
+
+class ProblemOut(Schema):
+    code: str
+    field: str
+    message: str
+
+
+class PreviewOut(Schema):
+    belop: int | None
+    forklaring: str
+    flags: list[list[str]]
+    checks: list[dict[str, Any]]
+    problems: list[ProblemOut]
+    needs_approval: bool
+    long_term: str
+    letter_text: str
+    letter_error: str
+
+
+class IdOut(Schema):
+    id: int
+    status: str = ""
+
+
+class ForslagOut(Schema):
+    id: int
+    soknad_id: int
+    navn: str
+    hjemmel: str
+    utfall: str
+    belop: int | None
+    foreslatt_av: str
+    foreslatt_at: datetime
+    egen: bool
+
+
+class ReturIn(Schema):
+    merknad: str
+
+
+class KvpIn(Schema):
+    har_rett: bool
+    begrunnelse: str
+    vurdert_dato: date | None = None
+
+
+class BruddIn(Schema):
+    hva: str
+    forklaring: str = ""
+
+
+class VarselIn(Schema):
+    belop_redusert: int
+    svarfrist: date
+
+
+class ReduksjonIn(Schema):
+    belop_redusert: int
+    individuell_vurdering: str
+    nodvendig_belop: int = 0
+
+
+class KlageIn(Schema):
+    tekst: str
+    mottatt: date
+    kom_fram: date | None = None
+
+
+class KlageOut(Schema):
+    id: int
+    status: str
+    klagefrist: date
+    for_sent: bool
+
+
+class SenIn(Schema):
+    behandles: bool
+    vurdering: str
+
+
+class VurderingIn(Schema):
+    vurdering: str
+
+
+class OmgjoringIn(Schema):
+    vurdering: str
+    vedtak: VedtakIn
+
+
+class SfIn(Schema):
+    utfall: str
+    dato: date
+    merknad: str = ""
+
+
+def utkast(body: VedtakIn) -> ops.VedtakUtkast:
+    return ops.utkast_from_json(body.model_dump(mode="json"))
