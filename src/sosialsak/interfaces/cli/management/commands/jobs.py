@@ -1,0 +1,45 @@
+"""``sosialsak jobs daily``: the scheduled sweep an operator runs from cron or a timer.
+
+It imports the Digisos inbox, sends documentation reminders that are due, and writes every
+application's innsyn file to the outbox. Each step is one call inward, run as the system.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
+
+from sosialsak.contexts.accounts.scope import system_scope
+from sosialsak.contexts.audit.log import audit_channel
+from sosialsak.contexts.cases.operations import send_due_reminders
+from sosialsak.contexts.digisos import importer, outbox
+from sosialsak.kernel.errors import DomainError
+
+
+class Command(BaseCommand):
+    help = "Run scheduled jobs: 'daily' imports the inbox, sends reminders and exports innsyn."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("job", choices=["daily", "inbox", "reminders", "innsyn"])
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        job, now, failed = options["job"], timezone.now(), 0
+        with audit_channel("job"):
+            if job in ("daily", "inbox"):
+                results = importer.import_inbox(now=now)
+                failed += sum(not r.ok for r in results)
+                self.stdout.write(f"inbox: {len(results)} leveranser, "
+                                  f"{sum(not r.ok for r in results)} i karantene")
+            if job in ("daily", "reminders"):
+                reminded = send_due_reminders(scope=system_scope(), actor=None, now=now)
+                self.stdout.write(f"påminnelser: {len(reminded)} søknader")
+            if job in ("daily", "innsyn"):
+                try:
+                    done = outbox.export_all(now=now)
+                except DomainError as exc:
+                    raise CommandError(exc.message, returncode=1) from exc
+                self.stdout.write(f"innsyn: {len(done)} filer skrevet")
+        if failed:
+            raise CommandError(f"{failed} leveranser ble lagt i karantene.", returncode=1)

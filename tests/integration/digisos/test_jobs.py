@@ -1,0 +1,26 @@
+"""``sosialsak jobs daily`` runs the inbox, the reminders and the innsyn export."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from django.core.management import call_command
+
+from sosialsak.contexts.intake.models import Soknad
+from tests.digisos_samples import soknad_json, write_delivery
+
+
+def test_the_daily_job_imports_and_exports(offices, settings, tmp_path) -> None:
+    settings.DIGISOS_INBOX = tmp_path / "inbox"
+    settings.DIGISOS_OUTBOX = tmp_path / "outbox"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    write_delivery(Path(settings.DIGISOS_INBOX) / "a", digisos_id="job-1", ekstern_ref="job-1",
+                   soknad=soknad_json())
+    out = io.StringIO()
+
+    call_command("jobs", "daily", stdout=out)
+
+    assert "inbox: 1 leveranser, 0 i karantene" in out.getvalue()
+    assert Soknad.objects.get().digisos_id == "job-1"
+    assert (tmp_path / "outbox" / "job-1" / "digisos-soker.json").exists()
