@@ -141,9 +141,14 @@ def record_vedtak(
     soknad = writable_soknad(scope, soknad_id, lock=True)
     poster = check_vedtak_input(data, soknad)
     vedtak = create_vedtak(soknad=soknad, poster=poster, data=data, actor=actor, now=now, sak=sak)
+    # Imported here: the letter module builds on the builder, which builds on this module.
+    from sosialsak.contexts.decisions.operations._short_letter import short_letter
+
+    brev = short_letter(vedtak=vedtak, actor=actor, now=now)
     record_hendelse(soknad=soknad, type="decisions.vedtak.fattet", actor=actor, at=now,
                     data={"vedtak_id": vedtak.pk, "sak": vedtak.sak.referanse,
-                          "utfall": data.utfall, "hjemmel": data.hjemmel, "belop": data.belop})
+                          "utfall": data.utfall, "hjemmel": data.hjemmel, "belop": data.belop,
+                          "brev_id": brev.pk, "dokumentlager_id": str(brev.dokumentlager_id)})
     record(actor=actor, action=Action.WRITE, object_type="soknad", object_id=soknad.pk,
            purpose="fatte vedtak", kontor_id=soknad.kontor_id)
     return vedtak
