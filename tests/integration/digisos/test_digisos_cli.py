@@ -71,3 +71,7 @@ def test_every_innsyn_file_from_the_demo_data_validates(db, tmp_path) -> None:
         assert validate_document(doc, DocumentKind.DIGISOS_SOKER).valid, path
         if schemas is not None:
             assert schemas.issues(DocumentKind.DIGISOS_SOKER.schema_file, doc) == (), path
+        for h in doc["hendelser"]:  # every letter the file points at is written beside it
+            ref = (h.get("vedtaksfil") or h.get("forvaltningsbrev") or {}).get("referanse")
+            if ref:
+                assert (path.parent / f"{ref['id']}.pdf").exists(), (path, h["type"])
