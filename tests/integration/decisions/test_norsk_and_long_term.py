@@ -149,3 +149,32 @@ class TestLongTermRecipient:
 
         assert "3 av de siste 6 månedene" in _preview(users, scope_of, young_parent,
                                                       utkast()).long_term
+
+
+def test_an_activity_condition_in_a_decision_for_the_same_period_counts_for_a_sibling(
+    users: Any, scope_of: Any, young_parent: Any, utkast: Any
+) -> None:
+    from dataclasses import replace
+
+    from sosialsak.contexts.decisions.operations import (
+        VilkarUtkast,
+        make_vedtak,
+        record_kvp_vurdering,
+    )
+
+    actor = users["veileder_sf"]
+    scope = scope_of(actor)
+    record_kvp_vurdering(scope=scope, actor=actor, soknad_id=young_parent.pk, har_rett=False,
+                         begrunnelse="Nær arbeid; KVP ikke aktuelt.", now=NOW)
+    condition = VilkarUtkast(kode="08", beskrivelse="Møt til samtale hver tirsdag.",
+                             frist=NOW.date(), oppfolging="Vi ringer dagen før.",
+                             konsekvens="Stønaden kan bli redusert.")
+    make_vedtak(scope=scope, actor=actor, soknad_id=young_parent.pk, now=NOW,
+                data=utkast(vilkar=(condition,), unntak=None))
+    rent = replace(utkast(unntak=None, vilkar=(), justeringer=(), individuell_vurdering=""),
+                   post_ids=(young_parent.poster.get(type="HUSLEIE").pk,), belop=9000)
+
+    vedtak = make_vedtak(scope=scope, actor=actor, soknad_id=young_parent.pk, now=NOW, data=rent)
+
+    assert vedtak.belop == 9000
+    assert not vedtak.vilkar.exists()

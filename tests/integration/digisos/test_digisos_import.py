@@ -207,3 +207,22 @@ def test_the_case_page_shows_the_flags_and_the_attachment_only_in_scope(
     assert b"".join(download.streaming_content) == PDF
     assert denied.status_code == 404
     assert AuditEntry.objects.filter(object_type="vedlegg", action="DENIED").count() == 1
+
+
+def test_a_failure_half_way_stores_nothing_and_keeps_the_delivery(
+    offices, tmp_path, monkeypatch
+) -> None:
+    from sosialsak.contexts.digisos import soknad_import
+
+    def broken(**kwargs):  # type: ignore[no-untyped-def]
+        raise OSError("disk full")
+
+    monkeypatch.setattr(soknad_import, "store_vedlegg", broken)
+
+    result = _deliver(tmp_path, files={"kontrakt.pdf": PDF})
+
+    assert result.outcome == "KARANTENE"
+    assert "OSError" in result.errors[0]
+    assert (Soknad.objects.count(), Person.objects.count(), Barn.objects.count(),
+            Hendelse.objects.count(), OkonomiPost.objects.count()) == (0, 0, 0, 0, 0)
+    assert Levering.objects.get().status == "KARANTENE"

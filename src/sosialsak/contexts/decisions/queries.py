@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import NoReturn
 
 from django.db.models import Prefetch, QuerySet
 
@@ -29,7 +30,7 @@ from sosialsak.contexts.decisions.models import (
     Vilkarsbrudd,
 )
 from sosialsak.contexts.intake.models import SoktStonad
-from sosialsak.contexts.intake.queries import scoped_soknader
+from sosialsak.contexts.intake.queries import NOT_FOUND_TEXT, scoped_soknader
 from sosialsak.contexts.people.models import Barn
 from sosialsak.kernel.errors import NotFound
 
@@ -98,11 +99,19 @@ class VedtakPage:
     klager: list[Klage]
 
 
+def _missing(actor: object, object_type: str, object_id: int, purpose: str) -> NoReturn:
+    """Log and refuse an id that does not exist exactly as one outside scope (same message),
+    so probing ids tells nothing and is seen in the audit log."""
+    record(actor=actor, action=Action.DENIED, object_type=object_type, object_id=object_id,
+           purpose=purpose)
+    raise NotFound(NOT_FOUND_TEXT)
+
+
 def vedtak_page(*, scope: Scope, actor: object, vedtak_id: int) -> VedtakPage:
     """Return one decision with its letters, conditions (with breaches) and appeals."""
     soknad_id = Vedtak.objects.filter(pk=vedtak_id).values_list("sak__soknad_id", flat=True).first()
     if soknad_id is None:
-        raise NotFound("Fant ikke vedtaket.")
+        _missing(actor, "vedtak", vedtak_id, "lese vedtak")
     staff_readable(scope=scope, actor=actor, soknad_id=soknad_id, purpose="lese vedtak")
     vedtak = Vedtak.objects.select_related("sak", "endrer", "godkjent_av").get(pk=vedtak_id)
     return VedtakPage(
@@ -119,7 +128,7 @@ def dokument_pdf(*, scope: Scope, actor: object, dokument_id: int) -> tuple[str,
     """Return a stored letter's file name and PDF; log the read."""
     row = VedtakDokument.objects.filter(pk=dokument_id).first()
     if row is None:
-        raise NotFound("Fant ikke dokumentet.")
+        _missing(actor, "vedtaksdokument", dokument_id, "lese brev")
     staff_readable(scope=scope, actor=actor, soknad_id=row.soknad_id, purpose="lese brev")
     return row.filnavn, bytes(row.pdf)
 

@@ -56,6 +56,11 @@ def import_delivery(*, delivery: Delivery, now: datetime) -> ImportResult:
     except (NotFound, IntegrityError) as exc:
         reason = exc.message if isinstance(exc, NotFound) else "leveransen finnes allerede"
         return _quarantine(delivery, [reason], checked.digisos_id, checked.ekstern_ref, now)
+    except Exception as exc:  # keep the delivery, whatever broke; nothing was stored
+        log.exception("digisos delivery failed while storing: %s", type(exc).__name__)
+        reason = (f"intern feil under lagring ({type(exc).__name__}); ingenting er lagret. "
+                  "Prøv igjen, eller meld feilen.")
+        return _quarantine(delivery, [reason], checked.digisos_id, checked.ekstern_ref, now)
     log.info("digisos delivery imported: levering=%s soknad=%s", levering.pk,
              levering.soknad_id)
     outcome = "ETTERSENDT" if checked.kind == "ETTERSENDELSE" else "IMPORTERT"

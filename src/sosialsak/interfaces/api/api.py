@@ -137,5 +137,9 @@ api.add_router("/v1", digisos_router)
 
 
 from sosialsak.interfaces.api.decisions_api import router as decisions_router  # noqa: E402
+from sosialsak.interfaces.api.decisions_followup_api import (  # noqa: E402
+    router as decisions_followup_router,
+)
 
 api.add_router("/v1", decisions_router)
+api.add_router("/v1", decisions_followup_router)

@@ -1,6 +1,6 @@
 """JSON API for making a decision: preview and make it, four-eyes (proposals waiting,
 approve, return) and the KVP assessment. Breach → warning → reduction and appeals are in
-``decisions_followup_api``, mounted on this router so the URLs stay the same. One call inward
+``decisions_followup_api``, mounted beside this router under /v1 (see api.py). One call inward
 per endpoint; errors use the API's one shape ``{code, message, extra}`` (``api.py``)."""
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from ninja import Router
 from sosialsak.contexts.audit.log import audit_channel
 from sosialsak.contexts.decisions import operations as ops
 from sosialsak.contexts.decisions.queries import approvals_waiting
-from sosialsak.interfaces.api.decisions_followup_api import router as followup_router
 from sosialsak.interfaces.api.decisions_schemas import (
     ForslagOut,
     IdOut,
@@ -97,4 +96,3 @@ def kvp(request: HttpRequest, soknad_id: int, body: KvpIn) -> tuple[int, dict[st
     return 201, {"id": row.pk}
 
 
-router.add_router("", followup_router)

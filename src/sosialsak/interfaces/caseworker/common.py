@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 from django.utils import timezone
 
 from sosialsak.contexts.accounts.scope import Scope, scope_for
 from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import NotFound
+
+R = TypeVar("R", bound=HttpResponseBase)
 
 
 def scope_of(request: HttpRequest) -> Scope:
@@ -31,11 +34,11 @@ def today() -> date:
     return local_date(timezone.now())
 
 
-def not_found_as_404(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def not_found_as_404(view: Callable[..., R]) -> Callable[..., R]:
     """Turn the domain's NotFound into Django's 404 page (which shows no detail)."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> R:
         try:
             return view(request, *args, **kwargs)
         except NotFound as exc:

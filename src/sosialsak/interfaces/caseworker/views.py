@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -150,7 +151,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @not_found_as_404
-def vedlegg_file(request: HttpRequest, vedlegg_id: int) -> FileResponse:
+def vedlegg_file(request: HttpRequest, vedlegg_id: int) -> HttpResponseBase:
     vedlegg = get_vedlegg(scope=scope_of(request), actor=request.user, pk=vedlegg_id,
                           purpose="lese vedlegg")
     return FileResponse(vedlegg.fil.open("rb"), as_attachment=True, filename=vedlegg.filnavn)

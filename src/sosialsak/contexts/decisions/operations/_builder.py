@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from sosialsak import rules
 from sosialsak.contexts.cases.queries import children_in
-from sosialsak.contexts.decisions.models import KvpVurdering
+from sosialsak.contexts.decisions.models import KvpVurdering, Vilkar, VilkarStatus
 from sosialsak.contexts.decisions.operations._core import UnableToRecordVedtak
 from sosialsak.contexts.decisions.operations._inputs import VedtakUtkast
 from sosialsak.contexts.decisions.operations._settings import decision_settings
@@ -105,6 +105,20 @@ def _as_check(s: rules.Sjekk) -> CheckResult:
     return CheckResult(s.code, s.ok, s.applies, s.message, s.hjemmel)
 
 
+def _activity_in_force(soknad: Soknad, data: VedtakUtkast, today: date) -> list[rules.Vilkar]:
+    """Return the person's activity conditions, set in other decisions, whose period overlaps
+    this one: § 20 a asks for an activity condition for the period, not one per decision, so a
+    rent decision beside a livsopphold decision with a condition needs no exemption."""
+    fra = data.periode_fra or today
+    til = data.periode_til or fra + timedelta(days=1)
+    rows = Vilkar.objects.filter(
+        vedtak__sak__soknad__person_id=soknad.person_id, aktivitet=True,
+        status=VilkarStatus.RELEVANT, vedtak__periode_fra__lt=til, vedtak__periode_til__gt=fra,
+    ).exclude(vedtak__endringer__isnull=False)  # a replaced decision's conditions are gone
+    return [rules.Vilkar(type=rules.VilkarType(v.kode), satt=v.satt or today,
+                         beskrivelse=v.beskrivelse, aktivitet=True) for v in rows]
+
+
 def rule_checks(soknad: Soknad, data: VedtakUtkast, today: date) -> list[CheckResult]:
     """Run the § 20 / § 20 a checks for a granted decision on livsopphold or § 19."""
     born = soknad.person.fodselsdato
@@ -120,7 +134,8 @@ def rule_checks(soknad: Soknad, data: VedtakUtkast, today: date) -> list[CheckRe
            .order_by("-vurdert_dato").values_list("vurdert_dato", flat=True).first())
     n = data.norsk
     return [_as_check(s) for s in (
-        rules.sjekk_aktivitetsplikt(fodselsdato=born, vedtaksdato=today, vilkar=vilkar,
+        rules.sjekk_aktivitetsplikt(fodselsdato=born, vedtaksdato=today,
+                                    vilkar=vilkar + _activity_in_force(soknad, data, today),
                                     unntak=unntak, rules=ruleset,
                                     nodssituasjon=data.hjemmel == "§ 18 nødhjelp"),
         rules.sjekk_kvp_vurdert(vilkar=vilkar, kvp_vurdert=kvp, rules=ruleset),

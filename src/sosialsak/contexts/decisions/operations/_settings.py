@@ -41,12 +41,18 @@ def decision_settings_for_leder(*, scope: Scope, actor: object, kontor_id: int
     return decision_settings(kontor_id)
 
 
-@transaction.atomic
 def set_decision_settings(
     *, scope: Scope, actor: object, kontor_id: int, data: DecisionSettings, now: datetime
 ) -> DecisionSettings:
-    """Save the office's decision settings; only the office's own leder may."""
+    """Save the office's decision settings; only the office's own leder may. A refused attempt
+    is audit-logged as DENIED outside the write's transaction, so the log entry stays."""
     _require_leder(scope, actor, kontor_id)
+    return _save(actor=actor, kontor_id=kontor_id, data=data, now=now)
+
+
+@transaction.atomic
+def _save(*, actor: object, kontor_id: int, data: DecisionSettings, now: datetime
+          ) -> DecisionSettings:
     if not 1 <= data.langtid_maneder <= data.langtid_av_maneder <= 36:
         raise ValidationFailed("langtid_maneder: antall måneder må være mellom 1 og vinduet "
                                "(høyst 36).", code="invalid_decision_settings",
