@@ -113,3 +113,16 @@ def json_body(data: dict[str, object]) -> str:
     import json
 
     return json.dumps(data)
+
+
+def test_the_ui_is_bokmal_whatever_the_browser_asks_for_until_a_language_is_chosen(
+    users,
+) -> None:
+    client = _client(users["veileder_a"])
+
+    default = client.get("/soknad/ny/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    chosen = client.get("/soknad/ny/").content.decode()
+
+    assert '<html lang="nb">' in default and "Registrer søknad" in default
+    assert '<html lang="en">' in chosen
