@@ -7,6 +7,7 @@ reduction decided. Every page visited passes axe-core (no serious or critical vi
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +18,17 @@ from tests.integration.decisions.fixtures import CHILD_SECTION
 
 pytestmark = pytest.mark.django_db(transaction=True)
 KONTO = "12345678903"
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "digisos" / "json"
+
+
+def _official_issues(document: dict[str, Any]) -> tuple[Any, ...]:
+    """Return the official schema's issues with ``document`` (none when ../shared is absent:
+    the rest of the journey still runs; the integration scenario test reports the skip)."""
+    from sosialsak.formats.digisos import DocumentKind, load_official_schemas
+
+    if not SHARED.exists():
+        return ()
+    return load_official_schemas(SHARED).issues(DocumentKind.DIGISOS_SOKER.schema_file, document)
 
 
 @pytest.fixture
@@ -117,6 +129,7 @@ def test_decide_pay_breach_warn_and_reduce(
     fattet = [h for h in innsyn["hendelser"] if h["type"] == "vedtakFattet"]
     assert str(livsopphold.dokumenter.get().dokumentlager_id) in {
         h["vedtaksfil"]["referanse"]["id"] for h in fattet}
+    assert _official_issues(innsyn) == ()
 
     # Breach → warning → (after the deadline) reduction, on the decision's page.
     page.goto(f"{url}/vedtak/{livsopphold.pk}/")
@@ -136,5 +149,6 @@ def test_decide_pay_breach_warn_and_reduce(
 
     reduksjon = Vedtak.objects.get(art="REDUKSJON")
     assert (reduksjon.belop, reduksjon.endrer_id) == (livsopphold.belop - 1000, livsopphold.pk)
-    assert len([h for h in build_innsyn(parent)["hendelser"]
-                if h["type"] == "vedtakFattet"]) == 3
+    innsyn = build_innsyn(parent)
+    assert len([h for h in innsyn["hendelser"] if h["type"] == "vedtakFattet"]) == 3
+    assert _official_issues(innsyn) == ()

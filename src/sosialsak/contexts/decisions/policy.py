@@ -85,6 +85,9 @@ class VedtakFacts:
     vilkar: Sequence[VilkarFacts]
     checks: Sequence[CheckResult]
     nedbetaling: str = ""
+    dokumentasjonskrav: Sequence[str] = ()  # the title of each required document
+    ramme_belop: int | None = None  # a frame decision's monthly maximum, when it is one
+    har_periode: bool = False
 
 
 GRANTED = ("INNVILGET", "DELVIS_INNVILGET")
@@ -114,10 +117,28 @@ def problems(facts: VedtakFacts) -> list[Problem]:
     if granted and facts.stonadsform == "LAN" and not facts.nedbetaling.strip():
         out.append(Problem("nedbetaling_mangler", "nedbetaling",
                            "Skriv vilkårene for nedbetaling av lånet."))
+    out += _krav_and_ramme_problems(facts, granted)
     for check in facts.checks:
         if check.applies and not check.ok:
             out.append(Problem(f"sjekk_{check.code.lower()}", "vilkar",
                                f"{check.message} ({check.hjemmel})"))
+    return out
+
+
+def _krav_and_ramme_problems(facts: VedtakFacts, granted: bool) -> list[Problem]:
+    out = [Problem("dokumentasjonskrav_mangler_tittel", f"dokumentasjonskrav[{i}].tittel",
+                   "Skriv hvilken dokumentasjon personen skal levere.")
+           for i, tittel in enumerate(facts.dokumentasjonskrav) if not tittel.strip()]
+    if facts.ramme_belop is not None:
+        if not granted:
+            out.append(Problem("rammevedtak_ikke_innvilget", "ramme",
+                               "Bare et innvilget vedtak kan være et rammevedtak."))
+        if facts.ramme_belop <= 0:
+            out.append(Problem("rammevedtak_belop", "ramme.belop",
+                               "Skriv hvor mye personen kan få inntil per måned."))
+        if not facts.har_periode:
+            out.append(Problem("rammevedtak_periode", "periode_til",
+                               "Et rammevedtak må ha en periode (fra og til)."))
     return out
 
 

@@ -21,10 +21,12 @@ from sosialsak.contexts.decisions.models import (
     Hjemmel,
     Klage,
     KvpVurdering,
+    SakStatus,
     Stonadsform,
     Utfall,
     Vedtak,
     VedtakDokument,
+    VedtakDokumentasjonskrav,
     Vedtaksforslag,
     Vilkar,
     Vilkarsbrudd,
@@ -68,7 +70,8 @@ class BuilderContext:
 def builder_context(*, scope: Scope, actor: object, soknad_id: int, today: date) -> BuilderContext:
     """Return what the vedtak builder starts from; log the read."""
     soknad = staff_readable(scope=scope, actor=actor, soknad_id=soknad_id, purpose="vedtak")
-    decided = set(Vedtak.objects.filter(sak__soknad=soknad).values_list("poster", flat=True))
+    decided = set(Vedtak.objects.filter(sak__soknad=soknad, sak__status=SakStatus.AKTIV)
+                  .values_list("poster", flat=True))
     sections = {s.barn_id: s for s in current_sections(person_id=soknad.person_id,
                                                        kontor_id=soknad.kontor_id) if s.barn_id}
     children = []
@@ -97,6 +100,7 @@ class VedtakPage:
     dokumenter: list[VedtakDokument]
     vilkar: list[Vilkar]
     klager: list[Klage]
+    dokumentasjonskrav: list[VedtakDokumentasjonskrav] = field(default_factory=list)
 
 
 def _missing(actor: object, object_type: str, object_id: int, purpose: str) -> NoReturn:
@@ -121,7 +125,8 @@ def vedtak_page(*, scope: Scope, actor: object, vedtak_id: int) -> VedtakPage:
             "brudd", queryset=Vilkarsbrudd.objects.select_related("varsel", "reduksjon")
             .defer("varsel__pdf")))),
         klager=list(Klage.objects.filter(vedtak=vedtak).select_related("pakke")
-                    .defer("pakke__pdf")))
+                    .defer("pakke__pdf")),
+        dokumentasjonskrav=list(vedtak.dokumentasjonskrav.all()))
 
 
 def dokument_pdf(*, scope: Scope, actor: object, dokument_id: int) -> tuple[str, bytes]:

@@ -25,6 +25,11 @@ PaymentStatus = Literal["PLANLAGT_UTBETALING", "UTBETALT", "STOPPET", "ANNULLERT
 PAYMENT_STATUS: dict[str, PaymentStatus] = {
     "PLANLAGT": "PLANLAGT_UTBETALING", "UTBETALT": "UTBETALT", "STOPPET": "STOPPET",
     "ANNULLERT": "ANNULLERT"}
+KravStatus = Literal["RELEVANT", "LEVERT_TIDLIGERE", "ANNULLERT"]
+# Our «delivered» is Digisos LEVERT_TIDLIGERE (nav.no then stops asking for it).
+KRAV_STATUS: dict[str, KravStatus] = {
+    "RELEVANT": "RELEVANT", "LEVERT": "LEVERT_TIDLIGERE", "LEVERT_TIDLIGERE": "LEVERT_TIDLIGERE",
+    "ANNULLERT": "ANNULLERT"}
 
 
 def letter_file_id(kind: str, letter_id: int) -> str:
@@ -63,8 +68,25 @@ class _Folder:
             self.saker[d["referanse"]] = d["tittel"]
             yield ev.SakStatus(tidspunkt=at, referanse=d["referanse"],
                                status="UNDER_BEHANDLING", tittel=d["tittel"])
+        elif h.type == "decisions.sak.status":
+            # A retraction (FEILREGISTRERT hides the sak on nav.no); the title is resent
+            # because nav.no overwrites it with whatever the event carries.
+            yield ev.SakStatus(tidspunkt=at, referanse=d["referanse"], status=d["status"],
+                               tittel=d.get("tittel") or self.saker.get(d["referanse"]))
         elif h.type == "decisions.vedtak.fattet":
             yield from self._vedtak(at, d)
+        elif h.type == "decisions.dokumentasjonkrav":
+            yield ev.Dokumentasjonkrav(
+                tidspunkt=at, referanse=d["referanse"], saksreferanse=d["sak"],
+                tittel=d["tittel"], beskrivelse=d.get("beskrivelse") or None,
+                frist=_deadline(d["frist"]) if d.get("frist") else None,
+                status=KRAV_STATUS[d["status"]],
+                utbetalingsreferanser=tuple(d.get("utbetalinger", ())))
+        elif h.type == "decisions.rammevedtak":
+            yield ev.Rammevedtak(tidspunkt=at, referanse=d["referanse"], saksreferanse=d["sak"],
+                                 beskrivelse=d.get("beskrivelse") or None,
+                                 belop=Decimal(d["belop"]) if d.get("belop") is not None
+                                 else None, fom=_day(d.get("fom")), tom=_day(d.get("tom")))
         elif h.type == "decisions.vilkar":
             for v in d.get("vilkar", [d]):
                 yield ev.Vilkar(tidspunkt=at, referanse=str(v["referanse"]),
@@ -118,6 +140,7 @@ class _Folder:
             tidspunkt=at, referanse=d["referanse"], status=PAYMENT_STATUS[d["status"]],
             belop=Decimal(d["belop"]), annen_mottaker=not to_applicant,
             saksreferanse=d.get("sak"), beskrivelse=d.get("beskrivelse") or "Økonomisk stønad",
+            rammevedtaksreferanse=d.get("rammevedtak") or None,
             forfallsdato=_day(d.get("forfallsdato")), utbetalingsdato=_day(d.get("utbetalt_dato")),
             # Our periods are half-open [fra, til); Digisos fom/tom are both inclusive.
             fom=_day(d.get("periode_fra")), tom=til - timedelta(days=1) if til else None,

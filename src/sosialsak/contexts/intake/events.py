@@ -47,6 +47,11 @@ TYPES = {
     "decisions.klage.for_sent": "Det er vurdert om en klage etter fristen skal behandles",
     "decisions.klage.oversendt": "Klagen er sendt til Statsforvalteren",
     "decisions.klage.avgjort": "Statsforvalteren har avgjort klagen",
+    # Issue 4/6: documentation a decision requires, frame decisions, and retractions. All are
+    # published in innsyn (dokumentasjonkrav, rammevedtak, saksStatus FEILREGISTRERT).
+    "decisions.dokumentasjonkrav": "Dokumentasjonskrav i vedtak er satt eller endret",
+    "decisions.rammevedtak": "Rammevedtak er fattet",
+    "decisions.sak.status": "Sakens status er endret (feilregistrert)",
 }
 
 

@@ -34,7 +34,8 @@ def utbetaling_event(utbetaling: Utbetaling, actor: object, now: datetime,
               "periode_fra": _iso(utbetaling.periode_fra),
               "periode_til": _iso(utbetaling.periode_til),
               "utbetalt_dato": _iso(utbetaling.utbetalt_dato),
-              "samlet_referanse": samlet.referanse if samlet else None},
+              "samlet_referanse": samlet.referanse if samlet else None,
+              "rammevedtak": utbetaling.vedtak.ramme_referanse or None},
     )
     record(actor=actor, action=Action.WRITE, object_type="soknad", object_id=soknad.pk,
            purpose=purpose, kontor_id=soknad.kontor_id)

@@ -42,7 +42,7 @@ def list_worklists(request: HttpRequest, mine: bool = False) -> list[dict[str, A
         counts = worklist_counts(scope=scope_of(request), actor=request.user, today=today(),
                                  mine_only=mine)
     return [{"key": k, "tittel": w.tittel, "beskrivelse": w.beskrivelse, "antall": counts[k],
-             "i_bruk": w.i_bruk} for k, w in LISTS.items()]
+             "i_bruk": w.i_bruk} for k, w in LISTS.items() if k in counts]
 
 
 @router.get("/arbeidslister/{key}", response={200: list[s.WorkItemOut], 404: Error})

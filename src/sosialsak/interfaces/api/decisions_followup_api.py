@@ -1,6 +1,8 @@
 """JSON API for what follows a decision: breach of a condition → advance warning → reduction
-(which also replaces the remaining payments), and appeals (register, late appeal, the office's
-own review, forwarding, the Statsforvalter's outcome). Mounted on ``decisions_api.router``."""
+(which also replaces the remaining payments), retractions (annul a condition or a documentation
+requirement, feilregistrer a sak), documentation delivered, and appeals (register, late appeal,
+the office's own review, forwarding, the Statsforvalter's outcome). Mounted on
+``decisions_api.router``."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from sosialsak.contexts.audit.log import audit_channel
 from sosialsak.contexts.decisions import operations as ops
 from sosialsak.interfaces.api.decisions_schemas import (
     BruddIn,
+    GrunnIn,
     IdOut,
     KlageIn,
     KlageOut,
@@ -123,3 +126,39 @@ def sf(request: HttpRequest, klage_id: int, body: SfIn) -> dict[str, Any]:
                                               dato=body.dato, merknad=body.merknad,
                                               now=timezone.now())
     return _klage(k)
+
+
+@router.post("/vilkar/{vilkar_id}/annullering", response={200: IdOut, **ERR})
+def annul_vilkar(request: HttpRequest, vilkar_id: int, body: GrunnIn) -> dict[str, Any]:
+    """Annul a condition that no longer applies (innsyn: ANNULLERT); the reason is required."""
+    with audit_channel("api"):
+        v = ops.annul_vilkar(scope=scope_of(request), actor=request.user, vilkar_id=vilkar_id,
+                             grunn=body.grunn, now=timezone.now())
+    return {"id": v.pk, "status": v.status}
+
+
+@router.post("/saker/{sak_id}/feilregistrering", response={200: IdOut, **ERR})
+def feilregistrer(request: HttpRequest, sak_id: int, body: GrunnIn) -> dict[str, Any]:
+    """Mark a sak opened by mistake as FEILREGISTRERT; its items count as undecided again."""
+    with audit_channel("api"):
+        sak = ops.mark_sak_feilregistrert(scope=scope_of(request), actor=request.user,
+                                          sak_id=sak_id, grunn=body.grunn, now=timezone.now())
+    return {"id": sak.pk, "status": sak.status}
+
+
+@router.post("/vedtak-dokumentasjonskrav/{krav_id}/levert", response={200: IdOut, **ERR})
+def krav_levert(request: HttpRequest, krav_id: int) -> dict[str, Any]:
+    """Record that documentation the decision requires has arrived."""
+    with audit_channel("api"):
+        k = ops.mark_dokumentasjonskrav_levert(scope=scope_of(request), actor=request.user,
+                                               krav_id=krav_id, now=timezone.now())
+    return {"id": k.pk, "status": k.status}
+
+
+@router.post("/vedtak-dokumentasjonskrav/{krav_id}/annullering", response={200: IdOut, **ERR})
+def krav_annuller(request: HttpRequest, krav_id: int, body: GrunnIn) -> dict[str, Any]:
+    """Annul a documentation requirement that no longer applies; the reason is required."""
+    with audit_channel("api"):
+        k = ops.annul_dokumentasjonskrav(scope=scope_of(request), actor=request.user,
+                                         krav_id=krav_id, grunn=body.grunn, now=timezone.now())
+    return {"id": k.pk, "status": k.status}

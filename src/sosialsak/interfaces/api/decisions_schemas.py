@@ -61,6 +61,18 @@ class UtbetalingIn(Schema):
     forfallsdato: date | None = None
 
 
+class DokumentasjonskravIn(Schema):
+    tittel: str
+    beskrivelse: str = ""
+    frist: date | None = None
+    gjelder_utbetalinger: bool = True
+
+
+class RammeIn(Schema):
+    belop: int
+    beskrivelse: str
+
+
 class VedtakIn(Schema):
     post_ids: list[int]
     hjemmel: str
@@ -83,6 +95,8 @@ class VedtakIn(Schema):
     nedbetaling: str = ""
     sak_tittel: str = ""
     utbetaling: UtbetalingIn | None = None
+    dokumentasjonskrav: list[DokumentasjonskravIn] = []
+    ramme: RammeIn | None = None
 
 
 class ProblemOut(Schema):
@@ -171,6 +185,10 @@ class VurderingIn(Schema):
 class OmgjoringIn(Schema):
     vurdering: str
     vedtak: VedtakIn
+
+
+class GrunnIn(Schema):
+    grunn: str
 
 
 class SfIn(Schema):

@@ -12,7 +12,9 @@ from django.http import QueryDict
 
 from sosialsak.contexts.decisions.operations import (
     BarnBegrunnelse,
+    DokumentasjonskravUtkast,
     Justering,
+    RammeUtkast,
     Unntak,
     UtbetalingValg,
     VedtakUtkast,
@@ -71,6 +73,18 @@ def _utbetaling(post: QueryDict) -> UtbetalingValg | None:
         samtykke_id=_int(post, "utbetaling_samtykke_id"), kid=post.get("utbetaling_kid", ""))
 
 
+def _krav(post: QueryDict) -> tuple[DokumentasjonskravUtkast, ...]:
+    tittel = post.get("dokkrav_tittel", "").strip()
+    return (DokumentasjonskravUtkast(
+        tittel=tittel, beskrivelse=post.get("dokkrav_beskrivelse", ""),
+        frist=_date(post, "dokkrav_frist")),) if tittel else ()
+
+
+def _ramme(post: QueryDict) -> RammeUtkast | None:
+    belop = _int(post, "ramme_belop")
+    return RammeUtkast(belop, post.get("ramme_beskrivelse", "")) if belop is not None else None
+
+
 def utkast_from_post(post: QueryDict) -> VedtakUtkast:
     """Return the builder's input; raise ValidationFailed naming a malformed field."""
     adjust = _int(post, "justering_belop")
@@ -90,4 +104,4 @@ def utkast_from_post(post: QueryDict) -> VedtakUtkast:
         vilkar=_vilkar(post),
         unntak=Unntak(grunner, post.get("unntak_begrunnelse", "")) if grunner else None,
         nedbetaling=post.get("nedbetaling", ""), sak_tittel=post.get("sak_tittel", ""),
-        utbetaling=_utbetaling(post))
+        utbetaling=_utbetaling(post), dokumentasjonskrav=_krav(post), ramme=_ramme(post))

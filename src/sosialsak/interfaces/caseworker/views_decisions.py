@@ -186,7 +186,7 @@ def _day(request: HttpRequest, name: str) -> Any:
 @require_POST
 @not_found_as_404
 def follow_up(request: HttpRequest, vedtak_id: int, action: str) -> HttpResponse:
-    """Breach, warning, reduction and appeal steps posted from the decision page."""
+    """Breach, warning, reduction, retraction and appeal steps posted from the decision page."""
     s, u, p = scope_of(request), request.user, request.POST
     back = lambda: redirect("vedtak_detail", vedtak_id=vedtak_id)  # noqa: E731
     calls: dict[str, tuple[Callable[[], Any], str]] = {
@@ -215,6 +215,18 @@ def follow_up(request: HttpRequest, vedtak_id: int, action: str) -> HttpResponse
         "oversend": (lambda: ops.forward_klage(
             scope=s, actor=u, klage_id=_num(request, "klage_id"),
             vurdering=p.get("vurdering", ""), now=now()), "Klagen er sendt til Statsforvalteren."),
+        "annuller-vilkar": (lambda: ops.annul_vilkar(
+            scope=s, actor=u, vilkar_id=_num(request, "vilkar_id"), grunn=p.get("grunn", ""),
+            now=now()), "Vilkåret er annullert."),
+        "feilregistrer": (lambda: ops.mark_sak_feilregistrert(
+            scope=s, actor=u, sak_id=_num(request, "sak_id"), grunn=p.get("grunn", ""),
+            now=now()), "Saken er feilregistrert."),
+        "krav-levert": (lambda: ops.mark_dokumentasjonskrav_levert(
+            scope=s, actor=u, krav_id=_num(request, "krav_id"), now=now()),
+            "Dokumentasjonen er registrert som levert."),
+        "annuller-krav": (lambda: ops.annul_dokumentasjonskrav(
+            scope=s, actor=u, krav_id=_num(request, "krav_id"), grunn=p.get("grunn", ""),
+            now=now()), "Dokumentasjonskravet er annullert."),
         "sf": (lambda: ops.record_statsforvalter_outcome(
             scope=s, actor=u, klage_id=_num(request, "klage_id"), utfall=p.get("utfall", ""),
             dato=_day(request, "dato") or today(), merknad=p.get("merknad", ""), now=now()),

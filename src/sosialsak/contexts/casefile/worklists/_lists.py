@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from sosialsak.contexts.accounts.models import Role
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record_many
 from sosialsak.contexts.audit.models import Action
@@ -23,6 +24,10 @@ class Worklist:
     beskrivelse: str
     source: Callable[[Ctx], list[WorkItem]]
     i_bruk: bool = True  # False: the list exists but nothing feeds it yet
+    roller: frozenset[str] = frozenset()  # only these roles see the list (empty: all staff)
+
+    def visible_to(self, scope: Scope) -> bool:
+        return not self.roller or bool(self.roller & scope.roles)
 
 
 LISTS: dict[str, Worklist] = {w.key: w for w in (
@@ -51,6 +56,10 @@ LISTS: dict[str, Worklist] = {w.key: w for w in (
     Worklist("klager", "Klager som venter",
              "Klager kontoret ikke har omgjort eller sendt til Statsforvalteren ennå, eldste "
              "først.", src.klager),
+    Worklist("klager-oversendt", "Klager oversendt siste 90 dager",
+             "Klager sendt til Statsforvalteren de siste 90 dagene, nyeste først: antall dager "
+             "fra klagen kom til den ble oversendt, og kontorets median.",
+             src.klager_oversendt, roller=frozenset({Role.LEDER})),
 )}
 
 
@@ -70,7 +79,7 @@ def worklist(
     Raise NotFound for an unknown list or a caller who is not staff.
     """
     wl = LISTS.get(key)
-    if wl is None:
+    if wl is None or not wl.visible_to(scope):
         raise NotFound("Fant ikke arbeidslisten.")
     items = wl.source(_ctx(scope, actor, today, mine_only))[:limit]
     kontor = {i.soknad_id: i.kontor_id for i in items}
@@ -82,7 +91,8 @@ def worklist(
 def worklist_counts(
     *, scope: Scope, actor: object, today: date, mine_only: bool = False
 ) -> dict[str, int]:
-    """Return the number of lines in each worklist (no personal data, so nothing is logged)."""
+    """Return the number of lines in each worklist the caller may see (no personal data, so
+    nothing is logged)."""
     ctx = _ctx(scope, actor, today, mine_only)
-    return {key: len(wl.source(ctx)) for key, wl in LISTS.items()}
+    return {key: len(wl.source(ctx)) for key, wl in LISTS.items() if wl.visible_to(scope)}
 

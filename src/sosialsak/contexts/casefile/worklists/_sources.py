@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from statistics import median
 
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q
 
@@ -17,13 +18,16 @@ from sosialsak.contexts.casefile.worklists._common import (
 from sosialsak.contexts.cases.models import Brev, BrevType, Dokumentasjonskrav, Oppgave
 from sosialsak.contexts.cases.policy import forelopig_svar_varsel
 from sosialsak.contexts.cases.queries import children_gaps_many
-from sosialsak.contexts.decisions.models import Klage, KlageStatus, Utfall, Vedtak
+from sosialsak.contexts.decisions.models import Klage, KlageStatus, SakStatus, Utfall, Vedtak
 from sosialsak.contexts.intake.models import Soknad, SoktStonad
 from sosialsak.contexts.intake.queries import scoped_soknader
 from sosialsak.contexts.people.models import Barn
 from sosialsak.kernel.clock import local_date
 
-_UNDECIDED = Exists(SoktStonad.objects.filter(soknad=OuterRef("pk"), vedtak__isnull=True))
+# An item is undecided until a vedtak in a sak in force covers it (a feilregistrert sak's
+# decisions do not count, as in ``decisions.operations.undecided_items``).
+_UNDECIDED = Exists(SoktStonad.objects.filter(soknad=OuterRef("pk")).exclude(
+    vedtak__sak__status=SakStatus.AKTIV))
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -168,3 +172,29 @@ def klager(ctx: Ctx) -> list[WorkItem]:
         out.append(item(k.vedtak.sak.soknad, frist=k.mottatt, overdue=False,
                         detalj=f"Klage mottatt for {days} dager siden{late}"))
     return out
+
+
+OVERSENDT_DAGER = 90
+
+
+def klager_oversendt(ctx: Ctx) -> list[WorkItem]:
+    # Appeals forwarded to the Statsforvalter in the last 90 days, newest first: the days from
+    # the appeal arriving to its forwarding, and the office's median over the same appeals.
+    since = start_of(ctx.today - timedelta(days=OVERSENDT_DAGER - 1))
+    qs = (Klage.objects.filter(oversendt_at__gte=since, vedtak__sak__soknad__in=ctx.base())
+          .select_related(*(f"vedtak__sak__soknad__{r}" for r in RELATED))
+          .order_by("-oversendt_at", "-pk"))
+    rows = [(k, local_date(k.oversendt_at)) for k in qs if k.oversendt_at is not None]
+    per_office: dict[int, list[int]] = {}
+    for k, sendt in rows:
+        per_office.setdefault(k.vedtak.sak.soknad.kontor_id, []).append((sendt - k.mottatt).days)
+    out = []
+    for k, sendt in rows:
+        s, days = k.vedtak.sak.soknad, (sendt - k.mottatt).days
+        mid = median(per_office[s.kontor_id])
+        out.append(item(s, frist=None, overdue=False, detalj=(
+            f"{_plural(days, 'dag', 'dager')} fra klagen kom til den ble oversendt "
+            f"({sendt:%d.%m.%Y}); kontorets median: "
+            f"{mid:g} {'dag' if mid == 1 else 'dager'}")))
+    return out
+

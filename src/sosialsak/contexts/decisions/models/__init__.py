@@ -13,10 +13,15 @@ from sosialsak.contexts.decisions.models._klage import (
     KlageStatus,
     StatsforvalterUtfall,
 )
+from sosialsak.contexts.decisions.models._krav import (
+    DokumentasjonskravStatus,
+    VedtakDokumentasjonskrav,
+)
 from sosialsak.contexts.decisions.models._oppfolging import BruddStatus, KvpVurdering, Vilkarsbrudd
 from sosialsak.contexts.decisions.models._vedtak import (
     Hjemmel,
     Sak,
+    SakStatus,
     Stonadsform,
     Utfall,
     Vedtak,
@@ -28,6 +33,7 @@ from sosialsak.contexts.decisions.models._vedtak import (
 __all__ = [
     "BruddStatus",
     "DokumentType",
+    "DokumentasjonskravStatus",
     "ForslagStatus",
     "Hjemmel",
     "Klage",
@@ -35,12 +41,14 @@ __all__ = [
     "KlageStatus",
     "KvpVurdering",
     "Sak",
+    "SakStatus",
     "StatsforvalterUtfall",
     "Stonadsform",
     "Utfall",
     "Vedtak",
     "VedtakArt",
     "VedtakDokument",
+    "VedtakDokumentasjonskrav",
     "Vedtaksforslag",
     "Vedtaksinnstillinger",
     "Vilkar",

@@ -9,13 +9,24 @@ from django.utils.translation import gettext_lazy as _
 from sosialsak.contexts.intake.models import Soknad, SoktStonad
 
 
+class SakStatus(models.TextChoices):
+    AKTIV = "AKTIV", _("Aktiv")
+    FEILREGISTRERT = "FEILREGISTRERT", _("Feilregistrert")
+
+
 class Sak(models.Model):
-    """A decision subject within an application, with a title (Digisos: saksStatus/referanse)."""
+    """A decision subject within an application, with a title (Digisos: saksStatus/referanse).
+
+    A sak opened by mistake is marked FEILREGISTRERT (hidden on nav.no), never deleted; its
+    decisions then no longer count as decisions on the items applied for."""
 
     soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="saker")
     referanse = models.CharField(max_length=40, unique=True)
     tittel = models.CharField(_("tittel"), max_length=200)
     opprettet_at = models.DateTimeField()
+    status = models.CharField(max_length=16, choices=SakStatus.choices, default=SakStatus.AKTIV)
+    feilregistrert_at = models.DateTimeField(null=True, blank=True)
+    feilregistrert_grunn = models.TextField(_("hvorfor saken er feilregistrert"), blank=True)
 
     class Meta:
         ordering = ["opprettet_at", "id"]
@@ -86,6 +97,11 @@ class Vedtak(models.Model):
     godkjent_av = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="+")
     godkjent_at = models.DateTimeField(null=True, blank=True)
+    # A frame decision (Digisos rammevedtak): up to ``ramme_belop`` kr per month in the period.
+    ramme = models.BooleanField(_("rammevedtak"), default=False)
+    ramme_belop = models.PositiveIntegerField(_("inntil (kr per måned)"), null=True, blank=True)
+    ramme_beskrivelse = models.CharField(_("rammen gjelder"), max_length=200, blank=True)
+    ramme_referanse = models.CharField(max_length=40, blank=True)
 
     class Meta:
         ordering = ["fattet_at", "id"]
@@ -97,6 +113,11 @@ class Vedtak(models.Model):
                 | models.Q(periode_til__gt=models.F("periode_fra")),
                 name="vedtak_period_ordered",
             ),
+            models.CheckConstraint(
+                condition=models.Q(ramme=False) | (models.Q(ramme_belop__gt=0)
+                                                   & models.Q(periode_fra__isnull=False)
+                                                   & models.Q(periode_til__isnull=False)),
+                name="rammevedtak_has_amount_and_period"),
         ]
 
     def __str__(self) -> str:
@@ -130,6 +151,8 @@ class Vilkar(models.Model):
     utsettelse_grunnlag = models.TextField(_("hjemmel for å holde tilbake utbetaling"),
                                            blank=True)
     satt = models.DateField(_("satt"), null=True, blank=True)
+    annullert_at = models.DateTimeField(null=True, blank=True)
+    annullert_grunn = models.TextField(_("hvorfor vilkåret er annullert"), blank=True)
 
     class Meta:
         ordering = ["id"]

@@ -25,9 +25,11 @@ from sosialsak.contexts.decisions.operations._godkjenning import (
 )
 from sosialsak.contexts.decisions.operations._inputs import (
     BarnBegrunnelse,
+    DokumentasjonskravUtkast,
     Inntekt,
     Justering,
     Norskvurdering,
+    RammeUtkast,
     Unntak,
     UtbetalingValg,
     VedtakUtkast,
@@ -43,6 +45,11 @@ from sosialsak.contexts.decisions.operations._klage import (
     record_statsforvalter_outcome,
     register_digisos_klage,
     register_klage,
+)
+from sosialsak.contexts.decisions.operations._krav import (
+    UnableToChangeDokumentasjonskrav,
+    annul_dokumentasjonskrav,
+    mark_dokumentasjonskrav_levert,
 )
 from sosialsak.contexts.decisions.operations._kvp import (
     UnableToRecordKvpVurdering,
@@ -60,6 +67,11 @@ from sosialsak.contexts.decisions.operations._ports import (
     install_payment_planner,
     install_payment_replacer,
 )
+from sosialsak.contexts.decisions.operations._retract import (
+    UnableToRetract,
+    annul_vilkar,
+    mark_sak_feilregistrert,
+)
 from sosialsak.contexts.decisions.operations._settings import (
     decision_settings,
     decision_settings_for_leder,
@@ -70,22 +82,28 @@ from sosialsak.contexts.decisions.policy import UnableToMakeVedtak, UnableToRedu
 __all__ = [
     "ApprovalRequired",
     "BarnBegrunnelse",
+    "DokumentasjonskravUtkast",
     "Inntekt",
     "Justering",
     "Norskvurdering",
+    "RammeUtkast",
     "ReplacedPayments",
     "UnableToApprove",
+    "UnableToChangeDokumentasjonskrav",
     "UnableToHandleKlage",
     "UnableToMakeVedtak",
     "UnableToRecordKvpVurdering",
     "UnableToRecordVedtak",
     "UnableToReduce",
+    "UnableToRetract",
     "Unntak",
     "UtbetalingValg",
     "VedtakInput",
     "VedtakPreview",
     "VedtakUtkast",
     "VilkarUtkast",
+    "annul_dokumentasjonskrav",
+    "annul_vilkar",
     "approve_vedtak",
     "change_after_klage",
     "change_status",
@@ -97,6 +115,8 @@ __all__ = [
     "install_payment_planner",
     "install_payment_replacer",
     "make_vedtak",
+    "mark_dokumentasjonskrav_levert",
+    "mark_sak_feilregistrert",
     "preview_pdf",
     "preview_vedtak",
     "propose_vedtak",

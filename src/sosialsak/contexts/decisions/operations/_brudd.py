@@ -77,6 +77,9 @@ def record_brudd(
     if not hva.strip():
         raise ValidationFailed("hva: skriv hva som ikke ble gjort.", code="invalid_brudd",
                                field="hva")
+    if vilkar.status == VilkarStatus.ANNULLERT:
+        raise ValidationFailed("Vilkåret er annullert og gjelder ikke lenger.",
+                               code="vilkar_annullert", field="vilkar_id")
     row = Vilkarsbrudd.objects.create(
         vilkar=vilkar, hva=hva.strip(), forklaring=forklaring.strip(), registrert_at=now,
         registrert_av_id=getattr(actor, "pk", None))

@@ -182,7 +182,10 @@ def build(*, soknad: Soknad, data: VedtakUtkast, today: date) -> Built:
         vilkar=[VilkarFacts(v.beskrivelse, v.frist, v.oppfolging, v.konsekvens,
                             v.holder_tilbake_utbetaling, v.utsettelse_grunnlag)
                 for v in data.vilkar],
-        checks=checks, nedbetaling=data.nedbetaling)
+        checks=checks, nedbetaling=data.nedbetaling,
+        dokumentasjonskrav=[k.tittel for k in data.dokumentasjonskrav],
+        ramme_belop=data.ramme.belop if data.ramme else None,
+        har_periode=bool(data.periode_fra and data.periode_til))
     settings = decision_settings(soknad.kontor_id)
     return Built(soknad=soknad, data=data, poster=poster, children=children, belop=belop,
                  result=result, checks=checks, problems=problems(facts), settings=settings,

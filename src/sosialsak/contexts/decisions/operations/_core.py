@@ -17,7 +17,14 @@ from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record
 from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.cases.operations import guard_vedtak_children
-from sosialsak.contexts.decisions.models import Hjemmel, Sak, Stonadsform, Utfall, Vedtak
+from sosialsak.contexts.decisions.models import (
+    Hjemmel,
+    Sak,
+    SakStatus,
+    Stonadsform,
+    Utfall,
+    Vedtak,
+)
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad, SoktStonad
 from sosialsak.contexts.intake.policy import check_transition
@@ -41,8 +48,11 @@ def writable_soknad(scope: Scope, soknad_id: int, *, lock: bool = False) -> Sokn
 
 
 def undecided_items(soknad: Soknad) -> list[str]:
-    """Return the labels of the items applied for that have no vedtak."""
-    return [p.label for p in SoktStonad.objects.filter(soknad=soknad, vedtak__isnull=True)]
+    """Return the labels of the items applied for that have no vedtak in a sak in force (the
+    decisions of a feilregistrert sak do not count)."""
+    decided = Vedtak.objects.filter(sak__soknad=soknad, sak__status=SakStatus.AKTIV,
+                                    poster__isnull=False).values("poster")
+    return [p.label for p in SoktStonad.objects.filter(soknad=soknad).exclude(pk__in=decided)]
 
 
 @transaction.atomic
@@ -118,6 +128,8 @@ def create_vedtak(
                         data={"referanse": sak.referanse, "tittel": sak.tittel})
     elif sak.soknad_id != soknad.pk:
         raise UnableToRecordVedtak("sak: saken hører til en annen søknad.", field="sak")
+    elif Sak.objects.filter(pk=sak.pk, status=SakStatus.FEILREGISTRERT).exists():
+        raise UnableToRecordVedtak("sak: saken er feilregistrert.", field="sak")
     vedtak = Vedtak.objects.create(
         sak=sak, hjemmel=data.hjemmel, utfall=data.utfall, stonadsform=data.stonadsform,
         periode_fra=data.periode_fra, periode_til=data.periode_til, belop=data.belop,

@@ -75,6 +75,26 @@ class UtbetalingValg:
 
 
 @dataclass(frozen=True)
+class DokumentasjonskravUtkast:
+    """Documentation the decision requires (e.g. receipts for electricity within 30 days);
+    ``gjelder_utbetalinger`` ties it to the payments the decision plans."""
+
+    tittel: str
+    beskrivelse: str = ""
+    frist: date | None = None
+    gjelder_utbetalinger: bool = True
+
+
+@dataclass(frozen=True)
+class RammeUtkast:
+    """A frame decision: up to ``belop`` kr per month in the decision's period, for what
+    ``beskrivelse`` names (e.g. «Strøm»)."""
+
+    belop: int
+    beskrivelse: str
+
+
+@dataclass(frozen=True)
 class VedtakUtkast:
     """Everything the builder needs for one decision on one or more items."""
 
@@ -99,6 +119,8 @@ class VedtakUtkast:
     nedbetaling: str = ""
     sak_tittel: str = ""
     utbetaling: UtbetalingValg | None = None
+    dokumentasjonskrav: tuple[DokumentasjonskravUtkast, ...] = ()
+    ramme: RammeUtkast | None = None
 
 
 def _plain(value: Any) -> Any:
@@ -141,4 +163,8 @@ def utkast_from_json(raw: dict[str, Any]) -> VedtakUtkast:
         utbetaling=UtbetalingValg(**{**r["utbetaling"],
                                      "forfallsdato": _d(r["utbetaling"]["forfallsdato"])})
         if r["utbetaling"] else None,
+        # Proposals stored before these fields existed have neither key.
+        dokumentasjonskrav=tuple(DokumentasjonskravUtkast(**{**k, "frist": _d(k.get("frist"))})
+                                 for k in r.get("dokumentasjonskrav") or ()),
+        ramme=RammeUtkast(**r["ramme"]) if r.get("ramme") else None,
     )

@@ -65,11 +65,28 @@ def _beregning(result: rules.LivsoppholdResult) -> tuple[letters.Beregningslinje
     return tuple(lines)
 
 
+def _ramme_and_krav(built: Built) -> list[str]:
+    """The frame and the documentation the decision requires, as paragraphs of the reasons
+    (``formats.letters`` has no section of its own for them)."""
+    d, out = built.data, []
+    periode = periode_inclusive(d.periode_fra, d.periode_til)
+    if d.ramme is not None and periode:
+        out.append(f"Dette er et rammevedtak: Du kan få inntil {d.ramme.belop} kr per måned til "
+                   f"{d.ramme.beskrivelse.strip().lower() or 'dette'} i perioden "
+                   f"{periode[0]:%d.%m.%Y}–{periode[1]:%d.%m.%Y}.")
+    for k in d.dokumentasjonskrav:
+        frist = f" innen {k.frist:%d.%m.%Y}" if k.frist else ""
+        tekst = f" {k.beskrivelse.strip()}" if k.beskrivelse.strip() else ""
+        out.append(f"Dokumentasjon du må levere{frist}: {k.tittel.strip()}.{tekst}")
+    return out
+
+
 def vedtakspunkt(built: Built, *, tittel: str) -> letters.Vedtakspunkt:
     d = built.data
     begrunnelse = [f"Dette bygger vi på: {d.fakta.strip()}", d.begrunnelse.strip()]
     if built.result is not None:
         begrunnelse.append(rules.render_for_applicant(built.result))
+    begrunnelse += _ramme_and_krav(built)
     children = {b.pk: b.navn for b in built.children}
     under_30 = any(c.code == "AKTIVITETSPLIKT" and c.applies for c in built.checks)
     periode = periode_inclusive(d.periode_fra, d.periode_til)

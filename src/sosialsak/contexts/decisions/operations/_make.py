@@ -29,6 +29,7 @@ from sosialsak.contexts.decisions.operations._core import (
     writable_soknad,
 )
 from sosialsak.contexts.decisions.operations._inputs import VedtakUtkast
+from sosialsak.contexts.decisions.operations._krav import publish_ramme, ramme_fields, store_krav
 from sosialsak.contexts.decisions.operations._letter import name_of, store, vedtaksbrev
 from sosialsak.contexts.decisions.operations._ports import plan_payments
 from sosialsak.contexts.decisions.operations._settings import months_with_support
@@ -157,7 +158,8 @@ def fatt(
                           "unntak": d.unntak.__dict__ if d.unntak else None,
                           "norsk": d.norsk.__dict__},
         godkjent_av_id=getattr(godkjent_av, "pk", None),
-        godkjent_at=now if godkjent_av is not None else None, **(extra or {}))
+        godkjent_at=now if godkjent_av is not None else None, **ramme_fields(d), **(extra or {}))
+    publish_ramme(soknad=soknad, vedtak=vedtak, actor=actor, now=now)
     payments = []
     if built.belop and d.utbetaling is not None and d.utfall in ("INNVILGET", "DELVIS_INNVILGET"):
         payments = list(plan_payments(scope=scope, actor=actor, vedtak_id=vedtak.pk,
@@ -170,11 +172,14 @@ def fatt(
                                                       mottaker=u.mottaker_navn)
                                    for u in payments]))
     vilkar = _store_vilkar(vedtak, built, [u.referanse for u in payments], actor, now)
+    krav = store_krav(vedtak=vedtak, data=d, payment_refs=[u.referanse for u in payments],
+                      actor=actor, now=now)
     record_hendelse(soknad=soknad, type="decisions.vedtak.fattet", actor=actor, at=now, data={
         "vedtak_id": vedtak.pk, "sak": vedtak.sak.referanse, "utfall": d.utfall,
         "hjemmel": d.hjemmel, "belop": built.belop, "art": vedtak.art,
         "brev_id": brev.pk, "dokumentlager_id": str(brev.dokumentlager_id),
         "sha256": brev.sha256, "vilkar": [v.referanse for v in vilkar],
+        "dokumentasjonskrav": [k.referanse for k in krav],
         "utbetalinger": [u.referanse for u in payments],
         "godkjent_av": getattr(godkjent_av, "pk", None), **(hendelse or {})})
     record(actor=actor, action=Action.WRITE, object_type="soknad", object_id=soknad.pk,

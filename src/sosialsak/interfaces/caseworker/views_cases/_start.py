@@ -24,7 +24,7 @@ def start(request: HttpRequest) -> HttpResponse:
     scope = staff_scope(request)
     mine = request.GET.get("mine") == "1"
     counts = worklist_counts(scope=scope, actor=request.user, today=today(), mine_only=mine)
-    lists = [(wl, counts[key]) for key, wl in LISTS.items()]
+    lists = [(wl, counts[key]) for key, wl in LISTS.items() if key in counts]
     kontor_id = getattr(request.user, "kontor_id", None)
     return render(request, "caseworker/cases/start.html", {
         "lists": lists, "mine": mine, "total": sum(counts.values()),
