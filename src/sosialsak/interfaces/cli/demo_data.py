@@ -14,13 +14,14 @@ from datetime import date, datetime, timedelta
 
 from django.db import transaction
 
-from sosialsak.contexts.accounts.models import Kommune, NavKontor, Role
+from sosialsak.contexts.accounts.models import Kommune, NavKontor, Role, User
 from sosialsak.contexts.accounts.operations import create_user
-from sosialsak.contexts.accounts.scope import Scope
+from sosialsak.contexts.accounts.scope import Scope, scope_for, system_scope
 from sosialsak.contexts.cases.operations import mark_dokumentasjon_received, request_dokumentasjon
 from sosialsak.contexts.decisions.operations import VedtakInput, change_status, record_vedtak
 from sosialsak.contexts.intake.models import Kanal, Soknad, StonadType
 from sosialsak.contexts.intake.operations import PostInput, SoknadInput, register_soknad
+from sosialsak.contexts.payments.office import set_utbetalingsinnstillinger
 from sosialsak.contexts.payments.operations import plan_utbetaling, set_utbetaling_status
 from sosialsak.contexts.people.models import Adressebeskyttelse, Bosted, PartnerRelasjon
 from sosialsak.contexts.people.operations import (
@@ -54,9 +55,6 @@ USERS = [
     ("statsforvalter", Role.STATSFORVALTER, "", "Stine", "Statsforvalter", ()),
     ("admin", Role.ADMIN, "", "Arne", "Admin", ()),
 ]
-
-SYSTEM = Scope(user_id=None, roles=frozenset({"system"}), kontor_ids=frozenset(), is_citizen=False,
-               can_write=True, can_view_strengt_fortrolig=True, can_view_audit=False)
 
 
 @dataclass
@@ -100,7 +98,8 @@ def load(*, now: datetime, seed: int = 2026, count: int = 60) -> dict[str, int]:
                     extra_permissions=perms)
     rng = random.Random(seed)  # noqa: S311 - reproducible synthetic data, not security
     ids = _Ids(rng, set())
-    scope = Scope(**{**SYSTEM.__dict__, "kontor_ids": frozenset({a.pk, b.pk})})
+    scope = system_scope()
+    _payment_settings()
     caseworkers: list[object] = list(a.ansatte.filter(groups__name=Role.VEILEDER))
     demo_cases.configure_offices(kontor=a, now=now)
     for i in range(count):
@@ -115,6 +114,16 @@ def load(*, now: datetime, seed: int = 2026, count: int = 60) -> dict[str, int]:
         soknad.person.user = user
         soknad.person.save(update_fields=["user"])
     return {"soknader": Soknad.objects.count()}
+
+
+def _payment_settings() -> None:
+    """Each office's payment day and the municipality's account, set by its leder."""
+    for username, day in (("leder", 20), ("leder.b", 20)):
+        leder = User.objects.get(username=username)
+        set_utbetalingsinnstillinger(
+            scope=scope_for(leder), actor=leder, kontor_id=leder.kontor_id or 0,
+            utbetalingsdag=day, debitor_navn="Bergen kommune",
+            debitor_kontonummer="15032080119", debitor_organisasjonsnummer="964338531")
 
 
 def _one_application(i: int, *, rng: random.Random, ids: _Ids, scope: Scope,
@@ -208,11 +217,14 @@ def _one_application(i: int, *, rng: random.Random, ids: _Ids, scope: Scope,
             ),
         )
         if granted:
+            paid = rng.random() < 0.7
+            # Unpaid ones fall due today, so the day's bank export has something to show.
             u = plan_utbetaling(scope=scope, actor=None, vedtak_id=vedtak.pk,
-                                belop=vedtak.belop or 2500, forfallsdato=decided.date(),
+                                belop=vedtak.belop or 2500,
+                                forfallsdato=decided.date() if paid else now.date(),
                                 kontonummer="12345678903", mottaker_navn=person.navn,
                                 now=decided)
-            if rng.random() < 0.7:
+            if paid:
                 set_utbetaling_status(scope=scope, actor=None, utbetaling_id=u.pk,
                                       status="UTBETALT", now=decided)
     change_status(scope=scope, actor=None, soknad_id=soknad.pk, target="FERDIGBEHANDLET",
