@@ -9,6 +9,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sosialsak.contexts.audit.queries import AuditFilter, search_audit
@@ -68,6 +69,8 @@ def queue(request: HttpRequest) -> HttpResponse:
 @login_required
 @not_found_as_404
 def case(request: HttpRequest, soknad_id: int) -> HttpResponse:
+    if scope_of(request).is_citizen:  # the person's own view of the case is under /mine/
+        return redirect("citizen:soknad", soknad_id=soknad_id)
     detail = case_detail(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
                          today=today(), purpose="saksbehandling")
     return render(request, "caseworker/case.html", {"c": detail})
@@ -83,7 +86,7 @@ def case_status(request: HttpRequest, soknad_id: int) -> HttpResponse:
             change_status(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
                           target=form.cleaned_data["status"], now=now(),
                           reason=form.cleaned_data["begrunnelse"])
-            messages.success(request, "Status er endret.")
+            messages.success(request, _("Status er endret."))
         except NotFound:
             raise
         except DomainError as exc:
@@ -128,7 +131,7 @@ def register(request: HttpRequest) -> HttpResponse:
             target = field if field in form.fields else None
             form.add_error(target, exc.message)
         else:
-            messages.success(request, "Søknaden er registrert.")
+            messages.success(request, _("Søknaden er registrert."))
             return redirect(reverse("case", kwargs={"soknad_id": soknad.pk}))
     return render(request, "caseworker/register.html", {"form": form})
 
