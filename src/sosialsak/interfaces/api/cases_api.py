@@ -41,8 +41,8 @@ def list_worklists(request: HttpRequest, mine: bool = False) -> list[dict[str, A
     with audit_channel("api"):
         counts = worklist_counts(scope=scope_of(request), actor=request.user, today=today(),
                                  mine_only=mine)
-    return [{"key": k, "tittel": w.tittel, "beskrivelse": w.beskrivelse, "antall": counts[k],
-             "i_bruk": w.i_bruk} for k, w in LISTS.items() if k in counts]
+    return [{"key": k, "tittel": str(w.tittel), "beskrivelse": str(w.beskrivelse),
+             "antall": counts[k], "i_bruk": w.i_bruk} for k, w in LISTS.items() if k in counts]
 
 
 @router.get("/arbeidslister/{key}", response={200: list[s.WorkItemOut], 404: Error})

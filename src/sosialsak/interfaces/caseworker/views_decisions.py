@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sosialsak.contexts.accounts.models import Role
@@ -78,7 +79,7 @@ def make(request: HttpRequest, soknad_id: int) -> HttpResponse:
         if propose:
             ops.propose_vedtak(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
                                data=data, now=now())
-            messages.success(request, "Vedtaket er sendt til godkjenning.")
+            messages.success(request, _("Vedtaket er sendt til godkjenning."))
             return redirect("case", soknad_id=soknad_id)
         vedtak = ops.make_vedtak(scope=scope_of(request), actor=request.user,
                                  soknad_id=soknad_id, data=data, now=now())
@@ -87,7 +88,7 @@ def make(request: HttpRequest, soknad_id: int) -> HttpResponse:
     except DomainError as exc:
         return _builder(request, soknad_id, error=exc.message,
                         error_field=exc.extra.get("field", ""))
-    messages.success(request, "Vedtaket er fattet, og brevet er laget.")
+    messages.success(request, _("Vedtaket er fattet, og brevet er laget."))
     return redirect("vedtak_detail", vedtak_id=vedtak.pk)
 
 
@@ -112,7 +113,7 @@ def kvp(request: HttpRequest, soknad_id: int) -> HttpResponse:
                     scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
                     har_rett=request.POST.get("har_rett") == "ja",
                     begrunnelse=request.POST.get("begrunnelse", ""), now=now()),
-                "Vurderingen av kvalifiseringsprogram er registrert.")
+                _("Vurderingen av kvalifiseringsprogram er registrert."))
 
 
 @login_required
@@ -127,7 +128,7 @@ def approve(request: HttpRequest, forslag_id: int) -> HttpResponse:
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect("vedtak_godkjenning")
-    messages.success(request, "Vedtaket er godkjent og fattet.")
+    messages.success(request, _("Vedtaket er godkjent og fattet."))
     return redirect("vedtak_detail", vedtak_id=v.pk)
 
 
@@ -149,7 +150,7 @@ def return_proposal(request: HttpRequest, forslag_id: int) -> HttpResponse:
                 lambda: ops.return_vedtak(scope=scope_of(request), actor=request.user,
                                           forslag_id=forslag_id,
                                           merknad=request.POST.get("merknad", ""), now=now()),
-                "Forslaget er sendt tilbake til saksbehandleren.")
+                _("Forslaget er sendt tilbake til saksbehandleren."))
 
 
 @login_required
@@ -192,45 +193,46 @@ def follow_up(request: HttpRequest, vedtak_id: int, action: str) -> HttpResponse
     calls: dict[str, tuple[Callable[[], Any], str]] = {
         "brudd": (lambda: ops.record_brudd(scope=s, actor=u, vilkar_id=_num(request, "vilkar_id"),
                                            hva=p.get("hva", ""), forklaring=p.get("forklaring", ""),
-                                           now=now()), "Bruddet er registrert."),
+                                           now=now()), _("Bruddet er registrert.")),
         "varsel": (lambda: ops.send_forhandsvarsel(
             scope=s, actor=u, brudd_id=_num(request, "brudd_id"),
             belop_redusert=_num(request, "belop_redusert"),
             svarfrist=_day(request, "svarfrist") or today(), now=now()),
-            "Forhåndsvarselet er laget."),
+            _("Forhåndsvarselet er laget.")),
         "reduksjon": (lambda: ops.decide_reduksjon(
             scope=s, actor=u, brudd_id=_num(request, "brudd_id"),
             belop_redusert=_num(request, "belop_redusert"),
             individuell_vurdering=p.get("individuell_vurdering", ""),
             nodvendig_belop=max(_num(request, "nodvendig_belop"), 0), now=now()),
-            "Vedtaket om redusert stønad er fattet."),
+            _("Vedtaket om redusert stønad er fattet.")),
         "klage": (lambda: ops.register_klage(
             scope=s, actor=u, vedtak_id=vedtak_id, tekst=p.get("tekst", ""),
             mottatt=_day(request, "mottatt") or today(), kom_fram=_day(request, "kom_fram"),
-            now=now()), "Klagen er registrert."),
+            now=now()), _("Klagen er registrert.")),
         "sen": (lambda: ops.decide_late_klage(
             scope=s, actor=u, klage_id=_num(request, "klage_id"),
             behandles=p.get("behandles") == "ja", vurdering=p.get("vurdering", ""), now=now()),
-            "Vurderingen er registrert."),
+            _("Vurderingen er registrert.")),
         "oversend": (lambda: ops.forward_klage(
             scope=s, actor=u, klage_id=_num(request, "klage_id"),
-            vurdering=p.get("vurdering", ""), now=now()), "Klagen er sendt til Statsforvalteren."),
+            vurdering=p.get("vurdering", ""), now=now()),
+            _("Klagen er sendt til Statsforvalteren.")),
         "annuller-vilkar": (lambda: ops.annul_vilkar(
             scope=s, actor=u, vilkar_id=_num(request, "vilkar_id"), grunn=p.get("grunn", ""),
-            now=now()), "Vilkåret er annullert."),
+            now=now()), _("Vilkåret er annullert.")),
         "feilregistrer": (lambda: ops.mark_sak_feilregistrert(
             scope=s, actor=u, sak_id=_num(request, "sak_id"), grunn=p.get("grunn", ""),
-            now=now()), "Saken er feilregistrert."),
+            now=now()), _("Saken er feilregistrert.")),
         "krav-levert": (lambda: ops.mark_dokumentasjonskrav_levert(
             scope=s, actor=u, krav_id=_num(request, "krav_id"), now=now()),
-            "Dokumentasjonen er registrert som levert."),
+            _("Dokumentasjonen er registrert som levert.")),
         "annuller-krav": (lambda: ops.annul_dokumentasjonskrav(
             scope=s, actor=u, krav_id=_num(request, "krav_id"), grunn=p.get("grunn", ""),
-            now=now()), "Dokumentasjonskravet er annullert."),
+            now=now()), _("Dokumentasjonskravet er annullert.")),
         "sf": (lambda: ops.record_statsforvalter_outcome(
             scope=s, actor=u, klage_id=_num(request, "klage_id"), utfall=p.get("utfall", ""),
             dato=_day(request, "dato") or today(), merknad=p.get("merknad", ""), now=now()),
-            "Statsforvalterens vedtak er registrert."),
+            _("Statsforvalterens vedtak er registrert.")),
     }
     if action not in calls:
         raise NotFound("Fant ikke handlingen.")

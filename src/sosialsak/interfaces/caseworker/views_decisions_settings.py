@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from sosialsak.contexts.decisions import operations as ops
@@ -61,7 +62,7 @@ def decision_settings_page(request: HttpRequest) -> HttpResponse:
                 field = str(exc.extra.get("field", ""))
                 form.add_error(field if field in form.fields else None, exc.message)
             else:
-                messages.success(request, "Vedtaksinnstillingene er lagret.")
+                messages.success(request, gettext("Vedtaksinnstillingene er lagret."))
                 return redirect("decision_settings")
     return render(request, "caseworker/decisions/innstillinger.html",
                   {"form": form, "kontor": getattr(request.user, "kontor", "")})

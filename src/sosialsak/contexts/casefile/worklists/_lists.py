@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext_lazy as _
 
 from sosialsak.contexts.accounts.models import Role
 from sosialsak.contexts.accounts.scope import Scope
@@ -16,12 +19,15 @@ from sosialsak.contexts.cases.access import is_staff_scope
 from sosialsak.contexts.offices.queries import settings_for_many
 from sosialsak.kernel.errors import NotFound
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 @dataclass(frozen=True)
 class Worklist:
     key: str
-    tittel: str
-    beskrivelse: str
+    tittel: StrOrPromise  # lazy: translated when rendered; str() before it leaves as JSON
+    beskrivelse: StrOrPromise
     source: Callable[[Ctx], list[WorkItem]]
     i_bruk: bool = True  # False: the list exists but nothing feeds it yet
     roller: frozenset[str] = frozenset()  # only these roles see the list (empty: all staff)
@@ -31,34 +37,35 @@ class Worklist:
 
 
 LISTS: dict[str, Worklist] = {w.key: w for w in (
-    Worklist("nodhjelp", "Nødhjelp ikke behandlet samme dag",
-             "Søknader om nødhjelp fra før i dag som ikke har fått vedtak.",
+    Worklist("nodhjelp", _("Nødhjelp ikke behandlet samme dag"),
+             _("Søknader om nødhjelp fra før i dag som ikke har fått vedtak."),
              src.nodhjelp_ikke_behandlet),
-    Worklist("dokumentasjon-frist-ute", "Dokumentasjonsfrist passert",
-             "Etterspurte dokumenter som ikke er kommet innen fristen. Avgjør søknaden på "
-             "opplysningene som finnes.", src.dokumentasjon_frist_ute),
-    Worklist("dokumentasjon-paminnelse", "Påminnelse om dokumentasjon",
-             "Fristen for etterspurte dokumenter nærmer seg, og det er ikke sendt påminnelse.",
+    Worklist("dokumentasjon-frist-ute", _("Dokumentasjonsfrist passert"),
+             _("Etterspurte dokumenter som ikke er kommet innen fristen. Avgjør søknaden på "
+               "opplysningene som finnes."), src.dokumentasjon_frist_ute),
+    Worklist("dokumentasjon-paminnelse", _("Påminnelse om dokumentasjon"),
+             _("Fristen for etterspurte dokumenter nærmer seg, og det er ikke sendt påminnelse."),
              src.dokumentasjon_paminnelse),
-    Worklist("forelopig-svar", "Foreløpig svar",
-             "Søknader som snart har ventet en måned uten vedtak (forvaltningsloven § 11 a), "
-             "eller der forventet svardato er passert.", src.forelopig_svar),
-    Worklist("uten-vedtak", "Uten vedtak etter fristen",
-             "Søknader som har ventet lenger enn kontorets frist uten vedtak.", src.uten_vedtak),
-    Worklist("kartlegging-barn", "Barnas kartlegging mangler",
-             "Åpne søknader fra familier med barn der ett eller flere barn ikke er kartlagt.",
+    Worklist("forelopig-svar", _("Foreløpig svar"),
+             _("Søknader som snart har ventet en måned uten vedtak (forvaltningsloven § 11 a), "
+               "eller der forventet svardato er passert."), src.forelopig_svar),
+    Worklist("uten-vedtak", _("Uten vedtak etter fristen"),
+             _("Søknader som har ventet lenger enn kontorets frist uten vedtak."),
+             src.uten_vedtak),
+    Worklist("kartlegging-barn", _("Barnas kartlegging mangler"),
+             _("Åpne søknader fra familier med barn der ett eller flere barn ikke er kartlagt."),
              src.kartlegging_barn),
-    Worklist("oppgaver", "Oppfølgingsoppgaver",
-             "Oppgaver med frist i dag eller tidligere.", src.oppgaver),
-    Worklist("vedtaksperiode", "Vedtaksperioder som slutter",
-             "Innvilgede perioder som snart slutter, uten ny søknad eller nytt vedtak.",
+    Worklist("oppgaver", _("Oppfølgingsoppgaver"),
+             _("Oppgaver med frist i dag eller tidligere."), src.oppgaver),
+    Worklist("vedtaksperiode", _("Vedtaksperioder som slutter"),
+             _("Innvilgede perioder som snart slutter, uten ny søknad eller nytt vedtak."),
              src.vedtaksperiode_slutter),
-    Worklist("klager", "Klager som venter",
-             "Klager kontoret ikke har omgjort eller sendt til Statsforvalteren ennå, eldste "
-             "først.", src.klager),
-    Worklist("klager-oversendt", "Klager oversendt siste 90 dager",
-             "Klager sendt til Statsforvalteren de siste 90 dagene, nyeste først: antall dager "
-             "fra klagen kom til den ble oversendt, og kontorets median.",
+    Worklist("klager", _("Klager som venter"),
+             _("Klager kontoret ikke har omgjort eller sendt til Statsforvalteren ennå, eldste "
+               "først."), src.klager),
+    Worklist("klager-oversendt", _("Klager oversendt siste 90 dager"),
+             _("Klager sendt til Statsforvalteren de siste 90 dagene, nyeste først: antall "
+               "dager fra klagen kom til den ble oversendt, og kontorets median."),
              src.klager_oversendt, roller=frozenset({Role.LEDER})),
 )}
 

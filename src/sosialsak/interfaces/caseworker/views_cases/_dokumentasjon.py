@@ -8,6 +8,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from sosialsak.contexts.cases.operations import (
@@ -48,8 +50,10 @@ def dokumentasjon_ny(request: HttpRequest, soknad_id: int) -> HttpResponse:
         except DomainError as exc:
             show_error(form, exc, aliases={"titler": "dokumenter"})
         else:
-            messages.success(request, f"Brevet er laget. {len(krav)} dokument(er) er etterspurt "
-                             f"med frist {krav[0].frist:%d.%m.%Y}.")
+            messages.success(request, ngettext(
+                "Brevet er laget. %(n)d dokument er etterspurt med frist %(frist)s.",
+                "Brevet er laget. %(n)d dokumenter er etterspurt med frist %(frist)s.",
+                len(krav)) % {"n": len(krav), "frist": f"{krav[0].frist:%d.%m.%Y}"})
             return back_to_case(soknad_id, "dokumentasjon")
     header = case_header(scope=scope, actor=request.user, soknad_id=soknad_id,
                          purpose="be om dokumentasjon")
@@ -66,7 +70,7 @@ def dokumentasjon_mottatt(request: HttpRequest, soknad_id: int, krav_id: int) ->
             mark_dokumentasjon_received(scope=staff_scope(request), actor=request.user,
                                         krav_id=krav_id, now=now(),
                                         levert_via=form.cleaned_data["levert_via"])
-            messages.success(request, "Dokumentet er registrert som mottatt.")
+            messages.success(request, _("Dokumentet er registrert som mottatt."))
         except NotFound:
             raise
         except DomainError as exc:
@@ -81,7 +85,7 @@ def dokumentasjon_paminnelse(request: HttpRequest, soknad_id: int) -> HttpRespon
     try:
         send_dokumentasjon_reminders(scope=staff_scope(request), actor=request.user,
                                      soknad_id=soknad_id, now=now())
-        messages.success(request, "Påminnelsen er laget.")
+        messages.success(request, _("Påminnelsen er laget."))
     except NotFound:
         raise
     except DomainError as exc:
@@ -96,8 +100,12 @@ def dokumentasjon_frist_ute(request: HttpRequest, soknad_id: int) -> HttpRespons
     try:
         closed = mark_dokumentasjon_not_delivered(scope=staff_scope(request), actor=request.user,
                                                   soknad_id=soknad_id, now=now())
-        messages.success(request, f"{len(closed)} dokument(er) er registrert som ikke levert. "
-                         "Avgjør søknaden på de opplysningene som finnes.")
+        messages.success(request, ngettext(
+            "%(n)d dokument er registrert som ikke levert. "
+            "Avgjør søknaden på de opplysningene som finnes.",
+            "%(n)d dokumenter er registrert som ikke levert. "
+            "Avgjør søknaden på de opplysningene som finnes.",
+            len(closed)) % {"n": len(closed)})
     except NotFound:
         raise
     except DomainError as exc:
@@ -121,7 +129,7 @@ def forelopig_svar(request: HttpRequest, soknad_id: int) -> HttpResponse:
         except DomainError as exc:
             show_error(form, exc)
         else:
-            messages.success(request, "Foreløpig svar er laget og publisert.")
+            messages.success(request, _("Foreløpig svar er laget og publisert."))
             return back_to_case(soknad_id, "brev")
     header = case_header(scope=scope, actor=request.user, soknad_id=soknad_id,
                          purpose="foreløpig svar")

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from sosialsak.contexts.casefile.detail import case_detail
 from sosialsak.contexts.cases.mapping import section_for_edit
@@ -64,9 +65,11 @@ def _section(request: HttpRequest, soknad_id: int, del_type: str,
         except DomainError as exc:
             show_error(form, exc, aliases={f"svar.{f.key}": f.key for f in section.felter})
         else:
-            status = "fullført" if saved.fullfort else (
-                "lagret med grunn" if saved.ikke_kartlagt_grunn else "lagret, men ikke fullført")
-            messages.success(request, f"{section.tittel}: {status}.")
+            status = _("fullført") if saved.fullfort else (
+                _("lagret med grunn") if saved.ikke_kartlagt_grunn
+                else _("lagret, men ikke fullført"))
+            messages.success(request, _("%(del)s: %(status)s.")
+                             % {"del": section.tittel, "status": status})
             return redirect(reverse("kartlegging", kwargs={"soknad_id": soknad_id}))
     return render(request, "caseworker/cases/kartlegging_del.html",
                   {"s": section, "form": form, "can_write": scope.can_write})

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sosialsak.contexts.cases.operations import (
@@ -42,7 +43,7 @@ def samtale_ny(request: HttpRequest, soknad_id: int) -> HttpResponse:
         except DomainError as exc:
             show_error(form, exc)
         else:
-            messages.success(request, "Samtalen er registrert.")
+            messages.success(request, _("Samtalen er registrert."))
             return back_to_case(soknad_id, "samtaler")
     header = case_header(scope=scope, actor=request.user, soknad_id=soknad_id,
                          purpose="registrere samtale")
@@ -63,7 +64,7 @@ def veiledning_ny(request: HttpRequest, soknad_id: int) -> HttpResponse:
         except DomainError as exc:
             show_error(form, exc)
         else:
-            messages.success(request, "Veiledningen er registrert.")
+            messages.success(request, _("Veiledningen er registrert."))
             return back_to_case(soknad_id, "veiledning")
     header = case_header(scope=scope, actor=request.user, soknad_id=soknad_id,
                          purpose="registrere veiledning")
@@ -79,13 +80,13 @@ def oppgave_ny(request: HttpRequest, soknad_id: int) -> HttpResponse:
         try:
             create_oppgave(scope=staff_scope(request), actor=request.user, soknad_id=soknad_id,
                            now=now(), **form.cleaned_data)
-            messages.success(request, "Oppgaven er opprettet.")
+            messages.success(request, _("Oppgaven er opprettet."))
         except NotFound:
             raise
         except DomainError as exc:
             messages.error(request, exc.message)
     else:
-        messages.error(request, "Skriv hva som skal gjøres, og sett en frist.")
+        messages.error(request, _("Skriv hva som skal gjøres, og sett en frist."))
     return back_to_case(soknad_id, "oppgaver")
 
 
@@ -96,7 +97,7 @@ def oppgave_utfort(request: HttpRequest, soknad_id: int, oppgave_id: int) -> Htt
     try:
         complete_oppgave(scope=staff_scope(request), actor=request.user, oppgave_id=oppgave_id,
                          now=now())
-        messages.success(request, "Oppgaven er markert som utført.")
+        messages.success(request, _("Oppgaven er markert som utført."))
     except NotFound:
         raise
     except DomainError as exc:

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from sosialsak.contexts.casefile.worklists import LISTS, worklist, worklist_counts
 from sosialsak.contexts.cases.reads import search_notes
@@ -77,7 +78,7 @@ def office_settings(request: HttpRequest) -> HttpResponse:
         except DomainError as exc:
             show_error(form, exc)
         else:
-            messages.success(request, "Innstillingene er lagret.")
+            messages.success(request, _("Innstillingene er lagret."))
             return redirect("office_settings")
     return render(request, "caseworker/cases/office_settings.html",
                   {"form": form, "kontor": kontor.navn})
