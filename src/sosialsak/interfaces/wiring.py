@@ -1,6 +1,7 @@
 """Connect the contexts' ports at start-up. ``payments`` sits above ``decisions`` in the DAG,
-so making a decision reaches the payment plan, and a reduction the replacement of the remaining
-payments, through the ports installed here."""
+so making a decision reaches the payment plan, a reduction the replacement of the remaining
+payments, and a feilregistrert sak the annulment of its unpaid payments, through the ports
+installed here."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.decisions.operations import (
     ReplacedPayments,
     UtbetalingValg,
+    install_payment_annuller,
     install_payment_planner,
     install_payment_replacer,
 )
@@ -41,6 +43,14 @@ def _replace(
     return ReplacedPayments(stoppet=[u.referanse for u in done.stoppet], planlagt=done.planlagt)
 
 
+def _annul(*, scope: Scope, actor: object, vedtak_id: int, now: datetime) -> Sequence[str]:
+    from sosialsak.contexts.payments.operations import annul_unpaid_payments
+
+    return [u.referanse for u in annul_unpaid_payments(scope=scope, actor=actor,
+                                                        vedtak_id=vedtak_id, now=now)]
+
+
 def install() -> None:
+    install_payment_annuller(_annul)
     install_payment_planner(_plan)
     install_payment_replacer(_replace)

@@ -155,3 +155,50 @@ class TestReductionReplacesPayments:
             _reduce(users, scope_of, original, belop=3000)
 
         assert {s for _, _, s in _rows(original)} == {"PLANLAGT"}
+
+
+class TestFeilregistrertSakPaysNothing:
+    def test_unpaid_payments_are_annulled_and_paid_ones_kept(
+        self, users: Any, scope_of: Any, young_parent: Any, utkast: Any
+    ) -> None:
+        from sosialsak.contexts.audit.models import AuditEntry
+        from sosialsak.contexts.decisions.operations import mark_sak_feilregistrert
+        from sosialsak.contexts.intake.models import Hendelse
+        from sosialsak.contexts.payments.operations import set_utbetaling_status
+
+        original = _granted(users, scope_of, young_parent, utkast, hyppighet="MANEDLIG")
+        actor = users["veileder_sf"]
+        march, april, may = original.utbetalinger.order_by("forfallsdato")
+        set_utbetaling_status(scope=scope_of(actor), actor=actor, utbetaling_id=march.pk,
+                              status="UTBETALT", now=NOW)
+        set_utbetaling_status(scope=scope_of(actor), actor=actor, utbetaling_id=may.pk,
+                              status="STOPPET", now=NOW)
+
+        mark_sak_feilregistrert(scope=scope_of(actor), actor=actor, sak_id=original.sak_id,
+                                grunn="Registrert på feil søknad.", now=LATER)
+
+        assert [s for _, _, s in _rows(original)] == ["UTBETALT", "ANNULLERT", "ANNULLERT"]
+        published = Hendelse.objects.filter(type="payments.utbetaling", at=LATER)
+        assert sorted(e.data["referanse"] for e in published) == sorted(
+            [april.referanse, may.referanse])
+        assert {e.data["status"] for e in published} == {"ANNULLERT"}
+        assert AuditEntry.objects.filter(purpose="utbetaling annullert").count() == 2
+
+    def test_a_payment_in_a_bank_batch_is_left_to_the_bank(
+        self, users: Any, scope_of: Any, young_parent: Any, utkast: Any
+    ) -> None:
+        from sosialsak.contexts.decisions.operations import mark_sak_feilregistrert
+        from sosialsak.contexts.payments.models import Betalingsoppdrag
+
+        original = _granted(users, scope_of, young_parent, utkast, hyppighet="MANEDLIG")
+        first = original.utbetalinger.order_by("forfallsdato").first()
+        first.oppdrag = Betalingsoppdrag.objects.create(
+            kontor=young_parent.kontor, forfallsdato=first.forfallsdato, lopenummer=1,
+            msg_id="TEST-1", opprettet_at=NOW)
+        first.save(update_fields=["oppdrag"])
+        actor = users["veileder_sf"]
+
+        mark_sak_feilregistrert(scope=scope_of(actor), actor=actor, sak_id=original.sak_id,
+                                grunn="Registrert på feil søknad.", now=LATER)
+
+        assert [s for _, _, s in _rows(original)] == ["PLANLAGT", "ANNULLERT", "ANNULLERT"]

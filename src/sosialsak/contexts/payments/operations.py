@@ -22,8 +22,14 @@ from sosialsak.contexts.payments.recipients import Mottaker, resolve_mottaker
 from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import DomainError, NotFound
 
-__all__ = ["IllegalPaymentTransition", "UnableToPlanUtbetaling", "plan_utbetaling",
-           "set_utbetaling_status", "stop_planned_payments"]
+__all__ = [
+    "IllegalPaymentTransition",
+    "UnableToPlanUtbetaling",
+    "annul_unpaid_payments",
+    "plan_utbetaling",
+    "set_utbetaling_status",
+    "stop_planned_payments",
+]
 
 TRANSITIONS = {
     UtbetalingStatus.PLANLAGT: {UtbetalingStatus.UTBETALT, UtbetalingStatus.STOPPET,
@@ -128,4 +134,29 @@ def stop_planned_payments(
         utbetaling.status = UtbetalingStatus.STOPPET
         utbetaling.save(update_fields=["status"])
         utbetaling_event(utbetaling, actor, now, purpose="utbetaling stoppet")
+    return rows
+
+
+@transaction.atomic
+def annul_unpaid_payments(
+    *, scope: Scope, actor: object, vedtak_id: int, now: datetime
+) -> list[Utbetaling]:
+    """Annul every payment of the decision that has not left the office (planned or stopped,
+    not in a bank batch), each with its event; the decision was made in a sak opened by
+    mistake. Paid payments and payments handed to the bank are kept as they are: they
+    happened, and any claim to have them back is a decision of its own."""
+    soknad_id = (Vedtak.objects.filter(pk=vedtak_id)
+                 .values_list("sak__soknad_id", flat=True).first())
+    if soknad_id is None:
+        raise NotFound("Fant ikke vedtaket.")
+    writable_soknad(scope, soknad_id)
+    rows = list(Utbetaling.objects.select_related("vedtak__sak__soknad", "samlet_i")
+                .select_for_update()
+                .filter(vedtak_id=vedtak_id, oppdrag__isnull=True,
+                        status__in=[UtbetalingStatus.PLANLAGT, UtbetalingStatus.STOPPET])
+                .order_by("forfallsdato", "id"))
+    for utbetaling in rows:
+        utbetaling.status = UtbetalingStatus.ANNULLERT
+        utbetaling.save(update_fields=["status"])
+        utbetaling_event(utbetaling, actor, now, purpose="utbetaling annullert")
     return rows

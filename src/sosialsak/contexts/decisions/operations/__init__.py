@@ -64,6 +64,7 @@ from sosialsak.contexts.decisions.operations._make import (
 )
 from sosialsak.contexts.decisions.operations._ports import (
     ReplacedPayments,
+    install_payment_annuller,
     install_payment_planner,
     install_payment_replacer,
 )
@@ -112,6 +113,7 @@ __all__ = [
     "decision_settings",
     "decision_settings_for_leder",
     "forward_klage",
+    "install_payment_annuller",
     "install_payment_planner",
     "install_payment_replacer",
     "make_vedtak",

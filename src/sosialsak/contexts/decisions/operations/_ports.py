@@ -65,3 +65,20 @@ def replace_payments(
         raise RuntimeError("No payment replacer installed (interfaces.wiring.install()).")
     return _replacer[0](scope=scope, actor=actor, vedtak_id=vedtak_id,
                         ny_vedtak_id=ny_vedtak_id, fra=fra, now=now)
+
+
+Annuller = Callable[..., Sequence[str]]
+_annuller: list[Annuller] = []
+
+
+def install_payment_annuller(annuller: Annuller) -> None:
+    """Install the annuller (``payments.operations.annul_unpaid_payments`` through an adapter)."""
+    _annuller[:] = [annuller]
+
+
+def annul_payments(*, scope: Scope, actor: object, vedtak_id: int, now: datetime) -> Sequence[str]:
+    """Annul ``vedtak_id``'s payments that have not left the office (planned or stopped, not in
+    a bank batch) and return their references: a feilregistrert sak must not pay anything."""
+    if not _annuller:
+        raise RuntimeError("No payment annuller installed (interfaces.wiring.install()).")
+    return _annuller[0](scope=scope, actor=actor, vedtak_id=vedtak_id, now=now)

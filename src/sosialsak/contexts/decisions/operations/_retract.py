@@ -2,8 +2,9 @@
 opened by mistake is marked FEILREGISTRERT (nav.no hides it). Both need a written reason.
 
 A feilregistrert sak's decisions stop counting as decisions on the items applied for
-(``undecided_items``), and its conditions and documentation requirements are annulled with it,
-so nothing of it stays in force or visible."""
+(``undecided_items``), and its conditions, documentation requirements and the payments that have
+not left the office are annulled with it, so nothing of it stays in force, visible or payable.
+Payments already paid or handed to the bank are kept: they happened."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from sosialsak.contexts.decisions.operations._core import (
     writable_soknad,
 )
 from sosialsak.contexts.decisions.operations._krav import krav_event
+from sosialsak.contexts.decisions.operations._ports import annul_payments
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.kernel.errors import NotFound, ValidationFailed
@@ -104,6 +106,7 @@ def mark_sak_feilregistrert(*, scope: Scope, actor: object, sak_id: int, grunn: 
             status=VilkarStatus.ANNULLERT).select_related("vedtak__sak"):
         _annul(v, soknad=soknad, grunn=reason, actor=actor, now=now)
     for vedtak in sak.vedtak.all():
+        annul_payments(scope=scope, actor=actor, vedtak_id=vedtak.pk, now=now)
         for k in vedtak.dokumentasjonskrav.exclude(status=DokumentasjonskravStatus.ANNULLERT):
             k.status, k.annullert_grunn, k.endret_at = (
                 DokumentasjonskravStatus.ANNULLERT, reason, now)
