@@ -12,6 +12,7 @@ from sosialsak.contexts.accounts.tokens import create_token
 from sosialsak.contexts.audit.models import AuditEntry
 from sosialsak.contexts.intake.queries import get_soknad
 from sosialsak.kernel.errors import NotFound
+from tests.helpers import NOW
 
 
 def login(user) -> Client:  # type: ignore[no-untyped-def]
@@ -99,6 +100,26 @@ class TestCitizen:
         assert client.get(f"/soknad/{mine.pk}/")["Location"] == f"/mine/soknad/{mine.pk}/"
         listing = client.get("/mine/").content.decode()
         assert listing.count("/mine/soknad/") == 1
+
+    def test_an_application_not_processed_does_not_say_its_items_await_a_decision(
+        self, make_soknad, users
+    ) -> None:
+        from sosialsak.contexts.accounts.operations import create_user
+        from sosialsak.contexts.accounts.scope import scope_for
+        from sosialsak.contexts.decisions.operations import change_status
+
+        soknad = make_soknad()
+        citizen = create_user(username="borger", password=None, role="bruker")
+        soknad.person.user = citizen
+        soknad.person.save()
+        page = login(citizen).get(f"/mine/soknad/{soknad.pk}/").content.decode()
+        assert "ikke avgjort ennå" in page
+
+        actor = users["veileder_sf"]
+        change_status(scope=scope_for(actor), actor=actor, soknad_id=soknad.pk,
+                      target="BEHANDLES_IKKE", now=NOW, reason="Søknaden er trukket.")
+        page = login(citizen).get(f"/mine/soknad/{soknad.pk}/").content.decode()
+        assert "ikke avgjort ennå" not in page and "ikke avgjort, søknaden behandles ikke" in page
 
 
 class TestProtectedAddress:
