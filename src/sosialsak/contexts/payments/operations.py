@@ -111,6 +111,29 @@ def set_utbetaling_status(
     return utbetaling
 
 
+def _move_unsent(
+    *, scope: Scope, actor: object, vedtak_id: int, now: datetime, fra: set[str], til: str,
+    purpose: str, **where: object,
+) -> list[Utbetaling]:
+    """Move the decision's payments in a status of ``fra`` that are not in a bank batch (and
+    match ``where``) to ``til``, in due-date order, each with its event."""
+    soknad_id = (Vedtak.objects.filter(pk=vedtak_id)
+                 .values_list("sak__soknad_id", flat=True).first())
+    if soknad_id is None:
+        raise NotFound("Fant ikke vedtaket.")
+    writable_soknad(scope, soknad_id)
+    # ``of=("self",)``: PostgreSQL cannot lock the nullable side of the samlet_i outer join.
+    rows = list(Utbetaling.objects.select_related("vedtak__sak__soknad", "samlet_i")
+                .select_for_update(of=("self",))
+                .filter(vedtak_id=vedtak_id, status__in=fra, oppdrag__isnull=True, **where)
+                .order_by("forfallsdato", "id"))
+    for utbetaling in rows:
+        utbetaling.status = til
+        utbetaling.save(update_fields=["status"])
+        utbetaling_event(utbetaling, actor, now, purpose=purpose)
+    return rows
+
+
 @transaction.atomic
 def stop_planned_payments(
     *, scope: Scope, actor: object, vedtak_id: int, from_date: date, now: datetime
@@ -121,20 +144,9 @@ def stop_planned_payments(
     A payment already in a bank batch is left as it is: it has been handed to the bank, so it
     counts as paid here and whatever replaces the plan starts after it (never paid twice).
     """
-    soknad_id = (Vedtak.objects.filter(pk=vedtak_id)
-                 .values_list("sak__soknad_id", flat=True).first())
-    if soknad_id is None:
-        raise NotFound("Fant ikke vedtaket.")
-    writable_soknad(scope, soknad_id)
-    rows = list(Utbetaling.objects.select_related("vedtak__sak__soknad").select_for_update()
-                .filter(vedtak_id=vedtak_id, status=UtbetalingStatus.PLANLAGT,
-                        forfallsdato__gte=from_date, oppdrag__isnull=True)
-                .order_by("forfallsdato", "id"))
-    for utbetaling in rows:
-        utbetaling.status = UtbetalingStatus.STOPPET
-        utbetaling.save(update_fields=["status"])
-        utbetaling_event(utbetaling, actor, now, purpose="utbetaling stoppet")
-    return rows
+    return _move_unsent(scope=scope, actor=actor, vedtak_id=vedtak_id, now=now,
+                        fra={UtbetalingStatus.PLANLAGT}, til=UtbetalingStatus.STOPPET,
+                        purpose="utbetaling stoppet", forfallsdato__gte=from_date)
 
 
 @transaction.atomic
@@ -145,18 +157,6 @@ def annul_unpaid_payments(
     not in a bank batch), each with its event; the decision was made in a sak opened by
     mistake. Paid payments and payments handed to the bank are kept as they are: they
     happened, and any claim to have them back is a decision of its own."""
-    soknad_id = (Vedtak.objects.filter(pk=vedtak_id)
-                 .values_list("sak__soknad_id", flat=True).first())
-    if soknad_id is None:
-        raise NotFound("Fant ikke vedtaket.")
-    writable_soknad(scope, soknad_id)
-    rows = list(Utbetaling.objects.select_related("vedtak__sak__soknad", "samlet_i")
-                .select_for_update()
-                .filter(vedtak_id=vedtak_id, oppdrag__isnull=True,
-                        status__in=[UtbetalingStatus.PLANLAGT, UtbetalingStatus.STOPPET])
-                .order_by("forfallsdato", "id"))
-    for utbetaling in rows:
-        utbetaling.status = UtbetalingStatus.ANNULLERT
-        utbetaling.save(update_fields=["status"])
-        utbetaling_event(utbetaling, actor, now, purpose="utbetaling annullert")
-    return rows
+    return _move_unsent(scope=scope, actor=actor, vedtak_id=vedtak_id, now=now,
+                        fra={UtbetalingStatus.PLANLAGT, UtbetalingStatus.STOPPET},
+                        til=UtbetalingStatus.ANNULLERT, purpose="utbetaling annullert")
