@@ -98,6 +98,23 @@ def test_a_caseworker_switches_to_english(users, make_soknad) -> None:
     assert "Received" in case  # the application's status
 
 
+def test_the_mapping_questions_follow_the_language(users, make_soknad) -> None:
+    from django.utils import translation
+
+    soknad = make_soknad(barn=1)
+    client = _client(users["veileder_sf"], "en")
+
+    overview = _page(client, f"/soknad/{soknad.pk}/kartlegging/")
+    bolig = _page(client, f"/soknad/{soknad.pk}/kartlegging/bolig/")
+
+    assert '<th scope="row">Housing</th>' in overview and "Child: Barn 0" in overview
+    assert "Is the person at risk of losing their home?" in bolig
+    assert "Rents privately" in bolig  # a KOSTRA-coded choice
+    assert "Står personen i fare" not in bolig
+    # The visitor's language ends with the request; code after it reads Bokmål again.
+    assert translation.get_language() == "nb"
+
+
 def test_a_caseworker_switches_to_nynorsk_and_back(users, make_soknad) -> None:
     soknad = make_soknad()
     client = _client(users["veileder_a"], "nn")

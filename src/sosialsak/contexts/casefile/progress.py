@@ -129,7 +129,7 @@ def case_progress(*, soknad: Soknad, today: date) -> CaseProgress:
     mottatt = local_date(s.mottatt_at)
     return CaseProgress(
         kartlegging=overview,
-        barn_mangler=[x.tittel.removeprefix("Barn: ") for x in overview
+        barn_mangler=[x.barn_navn for x in overview
                       if x.barn_id is not None and (x.tilstand in ("MANGLER", "PABEGYNT")
                                                     or x.gammel)],
         krav=[KravLine(k.pk, k.tittel, k.frist, k.status, str(k.get_status_display()),

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.utils.translation import gettext
+
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.cases.access import staff_readable
 from sosialsak.contexts.cases.models import Kartleggingsdel
@@ -39,6 +41,7 @@ class SectionState:
     skrevet_av: str
     mangler: list[str]
     gammel: bool
+    barn_navn: str = ""
 
 
 def _author(row: Kartleggingsdel) -> str:
@@ -54,14 +57,23 @@ def _latest(soknad: Soknad) -> dict[tuple[str, int | None], Kartleggingsdel]:
     return {(r.del_type, r.barn_id): r for r in rows}
 
 
-def _state(del_type: str, barn_id: int | None, tittel: str, row: Kartleggingsdel | None,
-           oldest_ok: date) -> SectionState:
+def _title(del_type: str, barn_navn: str = "") -> str:
+    """The section's title in the reader's language (the form's texts are Bokmål msgids)."""
+    title = gettext(TITLES[del_type])
+    return f"{title}: {barn_navn}" if barn_navn else title
+
+
+def _state(del_type: str, barn_id: int | None, row: Kartleggingsdel | None, oldest_ok: date,
+           barn_navn: str = "") -> SectionState:
+    tittel = _title(del_type, barn_navn)
     if row is None:
         return SectionState(del_type, barn_id, tittel, "MANGLER", None, "",
-                            [f.label for f in SECTIONS[del_type] if f.required], False)
+                            [gettext(f.label) for f in SECTIONS[del_type] if f.required], False,
+                            barn_navn)
     tilstand = "FULLFORT" if row.fullfort else "GRUNN" if row.ikke_kartlagt_grunn else "PABEGYNT"
     return SectionState(del_type, barn_id, tittel, tilstand, row.skrevet_at, _author(row),
-                        missing(del_type, row.svar), local_date(row.skrevet_at) < oldest_ok)
+                        [gettext(m) for m in missing(del_type, row.svar)],
+                        local_date(row.skrevet_at) < oldest_ok, barn_navn)
 
 
 def mapping_overview(soknad: Soknad) -> list[SectionState]:
@@ -72,9 +84,9 @@ def mapping_overview(soknad: Soknad) -> list[SectionState]:
     mottatt = local_date(soknad.mottatt_at)
     oldest = add_months(mottatt, -settings_for(soknad.kontor_id).kartlegging_gyldig_maneder)
     latest = _latest(soknad)
-    out = [_state(d, None, TITLES[d], latest.get((d, None)), oldest) for d in ORDER if d != "BARN"]
+    out = [_state(d, None, latest.get((d, None)), oldest) for d in ORDER if d != "BARN"]
     for b in children_in(list(Barn.objects.filter(person_id=soknad.person_id)), mottatt):
-        out.append(_state("BARN", b.pk, f"Barn: {b.navn}", latest.get(("BARN", b.pk)), oldest))
+        out.append(_state("BARN", b.pk, latest.get(("BARN", b.pk)), oldest, b.navn))
     return out
 
 
@@ -100,12 +112,12 @@ def section_for_edit(
     soknad = staff_readable(scope=scope, actor=actor, soknad_id=soknad_id, purpose="kartlegging")
     if del_type not in SECTIONS or (del_type == "BARN") != (barn_id is not None):
         raise NotFound("Fant ikke denne delen av kartleggingen.")
-    tittel = TITLES[del_type]
+    tittel = _title(del_type)
     if barn_id is not None:
         barn = Barn.objects.filter(pk=barn_id, person_id=soknad.person_id).first()
         if barn is None:
             raise NotFound("Fant ikke barnet.")
-        tittel = f"Barn: {barn.navn}"
+        tittel = _title(del_type, barn.navn)
     state = next((s for s in mapping_overview(soknad)
                   if (s.del_type, s.barn_id) == (del_type, barn_id)), None)
     if state is None:  # a child who is 18 or older has no section of its own

@@ -15,6 +15,14 @@ from typing import Literal
 Kind = Literal["tekst", "janei", "valg", "belop", "dato"]
 
 
+def gettext_noop(text: str) -> str:
+    """Mark a question for the translation catalogues (``makemessages`` looks for this name).
+
+    The text stays Bokmål here, so this module needs no Django; the interface translates it
+    when it renders the form (``forms_cases``)."""
+    return text
+
+
 @dataclass(frozen=True)
 class Felt:
     """One question. ``required_if`` makes it required when another answer has a given value."""
@@ -29,93 +37,98 @@ class Felt:
 
 
 BOSITUASJON = (  # KOSTRA 11F BOSIT
-    ("1", "Leier privat bolig"),
-    ("2", "Leier kommunal bolig"),
-    ("3", "Eier bolig"),
-    ("4", "Uten bolig"),
-    ("5", "Annet"),
-    ("6", "Institusjon"),
+    ("1", gettext_noop("Leier privat bolig")),
+    ("2", gettext_noop("Leier kommunal bolig")),
+    ("3", gettext_noop("Eier bolig")),
+    ("4", gettext_noop("Uten bolig")),
+    ("5", gettext_noop("Annet")),
+    ("6", gettext_noop("Institusjon")),
 )
 NORSKNIVA = (
-    ("MORSMAL", "Norsk er morsmålet"),
-    ("GOD", "Snakker godt norsk"),
-    ("NOE", "Snakker noe norsk"),
-    ("LITE", "Snakker lite eller ikke norsk"),
+    ("MORSMAL", gettext_noop("Norsk er morsmålet")),
+    ("GOD", gettext_noop("Snakker godt norsk")),
+    ("NOE", gettext_noop("Snakker noe norsk")),
+    ("LITE", gettext_noop("Snakker lite eller ikke norsk")),
 )
 INNSATSGRUPPE = (
-    ("STANDARD", "Standard innsats"),
-    ("SITUASJONSBESTEMT", "Situasjonsbestemt innsats"),
-    ("SPESIELT_TILPASSET", "Spesielt tilpasset innsats"),
-    ("GRADERT_VARIG", "Gradert varig tilpasset innsats"),
-    ("VARIG", "Varig tilpasset innsats"),
-    ("IKKE_VURDERT", "Ikke vurdert"),
+    ("STANDARD", gettext_noop("Standard innsats")),
+    ("SITUASJONSBESTEMT", gettext_noop("Situasjonsbestemt innsats")),
+    ("SPESIELT_TILPASSET", gettext_noop("Spesielt tilpasset innsats")),
+    ("GRADERT_VARIG", gettext_noop("Gradert varig tilpasset innsats")),
+    ("VARIG", gettext_noop("Varig tilpasset innsats")),
+    ("IKKE_VURDERT", gettext_noop("Ikke vurdert")),
 )
 
 SECTIONS: dict[str, tuple[Felt, ...]] = {
     "OKONOMI": (
-        Felt("inntekter", "Inntekter (lønn, ytelser, bidrag)"),
-        Felt("utgifter", "Faste utgifter"),
-        Felt("gjeld", "Har personen gjeld?", "janei"),
-        Felt("gjeld_beskrivelse", "Hva slags gjeld, og hvor mye", required=False,
+        Felt("inntekter", gettext_noop("Inntekter (lønn, ytelser, bidrag)")),
+        Felt("utgifter", gettext_noop("Faste utgifter")),
+        Felt("gjeld", gettext_noop("Har personen gjeld?"), "janei"),
+        Felt("gjeld_beskrivelse", gettext_noop("Hva slags gjeld, og hvor mye"), required=False,
              required_if=("gjeld", True)),
-        Felt("trenger_gjeldsradgivning", "Trenger personen gjeldsrådgivning?", "janei",
+        Felt("trenger_gjeldsradgivning", gettext_noop("Trenger personen gjeldsrådgivning?"),
+             "janei",
              required=False, required_if=("gjeld", True)),
-        Felt("formue", "Formue og eiendeler (bankinnskudd, bil, bolig)"),
+        Felt("formue", gettext_noop("Formue og eiendeler (bankinnskudd, bil, bolig)")),
     ),
     "BOLIG": (
-        Felt("bosituasjon", "Bosituasjon", "valg", choices=BOSITUASJON),
-        Felt("boutgift", "Boutgift per måned (kr)", "belop", required=False),
-        Felt("risiko_miste_bolig", "Står personen i fare for å miste boligen?", "janei"),
-        Felt("risiko_beskrivelse", "Hva er risikoen", required=False,
+        Felt("bosituasjon", gettext_noop("Bosituasjon"), "valg", choices=BOSITUASJON),
+        Felt("boutgift", gettext_noop("Boutgift per måned (kr)"), "belop", required=False),
+        Felt("risiko_miste_bolig", gettext_noop("Står personen i fare for å miste boligen?"),
+             "janei"),
+        Felt("risiko_beskrivelse", gettext_noop("Hva er risikoen"), required=False,
              required_if=("risiko_miste_bolig", True)),
-        Felt("trenger_midlertidig_botilbud", "Trengs midlertidig botilbud (§ 27)?", "janei"),
+        Felt("trenger_midlertidig_botilbud", gettext_noop("Trengs midlertidig botilbud (§ 27)?"),
+             "janei"),
     ),
     "HELSE_SOSIALT": (
-        Felt("fysisk_helse", "Fysisk helse"),
-        Felt("psykisk_helse", "Psykisk helse"),
-        Felt("rus", "Rus"),
-        Felt("tannhelse", "Tannhelse"),
-        Felt("nettverk", "Nettverk (familie, venner, andre)"),
-        Felt("vold_trusler", "Vold eller trusler i nære relasjoner?", "janei"),
-        Felt("vold_beskrivelse", "Hva har skjedd, og hva er gjort", required=False,
+        Felt("fysisk_helse", gettext_noop("Fysisk helse")),
+        Felt("psykisk_helse", gettext_noop("Psykisk helse")),
+        Felt("rus", gettext_noop("Rus")),
+        Felt("tannhelse", gettext_noop("Tannhelse")),
+        Felt("nettverk", gettext_noop("Nettverk (familie, venner, andre)")),
+        Felt("vold_trusler", gettext_noop("Vold eller trusler i nære relasjoner?"), "janei"),
+        Felt("vold_beskrivelse", gettext_noop("Hva har skjedd, og hva er gjort"), required=False,
              required_if=("vold_trusler", True)),
     ),
     "ARBEID_UTDANNING": (
-        Felt("arbeidserfaring", "Arbeidserfaring"),
-        Felt("utdanning", "Utdanning"),
-        Felt("norskniva", "Norsk", "valg", choices=NORSKNIVA),
-        Felt("trenger_tolk", "Trenger personen tolk?", "janei"),
-        Felt("tolkesprak", "Tolkespråk", required=False, required_if=("trenger_tolk", True)),
-        Felt("innsatsgruppe", "Innsatsgruppe", "valg", choices=INNSATSGRUPPE),
-        Felt("arbeidsevnevurdering", "Finnes det en arbeidsevnevurdering?", "janei"),
+        Felt("arbeidserfaring", gettext_noop("Arbeidserfaring")),
+        Felt("utdanning", gettext_noop("Utdanning")),
+        Felt("norskniva", gettext_noop("Norsk"), "valg", choices=NORSKNIVA),
+        Felt("trenger_tolk", gettext_noop("Trenger personen tolk?"), "janei"),
+        Felt("tolkesprak", gettext_noop("Tolkespråk"),
+             required=False, required_if=("trenger_tolk", True)),
+        Felt("innsatsgruppe", gettext_noop("Innsatsgruppe"), "valg", choices=INNSATSGRUPPE),
+        Felt("arbeidsevnevurdering", gettext_noop("Finnes det en arbeidsevnevurdering?"), "janei"),
     ),
     "BARN": (
-        Felt("materielle_behov", "Materielle behov (klær, utstyr, mat)"),
-        Felt("fritidsaktiviteter", "Fritidsaktiviteter"),
-        Felt("fritid_kostnad", "Hva fritidsaktivitetene koster per måned (kr)", "belop",
-             required=False),
-        Felt("venner", "Tid med venner"),
-        Felt("skole_barnehage", "Skole eller barnehage"),
-        Felt("helse", "Helse"),
-        Felt("saerlige_behov", "Særlige behov", required=False),
-        Felt("snakket_med_barnet", "Har du snakket med barnet?", "janei"),
-        Felt("barnets_syn", "Barnets egen mening", required=False,
+        Felt("materielle_behov", gettext_noop("Materielle behov (klær, utstyr, mat)")),
+        Felt("fritidsaktiviteter", gettext_noop("Fritidsaktiviteter")),
+        Felt("fritid_kostnad", gettext_noop("Hva fritidsaktivitetene koster per måned (kr)"),
+             "belop", required=False),
+        Felt("venner", gettext_noop("Tid med venner")),
+        Felt("skole_barnehage", gettext_noop("Skole eller barnehage")),
+        Felt("helse", gettext_noop("Helse")),
+        Felt("saerlige_behov", gettext_noop("Særlige behov"), required=False),
+        Felt("snakket_med_barnet", gettext_noop("Har du snakket med barnet?"), "janei"),
+        Felt("barnets_syn", gettext_noop("Barnets egen mening"), required=False,
              required_if=("snakket_med_barnet", True),
-             hjelp="Skriv det barnet selv sa, så nær barnets egne ord som mulig."),
-        Felt("bekymring_barnevern", "Er det grunn til bekymring som skal meldes til "
-             "barneverntjenesten?", "janei",
-             hjelp="Du har plikt til å melde fra (sosialtjenesteloven § 45)."),
-        Felt("melding_barnevern_dato", "Dato meldingen til barneverntjenesten ble sendt", "dato",
+             hjelp=gettext_noop("Skriv det barnet selv sa, så nær barnets egne ord som mulig.")),
+        Felt("bekymring_barnevern", gettext_noop("Er det grunn til bekymring som skal meldes til "
+             "barneverntjenesten?"), "janei",
+             hjelp=gettext_noop("Du har plikt til å melde fra (sosialtjenesteloven § 45).")),
+        Felt("melding_barnevern_dato",
+             gettext_noop("Dato meldingen til barneverntjenesten ble sendt"), "dato",
              required=False, required_if=("bekymring_barnevern", True)),
-        Felt("melding_barnevern_notat", "Om meldingen", required=False),
+        Felt("melding_barnevern_notat", gettext_noop("Om meldingen"), required=False),
     ),
 }
 
 ORDER = ("OKONOMI", "BOLIG", "HELSE_SOSIALT", "ARBEID_UTDANNING", "BARN")
 TITLES = {
-    "OKONOMI": "Økonomi",
-    "BOLIG": "Bolig",
-    "HELSE_SOSIALT": "Helse og sosial situasjon",
-    "ARBEID_UTDANNING": "Arbeid og utdanning",
-    "BARN": "Barn",
+    "OKONOMI": gettext_noop("Økonomi"),
+    "BOLIG": gettext_noop("Bolig"),
+    "HELSE_SOSIALT": gettext_noop("Helse og sosial situasjon"),
+    "ARBEID_UTDANNING": gettext_noop("Arbeid og utdanning"),
+    "BARN": gettext_noop("Barn"),
 }

@@ -30,20 +30,20 @@ DOKUMENTLISTE = [
 
 
 def _field(felt: Felt) -> forms.Field:
-    label = _(felt.label)
+    # The questions are Bokmål msgids (``cases.skjema`` marks them for the catalogues).
+    label, hjelp = _(felt.label), _(felt.hjelp) if felt.hjelp else ""
     if felt.kind == "janei":
         return forms.ChoiceField(label=label, choices=JA_NEI, required=False,
-                                 widget=forms.RadioSelect, help_text=felt.hjelp)
+                                 widget=forms.RadioSelect, help_text=hjelp)
     if felt.kind == "valg":
-        return forms.ChoiceField(label=label, required=False, help_text=felt.hjelp,
-                                 choices=[("", _("Velg")), *felt.choices])
+        return forms.ChoiceField(label=label, required=False, help_text=hjelp,
+                                 choices=[("", _("Velg")), *((k, _(v)) for k, v in felt.choices)])
     if felt.kind == "belop":
-        return forms.IntegerField(label=label, required=False, min_value=0,
-                                  help_text=felt.hjelp)
+        return forms.IntegerField(label=label, required=False, min_value=0, help_text=hjelp)
     if felt.kind == "dato":
-        return forms.DateField(label=label, required=False, help_text=felt.hjelp,
+        return forms.DateField(label=label, required=False, help_text=hjelp,
                                widget=forms.DateInput(attrs=DATE))
-    return forms.CharField(label=label, required=False, max_length=5000, help_text=felt.hjelp,
+    return forms.CharField(label=label, required=False, max_length=5000, help_text=hjelp,
                            widget=forms.Textarea(attrs={"rows": 2}))
 
 
