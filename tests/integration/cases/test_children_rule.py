@@ -115,10 +115,14 @@ class TestNodhjelp:
         update_office_settings(scope=scope_of(leder), actor=leder, kontor_id=actor.kontor_id,
                                now=NOW, data=Settings(apner=time(9), stenger=time(15),
                                                       kartlegging_frist_dager=4))
-        urgent = make_soknad(items=("NODHJELP",), barn=2)
+        urgent = make_soknad(items=("NODHJELP", "STROM"), barn=2)
+        mat, strom = urgent.poster.order_by("id")
 
-        decide(scope, actor, urgent, hjemmel="§ 18 nødhjelp")
-        decide(scope, actor, urgent, hjemmel="§ 18 nødhjelp")  # a second decision, one task
+        for post in (mat, strom):  # a second decision on the application opens no second task
+            record_vedtak(scope=scope, actor=actor, soknad_id=urgent.pk, now=NOW,
+                          data=VedtakInput(post_ids=[post.pk], hjemmel="§ 18 nødhjelp",
+                                           utfall="INNVILGET", stonadsform="BIDRAG", belop=600,
+                                           begrunnelse="Du hadde ikke penger til mat."))
 
         task = Oppgave.objects.get(soknad=urgent)
         # NOW is Monday 4 March 2024: four days later is Friday 8 March.

@@ -181,6 +181,33 @@ class TestMakeVedtak:
         young_parent.refresh_from_db()
         assert young_parent.status == "FERDIGBEHANDLET"
 
+    def test_an_item_already_decided_cannot_be_decided_again(
+        self, users: Any, scope_of: Any, young_parent: Any, utkast: Any
+    ) -> None:
+        from sosialsak.contexts.decisions.models import Vedtak
+        from sosialsak.contexts.decisions.operations import UnableToRecordVedtak
+
+        _make(users, scope_of, young_parent, utkast())
+        with pytest.raises(UnableToRecordVedtak) as exc:
+            _make(users, scope_of, young_parent, utkast(belop=3000))
+
+        assert (exc.value.code, exc.value.extra["field"]) == ("allerede_avgjort", "post_ids")
+        assert "Livsopphold har allerede vedtak" in exc.value.message
+        assert Vedtak.objects.filter(sak__soknad=young_parent).count() == 1
+
+    def test_no_decision_in_an_application_that_will_not_be_processed(
+        self, users: Any, scope_of: Any, young_parent: Any, utkast: Any
+    ) -> None:
+        from sosialsak.contexts.decisions.operations import UnableToRecordVedtak, change_status
+
+        actor = users["veileder_sf"]
+        change_status(scope=scope_of(actor), actor=actor, soknad_id=young_parent.pk,
+                      target="BEHANDLES_IKKE", now=NOW, reason="Trukket.")
+        with pytest.raises(UnableToRecordVedtak) as exc:
+            _make(users, scope_of, young_parent, utkast())
+
+        assert exc.value.code == "soknad_behandles_ikke"
+
     def test_a_case_outside_scope_is_not_found(
         self, users: Any, scope_of: Any, young_parent: Any, utkast: Any
     ) -> None:

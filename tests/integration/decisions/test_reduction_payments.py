@@ -157,6 +157,50 @@ class TestReductionReplacesPayments:
         assert {s for _, _, s in _rows(original)} == {"PLANLAGT"}
 
 
+class TestRepeatedReductions:
+    def test_one_breach_is_reduced_once(
+        self, users: Any, scope_of: Any, young_parent: Any, utkast: Any
+    ) -> None:
+        from sosialsak.contexts.decisions.operations import UnableToReduce, decide_reduksjon
+
+        original = _granted(users, scope_of, young_parent, utkast, hyppighet="MANEDLIG")
+        _reduce(users, scope_of, original)
+        brudd = original.vilkar.get().brudd.get()
+        actor = users["veileder_sf"]
+        with pytest.raises(UnableToReduce) as exc:
+            decide_reduksjon(scope=scope_of(actor), actor=actor, brudd_id=brudd.pk,
+                             belop_redusert=10000, individuell_vurdering="Igjen.",
+                             nodvendig_belop=9000, now=LATER)
+
+        assert exc.value.code == "allerede_redusert"
+        from sosialsak.contexts.payments.operations import (
+            IllegalPaymentTransition,
+            set_utbetaling_status,
+        )
+
+        stopped = original.utbetalinger.get(status="STOPPET", forfallsdato=date(2024, 4, 15))
+        with pytest.raises(IllegalPaymentTransition) as err:  # the reduction replaced it
+            set_utbetaling_status(scope=scope_of(actor), actor=actor, utbetaling_id=stopped.pk,
+                                  status="PLANLAGT", now=LATER)
+        assert err.value.code == "vedtak_endret"
+        assert len(_active_periods(young_parent)) == 3
+
+    def test_a_second_breach_reduces_the_decision_in_force(
+        self, users: Any, scope_of: Any, young_parent: Any, utkast: Any
+    ) -> None:
+        original = _granted(users, scope_of, young_parent, utkast, hyppighet="MANEDLIG")
+        first = _reduce(users, scope_of, original)  # April and May at 11 000
+
+        second = _reduce(users, scope_of, original, belop=10000)
+
+        assert second.endrer_id == first.pk
+        assert _rows(first) == [(date(2024, 4, 15), 11000, "STOPPET"),
+                                (date(2024, 5, 15), 11000, "STOPPET")]
+        assert _rows(second) == [(date(2024, 4, 15), 10000, "PLANLAGT"),
+                                 (date(2024, 5, 15), 10000, "PLANLAGT")]
+        assert len(_active_periods(young_parent)) == 3  # still one payment a month
+
+
 class TestFeilregistrertSakPaysNothing:
     def test_unpaid_payments_are_annulled_and_paid_ones_kept(
         self, users: Any, scope_of: Any, young_parent: Any, utkast: Any

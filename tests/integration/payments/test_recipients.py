@@ -152,6 +152,40 @@ class TestThirdParty:
         assert list(Utbetaling.objects.order_by("forfallsdato").values_list("status", flat=True)
                     ) == ["PLANLAGT", "STOPPET", "STOPPET"]
 
+    def test_a_payment_stopped_by_withdrawn_consent_cannot_be_restarted(
+        self, make_soknad, grant, scope, actor
+    ) -> None:
+        from sosialsak.contexts.payments.operations import set_utbetaling_status
+
+        soknad = make_soknad(items=("HUSLEIE",))
+        consent = samtykke(scope, actor, soknad)
+        rows = husleie_plan(scope, actor, grant(soknad, item="HUSLEIE", belop=8500),
+                            with_consent(UTLEIER, consent.pk))
+        withdraw_samtykke(scope=scope, actor=actor, samtykke_id=consent.pk,
+                          trukket_dato=date(2024, 5, 1), now=NOW)
+
+        with pytest.raises(ValidationFailed) as err:
+            set_utbetaling_status(scope=scope, actor=actor, utbetaling_id=rows[2].pk,
+                                  status="PLANLAGT", now=NOW)
+
+        assert err.value.extra["field"] == "samtykke_id"
+        assert Utbetaling.objects.get(pk=rows[2].pk).status == "STOPPET"
+
+    def test_a_payment_stopped_by_hand_can_be_restarted(
+        self, make_soknad, grant, scope, actor
+    ) -> None:
+        from sosialsak.contexts.payments.operations import set_utbetaling_status
+
+        soknad = make_soknad(items=("HUSLEIE",))
+        consent = samtykke(scope, actor, soknad)
+        rows = husleie_plan(scope, actor, grant(soknad, item="HUSLEIE", belop=8500),
+                            with_consent(UTLEIER, consent.pk))
+        for status in ("STOPPET", "PLANLAGT"):
+            set_utbetaling_status(scope=scope, actor=actor, utbetaling_id=rows[1].pk,
+                                  status=status, now=NOW)
+
+        assert Utbetaling.objects.get(pk=rows[1].pk).status == "PLANLAGT"
+
 
 class TestKid:
     @pytest.mark.parametrize("kid", [

@@ -89,12 +89,29 @@ class IllegalPaymentTransition(DomainError):
     code = "illegal_payment_transition"
 
 
+def _check_restart(utbetaling: Utbetaling, now: datetime) -> None:
+    """A stopped payment is started again only under a decision still in force, and only to a
+    recipient it may still go to (a third party's consent may have been withdrawn)."""
+    vedtak = utbetaling.vedtak
+    if vedtak.endringer.exists() or vedtak.sak.status != "AKTIV":
+        raise IllegalPaymentTransition(
+            "Vedtaket utbetalingen hører til, er endret eller feilregistrert. Utbetalingen kan "
+            "ikke startes igjen.", code="vedtak_endret", field="status")
+    resolve_mottaker(
+        vedtak=vedtak, person=vedtak.sak.soknad.person, today=local_date(now),
+        last_due=utbetaling.forfallsdato, prefix="",
+        mottaker=Mottaker(type=utbetaling.mottaker_type, navn=utbetaling.mottaker_navn,
+                          kontonummer=utbetaling.kontonummer,
+                          organisasjonsnummer=utbetaling.mottaker_organisasjonsnummer,
+                          samtykke_id=utbetaling.samtykke_id, kid=utbetaling.kid))
+
+
 @transaction.atomic
 def set_utbetaling_status(
     *, scope: Scope, actor: object, utbetaling_id: int, status: str, now: datetime
 ) -> Utbetaling:
     """Move a payment planned → paid / stopped / annulled (and stopped → planned)."""
-    utbetaling = (Utbetaling.objects.select_related("vedtak__sak__soknad")
+    utbetaling = (Utbetaling.objects.select_related("vedtak__sak__soknad__person")
                   .select_for_update().filter(pk=utbetaling_id).first())
     if utbetaling is None:
         raise NotFound("Fant ikke utbetalingen.")
@@ -103,6 +120,8 @@ def set_utbetaling_status(
         raise IllegalPaymentTransition(
             f"Utbetalingen kan ikke gå fra {utbetaling.status} til {status}.", field="status"
         )
+    if status == UtbetalingStatus.PLANLAGT:
+        _check_restart(utbetaling, now)
     utbetaling.status = status
     if status == UtbetalingStatus.UTBETALT:
         utbetaling.utbetalt_dato = local_date(now)

@@ -92,6 +92,16 @@ def record_brudd(
     return row
 
 
+def in_force(vedtak: Vedtak) -> Vedtak:
+    """Return the decision now in force for ``vedtak``: the newest that replaces it (a
+    reduction or a change after an appeal), or itself."""
+    current = vedtak
+    while (newer := Vedtak.objects.filter(endrer=current).order_by("-fattet_at", "-id")
+           .first()) is not None:
+        current = newer
+    return current
+
+
 def _stated(vilkar: Vilkar) -> bool:
     return bool(vilkar.konsekvens.strip()) and vilkar.sanksjon != "02"
 
@@ -103,7 +113,7 @@ def send_forhandsvarsel(
 ) -> Vilkarsbrudd:
     """Send the advance warning of a reduction, with a response deadline (fvl § 16)."""
     brudd, soknad = _brudd(scope, brudd_id)
-    vedtak = brudd.vilkar.vedtak
+    vedtak = in_force(brudd.vilkar.vedtak)
     if not _stated(brudd.vilkar):
         raise UnableToReduce("Vedtaket sa ikke at stønaden kunne reduseres om vilkåret ikke ble "
                              "oppfylt. Stønaden kan derfor ikke reduseres (sosialtjenesteloven "
@@ -156,7 +166,15 @@ def decide_reduksjon(
     planned payments due from then are stopped and the reduced amount is planned in their place
     (``replace_payments``), in this transaction."""
     brudd, soknad = _brudd(scope, brudd_id)
-    original = brudd.vilkar.vedtak
+    if brudd.status == BruddStatus.REDUSERT:
+        raise UnableToReduce("Stønaden er allerede redusert for dette bruddet.",
+                             code="allerede_redusert", field="brudd_id")
+    if brudd.status == BruddStatus.AVSLUTTET:
+        raise UnableToReduce("Bruddet er avsluttet uten reduksjon.", code="brudd_avsluttet",
+                             field="brudd_id")
+    # The condition was set in the first decision; a reduction replaces the one now in force.
+    first = brudd.vilkar.vedtak
+    original = in_force(first)
     today = local_date(now)
     check = rules.sjekk_reduksjon(vedtaksdato=today,
                                   vedtak_opplyste_konsekvens=_stated(brudd.vilkar),
@@ -165,7 +183,7 @@ def decide_reduksjon(
         konsekvens_opplyst=_stated(brudd.vilkar), forhandsvarslet=brudd.varsel_id is not None,
         svarfrist=brudd.svarfrist, today=today, individuell_vurdering=individuell_vurdering,
         belop_na=original.belop or 0, belop_redusert=belop_redusert,
-        barn_og_bolig=_protected(original), nodvendig_belop=nodvendig_belop),
+        barn_og_bolig=_protected(first), nodvendig_belop=nodvendig_belop),
         rule_check=CheckResult(check.code, check.ok, check.applies, check.message, check.hjemmel))
     fra = max(original.periode_fra or today, today)
     if original.periode_til is not None and fra >= original.periode_til:
@@ -184,7 +202,7 @@ def decide_reduksjon(
         fakta=f"Vedtak {local_date(original.fattet_at):%d.%m.%Y}; forhåndsvarsel "
               f"{local_date(brudd.varslet_at or now):%d.%m.%Y}.",
         beregning={"amount": belop_redusert, "original": original.belop,
-                   "nodvendig": max(nodvendig_belop, _protected(original))})
+                   "nodvendig": max(nodvendig_belop, _protected(first))})
     payments = replace_payments(scope=scope, actor=actor, vedtak_id=original.pk,
                                 ny_vedtak_id=vedtak.pk, fra=fra, now=now)
     punkt = letters.Vedtakspunkt(

@@ -113,11 +113,30 @@ def check_vedtak_input(data: VedtakInput, soknad: Soknad) -> list[SoktStonad]:
     return poster
 
 
+def _check_undecided(soknad: Soknad, poster: list[SoktStonad]) -> None:
+    if soknad.status == "BEHANDLES_IKKE":
+        raise UnableToRecordVedtak("Søknaden behandles ikke, og det kan ikke gjøres vedtak i den.",
+                                   code="soknad_behandles_ikke", field="soknad")
+    decided = set(Vedtak.objects.filter(sak__soknad=soknad, sak__status=SakStatus.AKTIV,
+                                        poster__in=poster).values_list("poster", flat=True))
+    labels = [p.label for p in poster if p.pk in decided]
+    if labels:
+        raise UnableToRecordVedtak(
+            f"post_ids: {', '.join(labels)} har allerede vedtak. Et vedtak endres bare etter "
+            "klage eller ved reduksjon.", code="allerede_avgjort", field="post_ids")
+
+
 def create_vedtak(
     *, soknad: Soknad, poster: list[SoktStonad], data: VedtakInput, actor: object, now: datetime,
     sak: Sak | None = None, **extra: object,
 ) -> Vedtak:
-    """Create the sak (when none is given) and the vedtak; no vedtak event (the caller's)."""
+    """Create the sak (when none is given) and the vedtak; no vedtak event (the caller's).
+
+    A first decision on an item may not be made twice: an item already decided in a sak in
+    force is changed only by a decision that replaces the earlier one (``endrer``: after an
+    appeal, or a reduction)."""
+    if extra.get("endrer") is None:
+        _check_undecided(soknad, poster)
     guard_vedtak_children(soknad=soknad, hjemmel=data.hjemmel, utfall=data.utfall,
                           post_types=[p.type for p in poster], actor=actor, now=now)
     if sak is None:
