@@ -59,3 +59,39 @@ def test_another_office_gets_404_on_the_builder(users: Any, young_parent: Any) -
     client.force_login(users["veileder_b"])
 
     assert client.get(f"/soknad/{young_parent.pk}/vedtak/ny/").status_code == 404
+
+
+def test_the_office_changes_a_decision_after_an_appeal_in_the_builder(
+    users: Any, young_parent: Any
+) -> None:
+    from sosialsak.contexts.decisions.models import Klage, Vedtak
+
+    client = Client()
+    client.force_login(users["veileder_sf"])
+    client.post(f"/soknad/{young_parent.pk}/vedtak/", _form(young_parent))
+    old = Vedtak.objects.get()
+    client.post(f"/vedtak/{old.pk}/klage/", {"tekst": "Vinterklærne koster mer.",
+                                              "mottatt": "2024-03-10"})
+    klage = Klage.objects.get()
+    detail = client.get(f"/vedtak/{old.pk}/").content.decode()
+    assert f"/soknad/{young_parent.pk}/vedtak/ny/?klage={klage.pk}" in detail
+
+    page = client.get(f"/soknad/{young_parent.pk}/vedtak/ny/?klage={klage.pk}").content.decode()
+    livsopphold = young_parent.poster.get(type="LIVSOPPHOLD").pk
+    assert "Nytt vedtak etter klage" in page and "Vinterklærne koster mer." in page
+    assert f'value="{livsopphold}" checked' in page  # the appealed item is open again
+    without = client.post(f"/soknad/{young_parent.pk}/vedtak/", _form(
+        young_parent, klage_id=klage.pk, klage_vurdering=""))
+    made = client.post(f"/soknad/{young_parent.pk}/vedtak/", _form(
+        young_parent, klage_id=klage.pk, klage_vurdering="Klagen tas til følge.",
+        justering_belop="1500"))
+
+    assert "Skriv kontorets vurdering av klagen" in without.content.decode()
+    new = Vedtak.objects.exclude(pk=old.pk).get()
+    assert made.status_code == 302 and made["Location"] == f"/vedtak/{new.pk}/"
+    assert (new.art, new.endrer_id, new.belop) == ("OMGJORING", old.pk, old.belop + 1000)
+    klage.refresh_from_db()
+    assert klage.status == "OMGJORT"
+    # A first decision on an item already decided is refused, with the reason shown.
+    again = client.post(f"/soknad/{young_parent.pk}/vedtak/", _form(young_parent))
+    assert "har allerede vedtak" in again.content.decode()

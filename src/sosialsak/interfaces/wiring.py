@@ -16,6 +16,7 @@ from sosialsak.contexts.decisions.operations import (
     install_payment_annuller,
     install_payment_planner,
     install_payment_replacer,
+    install_payment_stopper,
 )
 
 
@@ -50,7 +51,17 @@ def _annul(*, scope: Scope, actor: object, vedtak_id: int, now: datetime) -> Seq
                                                         vedtak_id=vedtak_id, now=now)]
 
 
+def _stop(*, scope: Scope, actor: object, vedtak_id: int, fra: date, now: datetime
+          ) -> Sequence[str]:
+    from sosialsak.contexts.payments.operations import stop_planned_payments
+
+    return [u.referanse for u in stop_planned_payments(scope=scope, actor=actor,
+                                                        vedtak_id=vedtak_id, from_date=fra,
+                                                        now=now)]
+
+
 def install() -> None:
     install_payment_annuller(_annul)
+    install_payment_stopper(_stop)
     install_payment_planner(_plan)
     install_payment_replacer(_replace)

@@ -184,9 +184,13 @@ class DecisionSettings:
     langtid_av_maneder: int = 12
 
 
-def needs_approval(settings: DecisionSettings, *, utfall: str, belop: int | None) -> bool:
-    """Return whether a second caseworker must approve this decision (the office's setting)."""
-    if settings.godkjenning_ved_avslag and utfall in ("AVSLATT", "AVVIST"):
+def needs_approval(settings: DecisionSettings, *, utfall: str, belop: int | None,
+                   reduksjon: bool = False) -> bool:
+    """Return whether a second caseworker must approve this decision (the office's setting).
+
+    ``belop`` is the amount granted, or a frame decision's monthly frame. A reduction takes
+    away part of what was granted, so it counts as a refusal for the setting."""
+    if settings.godkjenning_ved_avslag and (utfall in ("AVSLATT", "AVVIST") or reduksjon):
         return True
     limit = settings.godkjenning_over_belop
     return limit is not None and belop is not None and belop > limit

@@ -20,6 +20,7 @@ from sosialsak.contexts.cases.queries import children_in, current_sections
 from sosialsak.contexts.decisions.models import (
     Hjemmel,
     Klage,
+    KlageStatus,
     KvpVurdering,
     SakStatus,
     Stonadsform,
@@ -65,13 +66,27 @@ class BuilderContext:
         (t.value, k.label) for t, k in rules.KATALOG.items()])
     unntak: list[tuple[str, str]] = field(default_factory=lambda: [
         (g.value, g.label) for g in rules.UnntakGrunn])
+    klage: Klage | None = None  # a new decision after this appeal (omgjøring)
+    valgt: frozenset[int] = frozenset()  # items checked from the start
 
 
-def builder_context(*, scope: Scope, actor: object, soknad_id: int, today: date) -> BuilderContext:
-    """Return what the vedtak builder starts from; log the read."""
+def builder_context(*, scope: Scope, actor: object, soknad_id: int, today: date,
+                    klage_id: int | None = None) -> BuilderContext:
+    """Return what the vedtak builder starts from; log the read. With ``klage_id``, the
+    builder makes the office's new decision after that appeal: the appealed decision's items
+    are open again and checked."""
     soknad = staff_readable(scope=scope, actor=actor, soknad_id=soknad_id, purpose="vedtak")
     decided = set(Vedtak.objects.filter(sak__soknad=soknad, sak__status=SakStatus.AKTIV)
                   .values_list("poster", flat=True))
+    klage = None
+    valgt: frozenset[int] = frozenset()
+    if klage_id is not None:
+        klage = (Klage.objects.select_related("vedtak").filter(
+            pk=klage_id, vedtak__sak__soknad=soknad, status=KlageStatus.MOTTATT).first())
+        if klage is None:
+            raise NotFound("Fant ikke en åpen klage på denne søknaden.")
+        valgt = frozenset(klage.vedtak.poster.values_list("pk", flat=True))
+        decided -= valgt
     sections = {s.barn_id: s for s in current_sections(person_id=soknad.person_id,
                                                        kontor_id=soknad.kontor_id) if s.barn_id}
     children = []
@@ -90,7 +105,8 @@ def builder_context(*, scope: Scope, actor: object, soknad_id: int, today: date)
                  .values_list("vurdert_dato", "har_rett", "begrunnelse")),
         forslag=[(f.pk, f.belop, f.utfall, getattr(f.foreslatt_av, "username", ""))
                  for f in Vedtaksforslag.objects.filter(soknad=soknad, status="VENTER")
-                 .select_related("foreslatt_av")])
+                 .select_related("foreslatt_av")],
+        klage=klage, valgt=valgt)
 
 
 @dataclass(frozen=True)
@@ -150,6 +166,8 @@ class ForslagRow:
     foreslatt_av: str
     foreslatt_at: datetime
     egen: bool  # proposed by the caller, who may not approve it
+    art: str = "ORDINAER"
+    art_label: str = ""
 
 
 def _waiting(scope: Scope) -> QuerySet[Vedtaksforslag]:
@@ -182,4 +200,5 @@ def approvals_waiting(*, scope: Scope, actor: object) -> list[ForslagRow]:
         utfall_label=str(labels.get(f.utfall, f.utfall)), belop=f.belop,
         foreslatt_av=(f.foreslatt_av.get_full_name() or f.foreslatt_av.username)
         if f.foreslatt_av else "", foreslatt_at=f.foreslatt_at,
-        egen=f.foreslatt_av_id == me) for f in rows]
+        egen=f.foreslatt_av_id == me, art=f.art, art_label=str(f.get_art_display()))
+        for f in rows]

@@ -65,6 +65,17 @@ def reduksjon(request: HttpRequest, brudd_id: int, body: ReduksjonIn) -> tuple[i
     return 201, {"id": v.pk, "status": v.art}
 
 
+@router.post("/brudd/{brudd_id}/reduksjon/forslag", response={201: IdOut, **ERR})
+def reduksjon_forslag(request: HttpRequest, brudd_id: int, body: ReduksjonIn) -> tuple[int, Any]:
+    """Send a reduction to a second caseworker when the office asks for approval."""
+    with audit_channel("api"):
+        f = ops.propose_reduksjon(scope=scope_of(request), actor=request.user, brudd_id=brudd_id,
+                                  belop_redusert=body.belop_redusert,
+                                  individuell_vurdering=body.individuell_vurdering,
+                                  nodvendig_belop=body.nodvendig_belop, now=timezone.now())
+    return 201, {"id": f.pk, "status": f.status}
+
+
 def _klage(k: Any) -> dict[str, Any]:
     return {"id": k.pk, "status": k.status, "klagefrist": k.klagefrist, "for_sent": k.for_sent}
 
@@ -106,6 +117,16 @@ def omgjor(request: HttpRequest, klage_id: int, body: OmgjoringIn) -> tuple[int,
                                    klage_id=klage_id, data=_utkast(body.vedtak),
                                    vurdering=body.vurdering, now=timezone.now())
     return 201, {"id": v.pk, "status": v.art}
+
+
+@router.post("/klager/{klage_id}/omgjoring/forslag", response={201: IdOut, **ERR})
+def omgjor_forslag(request: HttpRequest, klage_id: int, body: OmgjoringIn) -> tuple[int, Any]:
+    """Send the new decision after the appeal to a second caseworker for approval."""
+    with audit_channel("api"):
+        f = ops.propose_change_after_klage(scope=scope_of(request), actor=request.user,
+                                           klage_id=klage_id, data=_utkast(body.vedtak),
+                                           vurdering=body.vurdering, now=timezone.now())
+    return 201, {"id": f.pk, "status": f.status}
 
 
 @router.post("/klager/{klage_id}/oversending", response={200: dict[str, Any], **ERR})

@@ -132,6 +132,7 @@ class ForslagOut(Schema):
     foreslatt_av: str
     foreslatt_at: datetime
     egen: bool
+    art: str
 
 
 class ReturIn(Schema):

@@ -26,9 +26,14 @@ from sosialsak.interfaces.caseworker.forms_decisions import VILKAR_ROWS, utkast_
 from sosialsak.kernel.errors import DomainError, NotFound
 
 
+def _klage_id(request: HttpRequest) -> int | None:
+    raw = request.POST.get("klage_id") or request.GET.get("klage") or ""
+    return int(raw) if raw.isdigit() else None
+
+
 def _builder(request: HttpRequest, soknad_id: int, **extra: Any) -> HttpResponse:
     ctx = builder_context(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
-                          today=today())
+                          today=today(), klage_id=_klage_id(request))
     return render(request, "caseworker/decisions/builder.html",
                   {"b": ctx, "post": request.POST, "rows": range(VILKAR_ROWS), **extra})
 
@@ -74,8 +79,11 @@ def preview_pdf(request: HttpRequest, soknad_id: int) -> HttpResponse:
 @not_found_as_404
 def make(request: HttpRequest, soknad_id: int) -> HttpResponse:
     propose = request.POST.get("handling") == "forslag"
+    klage_id = _klage_id(request)
     try:
         data = utkast_from_post(request.POST)
+        if klage_id is not None:
+            return _change_after_klage(request, klage_id, data, propose)
         if propose:
             ops.propose_vedtak(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
                                data=data, now=now())
@@ -89,6 +97,20 @@ def make(request: HttpRequest, soknad_id: int) -> HttpResponse:
         return _builder(request, soknad_id, error=exc.message,
                         error_field=exc.extra.get("field", ""))
     messages.success(request, _("Vedtaket er fattet, og brevet er laget."))
+    return redirect("vedtak_detail", vedtak_id=vedtak.pk)
+
+
+def _change_after_klage(request: HttpRequest, klage_id: int, data: Any,
+                        propose: bool) -> HttpResponse:
+    """The office's new decision after an appeal, made or sent for approval."""
+    kw = {"scope": scope_of(request), "actor": request.user, "klage_id": klage_id, "data": data,
+          "vurdering": request.POST.get("klage_vurdering", ""), "now": now()}
+    if propose:
+        forslag = ops.propose_change_after_klage(**kw)
+        messages.success(request, _("Det nye vedtaket er sendt til godkjenning."))
+        return redirect("case", soknad_id=forslag.soknad_id)
+    vedtak = ops.change_after_klage(**kw)
+    messages.success(request, _("Vedtaket er endret etter klagen, og brevet er laget."))
     return redirect("vedtak_detail", vedtak_id=vedtak.pk)
 
 
@@ -199,12 +221,14 @@ def follow_up(request: HttpRequest, vedtak_id: int, action: str) -> HttpResponse
             belop_redusert=_num(request, "belop_redusert"),
             svarfrist=_day(request, "svarfrist") or today(), now=now()),
             _("Forhåndsvarselet er laget.")),
-        "reduksjon": (lambda: ops.decide_reduksjon(
+        "reduksjon": (lambda: (ops.propose_reduksjon if p.get("handling") == "forslag"
+                               else ops.decide_reduksjon)(
             scope=s, actor=u, brudd_id=_num(request, "brudd_id"),
             belop_redusert=_num(request, "belop_redusert"),
             individuell_vurdering=p.get("individuell_vurdering", ""),
             nodvendig_belop=max(_num(request, "nodvendig_belop"), 0), now=now()),
-            _("Vedtaket om redusert stønad er fattet.")),
+            _("Vedtaket om redusert stønad er sendt til godkjenning.")
+            if p.get("handling") == "forslag" else _("Vedtaket om redusert stønad er fattet.")),
         "klage": (lambda: ops.register_klage(
             scope=s, actor=u, vedtak_id=vedtak_id, tekst=p.get("tekst", ""),
             mottatt=_day(request, "mottatt") or today(), kom_fram=_day(request, "kom_fram"),

@@ -1,7 +1,10 @@
 """Four-eyes approval: the office's setting and the decisions waiting for a second caseworker.
 
 A proposal keeps the builder's input as JSON; approving it makes the decision exactly as the
-first caseworker built it, with the approver recorded on the vedtak and in the letter.
+first caseworker built it, with the approver recorded on the vedtak and in the letter. Besides
+a first decision (ORDINAER), a change after an appeal (OMGJORING, with its ``klage`` and the
+office's assessment) and a reduction after a breach (REDUKSJON, with its ``brudd``) go the same
+way when the office's setting asks for it.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sosialsak.contexts.accounts.models import NavKontor
-from sosialsak.contexts.decisions.models._vedtak import Vedtak
+from sosialsak.contexts.decisions.models._vedtak import Vedtak, VedtakArt
 from sosialsak.contexts.intake.models import Soknad
 
 
@@ -49,6 +52,12 @@ class ForslagStatus(models.TextChoices):
 
 class Vedtaksforslag(models.Model):
     soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="vedtaksforslag")
+    art = models.CharField(max_length=10, choices=VedtakArt.choices, default=VedtakArt.ORDINAER)
+    klage = models.ForeignKey("decisions.Klage", null=True, blank=True,
+                              on_delete=models.PROTECT, related_name="+")
+    brudd = models.ForeignKey("decisions.Vilkarsbrudd", null=True, blank=True,
+                              on_delete=models.PROTECT, related_name="+")
+    vurdering = models.TextField(_("kontorets vurdering av klagen"), blank=True)
     data = models.JSONField()
     belop = models.PositiveIntegerField(null=True, blank=True)
     utfall = models.CharField(max_length=20)

@@ -6,6 +6,7 @@ signatures (demo data, payments and tests use them)."""
 
 from sosialsak.contexts.decisions.operations._brudd import (
     decide_reduksjon,
+    propose_reduksjon,
     record_brudd,
     send_forhandsvarsel,
 )
@@ -42,6 +43,7 @@ from sosialsak.contexts.decisions.operations._klage import (
     change_after_klage,
     decide_late_klage,
     forward_klage,
+    propose_change_after_klage,
     record_statsforvalter_outcome,
     register_digisos_klage,
     register_klage,
@@ -67,6 +69,7 @@ from sosialsak.contexts.decisions.operations._ports import (
     install_payment_annuller,
     install_payment_planner,
     install_payment_replacer,
+    install_payment_stopper,
 )
 from sosialsak.contexts.decisions.operations._retract import (
     UnableToRetract,
@@ -116,11 +119,14 @@ __all__ = [
     "install_payment_annuller",
     "install_payment_planner",
     "install_payment_replacer",
+    "install_payment_stopper",
     "make_vedtak",
     "mark_dokumentasjonskrav_levert",
     "mark_sak_feilregistrert",
     "preview_pdf",
     "preview_vedtak",
+    "propose_change_after_klage",
+    "propose_reduksjon",
     "propose_vedtak",
     "record_brudd",
     "record_kvp_vurdering",

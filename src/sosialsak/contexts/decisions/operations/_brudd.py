@@ -18,6 +18,7 @@ from sosialsak.contexts.decisions.models import (
     DokumentType,
     Vedtak,
     VedtakArt,
+    Vedtaksforslag,
     Vilkar,
     Vilkarsbrudd,
     VilkarStatus,
@@ -34,12 +35,15 @@ from sosialsak.contexts.decisions.operations._letter import (
     name_of,
     store,
 )
+from sosialsak.contexts.decisions.operations._make import ApprovalRequired, store_proposal
 from sosialsak.contexts.decisions.operations._ports import replace_payments
+from sosialsak.contexts.decisions.operations._settings import decision_settings
 from sosialsak.contexts.decisions.policy import (
     CheckResult,
     ReductionFacts,
     UnableToReduce,
     check_reduction,
+    needs_approval,
 )
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad
@@ -160,12 +164,49 @@ def decide_reduksjon(
     individuell_vurdering: str, nodvendig_belop: int, now: datetime,
 ) -> Vedtak:
     """Make the reduction decision after the warning; raise UnableToReduce naming what is
-    missing (stated consequence, warning, deadline, assessment, a forsvarlig amount).
+    missing (stated consequence, warning, deadline, assessment, a forsvarlig amount), or
+    ApprovalRequired when the office asks for a second caseworker (``propose_reduksjon``).
 
     The reduction replaces the original from today (or the original's start): the original's
     planned payments due from then are stopped and the reduced amount is planned in their place
     (``replace_payments``), in this transaction."""
     brudd, soknad = _brudd(scope, brudd_id)
+    if needs_approval(decision_settings(soknad.kontor_id), utfall="DELVIS_INNVILGET",
+                      belop=belop_redusert, reduksjon=True):
+        _checked(brudd, soknad, belop_redusert=belop_redusert,
+                 individuell_vurdering=individuell_vurdering, nodvendig_belop=nodvendig_belop,
+                 today=local_date(now))
+        raise ApprovalRequired("Kontoret krever at en annen saksbehandler godkjenner vedtak om "
+                               "reduksjon. Send det til godkjenning.", field="godkjenning")
+    return reduce_after_breach(scope=scope, actor=actor, brudd_id=brudd_id,
+                               belop_redusert=belop_redusert,
+                               individuell_vurdering=individuell_vurdering,
+                               nodvendig_belop=nodvendig_belop, now=now)
+
+
+@transaction.atomic
+def propose_reduksjon(
+    *, scope: Scope, actor: object, brudd_id: int, belop_redusert: int,
+    individuell_vurdering: str, nodvendig_belop: int, now: datetime,
+) -> Vedtaksforslag:
+    """Store a reduction that passes every check for a second caseworker's approval."""
+    brudd, soknad = _brudd(scope, brudd_id)
+    _checked(brudd, soknad, belop_redusert=belop_redusert,
+             individuell_vurdering=individuell_vurdering, nodvendig_belop=nodvendig_belop,
+             today=local_date(now))
+    return store_proposal(
+        soknad=soknad, actor=actor, now=now, art=VedtakArt.REDUKSJON, belop=belop_redusert,
+        utfall="DELVIS_INNVILGET", brudd=brudd,
+        data={"hjemmel": brudd.vilkar.vedtak.hjemmel, "belop_redusert": belop_redusert,
+              "individuell_vurdering": individuell_vurdering.strip(),
+              "nodvendig_belop": nodvendig_belop})
+
+
+def _checked(brudd: Vilkarsbrudd, soknad: Soknad, *, belop_redusert: int,
+             individuell_vurdering: str, nodvendig_belop: int, today: date
+             ) -> tuple[Vedtak, Vedtak]:
+    """Check that the breach may be reduced as asked; return the decision that set the
+    condition and the one in force now (which the reduction replaces)."""
     if brudd.status == BruddStatus.REDUSERT:
         raise UnableToReduce("Stønaden er allerede redusert for dette bruddet.",
                              code="allerede_redusert", field="brudd_id")
@@ -175,7 +216,6 @@ def decide_reduksjon(
     # The condition was set in the first decision; a reduction replaces the one now in force.
     first = brudd.vilkar.vedtak
     original = in_force(first)
-    today = local_date(now)
     check = rules.sjekk_reduksjon(vedtaksdato=today,
                                   vedtak_opplyste_konsekvens=_stated(brudd.vilkar),
                                   forhandsvarslet=brudd.varsel_id is not None)
@@ -189,6 +229,21 @@ def decide_reduksjon(
     if original.periode_til is not None and fra >= original.periode_til:
         raise UnableToReduce("Perioden vedtaket gjelder for er ute. Det er ingen stønad igjen å "
                              "redusere.", code="reduksjon_periode_ute", field="brudd_id")
+    return first, original
+
+
+def reduce_after_breach(
+    *, scope: Scope, actor: object, brudd_id: int, belop_redusert: int,
+    individuell_vurdering: str, nodvendig_belop: int, now: datetime,
+    godkjent_av: object = None,
+) -> Vedtak:
+    """Make the reduction (inside the caller's transaction); every check is made again."""
+    brudd, soknad = _brudd(scope, brudd_id)
+    today = local_date(now)
+    first, original = _checked(brudd, soknad, belop_redusert=belop_redusert,
+                               individuell_vurdering=individuell_vurdering,
+                               nodvendig_belop=nodvendig_belop, today=today)
+    fra = max(original.periode_fra or today, today)
     begrunnelse = (f"Vilkåret var: {brudd.vilkar.beskrivelse} Vi har registrert: {brudd.hva}"
                    + (f" Din forklaring: {brudd.forklaring}" if brudd.forklaring else ""))
     vedtak = create_vedtak(
@@ -199,6 +254,8 @@ def decide_reduksjon(
             periode_fra=fra, periode_til=original.periode_til, belop=belop_redusert),
         art=VedtakArt.REDUKSJON, endrer=original,
         individuell_vurdering=individuell_vurdering.strip(),
+        godkjent_av_id=getattr(godkjent_av, "pk", None),
+        godkjent_at=now if godkjent_av is not None else None,
         fakta=f"Vedtak {local_date(original.fattet_at):%d.%m.%Y}; forhåndsvarsel "
               f"{local_date(brudd.varslet_at or now):%d.%m.%Y}.",
         beregning={"amount": belop_redusert, "original": original.belop,
@@ -230,6 +287,7 @@ def decide_reduksjon(
         "endrer_vedtak_id": original.pk, "brudd_id": brudd.pk, "brev_id": dok.pk,
         "dokumentlager_id": str(dok.dokumentlager_id), "sha256": dok.sha256,
         "vilkar": [], "utbetalinger": [u.referanse for u in payments.planlagt],
-        "stoppet": list(payments.stoppet), "gjelder_fra": fra.isoformat()})
+        "stoppet": list(payments.stoppet), "gjelder_fra": fra.isoformat(),
+        "godkjent_av": getattr(godkjent_av, "pk", None)})
     _log(soknad, actor, "vedtak om reduksjon")
     return vedtak

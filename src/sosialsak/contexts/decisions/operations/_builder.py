@@ -189,7 +189,9 @@ def build(*, soknad: Soknad, data: VedtakUtkast, today: date) -> Built:
     settings = decision_settings(soknad.kontor_id)
     return Built(soknad=soknad, data=data, poster=poster, children=children, belop=belop,
                  result=result, checks=checks, problems=problems(facts), settings=settings,
-                 needs_approval=needs_approval(settings, utfall=data.utfall, belop=belop),
+                 needs_approval=needs_approval(
+                     settings, utfall=data.utfall,
+                     belop=max(belop or 0, data.ramme.belop if data.ramme else 0) or None),
                  today=today)
 
 

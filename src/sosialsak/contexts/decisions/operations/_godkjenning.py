@@ -10,7 +10,8 @@ from django.db import transaction
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record
 from sosialsak.contexts.audit.models import Action
-from sosialsak.contexts.decisions.models import ForslagStatus, Vedtak, Vedtaksforslag
+from sosialsak.contexts.decisions.models import ForslagStatus, Vedtak, VedtakArt, Vedtaksforslag
+from sosialsak.contexts.decisions.operations._brudd import reduce_after_breach
 from sosialsak.contexts.decisions.operations._builder import build
 from sosialsak.contexts.decisions.operations._core import writable_soknad
 from sosialsak.contexts.decisions.operations._inputs import (
@@ -18,7 +19,8 @@ from sosialsak.contexts.decisions.operations._inputs import (
     utkast_as_json,
     utkast_from_json,
 )
-from sosialsak.contexts.decisions.operations._make import fatt, require_complete
+from sosialsak.contexts.decisions.operations._klage import check_open, replace_after_klage
+from sosialsak.contexts.decisions.operations._make import fatt, require_complete, store_proposal
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import DomainError, NotFound
@@ -36,14 +38,8 @@ def propose_vedtak(
     soknad = writable_soknad(scope, soknad_id, lock=True)
     built = build(soknad=soknad, data=data, today=local_date(now))
     require_complete(built)
-    forslag = Vedtaksforslag.objects.create(
-        soknad=soknad, data=utkast_as_json(data), belop=built.belop, utfall=data.utfall,
-        foreslatt_at=now, foreslatt_av_id=getattr(actor, "pk", None))
-    record_hendelse(soknad=soknad, type="decisions.vedtak.til_godkjenning", actor=actor, at=now,
-                    data={"forslag_id": forslag.pk, "belop": built.belop, "utfall": data.utfall})
-    record(actor=actor, action=Action.WRITE, object_type="soknad", object_id=soknad.pk,
-           purpose="sende vedtak til godkjenning", kontor_id=soknad.kontor_id)
-    return forslag
+    return store_proposal(soknad=soknad, actor=actor, now=now, art=VedtakArt.ORDINAER,
+                          data=utkast_as_json(data), belop=built.belop, utfall=data.utfall)
 
 
 def _forslag(scope: Scope, forslag_id: int, actor: object) -> Vedtaksforslag:
@@ -59,22 +55,41 @@ def _forslag(scope: Scope, forslag_id: int, actor: object) -> Vedtaksforslag:
     return forslag
 
 
+def _make_approved(scope: Scope, forslag: Vedtaksforslag, actor: object, now: datetime) -> Vedtak:
+    """Make the proposed decision with its proposer as the one who made it and ``actor`` as
+    the approver; every rule is checked again as of now."""
+    if forslag.art == VedtakArt.REDUKSJON and forslag.brudd_id is not None:
+        d = forslag.data
+        return reduce_after_breach(
+            scope=scope, actor=forslag.foreslatt_av, brudd_id=forslag.brudd_id,
+            belop_redusert=int(d["belop_redusert"]),
+            individuell_vurdering=str(d["individuell_vurdering"]),
+            nodvendig_belop=int(d["nodvendig_belop"]), now=now, godkjent_av=actor)
+    soknad = writable_soknad(scope, forslag.soknad_id)
+    built = build(soknad=soknad, data=utkast_from_json(forslag.data), today=local_date(now))
+    require_complete(built)
+    if forslag.art == VedtakArt.OMGJORING and forslag.klage is not None:
+        klage = forslag.klage
+        check_open(klage)
+        return replace_after_klage(scope=scope, actor=forslag.foreslatt_av, klage=klage,
+                                   built=built, vurdering=forslag.vurdering, now=now,
+                                   godkjent_av=actor)
+    return fatt(scope=scope, actor=forslag.foreslatt_av, built=built, now=now,
+                godkjent_av=actor, hendelse={"forslag_id": forslag.pk})
+
+
 @transaction.atomic
 def approve_vedtak(
     *, scope: Scope, actor: object, forslag_id: int, now: datetime
 ) -> Vedtak:
     """Approve a proposal and make the decision, with the approver on it and in the letter."""
     forslag = _forslag(scope, forslag_id, actor)
-    soknad = writable_soknad(scope, forslag.soknad_id)
-    built = build(soknad=soknad, data=utkast_from_json(forslag.data), today=local_date(now))
-    require_complete(built)
-    vedtak = fatt(scope=scope, actor=forslag.foreslatt_av, built=built, now=now,
-                  godkjent_av=actor, hendelse={"forslag_id": forslag.pk})
+    vedtak = _make_approved(scope, forslag, actor, now)
     forslag.status, forslag.behandlet_at, forslag.vedtak = ForslagStatus.GODKJENT, now, vedtak
     forslag.behandlet_av_id = getattr(actor, "pk", None)
     forslag.save()
-    record(actor=actor, action=Action.WRITE, object_type="soknad", object_id=soknad.pk,
-           purpose="godkjenne vedtak", kontor_id=soknad.kontor_id)
+    record(actor=actor, action=Action.WRITE, object_type="soknad", object_id=forslag.soknad_id,
+           purpose="godkjenne vedtak", kontor_id=forslag.soknad.kontor_id)
     return vedtak
 
 

@@ -25,13 +25,22 @@ from sosialsak.contexts.decisions.models import (
     Vedtak,
     VedtakArt,
     VedtakDokument,
+    Vedtaksforslag,
+    VilkarStatus,
 )
-from sosialsak.contexts.decisions.operations._builder import build
+from sosialsak.contexts.decisions.operations._builder import Built, build
 from sosialsak.contexts.decisions.operations._core import writable_soknad
-from sosialsak.contexts.decisions.operations._inputs import VedtakUtkast
+from sosialsak.contexts.decisions.operations._inputs import VedtakUtkast, utkast_as_json
 from sosialsak.contexts.decisions.operations._letter import store_pdf
-from sosialsak.contexts.decisions.operations._make import fatt, require_complete
+from sosialsak.contexts.decisions.operations._make import (
+    ApprovalRequired,
+    fatt,
+    require_complete,
+    store_proposal,
+)
 from sosialsak.contexts.decisions.operations._pakke import build_package
+from sosialsak.contexts.decisions.operations._ports import stop_payments
+from sosialsak.contexts.decisions.operations._retract import annul
 from sosialsak.contexts.decisions.policy import appeal_is_late
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad
@@ -130,7 +139,7 @@ def _klage(scope: Scope, klage_id: int) -> tuple[Klage, Soknad]:
     return klage, writable_soknad(scope, klage.vedtak.sak.soknad_id, lock=True)
 
 
-def _open(klage: Klage) -> None:
+def check_open(klage: Klage) -> None:
     if klage.status != KlageStatus.MOTTATT:
         raise _fail("klage_id", "Klagen er allerede behandlet av kontoret.", "klage_behandlet")
     if klage.for_sent and klage.behandles is not True:
@@ -158,23 +167,69 @@ def decide_late_klage(
     return klage
 
 
+def _check_change(klage: Klage, vurdering: str) -> str:
+    check_open(klage)
+    if not vurdering.strip():
+        raise _fail("vurdering", "Skriv kontorets vurdering av klagen (forvaltningsloven § 33).")
+    return vurdering.strip()
+
+
 @transaction.atomic
 def change_after_klage(
     *, scope: Scope, actor: object, klage_id: int, data: VedtakUtkast, vurdering: str,
     now: datetime,
 ) -> Vedtak:
-    """The office's review changes the decision: make a new decision that replaces it."""
+    """The office's review changes the decision: make a new decision that replaces it. Raise
+    ApprovalRequired when the office asks for a second caseworker
+    (``propose_change_after_klage``)."""
     klage, soknad = _klage(scope, klage_id)
-    _open(klage)
+    text = _check_change(klage, vurdering)
     built = build(soknad=soknad, data=data, today=local_date(now))
     require_complete(built)
-    vedtak = fatt(scope=scope, actor=actor, built=built, now=now,
-                  extra={"art": VedtakArt.OMGJORING, "endrer": klage.vedtak},
-                  hendelse={"endrer_vedtak_id": klage.vedtak_id, "klage_id": klage.pk})
+    if built.needs_approval:
+        raise ApprovalRequired("Kontoret krever at en annen saksbehandler godkjenner dette "
+                               "vedtaket. Send det til godkjenning.", field="godkjenning")
+    return replace_after_klage(scope=scope, actor=actor, klage=klage, built=built,
+                               vurdering=text, now=now)
+
+
+def replace_after_klage(
+    *, scope: Scope, actor: object, klage: Klage, built: Built, vurdering: str, now: datetime,
+    godkjent_av: object = None,
+) -> Vedtak:
+    """Make the new decision (inside the caller's transaction): the appealed decision's
+    payments that have not gone to the bank are stopped, its conditions annulled, and the new
+    decision's own plan and conditions take their place."""
+    old = klage.vedtak
+    stoppet = list(stop_payments(scope=scope, actor=actor, vedtak_id=old.pk, fra=date.min,
+                                 now=now))
+    for v in old.vilkar.exclude(status=VilkarStatus.ANNULLERT).select_related("vedtak__sak"):
+        annul(v, soknad=built.soknad, grunn="Vedtaket er endret etter klage.", actor=actor,
+              now=now)
+    vedtak = fatt(scope=scope, actor=actor, built=built, now=now, godkjent_av=godkjent_av,
+                  extra={"art": VedtakArt.OMGJORING, "endrer": old},
+                  hendelse={"endrer_vedtak_id": old.pk, "klage_id": klage.pk,
+                            "stoppet": stoppet})
     klage.status, klage.nytt_vedtak, klage.kontorets_vurdering = (
-        KlageStatus.OMGJORT, vedtak, vurdering.strip())
+        KlageStatus.OMGJORT, vedtak, vurdering)
     klage.save()
+    _log(built.soknad, actor, "omgjøre vedtak etter klage")
     return vedtak
+
+
+@transaction.atomic
+def propose_change_after_klage(
+    *, scope: Scope, actor: object, klage_id: int, data: VedtakUtkast, vurdering: str,
+    now: datetime,
+) -> Vedtaksforslag:
+    """Store a complete new decision after an appeal for a second caseworker's approval."""
+    klage, soknad = _klage(scope, klage_id)
+    text = _check_change(klage, vurdering)
+    built = build(soknad=soknad, data=data, today=local_date(now))
+    require_complete(built)
+    return store_proposal(soknad=soknad, actor=actor, now=now, art=VedtakArt.OMGJORING,
+                          data=utkast_as_json(data), belop=built.belop, utfall=data.utfall,
+                          klage=klage, vurdering=text)
 
 
 @transaction.atomic
@@ -183,7 +238,7 @@ def forward_klage(
 ) -> Klage:
     """Keep the decision and send the appeal to the Statsforvalter with a case package."""
     klage, soknad = _klage(scope, klage_id)
-    _open(klage)
+    check_open(klage)
     if not vurdering.strip():
         raise _fail("vurdering", "Skriv kontorets vurdering av klagen (forvaltningsloven § 33).")
     klage.kontorets_vurdering = vurdering.strip()

@@ -19,7 +19,7 @@ from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record
 from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.cases.access import staff_readable
-from sosialsak.contexts.decisions.models import DokumentType, Vedtak, Vilkar
+from sosialsak.contexts.decisions.models import DokumentType, Vedtak, Vedtaksforslag, Vilkar
 from sosialsak.contexts.decisions.operations._builder import Built, build
 from sosialsak.contexts.decisions.operations._core import (
     VedtakInput,
@@ -133,6 +133,21 @@ def make_vedtak(
         raise ApprovalRequired("Kontoret krever at en annen saksbehandler godkjenner dette "
                                "vedtaket. Send det til godkjenning.", field="godkjenning")
     return fatt(scope=scope, actor=actor, built=built, now=now)
+
+
+def store_proposal(
+    *, soknad: Soknad, actor: object, now: datetime, art: str, data: dict[str, Any],
+    belop: int | None, utfall: str, **links: Any,
+) -> Vedtaksforslag:
+    """Store a complete decision of any kind for a second caseworker's approval."""
+    forslag = Vedtaksforslag.objects.create(
+        soknad=soknad, art=art, data=data, belop=belop, utfall=utfall, foreslatt_at=now,
+        foreslatt_av_id=getattr(actor, "pk", None), **links)
+    record_hendelse(soknad=soknad, type="decisions.vedtak.til_godkjenning", actor=actor, at=now,
+                    data={"forslag_id": forslag.pk, "art": art, "belop": belop, "utfall": utfall})
+    record(actor=actor, action=Action.WRITE, object_type="soknad", object_id=soknad.pk,
+           purpose="sende vedtak til godkjenning", kontor_id=soknad.kontor_id)
+    return forslag
 
 
 def fatt(

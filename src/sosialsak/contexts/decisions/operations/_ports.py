@@ -82,3 +82,21 @@ def annul_payments(*, scope: Scope, actor: object, vedtak_id: int, now: datetime
     if not _annuller:
         raise RuntimeError("No payment annuller installed (interfaces.wiring.install()).")
     return _annuller[0](scope=scope, actor=actor, vedtak_id=vedtak_id, now=now)
+
+
+Stopper = Callable[..., Sequence[str]]
+_stopper: list[Stopper] = []
+
+
+def install_payment_stopper(stopper: Stopper) -> None:
+    """Install the stopper (``payments.operations.stop_planned_payments`` through an adapter)."""
+    _stopper[:] = [stopper]
+
+
+def stop_payments(*, scope: Scope, actor: object, vedtak_id: int, fra: date,
+                  now: datetime) -> Sequence[str]:
+    """Stop ``vedtak_id``'s planned payments due on or after ``fra`` that have not gone to the
+    bank, and return their references (a new decision after an appeal replaces it)."""
+    if not _stopper:
+        raise RuntimeError("No payment stopper installed (interfaces.wiring.install()).")
+    return _stopper[0](scope=scope, actor=actor, vedtak_id=vedtak_id, fra=fra, now=now)

@@ -57,7 +57,7 @@ def _vilkar_title(v: Vilkar) -> str:
         return "Vilkår"
 
 
-def _annul(v: Vilkar, *, soknad: Soknad, grunn: str, actor: object, now: datetime) -> None:
+def annul(v: Vilkar, *, soknad: Soknad, grunn: str, actor: object, now: datetime) -> None:
     """Annul one condition and publish it (same reference, status ANNULLERT)."""
     first = (soknad.hendelser.filter(type="decisions.vilkar", data__referanse=v.referanse)
              .order_by("at", "id").values_list("data", flat=True).first()) or {}
@@ -82,7 +82,7 @@ def annul_vilkar(*, scope: Scope, actor: object, vilkar_id: int, grunn: str,
     if v.status == VilkarStatus.ANNULLERT:
         raise UnableToRetract("Vilkåret er allerede annullert.", code="allerede_annullert",
                               field="vilkar_id")
-    _annul(v, soknad=soknad, grunn=reason, actor=actor, now=now)
+    annul(v, soknad=soknad, grunn=reason, actor=actor, now=now)
     _log(soknad, actor, "annullere vilkår")
     return v
 
@@ -104,7 +104,7 @@ def mark_sak_feilregistrert(*, scope: Scope, actor: object, sak_id: int, grunn: 
     sak.save(update_fields=["status", "feilregistrert_at", "feilregistrert_grunn"])
     for v in Vilkar.objects.filter(vedtak__sak=sak).exclude(
             status=VilkarStatus.ANNULLERT).select_related("vedtak__sak"):
-        _annul(v, soknad=soknad, grunn=reason, actor=actor, now=now)
+        annul(v, soknad=soknad, grunn=reason, actor=actor, now=now)
     for vedtak in sak.vedtak.all():
         annul_payments(scope=scope, actor=actor, vedtak_id=vedtak.pk, now=now)
         for k in vedtak.dokumentasjonskrav.exclude(status=DokumentasjonskravStatus.ANNULLERT):
