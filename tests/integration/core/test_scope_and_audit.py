@@ -51,6 +51,52 @@ class TestOfficeScope:
         assert AuditEntry.objects.filter(action="DENIED", object_id=str(other.pk),
                                          channel="api").count() == 1
 
+    def test_a_refused_change_is_audited_in_the_api_and_the_ui(
+        self, make_soknad, users
+    ) -> None:
+        other = make_soknad(office="B")
+        body = json.dumps({"status": "UNDER_BEHANDLING"})
+
+        api = Client().post(f"/api/v1/soknader/{other.pk}/status", body,
+                            content_type="application/json", **bearer(users["veileder_a"]))
+        ui = login(users["veileder_a"]).post(f"/soknad/{other.pk}/status/",
+                                             {"status": "UNDER_BEHANDLING"})
+        readonly = Client().post(f"/api/v1/soknader/{other.pk}/status", body,
+                                 content_type="application/json",
+                                 **bearer(users["statsforvalter"]))
+
+        assert (api.status_code, ui.status_code, readonly.status_code) == (404, 404, 404)
+        denials = AuditEntry.objects.filter(action="DENIED", object_type="endepunkt")
+        va, sf = users["veileder_a"].username, users["statsforvalter"].username
+        assert sorted((e.actor_username, e.object_id) for e in denials) == sorted([
+            (va, f"/api/v1/soknader/{other.pk}/status"), (va, f"/soknad/{other.pk}/status/"),
+            (sf, f"/api/v1/soknader/{other.pk}/status")])
+        other.refresh_from_db()
+        assert other.status == "MOTTATT"
+
+    def test_a_missing_id_and_one_outside_scope_get_the_same_answer(
+        self, make_soknad, users
+    ) -> None:
+        from sosialsak.contexts.accounts.scope import scope_for
+        from sosialsak.contexts.decisions.operations import VedtakInput, record_vedtak
+
+        other = make_soknad(office="B")
+        vb = users["veileder_b"]
+        vedtak = record_vedtak(scope=scope_for(vb), actor=vb, soknad_id=other.pk, now=NOW,
+                               data=VedtakInput(post_ids=[other.poster.get().pk], hjemmel="§ 18",
+                                                utfall="AVSLATT", begrunnelse="Nok inntekt."))
+        body = json.dumps({"tekst": "Jeg klager.", "mottatt": "2024-03-10"})
+
+        def post(url: str) -> object:
+            return Client().post(url, body, content_type="application/json",
+                                 **bearer(users["veileder_a"]))
+
+        missing = post("/api/v1/vedtak/999999/klager")
+        outside = post(f"/api/v1/vedtak/{vedtak.pk}/klager")
+
+        assert missing.status_code == outside.status_code == 404  # type: ignore[attr-defined]
+        assert missing.json() == outside.json()  # type: ignore[attr-defined]
+
     def test_the_queue_shows_only_the_own_office(self, make_soknad, users) -> None:
         own, other = make_soknad(office="A"), make_soknad(office="B")
 
@@ -206,6 +252,8 @@ class TestAudit:
         assert page.status_code == 200
         assert f"soknad {soknad.pk}" in page.content.decode()
         assert denied.status_code == 404
+        assert AuditEntry.objects.filter(action="DENIED", object_type="tilgangslogg",
+                                         actor_id=users["veileder_a"].pk).count() == 1
 
     def test_audit_entries_cannot_be_changed(self, make_soknad) -> None:
         make_soknad()

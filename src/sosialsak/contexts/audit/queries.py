@@ -9,7 +9,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from sosialsak.contexts.accounts.scope import Scope
-from sosialsak.contexts.audit.models import AuditEntry
+from sosialsak.contexts.audit.log import record
+from sosialsak.contexts.audit.models import Action, AuditEntry
 from sosialsak.kernel.errors import NotFound
 
 
@@ -23,10 +24,18 @@ class AuditFilter:
     date_to: date | None = None  # inclusive, as a person reads it
 
 
-def search_audit(*, scope: Scope, filters: AuditFilter, limit: int = 200) -> QuerySet[AuditEntry]:
-    """Return the audit entries of the caller's offices matching ``filters``, newest first."""
+def check_audit_access(*, scope: Scope, actor: object) -> None:
+    """Raise NotFound, and log the refusal, unless the caller may read the audit log."""
     if not scope.can_view_audit:
+        record(actor=actor, action=Action.DENIED, object_type="tilgangslogg", object_id="",
+               purpose="lese tilgangsloggen")
         raise NotFound("Fant ikke siden.")
+
+
+def search_audit(*, scope: Scope, filters: AuditFilter, limit: int = 200,
+                 actor: object = None) -> QuerySet[AuditEntry]:
+    """Return the audit entries of the caller's offices matching ``filters``, newest first."""
+    check_audit_access(scope=scope, actor=actor)
     qs = AuditEntry.objects.filter(kontor_id__in=scope.kontor_ids)
     if filters.actor_username:
         qs = qs.filter(actor_username=filters.actor_username)

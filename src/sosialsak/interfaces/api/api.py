@@ -31,7 +31,12 @@ from sosialsak.interfaces.api.schemas import (
     StatusIn,
     StatusOut,
 )
-from sosialsak.interfaces.caseworker.common import scope_of, today
+from sosialsak.interfaces.caseworker.common import (
+    NOT_FOUND_ANY,
+    audit_refused_change,
+    scope_of,
+    today,
+)
 from sosialsak.kernel.errors import DomainError, NotFound
 
 api = NinjaAPI(
@@ -47,7 +52,11 @@ api = NinjaAPI(
 
 @api.exception_handler(NotFound)
 def not_found(request: HttpRequest, exc: NotFound) -> HttpResponse:
-    return api.create_response(request, exc.as_dict(), status=404)
+    """One answer for every object that is missing or outside the caller's scope, so ids
+    cannot be probed; a refused change is audited here (reads audit their own)."""
+    audit_refused_change(request)
+    return api.create_response(request, {"code": exc.code, "message": NOT_FOUND_ANY,
+                                         "extra": {}}, status=404)
 
 
 @api.exception_handler(DomainError)

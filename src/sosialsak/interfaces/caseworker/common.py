@@ -12,6 +12,8 @@ from django.http.response import HttpResponseBase
 from django.utils import timezone
 
 from sosialsak.contexts.accounts.scope import Scope, scope_for
+from sosialsak.contexts.audit.log import record
+from sosialsak.contexts.audit.models import Action
 from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import NotFound
 
@@ -34,14 +36,35 @@ def today() -> date:
     return local_date(timezone.now())
 
 
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+NOT_FOUND_ANY = "Fant ikke det du ba om. Det finnes ikke, eller du har ikke tilgang til det."
+
+
+def audit_refused_change(request: HttpRequest) -> None:
+    """Audit a change that was refused as not found (outside scope, or no such id).
+
+    Called after the operation's transaction has rolled back, so the entry survives it; reads
+    log their own denials. The entry names the endpoint by its path, which holds internal ids
+    only, never personal data."""
+    if request.method in SAFE_METHODS:
+        return
+    user = request.user if request.user.is_authenticated else None
+    match = request.resolver_match
+    record(actor=user, action=Action.DENIED, object_type="endepunkt",
+           object_id=request.path[:200],
+           purpose=f"endre: {match.url_name if match and match.url_name else 'ukjent'}")
+
+
 def not_found_as_404(view: Callable[..., R]) -> Callable[..., R]:
-    """Turn the domain's NotFound into Django's 404 page (which shows no detail)."""
+    """Turn the domain's NotFound into Django's 404 page (which shows no detail), auditing a
+    refused change."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> R:
         try:
             return view(request, *args, **kwargs)
         except NotFound as exc:
+            audit_refused_change(request)
             raise Http404(exc.message) from exc
 
     return wrapper

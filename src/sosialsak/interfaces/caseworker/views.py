@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sosialsak.contexts.audit.queries import AuditFilter, search_audit
+from sosialsak.contexts.audit.queries import AuditFilter, check_audit_access, search_audit
 from sosialsak.contexts.casefile.detail import case_detail
 from sosialsak.contexts.casefile.queue import QueueFilter, work_queue
 from sosialsak.contexts.decisions.operations import change_status
@@ -139,16 +139,16 @@ def register(request: HttpRequest) -> HttpResponse:
 @login_required
 @not_found_as_404
 def audit_log(request: HttpRequest) -> HttpResponse:
+    check_audit_access(scope=scope_of(request), actor=request.user)
     form = AuditSearchForm(request.GET or None)
     entries = []
     if form.is_valid():
         d = form.cleaned_data
-        entries = list(search_audit(scope=scope_of(request), filters=AuditFilter(
+        entries = list(search_audit(scope=scope_of(request), actor=request.user,
+                                    filters=AuditFilter(
             actor_username=d["actor_username"], object_type="soknad" if d["object_id"] else "",
             object_id=d["object_id"], action=d["action"], date_from=d["date_from"],
             date_to=d["date_to"])))
-    elif not scope_of(request).can_view_audit:
-        raise NotFound("Fant ikke siden.")
     return render(request, "caseworker/audit.html", {"form": form, "entries": entries})
 
 
