@@ -70,8 +70,10 @@ def test_the_office_changes_a_decision_after_an_appeal_in_the_builder(
     client.force_login(users["veileder_sf"])
     client.post(f"/soknad/{young_parent.pk}/vedtak/", _form(young_parent))
     old = Vedtak.objects.get()
+    from sosialsak.interfaces.caseworker.common import today
+
     client.post(f"/vedtak/{old.pk}/klage/", {"tekst": "Vinterklærne koster mer.",
-                                              "mottatt": "2024-03-10"})
+                                              "mottatt": today().isoformat()})
     klage = Klage.objects.get()
     detail = client.get(f"/vedtak/{old.pk}/").content.decode()
     assert f"/soknad/{young_parent.pk}/vedtak/ny/?klage={klage.pk}" in detail

@@ -73,6 +73,18 @@ class TestKlage:
 
         assert klage.behandles is True
 
+    def test_an_appeal_cannot_arrive_before_the_decision(
+        self, users: Any, scope_of: Any, vedtak: Any
+    ) -> None:
+        from sosialsak.contexts.decisions.operations import UnableToHandleKlage, register_klage
+
+        actor = users["veileder_sf"]
+        with pytest.raises(UnableToHandleKlage) as exc:
+            register_klage(scope=scope_of(actor), actor=actor, vedtak_id=vedtak.pk,
+                           tekst="Uenig.", mottatt=date(2024, 2, 1), now=NOW)
+
+        assert exc.value.extra["field"] == "mottatt" and "04.03.2024" in exc.value.message
+
     def test_forwarding_builds_one_pdf_and_a_structured_export(
         self, users: Any, scope_of: Any, vedtak: Any
     ) -> None:

@@ -81,7 +81,7 @@ def test_the_leder_sees_the_days_from_appeal_to_forwarding_and_the_office_median
     from sosialsak.kernel.errors import NotFound
 
     today = date(2024, 6, 30)
-    _forwarded(users, scope_of, vedtak, date(2024, 3, 1), date(2024, 3, 4))     # too old
+    _forwarded(users, scope_of, vedtak, date(2024, 3, 4), date(2024, 3, 5))     # too old
     _forwarded(users, scope_of, vedtak, date(2024, 4, 2), date(2024, 4, 12))    # 10 days
     _forwarded(users, scope_of, vedtak, date(2024, 5, 1), date(2024, 5, 5))     # 4 days
     _forwarded(users, scope_of, vedtak, date(2024, 6, 1), date(2024, 6, 21))    # 20 days

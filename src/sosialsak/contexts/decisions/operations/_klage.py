@@ -67,7 +67,14 @@ def _create(*, scope: Scope, actor: object, vedtak: Vedtak, tekst: str, mottatt:
     soknad = writable_soknad(scope, vedtak.sak.soknad_id, lock=True)
     if not tekst.strip():
         raise _fail("tekst", "Skriv hva klagen gjelder.")
-    fram = kom_fram or local_date(vedtak.fattet_at)
+    made = local_date(vedtak.fattet_at)
+    if mottatt < made:
+        raise _fail("mottatt", f"Klagen kan ikke være mottatt før vedtaket ble fattet "
+                    f"({made:%d.%m.%Y}).")
+    if kom_fram is not None and kom_fram < made:
+        raise _fail("kom_fram", f"Vedtaket kan ikke ha kommet fram før det ble fattet "
+                    f"({made:%d.%m.%Y}).")
+    fram = kom_fram or made
     frist = rules.klagefrist(kom_fram=fram).due
     klage = Klage.objects.create(
         vedtak=vedtak, kilde=kilde, klage_id=klage_id, mottatt=mottatt, tekst=tekst.strip(),
