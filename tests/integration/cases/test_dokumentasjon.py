@@ -199,6 +199,12 @@ class TestRemindersAndPassedDeadlines:
             "Kontoutskrift": "LEVERT", "Lønnsslipp": "IKKE_LEVERT"}
         assert Hendelse.objects.filter(soknad=family,
                                        type="cases.dokumentasjon.frist_ute").count() == 1
+        from sosialsak.contexts.digisos.innsyn import build_innsyn
+
+        asked = [h for h in build_innsyn(family)["hendelser"]
+                 if h["type"] == "dokumentasjonEtterspurt"]
+        # nav.no stops asking: the last event lists nothing still outstanding.
+        assert [len(h["dokumenter"]) for h in asked] == [2, 1, 0]
 
     def test_a_document_arriving_after_the_deadline_is_still_recorded(
         self, family, actor, scope
