@@ -22,6 +22,7 @@ import random
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from io import StringIO
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +112,78 @@ def test_whole_documents_through_the_schemas_mode(fixture: Path) -> None:
     assert report.kind.schema_file == schema_for(fixture)
     assert report.ok is expected_valid(fixture)
     assert not report.disagreement
+
+
+# --- the same fixtures through ``sosialsak digisos validate`` ----------------------------------
+
+
+def _cli_type(fixture: Path) -> str:
+    """Return the ``--type`` for a fixture: its schema file below ``json/`` (as upstream)."""
+    return schema_for(fixture).removesuffix(".json")
+
+
+def _run_validate(*args: str) -> tuple[int, str]:
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    out = StringIO()
+    try:
+        call_command("digisos", "validate", *args, stdout=out)
+    except CommandError as exc:
+        return exc.returncode, out.getvalue()
+    return 0, out.getvalue()
+
+
+@pytest.fixture
+def _django_apps() -> Iterator[None]:
+    # The command needs the apps loaded but no database (also under "-p no:django").
+    import django
+    from django.apps import apps
+
+    if not apps.ready:
+        if not os.environ.get("DJANGO_SETTINGS_MODULE"):
+            pytest.skip("Django settings are not configured")
+        django.setup()
+    yield
+
+
+@pytest.mark.usefixtures("_django_apps")
+@pytest.mark.parametrize("schemas", [False, True], ids=["models", "schemas"])
+@pytest.mark.parametrize("fixture", fixture_files(), ids=fixture_id)
+def test_the_cli_verdict_matches_the_name(fixture: Path, schemas: bool) -> None:
+    extra = ["--schemas", str(SHARED / "json")] if schemas else []
+
+    code, out = _run_validate(str(fixture), "--type", _cli_type(fixture), *extra)
+
+    assert code == (0 if expected_valid(fixture) else 1), out
+    assert ("INVALID" not in out.splitlines()[0]) is expected_valid(fixture), out
+    assert "DISAGREEMENT" not in out, out
+
+
+# Fixtures whose kind the command must recognise without --type: whole documents, the innsyn
+# fragments, addresses and sivilstatus. Others (a {"kilde", "verdi"} pair, a child) are
+# ambiguous and need --type; so does an empty object.
+DETECTABLE = [f for f in fixture_files() if (
+    fixture_id(f).startswith(("digisos/", "vedlegg/")) or f.parent == FIXTURES / "soknad"
+    or "/adresse/" in fixture_id(f) or "/sivilstatus/" in fixture_id(f)
+) and f.name != "feil-hendelse-er-tom.json"]
+
+
+@pytest.mark.usefixtures("_django_apps")
+@pytest.mark.parametrize("schemas", [False, True], ids=["models", "schemas"])
+@pytest.mark.parametrize("fixture", fixture_files(), ids=fixture_id)
+def test_without_type_the_cli_is_right_or_says_it_cannot_tell(
+    fixture: Path, schemas: bool
+) -> None:
+    extra = ["--schemas", str(SHARED / "json")] if schemas else []
+
+    code, out = _run_validate(str(fixture), *extra)
+
+    cannot_tell = "cannot tell which Digisos document" in out
+    assert not (cannot_tell and fixture in DETECTABLE), out
+    if not cannot_tell:
+        assert code == (0 if expected_valid(fixture) else 1), out
+        assert "DISAGREEMENT" not in out, out
 
 
 # --- the 2018 examples -----------------------------------------------------------------------

@@ -3,7 +3,8 @@
 Framework-free (no Django). What the app layer calls:
 
 * validation: :func:`validate_document`, :func:`detect_document_type`, :func:`validate_files`,
-  :func:`compare_with_official`, :func:`load_official_schemas`;
+  :func:`compare_with_official`, :func:`load_official_schemas`; fragments with
+  :func:`detect_fragment`, :func:`resolve_type` and :func:`validate_any`;
 * intake: :func:`parse_soknad` (raises :class:`SoknadInvalid`) → :class:`SoknadInnhold`;
 * innsyn: :func:`build_digisos_soker` over the events in :mod:`.innsyn_events` (raises
   :class:`InnsynBuildError`), :func:`dumps_digisos_soker`, :func:`find_removed_hendelser`.
@@ -32,7 +33,11 @@ from sosialsak.formats.digisos.validation import (
     ValidationReport,
     compare_with_official,
     detect_document_type,
+    detect_fragment,
     load_json,
+    resolve_type,
+    type_names,
+    validate_any,
     validate_document,
     validate_file,
     validate_files,
@@ -52,11 +57,15 @@ __all__ = [
     "build_digisos_soker",
     "compare_with_official",
     "detect_document_type",
+    "detect_fragment",
     "dumps_digisos_soker",
     "find_removed_hendelser",
     "load_json",
     "load_official_schemas",
     "parse_soknad",
+    "resolve_type",
+    "type_names",
+    "validate_any",
     "validate_document",
     "validate_file",
     "validate_files",

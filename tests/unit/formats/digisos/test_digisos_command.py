@@ -91,3 +91,20 @@ def test_with_schemas_the_official_verdict_is_reported(tmp_path: Path,
         f"{path} (digisos-soker): OK",
         "  official schema: agrees",
     ]
+
+
+def test_type_names_the_fragment_and_an_unknown_type_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, "barn.json", {"kilde": "bruker", "navn": {
+        "fornavn": "", "mellomnavn": "", "etternavn": ""}, "fodselsdato": "2017-01-0"})
+
+    with pytest.raises(CommandError) as bad:
+        call_command("digisos", "validate", path, "--type", "soknad/familie/barn",
+                     stdout=(out := StringIO()))
+    with pytest.raises(CommandError) as unknown:
+        run("validate", path, "--type", "barnet")
+
+    assert bad.value.returncode == 1
+    assert out.getvalue().splitlines()[:2] == [
+        f"{path} (soknad/familie/barn): INVALID",
+        "  $.fodselsdato: must be a date written YYYY-MM-DD"]
+    assert unknown.value.returncode == 2 and "--type: unknown type 'barnet'" in str(unknown.value)

@@ -13,6 +13,9 @@ from sosialsak.formats.digisos import (
     ValidationIssue,
     ValidationReport,
     detect_document_type,
+    detect_fragment,
+    resolve_type,
+    validate_any,
     validate_document,
     validate_files,
 )
@@ -37,6 +40,64 @@ class TestDetection:
         self, data: Any, kind: DocumentKind | None
     ) -> None:
         assert detect_document_type(data) is kind
+
+    @pytest.mark.parametrize(
+        "data",
+        [
+            {"type": "vedtakFattet", "saksreferanse": "S", "vedlegg": []},
+            {"type": "forelopigSvar", "hendelsestidspunkt": "x", "vedlegg": []},
+            {"type": "utbetaling", "utbetalingsreferanse": "u", "mottaker": "Utleier AS"},
+            {"type": "foobar", "hendelsestidspunkt": "2018-10-04T13:37:00.134Z"},
+        ],
+    )
+    def test_a_hendelse_is_a_fragment_not_a_document(self, data: dict[str, Any]) -> None:
+        assert detect_document_type(data) is None
+        assert detect_fragment(data) == "digisos/soker/parts/hendelse.json"
+
+    def test_a_hendelse_missing_its_file_is_invalid(self) -> None:
+        # Used to be taken for vedlegg.json (it has a "vedlegg" key) and pass.
+        report = validate_any({"type": "vedtakFattet", "saksreferanse": "S",
+                               "hendelsestidspunkt": "2018-10-04T13:37:00.134Z", "vedlegg": []})
+
+        assert (report.kind, report.fragment) == (None, "digisos/soker/parts/hendelse.json")
+        assert [str(i) for i in report.issues] == ["$.vedtaksfil: is required but missing"]
+        assert report.lines()[0] == "document (hendelse): INVALID"
+
+    @pytest.mark.parametrize(
+        ("data", "schema"),
+        [
+            ({"systemnavn": "x", "systemversjon": "1"}, "digisos/soker/parts/avsender.json"),
+            ({"type": "svarut", "id": "x", "nr": 1}, "digisos/soker/parts/filreferanse.json"),
+            ({"kilde": "bruker", "type": "gateadresse"}, "soknad/parts/adresse.json"),
+            ({"kilde": "system", "status": "gift"}, "soknad/familie/sivilstatus.json"),
+            ("2018-10-04T13:37:00.134Z", "types/tidspunkt.json"),
+            ("1.0.0-blabla", "soknad/parts/version.json"),
+            ({"kilde": "bruker", "verdi": "1"}, None),
+            ({}, None),
+        ],
+    )
+    def test_fragments_are_recognised_only_when_unambiguous(
+        self, data: Any, schema: str | None
+    ) -> None:
+        assert detect_fragment(data) == schema
+
+    @pytest.mark.parametrize(
+        ("name", "kind"),
+        [
+            ("soknad", DocumentKind.SOKNAD),
+            ("digisos/soker/digisos-soker", DocumentKind.DIGISOS_SOKER),
+            ("hendelse", "digisos/soker/parts/hendelse.json"),
+            ("hendelse/vedtakFattet", "digisos/soker/parts/hendelse/vedtakFattet.json"),
+            ("soknad/familie/barn.json", "soknad/familie/barn.json"),
+            ("types/tidspunkt", "types/tidspunkt.json"),
+        ],
+    )
+    def test_type_names_resolve(self, name: str, kind: Any) -> None:
+        assert resolve_type(name) == kind
+
+    def test_an_unknown_type_lists_the_choices(self) -> None:
+        with pytest.raises(ValueError, match=r"unknown type 'hendelsen'.*hendelse/vilkar"):
+            resolve_type("hendelsen")
 
     def test_an_unrecognisable_document_is_invalid_with_a_reason(self) -> None:
         report = validate_document({"hei": 1})

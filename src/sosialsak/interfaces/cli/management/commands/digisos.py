@@ -19,7 +19,12 @@ from sosialsak.contexts.digisos import importer, outbox
 from sosialsak.contexts.digisos.delivery import UnreadableDelivery, read_path
 from sosialsak.contexts.digisos.innsyn import build_innsyn
 from sosialsak.contexts.intake.models import Soknad
-from sosialsak.formats.digisos import OfficialSchemasError, dumps_digisos_soker, validate_files
+from sosialsak.formats.digisos import (
+    OfficialSchemasError,
+    dumps_digisos_soker,
+    resolve_type,
+    validate_files,
+)
 from sosialsak.kernel.errors import DomainError
 
 
@@ -40,6 +45,14 @@ class Command(BaseCommand):
             metavar="DIR",
             help="Also validate against the official JSON Schemas in DIR (the json/ folder or "
             "its parent) and report any disagreement with our models.",
+        )
+        validate.add_argument(
+            "--type",
+            metavar="KIND",
+            dest="kind",
+            help="Validate every FILE as KIND instead of detecting it: soknad, vedlegg, "
+            "digisos-soker, klage, or a fragment such as hendelse, hendelse/vedtakFattet, "
+            "avsender, soknad/familie/barn or types/tidspunkt (any schema file below json/).",
         )
 
         imp = sub.add_parser("import", help="Import delivery folders or lone soknad.json files; "
@@ -105,9 +118,14 @@ class Command(BaseCommand):
                 self.stderr.write(error)
             raise CommandError("Leveransen er fortsatt ugyldig.", returncode=1)
 
-    def _validate(self, files: list[str], schemas: str | None = None, **_: Any) -> None:
+    def _validate(self, files: list[str], schemas: str | None = None, kind: str | None = None,
+                  **_: Any) -> None:
         try:
-            reports = validate_files(files, schemas)
+            resolved = resolve_type(kind) if kind else None
+        except ValueError as exc:
+            raise CommandError(f"--type: {exc}", returncode=2) from exc
+        try:
+            reports = validate_files(files, schemas, resolved)
         except OfficialSchemasError as exc:
             raise CommandError(str(exc), returncode=2) from exc
         for report in reports:
