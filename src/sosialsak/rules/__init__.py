@@ -65,7 +65,7 @@ from sosialsak.rules.kvalifiseringsstonad import (
     sjekk_programlengde,
 )
 from sosialsak.rules.livsopphold import LivsoppholdResult, RateSetInfo, calculate_livsopphold
-from sosialsak.rules.satser import SatserIKraft, satser_i_kraft
+from sosialsak.rules.satser import SatserIKraft, first_rate_date, satser_i_kraft
 from sosialsak.rules.vilkar import (
     KATALOG,
     Sanksjon,
@@ -123,6 +123,7 @@ __all__ = [
     "calculate_batch",
     "calculate_livsopphold",
     "dokumentasjonsfrist",
+    "first_rate_date",
     "forelopig_svar",
     "forelopig_svar_frist",
     "hjemmel",

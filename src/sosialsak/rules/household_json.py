@@ -45,6 +45,8 @@ _KOMMUNE = re.compile(r"^\d{4}$")
 _TOP = {"month", "kommune", "adults", "shares_dwelling", "children", "housing_costs", "income",
         "individual_assessment"}
 _HOUSING = ("rent", "electricity", "municipal_fees", "insurance")
+_SHOWN = 40  # characters of a bad value quoted in an error message
+_LONG_INTEGER = 30  # digits; longer JSON integers are parsed as Decimal
 
 
 @dataclass(frozen=True)
@@ -73,9 +75,16 @@ def _list(value: Any, field: str) -> list[Any]:
     return value
 
 
+def _shown(value: Any) -> str:
+    """Return ``value`` for an error message: text quoted and cut short (input may be huge)."""
+    if not isinstance(value, str):
+        return "(ikke tekst)"
+    return repr(value if len(value) <= _SHOWN else value[:_SHOWN] + "…")
+
+
 def _date(value: Any, field: str) -> date:
     if not isinstance(value, str) or not _DATE.match(value):
-        raise InvalidHousehold(field, f"ugyldig dato {value!r}; bruk ÅÅÅÅ-MM-DD.")
+        raise InvalidHousehold(field, f"ugyldig dato {_shown(value)}; bruk ÅÅÅÅ-MM-DD.")
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -85,7 +94,7 @@ def _date(value: Any, field: str) -> date:
 def _month(value: Any) -> date:
     match = _MONTH.match(value) if isinstance(value, str) else None
     if match is None or not 1 <= int(match.group(2)) <= 12:
-        raise InvalidHousehold("month", f"ugyldig måned {value!r}; bruk ÅÅÅÅ-MM.")
+        raise InvalidHousehold("month", f"ugyldig måned {_shown(value)}; bruk ÅÅÅÅ-MM.")
     month = date(int(match.group(1)), int(match.group(2)), 1)
     if month < EARLIEST_MONTH:
         raise InvalidHousehold("month", "beregningen dekker måneder fra og med 2019-01.")
@@ -96,12 +105,16 @@ def _amount(value: Any, field: str, *, signed: bool = False) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
         raise InvalidHousehold(field, "beløpet må være et tall (kroner).")
     amount = Decimal(value)
-    if not amount.is_finite() or amount != amount.quantize(Decimal("0.01")):
+    if not amount.is_finite():
+        raise InvalidHousehold(field, "beløpet må være et vanlig tall (kroner).")
+    # Size first: quantizing a number with more digits than the context holds would fail.
+    if amount.copy_abs() > MAX_AMOUNT:
+        raise InvalidHousehold(field, f"beløpet er urimelig stort (høyst {MAX_AMOUNT:,} kroner)."
+                               .replace(",", " "))
+    if amount != amount.quantize(Decimal("0.01")):
         raise InvalidHousehold(field, "beløpet kan ha høyst to desimaler.")
     if amount < 0 and not signed:
         raise InvalidHousehold(field, "beløpet kan ikke være negativt.")
-    if abs(amount) > MAX_AMOUNT:
-        raise InvalidHousehold(field, "beløpet er urimelig stort.")
     return amount
 
 
@@ -125,7 +138,8 @@ def _income(value: Any) -> tuple[Income, ...]:
         try:
             kind = IncomeType(obj["type"])
         except ValueError:
-            raise InvalidHousehold(f"income[{i}].type", f"ukjent inntektstype {obj['type']!r}; "
+            raise InvalidHousehold(f"income[{i}].type", f"ukjent inntektstype "
+                                   f"{_shown(obj['type'])}; "
                                    f"gyldige: {', '.join(t.value for t in IncomeType)}.") from None
         items.append(Income(kind, _amount(obj["amount"], f"income[{i}].amount")))
     return tuple(items)
@@ -193,15 +207,22 @@ def parse_household(data: Any) -> HouseholdRequest:
 def parse_household_json(text: str | bytes) -> HouseholdRequest:
     """Return the request in the JSON ``text``; raise InvalidHousehold on malformed JSON too."""
     try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        data = json.loads(text, parse_float=Decimal, parse_int=_integer, parse_constant=Decimal)
     except json.JSONDecodeError as exc:
         raise InvalidHousehold("$", f"ugyldig JSON (linje {exc.lineno}, kolonne {exc.colno}).") \
             from None
+    except RecursionError:
+        raise InvalidHousehold("$", "JSON-dokumentet er for dypt nestet.") from None
+    except ValueError:
+        raise InvalidHousehold("$", "ugyldig JSON.") from None
     return parse_household(data)
 
 
-def _reject_constant(name: str) -> Any:
-    raise InvalidHousehold("$", f"{name} er ikke et gyldig beløp.")
+def _integer(text: str) -> int | Decimal:
+    """Return a JSON integer; a very long one stays a Decimal (Python refuses to convert
+    integers of more than 4300 digits), so that the field it stands in is named when refused.
+    NaN and ±Infinity become non-finite Decimals for the same reason (``parse_constant``)."""
+    return int(text) if len(text) <= _LONG_INTEGER else Decimal(text)
 
 
 def result_as_json(result: LivsoppholdResult) -> dict[str, Any]:

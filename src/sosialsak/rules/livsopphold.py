@@ -124,7 +124,13 @@ def household_type(household: Household) -> str:
     return "bofellesskap" if household.shares_dwelling else "enslig"
 
 
-def _check(household: Household, month: date) -> None:
+def adult_age(*, rules: Ruleset, on: date) -> int:
+    """Return the age from which a person gets an adult rate: the year after the oldest
+    children's band (18 with the bands of 2019 onwards)."""
+    return max(band.til for band in age_bands(rules=rules, on=on)) + 1
+
+
+def _check(household: Household, month: date, rules: Ruleset) -> None:
     if not 1 <= len(household.adults) <= 2:
         raise InvalidHousehold("adults", "oppgi søkeren og eventuelt ektefelle/samboer (1–2).")
     month_end = date(month.year + month.month // 12, month.month % 12 + 1, 1)
@@ -133,6 +139,14 @@ def _check(household: Household, month: date) -> None:
             if person.birth_date >= month_end:
                 raise InvalidHousehold(f"{group}[{i}].birth_date", "personen er ikke født ennå "
                                        f"i {month.strftime('%Y-%m')}.")
+    adult = adult_age(rules=rules, on=month)
+    for i, person in enumerate(household.adults):
+        age = age_on(person.birth_date, month)
+        if age < adult:
+            raise InvalidHousehold(
+                f"adults[{i}].birth_date",
+                f"personen er {max(age, 0)} år første dag i {month.strftime('%Y-%m')}; satsene "
+                f"for voksne gjelder fra {adult} år. Barn i husstanden føres under children.")
 
 
 def _origin(value: ParameterValue) -> str:
@@ -226,7 +240,7 @@ def calculate_livsopphold(
     """
     rules = rules or load_ruleset()
     month = first_of_month(month)
-    _check(household, month)
+    _check(household, month, rules)
     if assessment is not None:
         assessment.validate()
     hjemmel = rules.hjemmel("sotjl.livsopphold", on=month).text

@@ -44,6 +44,13 @@ class SatserIKraft:
         }
 
 
+def first_rate_date(*, rules: Ruleset | None = None) -> date:
+    """Return the first date on which the state's whole livsopphold rate set is known."""
+    rules = rules or load_ruleset()
+    return max(rules.parameter(f"veiledende_satser.livsopphold.{n}").values[0].start
+               for n in RATE_NAMES)
+
+
 def satser_i_kraft(*, on: date, kommune: str | None = None,
                    rules: Ruleset | None = None) -> SatserIKraft:
     """Return the livsopphold rate set, housing caps and G in force on ``on``.

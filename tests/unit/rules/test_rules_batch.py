@@ -57,7 +57,13 @@ def requests(draw: st.DrawFn) -> HouseholdRequest:
         return Person(draw(st.dates(min_value=low, max_value=high)))
 
     money = st.integers(0, 3_000_000).map(lambda ore: Decimal(ore) / 100)
-    adults = tuple(born(18, 70) for _ in range(draw(st.integers(1, 2))))
+    adult_by = date(month.year - 18, month.month, 1)  # 18 on the first day of the month
+
+    def adult() -> Person:
+        return Person(draw(st.dates(min_value=adult_by - timedelta(days=365 * 52),
+                                    max_value=adult_by)))
+
+    adults = tuple(adult() for _ in range(draw(st.integers(1, 2))))
     children = tuple(born(0, 20) for _ in range(draw(st.integers(0, 6))))
     income = tuple(Income(draw(st.sampled_from(list(IncomeType))), draw(money))
                    for _ in range(draw(st.integers(0, 4))))

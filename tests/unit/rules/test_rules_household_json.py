@@ -102,6 +102,50 @@ class TestErrorsNameTheField:
             parse_household_json('{"month": "2024-03", "adults": [{"birth_date": '
                                  '"1980-01-01"}], "housing_costs": {"rent": 1.005}}')
 
+    @pytest.mark.parametrize("raw", [
+        "1e400", "-1e400", "1" * 30, "9" * 5000, "1.5e30", "NaN", "Infinity", "-Infinity",
+        "1e-400",
+    ])
+    def test_an_absurd_amount_names_the_field(self, raw: str) -> None:
+        text = ('{"month": "2024-03", "adults": [{"birth_date": "1980-01-01"}], '
+                '"housing_costs": {"rent": ' + raw + '}}')
+
+        with pytest.raises(InvalidHousehold) as err:
+            parse_household_json(text)
+
+        assert err.value.field == "housing_costs.rent"
+        assert err.value.message.startswith("housing_costs.rent: ")
+        assert len(err.value.message) < 120
+
+    @pytest.mark.parametrize(("doc", "field"), [
+        ('{"month": %s, "adults": [{"birth_date": "1980-01-01"}]}' % ("1" * 5000), "month"),
+        ('{"month": "2024-03", "adults": [{"birth_date": %s}]}' % ("7" * 5000),
+         "adults[0].birth_date"),
+        ('{"month": "2024-03", "adults": [{"birth_date": NaN}]}', "adults[0].birth_date"),
+        ('{"month": "2024-03", "adults": [{"birth_date": "%s"}]}' % ("x" * 5000),
+         "adults[0].birth_date"),
+        ('{"month": "2024-03", "adults": [{"birth_date": "1980-01-01"}], '
+         '"income": [{"type": "%s", "amount": 1}]}' % ("y" * 5000), "income[0].type"),
+        ('{"month": "2024-03", "adults": [{"birth_date": "1980-01-01"}], '
+         '"individual_assessment": {"reason": "Vurdert", '
+         '"adjustments": [{"amount": -1e999, "reason": "x"}]}}',
+         "individual_assessment.adjustments[0].amount"),
+    ])
+    def test_huge_or_odd_values_elsewhere_name_the_field_briefly(
+        self, doc: str, field: str
+    ) -> None:
+        with pytest.raises(InvalidHousehold) as err:
+            parse_household_json(doc)
+
+        assert err.value.field == field
+        assert len(err.value.message) < 200
+
+    def test_deeply_nested_json_is_refused_cleanly(self) -> None:
+        with pytest.raises(InvalidHousehold) as err:
+            parse_household_json("[" * 100_000 + "]" * 100_000)
+
+        assert err.value.field == "$"
+
     def test_malformed_json_is_reported(self) -> None:
         with pytest.raises(InvalidHousehold, match="ugyldig JSON"):
             parse_household_json("{not json")

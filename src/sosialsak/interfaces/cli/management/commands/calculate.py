@@ -5,6 +5,9 @@ or a Digisos soknad.json (household from familie, bosituasjon, okonomi), and pri
 as JSON, or with ``--explain`` the explanation for the caseworker and the plain-Bokmål text for
 the applicant. Registered state and municipal rate sets are applied. Bad input exits with code 2
 and a message naming the field.
+
+``--month`` belongs to ``--soknad`` only: a household file carries its own ``month``, and the
+two together are refused (exit 2) rather than one silently winning.
 """
 
 from __future__ import annotations
@@ -45,11 +48,15 @@ class Command(BaseCommand):
         source.add_argument("--soknad", metavar="FILE",
                             help="en Digisos soknad.json (eller - for standard input)")
         parser.add_argument("--month", metavar="YYYY-MM",
-                            help="måneden (med --soknad; ellers måneden søknaden ble sendt)")
+                            help="måneden, bare med --soknad (uten: måneden søknaden ble "
+                                 "sendt); med --household står måneden i filen (month)")
         parser.add_argument("--explain", action="store_true",
                             help="skriv forklaringen som lesbar tekst i stedet for JSON")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["household"] and options["month"]:
+            raise CommandError("--month: brukes bare med --soknad; med --household står "
+                               "måneden i filen (feltet month).", returncode=BAD_INPUT)
         try:
             if options["soknad"]:
                 request = parse_household(self._from_soknad(options["soknad"], options["month"]))
@@ -84,6 +91,8 @@ class Command(BaseCommand):
         except json.JSONDecodeError as exc:
             raise CommandError(f"--soknad: ikke gyldig JSON ({exc.msg}, linje {exc.lineno}).",
                                returncode=BAD_INPUT) from exc
+        except (ValueError, RecursionError) as exc:  # e.g. an integer of thousands of digits
+            raise CommandError("--soknad: ikke gyldig JSON.", returncode=BAD_INPUT) from exc
         except SoknadInvalid as exc:
             raise CommandError(exc.message, returncode=BAD_INPUT) from exc
         try:

@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
 from sosialsak.contexts.rates.queries import current_ruleset
-from sosialsak.rules import ParameterNotFound, satser_i_kraft
+from sosialsak.rules import ParameterNotFound, first_rate_date, satser_i_kraft
 from sosialsak.rules.money import format_kr
 
 BAD_INPUT = 2
@@ -28,7 +28,8 @@ class Command(BaseCommand):
     help = "Vis satsene for livsopphold og grunnbeløpet som gjelder på en dato."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+        parser.add_argument("--date", required=True, metavar="YYYY-MM-DD",
+                            help="datoen satsene skal gjelde for")
         parser.add_argument("--kommune", metavar="NNNN", help="kommunenummer (fire siffer)")
         parser.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
 
@@ -53,6 +54,11 @@ class Command(BaseCommand):
         try:
             satser = satser_i_kraft(on=on, kommune=kommune, rules=rules)
         except ParameterNotFound as exc:
+            first = first_rate_date(rules=rules)
+            if on < first:
+                raise CommandError(f"--date: satsene er kjent fra {first.isoformat()}; velg en "
+                                   f"dato fra og med {first.isoformat()}.",
+                                   returncode=BAD_INPUT) from exc
             raise CommandError(exc.message, returncode=BAD_INPUT) from exc
         data = satser.as_dict()
         if options["json"]:
