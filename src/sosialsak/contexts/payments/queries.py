@@ -9,17 +9,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sosialsak.contexts.accounts.models import NavKontor, Role
 from sosialsak.contexts.accounts.scope import Scope
-from sosialsak.contexts.audit.log import record_many
+from sosialsak.contexts.audit.log import record, record_many
 from sosialsak.contexts.audit.models import Action
+from sosialsak.contexts.cases.access import staff_readable
 from sosialsak.contexts.payments.export import in_scope, office_for_export, visible_batches
 from sosialsak.contexts.payments.models import (
+    Betalingsprofil,
     Eksportkjoring,
+    Samtykke,
     Utbetaling,
+    Utbetalingsinnstillinger,
     UtbetalingStatus,
 )
 from sosialsak.contexts.payments.office import debitor_for, utbetalingsdag_for
+from sosialsak.contexts.payments.operations import TRANSITIONS
 from sosialsak.contexts.payments.plan import PlanInput, PlannedPayment, build_plan
+from sosialsak.kernel.errors import NotFound
 
 
 @dataclass(frozen=True)
@@ -104,3 +111,90 @@ def preview_payment_plan(
                                 periode_til=periode_til,
                                 utbetalingsdag=utbetalingsdag_for(kontor_id), today=today,
                                 forfallsdato=forfallsdato))
+
+
+@dataclass(frozen=True)
+class PaymentRow:
+    id: int
+    forfallsdato: date
+    belop: int
+    mottaker: str
+    annen_mottaker: bool
+    status: str
+    status_label: str
+    vedtak_id: int
+    sendt_til_bank: bool
+    neste: list[tuple[str, str]]  # the statuses it may move to, with labels
+
+
+@dataclass(frozen=True)
+class ConsentRow:
+    id: int
+    gjelder: str
+    mottaker_navn: str
+    gitt_dato: date
+    gyldig_til: date | None
+    trukket_dato: date | None
+
+
+@dataclass(frozen=True)
+class PaymentOverview:
+    """One application's payments, the person's payment wishes and their consents."""
+
+    soknad_id: int
+    navn: str
+    kontonummer: str
+    samlet_manedlig_utbetaling: bool
+    utbetalinger: list[PaymentRow]
+    samtykker: list[ConsentRow]
+    can_write: bool
+
+
+def payment_overview(*, scope: Scope, actor: object, soknad_id: int) -> PaymentOverview:
+    """Return the payments page of one application for staff; log the read."""
+    soknad = staff_readable(scope=scope, actor=actor, soknad_id=soknad_id,
+                            purpose="utbetalinger og samtykke")
+    profil = Betalingsprofil.objects.filter(person_id=soknad.person_id).first()
+    labels = dict(UtbetalingStatus.choices)
+    rows = Utbetaling.objects.filter(vedtak__sak__soknad=soknad).order_by("forfallsdato", "id")
+    return PaymentOverview(
+        soknad_id=soknad.pk, navn=soknad.person.navn,
+        kontonummer=profil.kontonummer if profil else "",
+        samlet_manedlig_utbetaling=bool(profil and profil.samlet_manedlig_utbetaling),
+        utbetalinger=[PaymentRow(
+            u.pk, u.forfallsdato, u.belop, u.mottaker_navn, u.mottaker_type != "SOKER",
+            u.status, str(labels.get(u.status, u.status)), u.vedtak_id, u.oppdrag_id is not None,
+            [] if u.oppdrag_id is not None else
+            [(s, str(labels[s])) for s in sorted(TRANSITIONS.get(UtbetalingStatus(u.status), ()))])
+            for u in rows],
+        samtykker=[ConsentRow(s.pk, s.gjelder, s.mottaker_navn, s.gitt_dato, s.gyldig_til,
+                              s.trukket_dato)
+                   for s in Samtykke.objects.filter(person_id=soknad.person_id)],
+        can_write=scope.can_write)
+
+
+@dataclass(frozen=True)
+class PaymentSettings:
+    kontor_id: int
+    kontor: str
+    utbetalingsdag: int
+    debitor_navn: str
+    debitor_kontonummer: str
+    debitor_organisasjonsnummer: str
+    debitor_bic: str
+
+
+def payment_settings(*, scope: Scope, actor: object, kontor_id: int) -> PaymentSettings:
+    """Return the office's payment settings for its leder; log and refuse anyone else."""
+    if Role.LEDER not in scope.roles or not scope.kontor_allowed(kontor_id):
+        record(actor=actor, action=Action.DENIED, object_type="utbetalingsinnstillinger",
+               object_id=kontor_id, purpose="lese utbetalingsinnstillinger")
+        raise NotFound("Fant ikke kontoret.")
+    kontor = NavKontor.objects.get(pk=kontor_id)
+    row = Utbetalingsinnstillinger.objects.filter(kontor_id=kontor_id).first()
+    return PaymentSettings(
+        kontor_id=kontor_id, kontor=kontor.navn, utbetalingsdag=utbetalingsdag_for(kontor_id),
+        debitor_navn=row.debitor_navn if row else "",
+        debitor_kontonummer=row.debitor_kontonummer if row else "",
+        debitor_organisasjonsnummer=row.debitor_organisasjonsnummer if row else "",
+        debitor_bic=row.debitor_bic if row else "")

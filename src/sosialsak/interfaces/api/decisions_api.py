@@ -5,15 +5,18 @@ per endpoint; errors use the API's one shape ``{code, message, extra}`` (``api.p
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import date, datetime
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import Router
+from ninja import Router, Schema
 
 from sosialsak.contexts.audit.log import audit_channel
 from sosialsak.contexts.decisions import operations as ops
-from sosialsak.contexts.decisions.queries import approvals_waiting
+from sosialsak.contexts.decisions.policy import DecisionSettings
+from sosialsak.contexts.decisions.queries import approvals_waiting, dokument_pdf, vedtak_page
 from sosialsak.interfaces.api.decisions_schemas import (
     ForslagOut,
     IdOut,
@@ -25,6 +28,7 @@ from sosialsak.interfaces.api.decisions_schemas import (
 from sosialsak.interfaces.api.decisions_schemas import utkast as _utkast
 from sosialsak.interfaces.api.schemas import Error
 from sosialsak.interfaces.caseworker.common import scope_of, today
+from sosialsak.kernel.errors import NotFound
 
 router = Router(tags=["vedtak"])
 ERR = {400: Error, 404: Error}
@@ -96,3 +100,114 @@ def kvp(request: HttpRequest, soknad_id: int, body: KvpIn) -> tuple[int, dict[st
     return 201, {"id": row.pk}
 
 
+
+
+class DecisionSettingsIO(Schema):
+    godkjenning_over_belop: int | None = None
+    godkjenning_ved_avslag: bool = False
+    langtid_maneder: int = 6
+    langtid_av_maneder: int = 12
+
+
+def _kontor(request: HttpRequest) -> int:
+    kontor_id = getattr(request.user, "kontor_id", None)
+    if kontor_id is None:
+        raise NotFound("Du hører ikke til et NAV-kontor.")
+    return int(kontor_id)
+
+
+@router.get("/kontor/vedtaksinnstillinger", response={200: DecisionSettingsIO, **ERR})
+def get_settings(request: HttpRequest) -> dict[str, Any]:
+    """The office's four-eyes and long-term settings (the office's leder only)."""
+    with audit_channel("api"):
+        s = ops.decision_settings_for_leder(scope=scope_of(request), actor=request.user,
+                                            kontor_id=_kontor(request))
+    return dataclasses.asdict(s)
+
+
+@router.put("/kontor/vedtaksinnstillinger", response={200: DecisionSettingsIO, **ERR})
+def put_settings(request: HttpRequest, body: DecisionSettingsIO) -> dict[str, Any]:
+    """Set when a second caseworker must approve, and who counts as a long-term recipient."""
+    with audit_channel("api"):
+        s = ops.set_decision_settings(scope=scope_of(request), actor=request.user,
+                                      kontor_id=_kontor(request),
+                                      data=DecisionSettings(**body.model_dump()),
+                                      now=timezone.now())
+    return dataclasses.asdict(s)
+
+
+class DokumentOut(Schema):
+    id: int
+    type: str
+    tittel: str
+    dato: date
+
+
+class VilkarOut(Schema):
+    id: int
+    kode: str
+    beskrivelse: str
+    frist: date | None
+    status: str
+    konsekvens: str
+
+
+class KlageSummaryOut(Schema):
+    id: int
+    status: str
+    mottatt: date
+    klagefrist: date
+    for_sent: bool
+    pakke_id: int | None
+
+
+class VedtakOut(Schema):
+    id: int
+    soknad_id: int
+    sak: str
+    sak_status: str
+    art: str
+    hjemmel: str
+    utfall: str
+    stonadsform: str
+    belop: int | None
+    periode_fra: date | None
+    periode_til: date | None
+    begrunnelse: str
+    fattet_at: datetime
+    endrer_id: int | None
+    godkjent_av_id: int | None
+    dokumenter: list[DokumentOut]
+    vilkar: list[VilkarOut]
+    klager: list[KlageSummaryOut]
+
+
+@router.get("/vedtak/{vedtak_id}", response={200: VedtakOut, **ERR})
+def read(request: HttpRequest, vedtak_id: int) -> dict[str, Any]:
+    """One decision with its letters, conditions and appeals (the letters as PDF below)."""
+    with audit_channel("api"):
+        p = vedtak_page(scope=scope_of(request), actor=request.user, vedtak_id=vedtak_id)
+    v = p.vedtak
+    return {
+        "id": v.pk, "soknad_id": p.soknad_id, "sak": v.sak.referanse, "sak_status": v.sak.status,
+        "art": v.art, "hjemmel": v.hjemmel, "utfall": v.utfall, "stonadsform": v.stonadsform,
+        "belop": v.belop, "periode_fra": v.periode_fra, "periode_til": v.periode_til,
+        "begrunnelse": v.begrunnelse, "fattet_at": v.fattet_at, "endrer_id": v.endrer_id,
+        "godkjent_av_id": v.godkjent_av_id,
+        "dokumenter": [{"id": d.pk, "type": d.type, "tittel": d.tittel, "dato": d.dato}
+                       for d in p.dokumenter],
+        "vilkar": [{"id": x.pk, "kode": x.kode, "beskrivelse": x.beskrivelse, "frist": x.frist,
+                    "status": x.status, "konsekvens": x.konsekvens} for x in p.vilkar],
+        "klager": [{"id": k.pk, "status": k.status, "mottatt": k.mottatt,
+                    "klagefrist": k.klagefrist, "for_sent": k.for_sent, "pakke_id": k.pakke_id}
+                   for k in p.klager]}
+
+
+@router.get("/vedtak-dokumenter/{dokument_id}", response={200: None, **ERR})
+def dokument(request: HttpRequest, dokument_id: int) -> HttpResponse:
+    """A decision's letter, warning or appeal package as PDF (``application/pdf``)."""
+    with audit_channel("api"):
+        name, pdf = dokument_pdf(scope=scope_of(request), actor=request.user,
+                                 dokument_id=dokument_id)
+    return HttpResponse(pdf, content_type="application/pdf",
+                        headers={"Content-Disposition": f'inline; filename="{name}"'})

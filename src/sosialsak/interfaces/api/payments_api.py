@@ -18,6 +18,7 @@ from pydantic import Field
 from sosialsak.contexts.audit.log import audit_channel
 from sosialsak.contexts.payments.export import export_due_payments
 from sosialsak.contexts.payments.models import Utbetaling
+from sosialsak.contexts.payments.office import set_utbetalingsinnstillinger
 from sosialsak.contexts.payments.operations import set_utbetaling_status
 from sosialsak.contexts.payments.planning import create_payment_plan
 from sosialsak.contexts.payments.profile import (
@@ -26,7 +27,7 @@ from sosialsak.contexts.payments.profile import (
     set_betalingsprofil,
     withdraw_samtykke,
 )
-from sosialsak.contexts.payments.queries import due_payments
+from sosialsak.contexts.payments.queries import due_payments, payment_overview, payment_settings
 from sosialsak.contexts.payments.recipients import Mottaker
 from sosialsak.interfaces.api.schemas import Error
 from sosialsak.interfaces.caseworker.common import scope_of
@@ -251,3 +252,81 @@ def eksport(request: HttpRequest, body: ExportIn) -> dict[str, Any]:
                                 kontor_id=_kontor(request), forfallsdato=body.dato,
                                 format=body.format, now=_now(), lopenummer=body.oppdrag)
     return {**dataclasses.asdict(f), "innhold": f.innhold.decode("utf-8")}
+
+
+class PaymentRowOut(Schema):
+    id: int
+    forfallsdato: date
+    belop: int
+    mottaker: str
+    annen_mottaker: bool
+    status: str
+    status_label: str
+    vedtak_id: int
+    sendt_til_bank: bool
+    neste: list[tuple[str, str]]
+
+
+class ConsentRowOut(Schema):
+    id: int
+    gjelder: str
+    mottaker_navn: str
+    gitt_dato: date
+    gyldig_til: date | None
+    trukket_dato: date | None
+
+
+class PaymentOverviewOut(Schema):
+    soknad_id: int
+    navn: str
+    kontonummer: str
+    samlet_manedlig_utbetaling: bool
+    utbetalinger: list[PaymentRowOut]
+    samtykker: list[ConsentRowOut]
+    can_write: bool
+
+
+class PaymentSettingsIn(Schema):
+    utbetalingsdag: int
+    debitor_navn: str = ""
+    debitor_kontonummer: str = ""
+    debitor_organisasjonsnummer: str = ""
+    debitor_bic: str = ""
+
+
+class PaymentSettingsOut(PaymentSettingsIn):
+    kontor_id: int
+    kontor: str
+
+
+@payments_router.get("/soknader/{soknad_id}/utbetalinger",
+                     response={200: PaymentOverviewOut, **ERRORS})
+def overview(request: HttpRequest, soknad_id: int) -> dict[str, Any]:
+    """One application's payments (with the statuses each may move to), the person's account
+    and payment wish, and their consents."""
+    with audit_channel("api"):
+        page = payment_overview(scope=scope_of(request), actor=request.user,
+                                soknad_id=soknad_id)
+    return dataclasses.asdict(page)
+
+
+@payments_router.get("/kontor/utbetalingsinnstillinger",
+                     response={200: PaymentSettingsOut, **ERRORS})
+def get_settings(request: HttpRequest) -> dict[str, Any]:
+    """The office's payment day and the municipal account (the office's leder only)."""
+    with audit_channel("api"):
+        s = payment_settings(scope=scope_of(request), actor=request.user,
+                             kontor_id=_kontor(request))
+    return dataclasses.asdict(s)
+
+
+@payments_router.put("/kontor/utbetalingsinnstillinger",
+                     response={200: PaymentSettingsOut, **ERRORS})
+def put_settings(request: HttpRequest, body: PaymentSettingsIn) -> dict[str, Any]:
+    """Set the office's payment day (1–28) and the municipal account for the bank file."""
+    with audit_channel("api"):
+        set_utbetalingsinnstillinger(scope=scope_of(request), actor=request.user,
+                                     kontor_id=_kontor(request), **body.model_dump())
+        s = payment_settings(scope=scope_of(request), actor=request.user,
+                             kontor_id=_kontor(request))
+    return dataclasses.asdict(s)

@@ -22,6 +22,9 @@ from sosialsak.interfaces.caseworker import views_payments  # noqa: E402
 urlpatterns += [
     path("utbetalinger/", views_payments.due, name="payments_due"),
     path("utbetalinger/eksport/", views_payments.export, name="payments_export"),
+    path("utbetalinger/innstillinger/", views_payments.settings, name="payment_settings"),
+    path("soknad/<int:soknad_id>/utbetalinger/", views_payments.case_payments,
+         name="case_payments"),
 ]
 
 # Case progress (issue 5): worklists, kartlegging, documentation, conversations, tasks.

@@ -13,10 +13,20 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from sosialsak.contexts.accounts.models import Role
 from sosialsak.contexts.payments.export import export_due_payments
-from sosialsak.contexts.payments.queries import due_payments
+from sosialsak.contexts.payments.office import set_utbetalingsinnstillinger
+from sosialsak.contexts.payments.operations import set_utbetaling_status
+from sosialsak.contexts.payments.profile import (
+    SamtykkeInput,
+    record_samtykke,
+    set_betalingsprofil,
+    withdraw_samtykke,
+)
+from sosialsak.contexts.payments.queries import due_payments, payment_overview, payment_settings
 from sosialsak.interfaces.caseworker.common import not_found_as_404, now, scope_of, today
 from sosialsak.kernel.errors import DomainError, NotFound
 
@@ -42,7 +52,8 @@ def due(request: HttpRequest) -> HttpResponse:
     day = _day(request.GET.get("dato"))
     data = due_payments(scope=scope_of(request), actor=request.user, kontor_id=kontor_id,
                         forfallsdato=day, purpose="utbetalinger til forfall")
-    return render(request, "caseworker/payments/due.html", {"d": data})
+    return render(request, "caseworker/payments/due.html",
+                  {"d": data, "leder": Role.LEDER in scope_of(request).roles})
 
 
 @login_required
@@ -66,3 +77,85 @@ def export(request: HttpRequest) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{result.filnavn}"'
     response["X-Checksum-SHA256"] = result.sha256
     return response
+
+
+def _date_or_none(raw: str) -> date | None:
+    try:
+        return date.fromisoformat(raw) if raw else None
+    except ValueError:
+        return None
+
+
+@login_required
+@not_found_as_404
+def case_payments(request: HttpRequest, soknad_id: int) -> HttpResponse:
+    """One application's payments, the person's account and payment wish, and consents."""
+    if request.method == "POST":
+        return _case_payments_action(request, soknad_id)
+    page = payment_overview(scope=scope_of(request), actor=request.user, soknad_id=soknad_id)
+    return render(request, "caseworker/payments/case.html", {"p": page})
+
+
+def _case_payments_action(request: HttpRequest, soknad_id: int) -> HttpResponse:
+    s, u, p = scope_of(request), request.user, request.POST
+    action = p.get("handling", "")
+    try:
+        if action == "profil":
+            set_betalingsprofil(scope=s, actor=u, soknad_id=soknad_id,
+                                kontonummer=p.get("kontonummer", ""),
+                                samlet_manedlig_utbetaling=p.get("samlet") == "ja", now=now())
+            done = _("Kontonummer og ønske om utbetaling er lagret.")
+        elif action == "samtykke":
+            record_samtykke(scope=s, actor=u, soknad_id=soknad_id, now=now(), data=SamtykkeInput(
+                gitt_dato=_date_or_none(p.get("gitt_dato", "")) or today(),
+                gjelder=p.get("gjelder", ""), mottaker_navn=p.get("mottaker_navn", ""),
+                mottaker_organisasjonsnummer=p.get("mottaker_organisasjonsnummer", ""),
+                gyldig_til=_date_or_none(p.get("gyldig_til", ""))))
+            done = _("Samtykket er registrert.")
+        elif action == "trekk":
+            raw = p.get("samtykke_id", "")
+            stopped = withdraw_samtykke(
+                scope=s, actor=u, samtykke_id=int(raw) if raw.isdigit() else -1,
+                trukket_dato=_date_or_none(p.get("trukket_dato", "")) or today(), now=now())
+            done = _("Samtykket er trukket tilbake. %(n)s utbetalinger er stoppet.") % {
+                "n": len(stopped)}
+        elif action == "status":
+            raw = p.get("utbetaling_id", "")
+            set_utbetaling_status(scope=s, actor=u, utbetaling_id=int(raw) if raw.isdigit()
+                                  else -1, status=p.get("status", ""), now=now())
+            done = _("Utbetalingen er endret.")
+        else:
+            raise NotFound("Fant ikke handlingen.")
+        messages.success(request, done)
+    except NotFound:
+        raise
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("case_payments", soknad_id=soknad_id)
+
+
+@login_required
+@not_found_as_404
+def settings(request: HttpRequest) -> HttpResponse:
+    """The office's payment day and the municipal account the bank file pays from (leder)."""
+    scope = scope_of(request)
+    kontor_id = getattr(request.user, "kontor_id", None) or -1
+    if request.method == "POST":
+        p = request.POST
+        raw = p.get("utbetalingsdag", "")
+        try:
+            set_utbetalingsinnstillinger(
+                scope=scope, actor=request.user, kontor_id=kontor_id,
+                utbetalingsdag=int(raw) if raw.isdigit() else 0,
+                debitor_navn=p.get("debitor_navn", ""),
+                debitor_kontonummer=p.get("debitor_kontonummer", ""),
+                debitor_organisasjonsnummer=p.get("debitor_organisasjonsnummer", ""),
+                debitor_bic=p.get("debitor_bic", ""))
+            messages.success(request, _("Utbetalingsinnstillingene er lagret."))
+            return redirect("payment_settings")
+        except NotFound:
+            raise
+        except DomainError as exc:
+            messages.error(request, exc.message)
+    page = payment_settings(scope=scope, actor=request.user, kontor_id=kontor_id)
+    return render(request, "caseworker/payments/settings.html", {"s": page, "post": request.POST})
