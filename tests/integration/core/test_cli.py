@@ -39,6 +39,73 @@ def test_a_veileder_without_office_is_refused(db) -> None:
         run("createuser", "x", "--role", "veileder", "--password", "p" * 12)
 
 
+class TestCreateuserRefusals:
+    """Bad input to createuser: exit 2 with one line naming the option, nothing created."""
+
+    def refused(self, *args: str) -> str:
+        with pytest.raises(CommandError) as err:
+            run("createuser", *args)
+        assert err.value.returncode == 2
+        message = str(err.value)
+        assert "\n" not in message
+        return message
+
+    def test_without_password_or_terminal_it_says_how_to_give_one(
+        self, offices, monkeypatch
+    ) -> None:
+        monkeypatch.delenv("SOSIALSAK_PASSWORD", raising=False)
+        monkeypatch.setattr("sys.stdin", io.StringIO(""))
+
+        message = self.refused("kari", "--role", "veileder", "--kontor", "1201")
+
+        assert message.startswith("--password:") and "SOSIALSAK_PASSWORD" in message
+        assert not User.objects.filter(username="kari").exists()
+
+    def test_a_malformed_county_names_fylke(self, db) -> None:
+        message = self.refused("sf", "--role", "statsforvalter", "--fylke", "4",
+                               "--password", "langt-passord-1")
+
+        assert message.startswith("--fylke:")
+        assert not User.objects.filter(username="sf").exists()
+
+    @pytest.mark.parametrize(("password", "words"), [
+        ("a", "minst 10 tegn"), ("password123", "for vanlig")])
+    def test_a_weak_password_is_refused(self, offices, password: str, words: str) -> None:
+        message = self.refused("kari", "--role", "veileder", "--kontor", "1201",
+                               "--password", password)
+
+        assert message.startswith("--password:") and words in message
+        assert not User.objects.filter(username="kari").exists()
+
+    def test_a_bad_username_names_the_argument(self, offices) -> None:
+        message = self.refused("kari nordmann!", "--role", "veileder", "--kontor", "1201",
+                               "--password", "langt-passord-1")
+
+        assert message.startswith("NAME:")
+
+    def test_an_unknown_office_exits_with_2(self, offices) -> None:
+        assert self.refused("x", "--role", "veileder", "--kontor", "9999", "--password",
+                            "p" * 12).startswith("--kontor:")
+
+
+def test_the_operation_applies_the_password_validators(offices) -> None:
+    from sosialsak.contexts.accounts.operations import UnableToCreateUser, create_user
+
+    with pytest.raises(UnableToCreateUser) as err:
+        create_user(username="kari", password="kort", role="veileder", kontor=offices["A"])
+
+    assert err.value.extra["field"] == "password"
+    assert err.value.message.startswith("password: passordet er for kort")
+
+
+def test_the_demo_password_passes_the_validators() -> None:
+    from django.contrib.auth.password_validation import validate_password
+
+    from sosialsak.interfaces.cli.demo_data import DEMO_PASSWORD
+
+    validate_password(DEMO_PASSWORD)
+
+
 def test_openapi_prints_the_api_document(db) -> None:
     doc = json.loads(run("openapi"))
 
@@ -55,6 +122,7 @@ def test_demo_loads_once_with_every_status_and_a_protected_person(db) -> None:
 
     assert "veileder" in first and "demo-passord-2026" in first
     assert "allerede" in second
+    assert "veileder" in second and "demo-passord-2026" in second  # logins again
     assert Soknad.objects.count() == 60
     assert set(Soknad.objects.values_list("status", flat=True)) == {
         "MOTTATT", "UNDER_BEHANDLING", "FERDIGBEHANDLET", "BEHANDLES_IKKE"}

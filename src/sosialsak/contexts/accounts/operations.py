@@ -1,8 +1,16 @@
-"""Writes for users: create staff and citizen users with their role."""
+"""Writes for users: create staff and citizen users with their role, and set passwords.
+
+Every password set here passes ``AUTH_PASSWORD_VALIDATORS`` (Django's ``validate_password``);
+a refusal is an ``UnableToCreateUser`` whose ``field`` names the field and whose message says
+in plain Bokmål what is wrong. A citizen (or a staff user made without a password) gets an
+unusable password: they log in another way, or an administrator sets one later.
+"""
 
 from __future__ import annotations
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from sosialsak.contexts.accounts.models import NavKontor, Role, User
@@ -11,6 +19,44 @@ from sosialsak.kernel.errors import ValidationFailed
 
 class UnableToCreateUser(ValidationFailed):
     code = "unable_to_create_user"
+
+
+class UnacceptablePassword(UnableToCreateUser):
+    code = "unacceptable_password"
+
+
+# Our own Bokmål wording for Django's validators (its nb catalogue lacks some of them).
+_PASSWORD_MESSAGES = {
+    "password_too_short": "passordet er for kort; det må ha minst {min_length} tegn.",
+    "password_too_common": "passordet er for vanlig; velg et som er vanskeligere å gjette.",
+    "password_entirely_numeric": "passordet kan ikke bare være siffer.",
+    "password_too_similar": "passordet ligner for mye på brukernavnet eller navnet.",
+}
+
+
+def _password_problems(error: ValidationError) -> str:
+    texts = []
+    for item in error.error_list:
+        template = _PASSWORD_MESSAGES.get(item.code or "")
+        texts.append(template.format(**(item.params or {})) if template
+                     else " ".join(str(m) for m in item.messages))
+    return " ".join(texts)
+
+
+def check_password(password: str, user: User | None = None) -> None:
+    """Raise UnacceptablePassword (field ``password``) unless ``password`` passes the
+    configured password validators."""
+    try:
+        validate_password(password, user=user)
+    except ValidationError as exc:
+        raise UnacceptablePassword(f"password: {_password_problems(exc)}",
+                                   field="password") from exc
+
+
+def set_password(user: User, password: str) -> None:
+    """Set ``user``'s password after checking it against the validators (not saved)."""
+    check_password(password, user)
+    user.set_password(password)
 
 
 @transaction.atomic
@@ -42,10 +88,14 @@ def create_user(
                 kontor=kontor, fylkesnummer=fylkesnummer,
                 is_staff=role == Role.ADMIN, is_superuser=role == Role.ADMIN)
     if password:
-        user.set_password(password)
+        set_password(user, password)
     else:
         user.set_unusable_password()
-    user.full_clean()
+    try:
+        user.full_clean()
+    except ValidationError as exc:
+        field, messages = next(iter(exc.message_dict.items()))
+        raise UnableToCreateUser(f"{field}: {' '.join(messages)}", field=field) from exc
     user.save()
     user.groups.add(Group.objects.get(name=role))
     for codename in extra_permissions:

@@ -1,4 +1,5 @@
-"""Load the synthetic demo data set (once; later runs say it is already there)."""
+"""Load the synthetic demo data set (once; later runs say it is already there). Every run
+prints the demo logins."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **o: Any) -> None:
         if demo_data.already_loaded():
             self.stdout.write("Demodata er allerede lastet.")
+            self.print_logins()  # `make run` again should still say how to log in
             return
         counts = demo_data.load(now=timezone.now())
         self.stdout.write(f"Lastet demodata: {counts['soknader']} søknader.")
