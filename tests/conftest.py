@@ -11,6 +11,13 @@ import pytest
 from tests.helpers import NOW, synthetic_fnr
 
 
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Files a test stores (attachments, quarantined deliveries) go to a temporary folder,
+    never to the checkout's var/."""
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+
+
 @pytest.fixture
 def offices(db: Any) -> dict[str, Any]:
     from sosialsak.contexts.accounts.models import Kommune, NavKontor

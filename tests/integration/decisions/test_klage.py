@@ -32,6 +32,31 @@ def _digisos(vedtak: Any, klage_id: str = "klage-1", sent: str = "2024-03-20T10:
     }
 
 
+def _case_documents(scope: Any, actor: Any, soknad: Any) -> None:
+    """A documentation request letter and two attachments (a PDF and a photo)."""
+    import hashlib
+
+    from django.core.files.base import ContentFile
+
+    from sosialsak.contexts.cases.operations import request_dokumentasjon
+    from sosialsak.contexts.intake.models import Vedlegg
+    from sosialsak.formats.letters import render_document_pdf
+    from sosialsak.formats.letters.dokument import Document, paragraphs
+
+    request_dokumentasjon(scope=scope, actor=actor, soknad_id=soknad.pk,
+                          titler=["Kontoutskrift for mars"], dager=7, now=NOW)
+    pdf = render_document_pdf(Document(
+        title="Vedlegg fra søkeren", sender=("Søker",), recipient=("NAV",), references=(),
+        blocks=tuple(paragraphs("Husleiekontrakt.")), closing=(), footer=""),
+        created=date(2024, 3, 1))
+    for name, content in (("husleie.pdf", pdf), ("kvittering.jpg", b"\xff\xd8\xff\xe0")):
+        v = Vedlegg(soknad=soknad, kilde="SOKNAD", type="annet", filnavn=name,
+                    sha256=hashlib.sha256(content).hexdigest(), storrelse=len(content),
+                    mottatt_at=NOW)
+        v.fil.save(name, ContentFile(content), save=False)
+        v.save()
+
+
 class TestKlage:
     def test_a_digisos_appeal_within_the_deadline_is_matched_through_the_letter(
         self, users: Any, scope_of: Any, vedtak: Any
@@ -98,6 +123,8 @@ class TestKlage:
 
         actor = users["veileder_sf"]
         scope = scope_of(actor)
+        soknad = vedtak.sak.soknad
+        _case_documents(scope, actor, soknad)
         klage = register_klage(scope=scope, actor=actor, vedtak_id=vedtak.pk,
                                tekst="Jeg trenger mer til barnet.", mottatt=date(2024, 3, 10),
                                now=NOW)
@@ -114,6 +141,12 @@ class TestKlage:
         assert klage.pakke_json["klage"]["forSent"] is False
         assert klage.pakke_json["dokumenter"][0]["type"] == "VEDTAK"
         assert klage.pakke_json["beregning"]["amount"] == 12300
+        # The application's own letters and attachments are in the package too.
+        assert "Kontoutskrift for mars" in text  # the documentation request letter
+        assert "Vedlegg fra søkeren" in text  # the PDF attachment, merged
+        assert [b["type"] for b in klage.pakke_json["soknadensBrev"]] == ["DOKUMENTASJON"]
+        assert [(v["filnavn"], v["iPdf"]) for v in klage.pakke_json["vedlegg"]] == [
+            ("husleie.pdf", True), ("kvittering.jpg", False)]
 
         klage = record_statsforvalter_outcome(scope=scope, actor=actor, klage_id=klage.pk,
                                               utfall="STADFESTET", dato=date(2024, 5, 2),

@@ -1,6 +1,9 @@
 """The case package sent to the Statsforvalter with an appeal: one PDF (the decision letter, the
-appeal, the office's assessment, the mapping, the calculation, and the other letters of the
-decision) merged with ``pypdf``, and the same content as structured JSON."""
+appeal, the office's assessment, the mapping, the calculation, the other letters of the
+decision, the application's own letters — documentation requests, reminders, preliminary
+replies — and its PDF attachments) merged with ``pypdf``, and the same content as structured
+JSON. An attachment that is not a PDF (a photo of a receipt) is listed with its checksum so
+the Statsforvalter can ask for it; one that cannot be read as PDF is listed, not merged."""
 
 from __future__ import annotations
 
@@ -9,9 +12,12 @@ from io import BytesIO
 from typing import Any
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.errors import PdfReadError
 
+from sosialsak.contexts.cases.models import Brev
 from sosialsak.contexts.cases.queries import kartlegging_summary
 from sosialsak.contexts.decisions.models import Klage, VedtakDokument
+from sosialsak.contexts.intake.models import Vedlegg
 from sosialsak.formats.letters import render_document_pdf
 from sosialsak.formats.letters.dokument import Document, Facts, Heading, paragraphs
 
@@ -41,6 +47,18 @@ def _sections(klage: Klage, mapping: str) -> list[tuple[str, list[Any]]]:
     ]
 
 
+def _append_attachment(writer: PdfWriter, vedlegg: Vedlegg) -> bool:
+    """Merge a PDF attachment; return False (listed only) for anything else."""
+    if not vedlegg.filnavn.lower().endswith(".pdf"):
+        return False
+    try:
+        with vedlegg.fil.open("rb") as fh:
+            writer.append(PdfReader(BytesIO(fh.read())))
+    except (OSError, PdfReadError, ValueError):
+        return False
+    return True
+
+
 def build_package(*, klage: Klage, today: date) -> tuple[bytes, dict[str, Any]]:
     """Return the merged PDF and the structured export of an appeal's case."""
     v = klage.vedtak
@@ -56,6 +74,11 @@ def build_package(*, klage: Klage, today: date) -> tuple[bytes, dict[str, Any]]:
         writer.append(PdfReader(BytesIO(pdf)))
     for dok in letters[1:]:
         writer.append(PdfReader(BytesIO(bytes(dok.pdf))))
+    case_letters = list(Brev.objects.filter(soknad=soknad).order_by("opprettet_at", "id"))
+    for brev in case_letters:
+        writer.append(PdfReader(BytesIO(bytes(brev.pdf))))
+    attachments = list(Vedlegg.objects.filter(soknad=soknad).order_by("mottatt_at", "id"))
+    merged = {v.pk for v in attachments if _append_attachment(writer, v)}
     out = BytesIO()
     writer.write(out)
     export = {
@@ -78,5 +101,10 @@ def build_package(*, klage: Klage, today: date) -> tuple[bytes, dict[str, Any]]:
         "kartlegging": mapping,
         "dokumenter": [{"tittel": d.tittel, "type": d.type, "sha256": d.sha256,
                         "dokumentlagerId": str(d.dokumentlager_id)} for d in letters],
+        "soknadensBrev": [{"tittel": b.tittel, "type": b.type, "dato": b.dato.isoformat(),
+                           "sha256": b.sha256} for b in case_letters],
+        "vedlegg": [{"type": v.type, "filnavn": v.filnavn, "sha256": v.sha256,
+                     "mottatt": v.mottatt_at.isoformat(), "iPdf": v.pk in merged}
+                    for v in attachments],
     }
     return out.getvalue(), export
