@@ -47,7 +47,7 @@ def test_a_valid_delivery_becomes_an_application_with_household_economy_and_file
         ("Sara Digital", "FAST"), ("Yusuf Digital", "DELT")]
     assert set(OkonomiPost.objects.filter(soknad=soknad).values_list("kind", "type", "belop")) == {
         ("INNTEKT", "barnetrygd", 3000), ("BOUTGIFT", "husleie", 9500), ("BOUTGIFT", "strom", 900)}
-    vedlegg = Vedlegg.objects.get(soknad=soknad)
+    vedlegg = Vedlegg.objects.get(soknad=soknad, filnavn="kontrakt.pdf")
     assert (vedlegg.type, vedlegg.filnavn, vedlegg.fil.read()) == (
         "husleiekontrakt", "kontrakt.pdf", PDF)
     assert Hendelse.objects.filter(soknad=soknad, type="intake.soknad.mottatt").count() == 1
@@ -193,7 +193,7 @@ def test_the_case_page_shows_the_flags_and_the_attachment_only_in_scope(
     from sosialsak.contexts.audit.models import AuditEntry
 
     result = _deliver(tmp_path, soknad=soknad_json(enhet="9999"), files={"kontrakt.pdf": PDF})
-    vedlegg = Vedlegg.objects.get()
+    vedlegg = Vedlegg.objects.get(filnavn="kontrakt.pdf")
     own, other = Client(), Client()
     own.force_login(users["veileder_a"])
     other.force_login(users["veileder_b"])
@@ -226,3 +226,213 @@ def test_a_failure_half_way_stores_nothing_and_keeps_the_delivery(
     assert (Soknad.objects.count(), Person.objects.count(), Barn.objects.count(),
             Hendelse.objects.count(), OkonomiPost.objects.count()) == (0, 0, 0, 0, 0)
     assert Levering.objects.get().status == "KARANTENE"
+
+
+# --- nothing of the application is lost (raw soknad.json, soknad.pdf, the applicant's facts) --
+
+
+def test_the_raw_soknad_json_and_the_soknad_pdf_are_kept_with_the_application(
+    offices, tmp_path
+) -> None:
+    raw = json.dumps(soknad_json(), ensure_ascii=False).encode()
+    folder = write_delivery(tmp_path / "d", digisos_id="dig-1", ekstern_ref="ref-1",
+                            soknad=soknad_json(), files={"kontrakt.pdf": PDF})
+    (folder / "soknad.pdf").write_bytes(b"%PDF-1.4 the application as the person saw it")
+
+    result = import_delivery(delivery=read_folder(folder), now=NOW)
+
+    rows = {v.filnavn: v for v in Vedlegg.objects.filter(soknad_id=result.soknad_id)}
+    assert set(rows) == {"kontrakt.pdf", "soknad.json", "soknad.pdf"}
+    assert rows["soknad.json"].fil.read() == raw == (folder / "soknad.json").read_bytes()
+    assert rows["soknad.pdf"].fil.read() == b"%PDF-1.4 the application as the person saw it"
+    assert (rows["soknad.json"].type, rows["soknad.pdf"].type) == ("soknad", "soknad")
+    assert {v.kilde for v in rows.values()} == {"SOKNAD"}
+
+
+def _kort_soknad() -> dict:  # type: ignore[type-arg]
+    data = soknad_json()
+    data["data"]["soknadstype"] = "kort"
+    data["data"]["situasjonendring"] = {"kilde": "bruker", "harNoeEndretSeg": True,
+                                        "hvaHarEndretSeg": "Samboeren min har flyttet ut."}
+    data["data"]["arbeid"] = {"forhold": [{
+        "kilde": "system", "arbeidsgivernavn": "Bergen Bakeri AS", "fom": "2023-09-01",
+        "tom": "2024-02-29", "stillingsprosent": 60, "overstyrtAvBruker": False}]}
+    data["data"]["utdanning"] = {"kilde": "bruker", "erStudent": True}
+    return data
+
+
+def test_the_applicants_own_information_reaches_the_case(offices, users, tmp_path) -> None:
+    from django.test import Client
+
+    result = _deliver(tmp_path, soknad=_kort_soknad())
+
+    flags = dict(Flagg.objects.filter(soknad_id=result.soknad_id).values_list("kode", "tekst"))
+    facts = flags["opplysninger"]
+    assert "Bosituasjon: leier bolig" in facts
+    assert "Antall personer i husstanden: 3" in facts
+    assert "Bergen Bakeri AS (60 %, 01.09.2023–29.02.2024)" in facts
+    assert "Student: ja" in facts
+    assert flags["situasjon_endret"] == ("Søkeren sier at noe har endret seg siden forrige "
+                                         "søknad: «Samboeren min har flyttet ut.»")
+    client = Client()
+    client.force_login(users["veileder_a"])
+    page = client.get(f"/soknad/{result.soknad_id}/").content.decode()
+    assert "Bosituasjon: leier bolig" in page and "Samboeren min har flyttet ut." in page
+
+
+def test_a_standard_soknad_without_work_says_so(offices, tmp_path) -> None:
+    data = soknad_json()
+    data["data"]["arbeid"] = {"situasjon": {"kilde": "bruker", "erIJobb": False}}
+
+    result = _deliver(tmp_path, soknad=data)
+
+    flags = dict(Flagg.objects.filter(soknad_id=result.soknad_id).values_list("kode", "tekst"))
+    assert "I jobb: nei" in flags["opplysninger"] and "Student: nei" in flags["opplysninger"]
+    assert "situasjon_endret" not in flags
+
+
+# --- a failure part-way leaves no files behind --------------------------------------------
+
+
+def test_a_failure_after_the_files_are_written_removes_them(
+    offices, tmp_path, settings, monkeypatch
+) -> None:
+    from sosialsak.contexts.digisos import soknad_import
+
+    media = Path(settings.MEDIA_ROOT)
+    seen: list[str] = []
+    real = soknad_import.Flagg.objects.bulk_create
+
+    def broken(objs, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.extend(p.name for p in media.rglob("*") if p.is_file())
+        raise OSError("disk full")
+
+    monkeypatch.setattr(soknad_import.Flagg.objects, "bulk_create", broken)
+
+    result = _deliver(tmp_path, files={"kontrakt.pdf": PDF})
+
+    monkeypatch.setattr(soknad_import.Flagg.objects, "bulk_create", real)
+    assert result.outcome == "KARANTENE" and "OSError" in result.errors[0]
+    assert any(name.endswith("kontrakt.pdf") for name in seen)  # they were written...
+    assert [p for p in media.rglob("*") if p.is_file()] == []  # ...and are gone
+    assert Vedlegg.objects.count() == 0
+
+
+# --- idempotency on what identifies a delivery --------------------------------------------
+
+
+def test_the_same_ekstern_ref_with_another_digisos_id_is_rejected_naming_both(
+    offices, tmp_path
+) -> None:
+    first = _deliver(tmp_path, "a")
+
+    other = _deliver(tmp_path, "b", digisos_id="dig-2", soknad=soknad_json(hva="Strøm."))
+
+    assert other.outcome == "KARANTENE"
+    (reason,) = other.errors
+    assert "ref-1" in reason and "dig-1" in reason and "dig-2" in reason
+    assert Soknad.objects.count() == 1
+    kept = Levering.objects.get(pk=other.levering_id)
+    assert (kept.status, kept.digisos_id, kept.ekstern_ref) == ("KARANTENE", "dig-2", "ref-1")
+    assert Levering.objects.get(pk=first.levering_id).status == "IMPORTERT"  # untouched
+
+
+def test_a_new_soknad_json_for_a_known_digisos_id_is_rejected_naming_both_refs(
+    offices, tmp_path
+) -> None:
+    first = _deliver(tmp_path, "a")
+
+    again = _deliver(tmp_path, "b", ekstern_ref="ref-2")
+
+    assert again.outcome == "KARANTENE"
+    (reason,) = again.errors
+    assert "dig-1" in reason and "ref-1" in reason and "ref-2" in reason
+    assert "finnes allerede" not in reason
+    assert f"søknad {first.soknad_id}" in reason
+    assert Soknad.objects.count() == 1
+
+
+def test_an_ettersendelse_reusing_the_soknads_ekstern_ref_is_a_no_op(offices, tmp_path) -> None:
+    first = _deliver(tmp_path, "a")
+    counts = (Vedlegg.objects.count(), Levering.objects.count())
+
+    again = _deliver(tmp_path, "e", soknad=None, files={"a.pdf": PDF}, ettersendelse=True)
+
+    assert (again.outcome, again.levering_id) == ("DUPLIKAT", first.levering_id)
+    assert (Vedlegg.objects.count(), Levering.objects.count()) == counts
+
+
+# --- a quarantined delivery imported normally later leaves no quarantine behind ------------
+
+
+def test_a_quarantined_delivery_imported_normally_clears_the_quarantine(
+    offices, tmp_path
+) -> None:
+    bad = soknad_json()
+    del bad["mottaker"]
+    rejected = _deliver(tmp_path, "a", soknad=bad)
+    folder = Path(Levering.objects.get(pk=rejected.levering_id).karantene_mappe)
+    assert folder.is_dir()
+
+    fixed = _deliver(tmp_path, "b")  # NAV sends the corrected delivery again
+
+    assert fixed.outcome == "IMPORTERT"
+    levering = Levering.objects.get(pk=fixed.levering_id)
+    assert (levering.status, levering.karantene_mappe, levering.feil) == ("IMPORTERT", "", [])
+    assert not folder.exists()
+    assert Levering.objects.filter(status="KARANTENE").count() == 0
+
+
+def test_quarantined_deliveries_never_share_a_folder(offices, tmp_path) -> None:
+    _deliver(tmp_path, "a")
+    one = _deliver(tmp_path, "b", digisos_id="dig-2", files={"x.pdf": PDF})
+    two = _deliver(tmp_path, "c", digisos_id="dig-3", files={"y.pdf": PDF})
+
+    folders = {Path(row.karantene_mappe) for row in Levering.objects.filter(
+        pk__in=[one.levering_id, two.levering_id])}
+    assert len(folders) == 2
+    assert sorted(sorted(p.name for p in f.iterdir()) for f in folders) == [
+        ["metadata.json", "soknad.json", "vedlegg.json", "x.pdf"],
+        ["metadata.json", "soknad.json", "vedlegg.json", "y.pdf"]]
+
+
+# --- an invalid fødselsnummer does not make a new person every time -----------------------
+
+
+def test_an_applicant_with_an_invalid_number_is_one_person_across_imports(
+    offices, tmp_path
+) -> None:
+    first = _deliver(tmp_path, "a", soknad=soknad_json(fnr="12345678901"))
+    second = _deliver(tmp_path, "b", digisos_id="dig-2", ekstern_ref="ref-2",
+                      soknad=soknad_json(fnr="12345678901", hva="Strøm."))
+    other = _deliver(tmp_path, "c", digisos_id="dig-3", ekstern_ref="ref-3",
+                     soknad=soknad_json(fnr="12345678902", hva="Strøm."))
+
+    a, b, c = (Soknad.objects.get(pk=r.soknad_id) for r in (first, second, other))
+    assert a.person_id == b.person_id != c.person_id
+    assert a.person.fodselsnummer is None
+    assert Flagg.objects.filter(soknad=b, kode="ugyldig_fodselsnummer").exists()
+
+
+def test_a_broken_copy_of_an_imported_delivery_changes_nothing(offices, tmp_path) -> None:
+    first = _deliver(tmp_path, "a")
+
+    again = _deliver(tmp_path, "b", soknad={"version": "1.0.0"})
+
+    assert (again.outcome, again.levering_id) == ("DUPLIKAT", first.levering_id)
+    levering = Levering.objects.get(pk=first.levering_id)
+    assert (levering.status, levering.karantene_mappe) == ("IMPORTERT", "")
+    assert Levering.objects.count() == 1
+
+
+def test_a_delivery_rejected_twice_keeps_one_row_and_counts_the_attempts(
+    offices, tmp_path
+) -> None:
+    bad = soknad_json()
+    del bad["mottaker"]
+    first = _deliver(tmp_path, "a", soknad=bad)
+
+    second = _deliver(tmp_path, "b", soknad=bad)
+
+    assert first.levering_id == second.levering_id
+    assert Levering.objects.get().forsok == 2

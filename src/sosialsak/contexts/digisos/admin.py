@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from sosialsak.contexts.digisos.importer import replay
 from sosialsak.contexts.digisos.models import Levering, LeveringStatus
+from sosialsak.kernel.errors import DomainError
 
 
 @admin.register(Levering)
@@ -32,7 +33,12 @@ class LeveringAdmin(admin.ModelAdmin):
     @admin.action(description="Importer på nytt fra karantenemappen (etter retting)")
     def replay_selected(self, request: HttpRequest, queryset: QuerySet[Levering]) -> None:
         for levering in queryset.filter(status=LeveringStatus.KARANTENE):
-            result = replay(levering_id=levering.pk, now=timezone.now())
+            try:
+                result = replay(levering_id=levering.pk, now=timezone.now())
+            except DomainError as exc:
+                self.message_user(request, f"Levering {levering.pk}: {exc.message}",
+                                  messages.ERROR)
+                continue
             level = messages.SUCCESS if result.ok else messages.ERROR
             text = f"Levering {levering.pk}: {result.outcome}"
             if result.errors:

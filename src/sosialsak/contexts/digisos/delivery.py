@@ -19,7 +19,7 @@ JSON_FILES = ("metadata.json", "soknad.json", "vedlegg.json")
 @dataclass(frozen=True)
 class Delivery:
     source: str  # inbox | api | cli
-    label: str  # folder or file name, for messages (never personal data)
+    label: str  # the folder or file path it was read from, for messages (never personal data)
     files: dict[str, bytes] = field(default_factory=dict)  # every file as received
 
     def json(self, name: str) -> tuple[Any, str | None]:
@@ -50,18 +50,25 @@ class UnreadableDelivery(Exception):
 
 def read_folder(path: Path, *, source: str = "inbox") -> Delivery:
     """Read a delivery folder: soknad.json (absent for an ettersendelse), vedlegg.json,
-    metadata.json with digisosId/eksternRef, and the attachment files."""
+    metadata.json with digisosId/eksternRef, soknad.pdf, and the attachment files."""
     if not path.is_dir():
         raise UnreadableDelivery(f"{path}: finnes ikke eller er ikke en mappe")
-    files = {p.name: p.read_bytes() for p in sorted(path.iterdir()) if p.is_file()}
-    return Delivery(source=source, label=path.name, files=files)
+    try:
+        files = {p.name: p.read_bytes() for p in sorted(path.iterdir()) if p.is_file()}
+    except OSError as exc:
+        raise UnreadableDelivery(f"{path}: kan ikke leses ({exc.strerror or exc})") from exc
+    return Delivery(source=source, label=str(path), files=files)
 
 
 def read_soknad_file(path: Path, *, source: str = "cli") -> Delivery:
     """Read a lone soknad.json (no metadata: the ids are derived from its content)."""
     if not path.is_file():
         raise UnreadableDelivery(f"{path}: finnes ikke")
-    return Delivery(source=source, label=path.name, files={"soknad.json": path.read_bytes()})
+    try:
+        content = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableDelivery(f"{path}: kan ikke leses ({exc.strerror or exc})") from exc
+    return Delivery(source=source, label=str(path), files={"soknad.json": content})
 
 
 def read_path(path: Path, *, source: str = "cli") -> Delivery:

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sosialsak.contexts.intake.models import Soknad
+from sosialsak.contexts.people.models import Person
 
 
 class LeveringType(models.TextChoices):
@@ -20,13 +21,16 @@ class LeveringStatus(models.TextChoices):
 
 
 class Levering(models.Model):
-    """One delivery (søknad or ettersendelse), keyed by its eksternRef for idempotency.
+    """One delivery (søknad or ettersendelse), identified by its digisosId and eksternRef.
 
-    A rejected delivery keeps its files in the quarantine folder and its errors here, so an
-    administrator can fix and replay it; nothing of it reaches the case tables until then.
+    The same pair delivered again is a no-op. An eksternRef names one submission, so only one
+    imported delivery may have it; a delivery that reuses it under another digisosId, or that
+    brings a new soknad.json for a digisosId we have, is rejected (quarantined) with both ids.
+    A rejected delivery keeps its files in its own quarantine folder and its errors here, so
+    an administrator can fix and replay it; nothing of it reaches the case tables until then.
     """
 
-    ekstern_ref = models.CharField(max_length=100, unique=True)
+    ekstern_ref = models.CharField(max_length=100)
     digisos_id = models.CharField(max_length=100, db_index=True)
     type = models.CharField(max_length=14, choices=LeveringType.choices)
     status = models.CharField(max_length=10, choices=LeveringStatus.choices)
@@ -42,6 +46,13 @@ class Levering(models.Model):
         ordering = ["-mottatt_at", "-id"]
         verbose_name = _("Digisos-levering")
         verbose_name_plural = _("Digisos-leveringer")
+        constraints = [
+            models.UniqueConstraint(fields=["digisos_id", "ekstern_ref"],
+                                    name="levering_unik_digisos_id_ekstern_ref"),
+            models.UniqueConstraint(fields=["ekstern_ref"],
+                                    condition=models.Q(soknad__isnull=False),
+                                    name="levering_importert_unik_ekstern_ref"),
+        ]
 
     def __str__(self) -> str:
         return f"Levering {self.pk} ({self.status})"
@@ -57,3 +68,23 @@ class InnsynFil(models.Model):
 
     def __str__(self) -> str:
         return f"Innsynfil {self.pk}"
+
+
+class UgyldigIdent(models.Model):
+    """The identity string of an applicant whose fødselsnummer failed the check, and the person
+    we created for it, so the next application with the same string reuses that person.
+
+    The number itself never reaches ``Person.fodselsnummer`` (it is not a valid one); it is kept
+    here only to recognise the person again, and only within imports.
+    """
+
+    ident = models.CharField(max_length=100, db_index=True)
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    opprettet_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["ident", "person"],
+                                               name="ugyldig_ident_unik_per_person")]
+
+    def __str__(self) -> str:
+        return f"UgyldigIdent {self.pk}"

@@ -1,17 +1,43 @@
-"""Turn a checked soknad.json delivery into a Soknad with person, household, economy and files."""
+"""Turn a checked soknad.json delivery into a Soknad with person, household, economy and files.
+
+Nothing of the application is lost:
+
+* the raw ``soknad.json`` is stored with the application as an attachment (type ``soknad``),
+  byte for byte with its hash, so a caseworker or an auditor can open exactly what NAV sent
+  (scoped and audit-logged like every attachment); ``soknad.pdf`` (what the person saw) and any
+  file of the delivery that vedlegg.json does not list are stored the same way;
+* what the person told us that has no table of its own (bosituasjon, arbeid, utdanning, and
+  in a "kort" søknad whether anything has changed since the last one) is written as notes
+  (``Flagg``) on the application, which the case page shows under "Merknader du må se på":
+  ``opplysninger`` for the facts, ``situasjon_endret`` for the change. A note was chosen over
+  new columns: the facts are the applicant's own, unchecked statements the caseworker should
+  read, not data the rules compute with, and the raw file keeps their exact form;
+* an applicant whose fødselsnummer fails the check is stored without one, and the identity
+  string is kept in ``UgyldigIdent`` so the next import with the same string (and no
+  conflicting birth date) reuses that person instead of creating another; the case is flagged.
+
+Files are written under MEDIA_ROOT inside the database transaction; run the import inside
+:func:`files_removed_on_failure` so the files are deleted again when the transaction rolls back.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date, datetime
 from typing import Any
 
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 
 from sosialsak.contexts.accounts.models import NavKontor
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.digisos.checks import CheckedDelivery
-from sosialsak.contexts.digisos.delivery import Delivery
+from sosialsak.contexts.digisos.delivery import JSON_FILES, Delivery
+from sosialsak.contexts.digisos.models import UgyldigIdent
 from sosialsak.contexts.intake.models import (
     Flagg,
     Kanal,
@@ -33,6 +59,8 @@ from sosialsak.contexts.people.operations import (
 )
 from sosialsak.formats.digisos import SoknadInnhold
 from sosialsak.kernel.errors import NotFound, ValidationFailed
+
+log = logging.getLogger("sosialsak.digisos")
 
 # Words in "hva søkes om" that point at an item; the caseworker confirms the list.
 KEYWORDS: list[tuple[str, str]] = [
@@ -80,7 +108,7 @@ def _fnr_or_flag(value: str | None, field: str, flags: list[tuple[str, str]]) ->
         return ""
 
 
-def _person(innhold: SoknadInnhold, flags: list[tuple[str, str]]) -> Person:
+def _person(innhold: SoknadInnhold, flags: list[tuple[str, str]], now: datetime) -> Person:
     p = innhold.person
     adresse = p.folkeregistrert_adresse or p.oppholdsadresse
     details: dict[str, Any] = {
@@ -98,10 +126,35 @@ def _person(innhold: SoknadInnhold, flags: list[tuple[str, str]]) -> Person:
     fnr = _fnr_or_flag(p.fodselsnummer, "personalia.personIdentifikator", flags)
     if fnr:
         return upsert_person(fodselsnummer=fnr, fornavn=fornavn, etternavn=etternavn, **details)
+    ident = (p.fodselsnummer or "").strip()[:100]
+    person = _known_invalid_ident(ident, p.fodselsdato) if ident else None
+    if person is not None:
+        flags.append(("ugyldig_fodselsnummer_gjenkjent",
+                      "Søkeren er koblet til personen fra en tidligere søknad med det samme "
+                      "ugyldige fødselsnummeret. Sjekk at det er samme person."))
+        person.fornavn, person.etternavn = fornavn, etternavn
+        person.fodselsdato = person.fodselsdato or p.fodselsdato
+        for key, value in details.items():
+            if value:
+                setattr(person, key, value)
+        person.save()
+        return person
     person = Person(fornavn=fornavn, etternavn=etternavn, fodselsdato=p.fodselsdato,
                     **{k: v or "" for k, v in details.items()})
     person.save()
+    if ident:
+        UgyldigIdent.objects.create(ident=ident, person=person, opprettet_at=now)
     return person
+
+
+def _known_invalid_ident(ident: str, fodselsdato: date | None) -> Person | None:
+    """Return the person an earlier import created for this invalid identity string, unless
+    the birth dates disagree (then it is someone else with the same wrong number)."""
+    for person in Person.objects.filter(
+            pk__in=UgyldigIdent.objects.filter(ident=ident).values("person")).order_by("pk"):
+        if fodselsdato is None or person.fodselsdato in (None, fodselsdato):
+            return person
+    return None
 
 
 def _household(innhold: SoknadInnhold, person: Person, flags: list[tuple[str, str]]) -> None:
@@ -145,24 +198,128 @@ def _okonomi(innhold: SoknadInnhold, soknad: Soknad) -> None:
     )
 
 
+_written: ContextVar[list[str] | None] = ContextVar("digisos_written_files", default=None)
+
+
+@contextmanager
+def files_removed_on_failure() -> Iterator[None]:
+    """Delete every attachment file stored inside the block when the block raises.
+
+    The files go to MEDIA_ROOT while the rows wait in the database transaction; a rollback
+    undoes the rows but not the files, so the importer wraps its transaction in this.
+    """
+    written: list[str] = []
+    token = _written.set(written)
+    try:
+        yield
+    except BaseException:
+        for name in written:
+            try:
+                default_storage.delete(name)
+            except OSError:
+                log.exception("digisos: could not remove a file after a failed import")
+        raise
+    finally:
+        _written.reset(token)
+
+
+def _store_file(*, soknad: Soknad, kilde: str, type: str, filnavn: str, content: bytes,
+                now: datetime, levering_ref: str, tilleggsinfo: str = "",
+                hendelse_referanse: str = "") -> Vedlegg:
+    v = Vedlegg(soknad=soknad, kilde=kilde, type=type[:100], tilleggsinfo=tilleggsinfo[:200],
+                filnavn=filnavn[:255], sha256=hashlib.sha256(content).hexdigest(),
+                storrelse=len(content), mottatt_at=now,
+                hendelse_referanse=hendelse_referanse[:100], levering_ref=levering_ref[:64])
+    v.fil.save(f"{soknad.pk}-{v.sha256[:12]}-{v.filnavn}", ContentFile(content), save=False)
+    tracked = _written.get()
+    if tracked is not None and v.fil.name:
+        tracked.append(v.fil.name)
+    v.save()
+    return v
+
+
 def store_vedlegg(*, soknad: Soknad, delivery: Delivery, items: list[dict[str, object]],
                   kilde: str, now: datetime, levering_ref: str) -> list[Vedlegg]:
     """Store the files named in vedlegg.json; return the rows (one per file)."""
     stored = []
     for item in items:
         for fil in item.get("filer") or []:  # type: ignore[attr-defined]
-            content = delivery.files[fil["filnavn"]]
-            v = Vedlegg(soknad=soknad, kilde=kilde, type=str(item.get("type") or "annet")[:100],
-                        tilleggsinfo=str(item.get("tilleggsinfo") or "")[:200],
-                        filnavn=str(fil["filnavn"])[:255], sha256=hashlib.sha256(content)
-                        .hexdigest(), storrelse=len(content), mottatt_at=now,
-                        hendelse_referanse=str(item.get("hendelseReferanse") or "")[:100],
-                        levering_ref=levering_ref[:64])
-            v.fil.save(f"{soknad.pk}-{v.sha256[:12]}-{v.filnavn}", ContentFile(content),
-                       save=False)
-            v.save()
-            stored.append(v)
+            stored.append(_store_file(
+                soknad=soknad, kilde=kilde, type=str(item.get("type") or "annet"),
+                tilleggsinfo=str(item.get("tilleggsinfo") or ""), filnavn=str(fil["filnavn"]),
+                content=delivery.files[fil["filnavn"]], now=now, levering_ref=levering_ref,
+                hendelse_referanse=str(item.get("hendelseReferanse") or "")))
     return stored
+
+
+# The delivery's own documents, stored as attachments of that type.
+OWN_FILES = {"soknad.json": "soknad", "soknad.pdf": "soknad",
+             "ettersendelse.pdf": "ettersendelse"}
+
+
+def store_other_files(*, soknad: Soknad, delivery: Delivery, items: list[dict[str, Any]],
+                      kilde: str, now: datetime, levering_ref: str) -> list[Vedlegg]:
+    """Store every file of the delivery that vedlegg.json does not list: the raw soknad.json,
+    soknad.pdf or ettersendelse.pdf, and anything else that came with it (nothing is lost)."""
+    listed = {fil.get("filnavn") for item in items for fil in item.get("filer") or []}
+    return [
+        _store_file(soknad=soknad, kilde=kilde, type=OWN_FILES.get(name, "annet"),
+                    tilleggsinfo="" if name in OWN_FILES else "ikke oppført i vedlegg.json",
+                    filnavn=name, content=content, now=now, levering_ref=levering_ref)
+        for name, content in sorted(delivery.files.items())
+        if name not in listed and (name == "soknad.json" or name not in JSON_FILES)
+    ]
+
+
+BOTYPE = {"eier": "eier bolig", "leier": "leier bolig", "kommunal": "leier kommunal bolig",
+          "ingen": "har ikke bolig", "institusjon": "bor på institusjon",
+          "krisesenter": "bor på krisesenter", "fengsel": "er i fengsel",
+          "venner": "bor hos venner", "foreldre": "bor hos foreldre",
+          "familie": "bor hos familie", "annet": "annen bosituasjon"}
+
+
+def _ja_nei(value: bool) -> str:
+    return "ja" if value else "nei"
+
+
+def _dag(value: date | None) -> str:
+    return value.strftime("%d.%m.%Y") if value else "ukjent dato"
+
+
+def _clip(text: str, limit: int = 500) -> str:
+    if len(text) <= limit:
+        return text
+    suffix = " … (alt står i soknad.json)"
+    return text[:limit - len(suffix)].rstrip() + suffix
+
+
+def opplysninger(innhold: SoknadInnhold) -> list[tuple[str, str]]:
+    """Return the notes that carry what the applicant told us and no table holds."""
+    parts = []
+    if innhold.botype:
+        parts.append(f"Bosituasjon: {BOTYPE.get(innhold.botype, innhold.botype)}.")
+    if innhold.antall_personer is not None:
+        parts.append(f"Antall personer i husstanden: {innhold.antall_personer}.")
+    if innhold.er_i_jobb is not None:
+        parts.append(f"I jobb: {_ja_nei(innhold.er_i_jobb)}.")
+    if innhold.arbeidsforhold:
+        parts.append("Arbeidsforhold siste tre måneder: " + "; ".join(
+            f"{a.arbeidsgivernavn} ({a.stillingsprosent} %, "
+            + (f"{_dag(a.fom)}–{_dag(a.tom)})" if a.tom else f"fra {_dag(a.fom)})")
+            for a in innhold.arbeidsforhold) + ".")
+    if innhold.er_student is not None:
+        parts.append(f"Student: {_ja_nei(innhold.er_student)}.")
+    notes = [("opplysninger", _clip("Opplysninger fra søknaden: " + " ".join(parts)))] \
+        if parts else []
+    if innhold.har_noe_endret_seg is True:
+        hva = (innhold.hva_har_endret_seg or "").strip()
+        notes.append(("situasjon_endret", _clip(
+            f"Søkeren sier at noe har endret seg siden forrige søknad: «{hva}»" if hva else
+            "Søkeren sier at noe har endret seg siden forrige søknad, men har ikke skrevet hva.")))
+    elif innhold.har_noe_endret_seg is False:
+        notes.append(("situasjon_endret",
+                      "Søkeren sier at ingenting har endret seg siden forrige søknad."))
+    return notes
 
 
 def import_soknad(*, scope: Scope, checked: CheckedDelivery, delivery: Delivery,
@@ -173,7 +330,7 @@ def import_soknad(*, scope: Scope, checked: CheckedDelivery, delivery: Delivery,
     assert innhold is not None
     flags: list[tuple[str, str]] = []
     kontor = _kontor(innhold, flags)
-    person = _person(innhold, flags)
+    person = _person(innhold, flags, now)
     _household(innhold, person, flags)
     hva = innhold.hva_sokes_om.strip()
     egne_ord = "\n\n".join(x for x in (hva, innhold.hvorfor_soke or "") if x.strip())
@@ -189,6 +346,9 @@ def import_soknad(*, scope: Scope, checked: CheckedDelivery, delivery: Delivery,
     _okonomi(innhold, soknad)
     store_vedlegg(soknad=soknad, delivery=delivery, items=checked.vedlegg,
                   kilde=VedleggKilde.SOKNAD, now=now, levering_ref=checked.ekstern_ref)
+    store_other_files(soknad=soknad, delivery=delivery, items=checked.vedlegg,
+                      kilde=VedleggKilde.SOKNAD, now=now, levering_ref=checked.ekstern_ref)
+    flags += opplysninger(innhold)
     flags += [("kompatibilitet", t) for t in innhold.kompatibilitetstekster]
     flags += [("merknad", t) for t in innhold.merknader]
     flags += [("register_feilet", f"Oppslag i register feilet da søknaden ble sendt: {t}.")

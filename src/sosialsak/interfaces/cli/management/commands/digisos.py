@@ -66,32 +66,69 @@ class Command(BaseCommand):
         group.add_argument("--all", metavar="DIR")
         rep = sub.add_parser("replay", help="Import a corrected delivery from the quarantine.")
         rep.add_argument("levering_id", type=int)
+        sub.add_parser("quarantine", help="List the deliveries in quarantine: id, when, ids, "
+                       "folder and first error (no personal data).")
 
     def handle(self, *args: Any, **options: Any) -> None:
         handlers: dict[str, Callable[..., None]] = {
             "validate": self._validate, "import": self._import, "export": self._export,
-            "replay": self._replay}
+            "replay": self._replay, "quarantine": self._quarantine}
         handlers[options["subcommand"]](**options)
 
     def _import(self, paths: list[str], inbox: bool = False, **_: Any) -> None:
+        missing = [p for p in paths if not Path(p).exists()]
+        for path in missing:
+            self.stderr.write(f"{path}: finnes ikke")
+        if missing:
+            raise CommandError(f"{len(missing)} av {len(paths)} stier finnes ikke; ingenting er "
+                               "importert.", returncode=2)
         now = timezone.now()
+        results: list[importer.ImportResult] = []
+        unreadable = 0
         with audit_channel("cli"):
-            results = importer.import_inbox(now=now) if inbox else []
-            for path in paths:
+            for result in importer.import_inbox(now=now) if inbox else []:
+                results.append(result)
+                self._report(result)
+            for path in paths:  # each path's outcome is printed, whatever the next one does
                 try:
                     delivery = read_path(Path(path))
                 except UnreadableDelivery as exc:
-                    raise CommandError(str(exc), returncode=2) from exc
+                    unreadable += 1
+                    self.stdout.write(f"{path}: IKKE LEST")
+                    self.stderr.write(str(exc))
+                    continue
                 results.append(importer.import_delivery(delivery=delivery, now=now))
-        for r in results:
-            where = f" søknad {r.soknad_id}" if r.soknad_id else ""
-            self.stdout.write(f"{r.label}: {r.outcome}{where}")
-            for error in r.errors:
-                self.stderr.write(f"{r.label}: {error}")
-        rejected = [r for r in results if not r.ok]
+                self._report(results[-1])
+        rejected = sum(not r.ok for r in results)
+        if unreadable:
+            raise CommandError(f"{unreadable} av {len(paths)} stier kunne ikke leses"
+                               + (f", og {rejected} leveranser ligger i karantene" if rejected
+                                  else "") + ".", returncode=2)
         if rejected:
-            raise CommandError(f"{len(rejected)} av {len(results)} leveranser ble avvist og "
-                               "ligger i karantene.", returncode=1)
+            raise CommandError(f"{rejected} av {len(results)} leveranser ble avvist og ligger "
+                               "i karantene.", returncode=1)
+
+    def _report(self, r: importer.ImportResult) -> None:
+        if r.outcome == "KARANTENE":
+            self.stdout.write(f"{r.label}: KARANTENE levering {r.levering_id} (rett filene og "
+                              f"kjør «sosialsak digisos replay {r.levering_id}»)")
+        else:
+            where = f" søknad {r.soknad_id}," if r.soknad_id else ""
+            self.stdout.write(f"{r.label}: {r.outcome}{where} levering {r.levering_id}")
+        for error in r.errors:
+            self.stderr.write(f"{r.label}: {error}")
+
+    def _quarantine(self, **_: Any) -> None:
+        rows = importer.quarantined()
+        if not rows:
+            self.stdout.write("Ingen leveranser i karantene.")
+        for row in rows:
+            first = (row.feil or ["(ingen feil registrert)"])[0]
+            self.stdout.write("\t".join((
+                str(row.pk), f"{timezone.localtime(row.mottatt_at):%Y-%m-%d %H:%M}",
+                f"digisosId={row.digisos_id or '-'}", f"eksternRef={row.ekstern_ref}",
+                f"forsøk={row.forsok}", row.karantene_mappe,
+                f"{len(row.feil or [])} feil: {first[:300]}")))
 
     def _export(self, soknad: int | None = None, all: str | None = None, **_: Any) -> None:
         try:
