@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from sosialsak.rules.engine.explanation import ExplanationLine
 from sosialsak.rules.livsopphold import ADULT_LABELS, LivsoppholdResult
-from sosialsak.rules.money import format_kr, round_kroner
+from sosialsak.rules.money import format_kr
 
 MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
           "oktober", "november", "desember")
@@ -26,7 +26,8 @@ def maaned(value: date) -> str:
 
 
 def kroner(value: Decimal | int) -> str:
-    return format_kr(round_kroner(value), unit="kroner")
+    """Return the exact amount in words' units: ``1 766 kroner``, ``100,50 kroner``."""
+    return format_kr(value, unit="kroner")
 
 
 def render_for_caseworker(result: LivsoppholdResult) -> str:
@@ -88,6 +89,8 @@ def _applicant_sentence(line: ExplanationLine) -> str | None:
         return f"Vi har lagt til {kroner(line.amount)}: {detail.rstrip('.')}."
     if line.kind == "fradrag":
         return f"Vi har trukket fra {kroner(-line.amount)}: {detail.rstrip('.')}."
+    if line.kind == "avrunding":
+        return "Til slutt har vi rundet av til hele kroner."
     return None
 
 

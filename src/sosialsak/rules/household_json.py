@@ -34,7 +34,7 @@ from sosialsak.rules.household import (
     Person,
 )
 from sosialsak.rules.livsopphold import LivsoppholdResult
-from sosialsak.rules.money import round_kroner
+from sosialsak.rules.money import json_kroner
 from sosialsak.rules.vurdering import Adjustment, IndividualAssessment
 
 EARLIEST_MONTH = date(2019, 1, 1)
@@ -226,13 +226,15 @@ def _integer(text: str) -> int | Decimal:
 
 
 def result_as_json(result: LivsoppholdResult) -> dict[str, Any]:
-    """Return the result as the documented JSON object; all amounts are whole kroner."""
+    """Return the result as the documented JSON object. ``amount`` and ``norm`` are whole
+    kroner; ``housing``, ``income_counted``, ``adjustments`` and the lines' amounts are exact
+    (øre as two decimals when not whole), and the lines add up to the totals."""
     return {
         "amount": result.amount,
         "norm": result.norm,
-        "housing": round_kroner(result.housing),
-        "income_counted": round_kroner(result.income_counted),
-        "adjustments": round_kroner(result.adjustments),
+        "housing": json_kroner(result.housing),
+        "income_counted": json_kroner(result.income_counted),
+        "adjustments": json_kroner(result.adjustments),
         "month": result.month.strftime("%Y-%m"),
         "kommune": result.kommune,
         "household_type": result.household_type,

@@ -15,7 +15,9 @@ The rule, as the guideline rates (statlige veiledende retningslinjer) apply it, 
 * **Amount** = norm + housing ± the caseworker's adjustments − counted income, never below 0,
   rounded half up to whole kroner.
 
-Every result carries its explanation lines and the control flags (see ``vurdering``).
+Every result carries its explanation lines and the control flags (see ``vurdering``). The lines
+are exact (øre included) and add up to the amount: a negative total gets an ``ikke_under_null``
+line and the rounding an ``avrunding`` line, so nothing is rounded per line.
 """
 
 from __future__ import annotations
@@ -223,6 +225,22 @@ def _income_lines(
     return lines
 
 
+def _final_steps(total: Decimal, amount: int, hjemmel: str) -> list[ExplanationLine]:
+    """Return the lines from the exact total to the paid amount: up to 0, then rounding."""
+    lines = []
+    floored = max(Decimal(0), total)
+    if floored != total:
+        lines.append(ExplanationLine(
+            kind="ikke_under_null", rule="Stønaden kan ikke bli lavere enn 0 kr",
+            hjemmel=hjemmel, amount=floored - total,
+            detail=f"inntekt og fradrag er {format_kr(-total)} mer enn behovet"))
+    if amount != floored:
+        lines.append(ExplanationLine(
+            kind="avrunding", rule="Avrunding til hele kroner", hjemmel=hjemmel,
+            amount=amount - floored, detail="halv krone og mer rundes opp"))
+    return lines
+
+
 def calculate_livsopphold(
     *,
     household: Household,
@@ -251,7 +269,8 @@ def calculate_livsopphold(
     income_lines = _income_lines(household, month, rules)
     income = -sum((line.amount for line in income_lines), Decimal(0))
     adjustments = assessment.total if assessment else Decimal(0)
-    amount = round_kroner(max(Decimal(0), norm + housing + adjustments - income))
+    total = norm + housing + adjustments - income
+    amount = round_kroner(max(Decimal(0), total))
 
     rate_set = rate_set_info(rules=rules, on=month, kommune=kommune)
     kind = household_type(household)
@@ -269,7 +288,8 @@ def calculate_livsopphold(
         detail="norm + boutgifter ± individuelle justeringer − inntekt, ikke under 0, "
                "avrundet til hele kroner")
     all_lines = (*lines, *housing_lines, *income_lines,
-                 *assessment_lines(assessment, hjemmel=hjemmel), result_line)
+                 *assessment_lines(assessment, hjemmel=hjemmel),
+                 *_final_steps(total, amount, hjemmel), result_line)
     return LivsoppholdResult(
         month=month, kommune=kommune, household_type=kind, amount=amount, norm=norm,
         housing=housing, adjustments=adjustments, income_counted=income,

@@ -28,6 +28,22 @@ def round_kroner(value: Decimal | Fraction | int) -> int:
     return int(Decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+def json_kroner(value: Decimal | int) -> int | float:
+    """Return kroner for JSON: an int when whole, else a number with at most two decimals.
+
+    The float is only the carrier of the JSON number: ``json.dumps`` writes the shortest text
+    that reads back as the same float, which for at most two decimals and amounts far below
+    2**53 øre is exactly the decimal amount (read it back with ``parse_float=Decimal``).
+    """
+    dec = Decimal(value)
+    if dec == dec.to_integral_value():
+        return int(dec)
+    exact = dec.quantize(ORE)
+    if exact != dec:
+        raise ValueError(f"{value} has more than two decimals")
+    return float(exact)
+
+
 def to_ore(value: Decimal | int) -> int:
     """Return ``value`` (kroner, at most two decimals) as integer øre."""
     ore = Decimal(value) * 100

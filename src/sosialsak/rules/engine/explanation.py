@@ -3,6 +3,10 @@
 A line names the rule in words, its legal reference, the parameter used (with its value and the
 date that value took effect, and where it came from: the state's table or a municipality's own
 rate set) and the amount the line contributes (positive adds, negative deducts, zero informs).
+
+Lines are exact (kroner and øre); only the final amount is rounded to whole kroner, and the step
+is a line of its own (``avrunding``, and ``ikke_under_null`` when the total would be negative), so
+that the lines as shown always add up to the totals as shown.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from typing import Any
 
 from sosialsak.rules.engine.parameters import Value
 from sosialsak.rules.engine.ruleset import ParameterValue
-from sosialsak.rules.money import round_kroner
+from sosialsak.rules.money import json_kroner
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,8 @@ class ExplanationLine:
                    detail=detail)
 
     def as_dict(self) -> dict[str, Any]:
-        """Return the line as JSON-ready primitives (amounts as whole kroner)."""
+        """Return the line as JSON-ready primitives (the exact amount: whole kroner as an
+        int, otherwise a number with øre)."""
         value: Any = self.value
         if isinstance(value, Decimal):
             value = int(value) if value == value.to_integral_value() else str(value)
@@ -56,6 +61,6 @@ class ExplanationLine:
             "value": value,
             "effective_from": self.valid_from.isoformat() if self.valid_from else None,
             "source": self.source,
-            "amount": round_kroner(self.amount),
+            "amount": json_kroner(self.amount),
             "detail": self.detail,
         }
