@@ -135,3 +135,117 @@ def test_an_export_that_would_drop_published_history_is_refused(case) -> None:  
 
     with pytest.raises(HistoryWouldShrink):
         export_innsyn(soknad=case["soknad"], now=NOW)
+
+
+# --- export of every application: one failure does not stop the others ------------------------
+
+
+def _second_case(tmp_path):  # type: ignore[no-untyped-def]
+    folder = write_delivery(tmp_path / "d2", digisos_id="dig-10", ekstern_ref="r-10",
+                            soknad=soknad_json(hva="Strøm."))
+    return Soknad.objects.get(pk=import_delivery(delivery=read_folder(folder),
+                                                 now=NOW).soknad_id)
+
+
+def _shrink_published(outbox: Path, soknad: Soknad) -> None:
+    from sosialsak.contexts.digisos.outbox import folder_name
+
+    target = outbox / folder_name(soknad) / "digisos-soker.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    published = build_innsyn(soknad)
+    published["hendelser"].append({"type": "forelopigSvar",
+                                   "hendelsestidspunkt": "2024-03-20T10:00:00.000Z",
+                                   "forvaltningsbrev": {"referanse": {
+                                       "type": "dokumentlager",
+                                       "id": "00000000-0000-4000-8000-000000000000"}}})
+    target.write_text(json.dumps(published))
+
+
+def test_export_all_writes_every_file_it_can_and_reports_each_failure(
+    case, tmp_path, settings
+) -> None:  # type: ignore[no-untyped-def]
+    from sosialsak.contexts.digisos.outbox import export_all
+
+    other = _second_case(tmp_path)
+    outbox = Path(settings.DIGISOS_OUTBOX)
+    _shrink_published(outbox, case["soknad"])  # the first application fails
+
+    run = export_all(now=NOW)
+
+    assert [e.soknad_id for e in run.exported] == [other.pk]
+    assert (outbox / "dig-10" / "digisos-soker.json").exists()
+    (failure,) = run.failed
+    assert failure.soknad_id == case["soknad"].pk
+    assert "ville mistet 1 publiserte hendelser" in failure.reason
+
+
+def test_cli_export_all_reports_failures_and_exits_non_zero(
+    case, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    other = _second_case(tmp_path)
+    target = tmp_path / "all"
+    _shrink_published(target, case["soknad"])
+    out, err = io.StringIO(), io.StringIO()
+
+    with pytest.raises(CommandError) as exc:
+        call_command("digisos", "export", "--all", str(target), stdout=out, stderr=err)
+
+    assert exc.value.returncode == 1
+    assert "1 av 2 søknader kunne ikke eksporteres" in str(exc.value)
+    assert f"Skrev 1 innsynsfiler til {target}" in out.getvalue()
+    assert err.getvalue().startswith(f"søknad {case['soknad'].pk}: Innsynsfilen for søknad")
+    assert (target / other.digisos_id / "digisos-soker.json").exists()
+
+
+def test_the_daily_job_exports_the_rest_and_fails_at_the_end(
+    case, tmp_path, settings
+) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    settings.DIGISOS_INBOX = tmp_path / "inbox"
+    _second_case(tmp_path)
+    _shrink_published(Path(settings.DIGISOS_OUTBOX), case["soknad"])
+    out, err = io.StringIO(), io.StringIO()
+
+    with pytest.raises(CommandError) as exc:
+        call_command("jobs", "innsyn", stdout=out, stderr=err)
+
+    assert exc.value.returncode == 1
+    assert "innsyn: 1 filer skrevet, 1 feilet" in out.getvalue()
+    assert f"søknad {case['soknad'].pk}: " in err.getvalue()
+    assert (Path(settings.DIGISOS_OUTBOX) / "dig-10" / "digisos-soker.json").exists()
+
+
+def test_the_outbox_is_an_adapter_a_fiks_client_can_replace(case) -> None:  # type: ignore[no-untyped-def]
+    from typing import Any
+
+    from sosialsak.contexts.digisos.outbox import InnsynOutbox, export_innsyn
+
+    class Memory:
+        def __init__(self) -> None:
+            self.sent: dict[str, tuple[bytes, dict[str, bytes]]] = {}
+
+        def published(self, key: str) -> Any:
+            return json.loads(self.sent[key][0]) if key in self.sent else None
+
+        def send(self, key: str, *, document: bytes, letters: dict[str, bytes]) -> str:
+            self.sent[key] = (document, dict(letters))
+            return f"memory:{key}"
+
+    memory = Memory()
+    outbox: InnsynOutbox = memory
+
+    exported = export_innsyn(soknad=case["soknad"], now=NOW, outbox=outbox)
+
+    document, letters = memory.sent["dig-9"]
+    assert exported.location == "memory:dig-9"
+    assert len(json.loads(document)["hendelser"]) == exported.hendelser
+    assert f"{letter_file_id('cases.brev', case['forelopig'].pk)}" in letters

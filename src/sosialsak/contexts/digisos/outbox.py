@@ -1,19 +1,27 @@
-"""Write innsyn files to the outbox: one folder per application with digisos-soker.json and the
-PDF letters it references (named by their dokumentlager id), for the Fiks uploader to send.
+"""Send innsyn files out: each application's digisos-soker.json and the PDF letters it
+references (named by their dokumentlager id).
+
+Where they go is an adapter (``InnsynOutbox``), as deliveries coming in are (``Delivery``):
+today ``FolderOutbox`` writes one folder per application for the Fiks uploader to send; a Fiks
+Digisos client (upload the letters to the dokumentlager, then replace the sak's innsyn file)
+implements the same two calls.
 
 A file that would drop a hendelse we already published is refused: the file is our public
-history, and retractions are made with ANNULLERT/FEILREGISTRERT, never by deleting.
+history, and retractions are made with ANNULLERT/FEILREGISTRERT, never by deleting. Exporting
+every application goes on past a failing one and reports each failure at the end.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.db import transaction
@@ -28,16 +36,70 @@ from sosialsak.contexts.intake.models import Hendelse, Soknad
 from sosialsak.formats.digisos import dumps_digisos_soker, find_removed_hendelser
 from sosialsak.kernel.errors import DomainError
 
+log = logging.getLogger("sosialsak.digisos")
+
 
 class HistoryWouldShrink(DomainError):
     code = "innsyn_history_would_shrink"
 
 
+class InnsynOutbox(Protocol):
+    """Where innsyn files go. ``key`` names the application (its digisosId)."""
+
+    def published(self, key: str) -> Any:
+        """Return the digisos-soker.json last sent for ``key`` (parsed), or None."""
+        ...
+
+    def send(self, key: str, *, document: bytes, letters: Mapping[str, bytes]) -> str:
+        """Send the letters (by dokumentlager id), then the document that references them;
+        return where they went, for messages."""
+        ...
+
+
+class FolderOutbox:
+    """One folder per application: ``<root>/<key>/digisos-soker.json`` and ``<id>.pdf``."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def published(self, key: str) -> Any:
+        target = self.root / key / "digisos-soker.json"
+        return json.loads(target.read_text(encoding="utf-8")) if target.exists() else None
+
+    def send(self, key: str, *, document: bytes, letters: Mapping[str, bytes]) -> str:
+        folder = self.root / key
+        folder.mkdir(parents=True, exist_ok=True)
+        for file_id, pdf in letters.items():  # letters first: the file points at them
+            _write(folder / f"{file_id}.pdf", pdf)
+        _write(folder / "digisos-soker.json", document)
+        return str(folder)
+
+
+def default_outbox() -> InnsynOutbox:
+    return FolderOutbox(Path(settings.DIGISOS_OUTBOX))
+
+
 @dataclass(frozen=True)
 class Exported:
     soknad_id: int
-    folder: Path
+    location: str  # where the outbox put it (a folder for FolderOutbox)
     hendelser: int
+
+    @property
+    def folder(self) -> Path:
+        return Path(self.location)
+
+
+@dataclass(frozen=True)
+class ExportFailure:
+    soknad_id: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class ExportRun:
+    exported: list[Exported] = field(default_factory=list)
+    failed: list[ExportFailure] = field(default_factory=list)
 
 
 def folder_name(soknad: Soknad) -> str:
@@ -67,35 +129,49 @@ def _write(path: Path, content: bytes) -> None:
     os.replace(tmp, path)  # atomic: the uploader never sees half a file
 
 
+def _outbox(outbox: InnsynOutbox | Path | None) -> InnsynOutbox:
+    if outbox is None:
+        return default_outbox()
+    return FolderOutbox(outbox) if isinstance(outbox, Path) else outbox
+
+
 @transaction.atomic
 def export_innsyn(*, soknad: Soknad, now: datetime, actor: object = None,
-                  outbox: Path | None = None) -> Exported:
-    """Validate and write one application's innsyn file and its letters to the outbox."""
+                  outbox: InnsynOutbox | Path | None = None) -> Exported:
+    """Validate one application's innsyn file and send it with its letters to the outbox."""
+    target = _outbox(outbox)
     document = build_innsyn(soknad)
-    folder = (outbox or Path(settings.DIGISOS_OUTBOX)) / folder_name(soknad)
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / "digisos-soker.json"
-    if target.exists():
-        previous: Any = json.loads(target.read_text(encoding="utf-8"))
+    key = folder_name(soknad)
+    previous = target.published(key)
+    if previous is not None:
         removed = find_removed_hendelser(previous, document)
         if removed:
             raise HistoryWouldShrink(
                 f"Innsynsfilen for søknad {soknad.pk} ville mistet {len(removed)} publiserte "
                 "hendelser. Trekk tilbake med ANNULLERT/FEILREGISTRERT i stedet.",
                 soknad_id=soknad.pk)
-    for file_id, pdf in letters_for(soknad).items():
-        _write(folder / f"{file_id}.pdf", pdf)
     text = dumps_digisos_soker(document).encode("utf-8")
-    _write(target, text)
+    location = target.send(key, document=text, letters=letters_for(soknad))
     InnsynFil.objects.update_or_create(soknad=soknad, defaults={
         "skrevet_at": now, "sha256": hashlib.sha256(text).hexdigest(),
         "antall_hendelser": len(document["hendelser"])})
     record(actor=actor, action=Action.EXPORT, object_type="soknad", object_id=soknad.pk,
            purpose="innsyn til nav.no", kontor_id=soknad.kontor_id)
-    return Exported(soknad.pk, folder, len(document["hendelser"]))
+    return Exported(soknad.pk, location, len(document["hendelser"]))
 
 
-def export_all(*, now: datetime, outbox: Path | None = None) -> list[Exported]:
-    """Export every application's innsyn file (a scheduled job, run as the system)."""
-    return [export_innsyn(soknad=s, now=now, outbox=outbox)
-            for s in Soknad.objects.select_related("kontor").order_by("pk")]
+def export_all(*, now: datetime, outbox: InnsynOutbox | Path | None = None) -> ExportRun:
+    """Export every application's innsyn file (a scheduled job, run as the system). A failing
+    application is reported (id and reason) and the others are still sent."""
+    target = _outbox(outbox)
+    run = ExportRun()
+    for soknad in Soknad.objects.select_related("kontor").order_by("pk"):
+        try:
+            run.exported.append(export_innsyn(soknad=soknad, now=now, outbox=target))
+        except DomainError as exc:
+            run.failed.append(ExportFailure(soknad.pk, exc.message))
+        except Exception as exc:  # one broken application must not stop the others
+            log.exception("innsyn export failed: soknad=%s", soknad.pk)
+            run.failed.append(ExportFailure(
+                soknad.pk, f"intern feil ({type(exc).__name__}); se loggen"))
+    return run

@@ -134,8 +134,14 @@ class Command(BaseCommand):
         try:
             with audit_channel("cli"):
                 if all:
-                    done = outbox.export_all(now=timezone.now(), outbox=Path(all))
-                    self.stdout.write(f"Skrev {len(done)} innsynsfiler til {all}")
+                    run = outbox.export_all(now=timezone.now(), outbox=Path(all))
+                    self.stdout.write(f"Skrev {len(run.exported)} innsynsfiler til {all}")
+                    for failure in run.failed:
+                        self.stderr.write(f"søknad {failure.soknad_id}: {failure.reason}")
+                    if run.failed:
+                        total = len(run.exported) + len(run.failed)
+                        raise CommandError(f"{len(run.failed)} av {total} søknader kunne ikke "
+                                           "eksporteres.", returncode=1)
                     return
                 obj = Soknad.objects.filter(pk=soknad or 0).first()
                 if obj is None:

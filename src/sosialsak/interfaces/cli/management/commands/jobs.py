@@ -15,7 +15,6 @@ from sosialsak.contexts.accounts.scope import system_scope
 from sosialsak.contexts.audit.log import audit_channel
 from sosialsak.contexts.cases.operations import send_due_reminders
 from sosialsak.contexts.digisos import importer, outbox
-from sosialsak.kernel.errors import DomainError
 
 
 class Command(BaseCommand):
@@ -25,7 +24,7 @@ class Command(BaseCommand):
         parser.add_argument("job", choices=["daily", "inbox", "reminders", "innsyn"])
 
     def handle(self, *args: Any, **options: Any) -> None:
-        job, now, failed = options["job"], timezone.now(), 0
+        job, now, failed, failed_exports = options["job"], timezone.now(), 0, 0
         with audit_channel("job"):
             if job in ("daily", "inbox"):
                 results = importer.import_inbox(now=now)
@@ -36,10 +35,14 @@ class Command(BaseCommand):
                 reminded = send_due_reminders(scope=system_scope(), actor=None, now=now)
                 self.stdout.write(f"påminnelser: {len(reminded)} søknader")
             if job in ("daily", "innsyn"):
-                try:
-                    done = outbox.export_all(now=now)
-                except DomainError as exc:
-                    raise CommandError(exc.message, returncode=1) from exc
-                self.stdout.write(f"innsyn: {len(done)} filer skrevet")
-        if failed:
-            raise CommandError(f"{failed} leveranser ble lagt i karantene.", returncode=1)
+                run = outbox.export_all(now=now)
+                self.stdout.write(f"innsyn: {len(run.exported)} filer skrevet"
+                                  + (f", {len(run.failed)} feilet" if run.failed else ""))
+                for failure in run.failed:
+                    self.stderr.write(f"søknad {failure.soknad_id}: {failure.reason}")
+                failed_exports = len(run.failed)
+        problems = [f"{failed} leveranser ble lagt i karantene"] if failed else []
+        if failed_exports:
+            problems.append(f"{failed_exports} innsynsfiler kunne ikke skrives")
+        if problems:
+            raise CommandError(" og ".join(problems) + ".", returncode=1)
