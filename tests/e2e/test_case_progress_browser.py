@@ -98,6 +98,25 @@ def test_a_family_application_from_phone_call_to_documents_received(
     page.check("input[name=trenger_midlertidig_botilbud][value=nei]")
     page.click("button:has-text('Lagre')")
     page.wait_for_url(re.compile(r".*/kartlegging/$"))
+    page.click("a:has-text('Fyll ut'):has-text('Helse og sosial situasjon')")
+    check_accessibility(page, "kartlegging helse og sosialt")
+    for field, text in (("fysisk_helse", "God."), ("psykisk_helse", "Sliten av bekymring."),
+                        ("rus", "Ingen."), ("tannhelse", "Trenger tannlege."),
+                        ("nettverk", "Søster i byen.")):
+        page.fill(f"#id_{field}", text)
+    page.check("input[name=vold_trusler][value=nei]")
+    page.click("button:has-text('Lagre')")
+    page.wait_for_url(re.compile(r".*/kartlegging/$"))
+    page.click("a:has-text('Fyll ut'):has-text('Arbeid og utdanning')")
+    page.fill("#id_arbeidserfaring", "Butikk i fem år.")
+    page.fill("#id_utdanning", "Videregående.")
+    page.select_option("#id_norskniva", "GOD")
+    page.check("input[name=trenger_tolk][value=nei]")
+    page.select_option("#id_innsatsgruppe", "SITUASJONSBESTEMT")
+    page.check("input[name=arbeidsevnevurdering][value=ja]")
+    page.click("button:has-text('Lagre')")
+    page.wait_for_url(re.compile(r".*/kartlegging/$"))
+    assert page.locator("tbody .tag.ok").count() == 4  # the four about the person
 
     # Map each child in its own section.
     for name, view in (("Sara Haddad", "Vil gjerne begynne på svømming."),
@@ -115,7 +134,7 @@ def test_a_family_application_from_phone_call_to_documents_received(
         page.click("button:has-text('Lagre')")
         page.wait_for_url(re.compile(r".*/kartlegging/$"))
         assert f"Barn: {name}: fullført." in page.inner_text("main")
-    assert page.locator("tbody .tag.ok").count() == 4
+    assert page.locator("tbody .tag.ok").count() == 6  # the household and each child
 
     # Request two documents.
     page.goto(case_url)

@@ -7,10 +7,12 @@ reduction decided. Every page visited passes axe-core (no serious or critical vi
 from __future__ import annotations
 
 from datetime import date, timedelta
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 
 from tests.e2e.a11y import check_accessibility
 from tests.helpers import NOW
@@ -34,7 +36,6 @@ def _official_issues(document: dict[str, Any]) -> tuple[Any, ...]:
 @pytest.fixture
 def parent(make_soknad: Any, users: dict[str, Any], scope_of: Any) -> Any:
     from sosialsak.contexts.cases.operations import save_kartlegging
-    from sosialsak.contexts.payments.profile import SamtykkeInput, record_samtykke
     from sosialsak.contexts.people.models import Barn
 
     soknad = make_soknad(items=("LIVSOPPHOLD", "HUSLEIE"), barn=1)
@@ -45,9 +46,6 @@ def parent(make_soknad: Any, users: dict[str, Any], scope_of: Any) -> Any:
     actor = users["veileder_sf"]
     save_kartlegging(scope=scope_of(actor), actor=actor, soknad_id=soknad.pk, del_type="BARN",
                      barn_id=Barn.objects.get(person=person).pk, svar=CHILD_SECTION, now=NOW)
-    record_samtykke(scope=scope_of(actor), actor=actor, soknad_id=soknad.pk, now=NOW,
-                    data=SamtykkeInput(gitt_dato=date(2024, 3, 1), gjelder="Husleie",
-                                       mottaker_navn="Utleier AS"))
     return soknad
 
 
@@ -104,6 +102,25 @@ def test_decide_pay_breach_warn_and_reduce(
     page.wait_for_selector("text=Vedtaket er fattet, og brevet er laget.")
     check_accessibility(page, "vedtak")
     livsopphold = Vedtak.objects.get(hjemmel="§ 18", art="ORDINAER")
+
+    # The letter opens as a PDF holding the amount, the legal basis and the appeal deadline.
+    href = page.locator("a", has_text="Vedtaksbrev").first.get_attribute("href")
+    letter = page.request.get(f"{url}{href}")
+    assert letter.headers["content-type"] == "application/pdf"
+    text = " ".join(p.extract_text() for p in PdfReader(BytesIO(letter.body())).pages)
+    text = " ".join(text.split())
+    assert f"{livsopphold.belop:,}".replace(",", "\xa0") in text or str(livsopphold.belop) in \
+        text.replace(" ", "").replace("\xa0", "")
+    assert "§ 18" in text and "3 uker" in text
+
+    # The applicant's consent to paying the landlord, recorded on the payments page.
+    page.goto(f"{url}/soknad/{parent.pk}/")
+    page.click("text=Utbetalinger, kontonummer og samtykke")
+    check_accessibility(page, "utbetalinger og samtykke")
+    page.fill("#gjelder", "Husleie til utleier")
+    page.fill("#mottaker_navn", "Utleier AS")
+    page.click("button:has-text('Registrer samtykke')")
+    page.wait_for_selector("text=Samtykket er registrert.")
 
     # Rent to the landlord, with the recorded consent.
     page.goto(f"{url}/soknad/{parent.pk}/vedtak/ny/")
