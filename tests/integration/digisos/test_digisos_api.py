@@ -73,3 +73,56 @@ def test_a_user_with_the_permission_can(users) -> None:
     response = Client().post("/api/v1/digisos/leveranser", _parts(soknad_json()), **auth)
 
     assert response.status_code == 201
+
+
+def test_an_ettersendelse_through_the_api_fulfils_the_decisions_requirement(
+    users, decided
+) -> None:
+    from sosialsak.contexts.intake.models import Vedlegg
+
+    krav = decided["krav"]
+    files = {"kvittering.pdf": PDF}
+    meta = {"digisosId": "dig-krav", "eksternRef": "ref-api-e1",
+            "soknadLeveranseId": {"sendtKanal": "FIKS_IO", "id": "ref-krav"}}
+    vedlegg = vedlegg_json(files, type=krav.tittel, tilleggsinfo=krav.beskrivelse,
+                           hendelse_type="dokumentasjonkrav", hendelse_referanse=krav.referanse)
+    parts = {
+        "metadata": SimpleUploadedFile("metadata.json", json.dumps(meta).encode()),
+        "vedlegg": SimpleUploadedFile("vedlegg.json", json.dumps(vedlegg).encode()),
+        "kvittering.pdf": SimpleUploadedFile("kvittering.pdf", PDF),
+        "ettersendelse.pdf": SimpleUploadedFile("ettersendelse.pdf", b"%PDF-1.4 cover"),
+    }
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {create_token(user=users['admin'])}"}
+
+    first = Client().post("/api/v1/digisos/leveranser", parts, **auth)
+    for part in parts.values():
+        part.seek(0)
+    again = Client().post("/api/v1/digisos/leveranser", parts, **auth)
+
+    assert first.status_code == 201, first.json()
+    assert first.json()["outcome"] == "ETTERSENDT"
+    assert first.json()["soknad_id"] == decided["soknad"].pk
+    assert (again.status_code, again.json()["outcome"]) == (200, "DUPLIKAT")
+    krav.refresh_from_db()
+    assert krav.status == "LEVERT"
+    sent = Vedlegg.objects.filter(soknad=decided["soknad"], kilde="ETTERSENDELSE")
+    assert sorted(sent.values_list("filnavn", "type")) == [
+        ("ettersendelse.pdf", "ettersendelse"), ("kvittering.pdf", "Kvittering for husleie")]
+
+
+def test_an_ettersendelse_for_an_unknown_digisos_id_is_refused(users) -> None:
+    files = {"kvittering.pdf": PDF}
+    parts = {
+        "metadata": SimpleUploadedFile("metadata.json", json.dumps(
+            {"digisosId": "ukjent", "eksternRef": "ref-x",
+             "soknadLeveranseId": {"sendtKanal": "FIKS_IO", "id": "y"}}).encode()),
+        "vedlegg": SimpleUploadedFile("vedlegg.json", json.dumps(vedlegg_json(files)).encode()),
+        "kvittering.pdf": SimpleUploadedFile("kvittering.pdf", PDF),
+    }
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {create_token(user=users['admin'])}"}
+
+    response = Client().post("/api/v1/digisos/leveranser", parts, **auth)
+
+    assert response.status_code == 400
+    assert response.json()["outcome"] == "KARANTENE"
+    assert "digisosId ukjent" in response.json()["errors"][0]

@@ -436,3 +436,44 @@ def test_a_delivery_rejected_twice_keeps_one_row_and_counts_the_attempts(
 
     assert first.levering_id == second.levering_id
     assert Levering.objects.get().forsok == 2
+
+
+# --- an ettersendelse fulfils a decision's documentation requirement ---------------------
+
+
+@pytest.mark.parametrize("by_reference", [True, False], ids=["reference", "type"])
+def test_an_ettersendelse_fulfils_a_decisions_documentation_requirement(
+    decided, tmp_path, by_reference
+) -> None:
+    from sosialsak.contexts.digisos.innsyn import build_innsyn
+
+    krav = decided["krav"]
+    files = {"kvittering.pdf": PDF}
+    vedlegg = vedlegg_json(files, type=krav.tittel, tilleggsinfo=krav.beskrivelse,
+                           hendelse_type="dokumentasjonkrav",
+                           hendelse_referanse=krav.referanse if by_reference else None)
+
+    result = _deliver(tmp_path, "e1", digisos_id="dig-krav", ekstern_ref="ref-e1", soknad=None,
+                      files=files, ettersendelse=True, vedlegg=vedlegg)
+
+    krav.refresh_from_db()
+    assert result.outcome == "ETTERSENDT"
+    assert krav.status == "LEVERT"
+    published = [h for h in build_innsyn(decided["soknad"])["hendelser"]
+                 if h["type"] == "dokumentasjonkrav"]
+    assert [h["status"] for h in published] == ["RELEVANT", "LEVERT_TIDLIGERE"]
+    assert {h["dokumentasjonkravreferanse"] for h in published} == {krav.referanse}
+
+
+def test_a_file_for_another_requirement_leaves_the_decisions_requirement_open(
+    decided, tmp_path
+) -> None:
+    files = {"annet.pdf": PDF}
+
+    _deliver(tmp_path, "e1", digisos_id="dig-krav", ekstern_ref="ref-e1", soknad=None,
+             files=files, ettersendelse=True, vedlegg=vedlegg_json(
+                 files, type="Kvittering for husleie", tilleggsinfo="feil beskrivelse",
+                 hendelse_type="bruker"))
+
+    decided["krav"].refresh_from_db()
+    assert decided["krav"].status == "RELEVANT"
