@@ -25,6 +25,7 @@ from sosialsak.rules.engine import (
 )
 from sosialsak.rules.errors import (
     InvalidAssessment,
+    InvalidCommencement,
     InvalidFacts,
     InvalidHousehold,
     InvalidRateSet,
@@ -38,7 +39,7 @@ from sosialsak.rules.frister import (
     forelopig_svar_frist,
     klagefrist,
 )
-from sosialsak.rules.hjemler import hjemmel
+from sosialsak.rules.hjemler import hjemmel, parse_commencements
 from sosialsak.rules.household import (
     Household,
     HousingCosts,
@@ -97,6 +98,7 @@ __all__ = [
     "IncomeType",
     "IndividualAssessment",
     "InvalidAssessment",
+    "InvalidCommencement",
     "InvalidFacts",
     "InvalidHousehold",
     "InvalidRateSet",
@@ -133,6 +135,7 @@ __all__ = [
     "kvp_programperiode",
     "kvp_sats",
     "load_ruleset",
+    "parse_commencements",
     "parse_household",
     "parse_household_json",
     "render_for_applicant",

@@ -52,6 +52,12 @@ class InvalidRateSet(ValidationFailed):
     code = "invalid_rate_set"
 
 
+class InvalidCommencement(ValidationFailed):
+    """Raise when a commencement setting (act id and date) is malformed or names no known act."""
+
+    code = "invalid_commencement"
+
+
 class InvalidFacts(ValidationFailed):
     """Raise when facts passed to a rule contradict each other (e.g. an end before a start)."""
 

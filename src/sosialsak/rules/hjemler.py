@@ -7,12 +7,38 @@ commencement date is data (``Ruleset.with_commencements``), not code.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from sosialsak.rules.engine.laws import LegalReference
 from sosialsak.rules.engine.ruleset import Ruleset, load_ruleset
+from sosialsak.rules.errors import InvalidCommencement
 
 NY_FORVALTNINGSLOV = "LOV-2025-06-20-81"
+_COMMENCEMENT = re.compile(r"^\s*(LOV-\d{4}-\d{2}-\d{2}(?:-\d+)?)\s*=\s*(\d{4}-\d{2}-\d{2})\s*$")
+
+
+def parse_commencements(text: str, *, rules: Ruleset | None = None) -> dict[str, date]:
+    """Return the commencements in ``text``: ``LOV-2025-06-20-81=2027-01-01``, several separated
+    by commas (empty text: none). Raise InvalidCommencement for a malformed entry, a date that
+    does not exist or an act version the legal data does not know."""
+    known = {v.law_id for book in (rules or load_ruleset()).law_books.values()
+             for v in book.versions}
+    out: dict[str, date] = {}
+    for entry in filter(str.strip, text.split(",")):
+        match = _COMMENCEMENT.match(entry)
+        if match is None:
+            raise InvalidCommencement(f"«{entry.strip()[:60]}»: skriv "
+                                      "LOV-ÅÅÅÅ-MM-DD-NR=ÅÅÅÅ-MM-DD, "
+                                      "f.eks. LOV-2025-06-20-81=2027-01-01.")
+        law_id, raw = match.groups()
+        if law_id not in known:
+            raise InvalidCommencement(f"{law_id}: ukjent lov; kjente: {', '.join(sorted(known))}.")
+        try:
+            out[law_id] = date.fromisoformat(raw)
+        except ValueError:
+            raise InvalidCommencement(f"{law_id}: datoen {raw} finnes ikke.") from None
+    return out
 
 
 def hjemmel(key: str, *, on: date, rules: Ruleset | None = None) -> LegalReference:

@@ -174,3 +174,17 @@ class TestRates:
         assert err.value.returncode == 2
         assert str(err.value).startswith("--date:") and "2019-01-01" in str(err.value)
         assert "veiledende_satser" not in str(err.value)
+
+
+def test_the_apps_rules_apply_the_configured_commencement(
+    db: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sosialsak.contexts.rates.queries import current_ruleset
+    from sosialsak.rules import klagefrist
+
+    monkeypatch.setenv("SOSIALSAK_IKRAFTTREDELSER", "LOV-2025-06-20-81=2027-01-01")  # test date
+    rules = current_ruleset()
+
+    assert rules.hjemmel("fvl.klagefrist", on=date(2026, 12, 31)).section == "§ 29"
+    assert rules.hjemmel("fvl.klagefrist", on=date(2027, 1, 1)).section == "§ 63"
+    assert "§ 63" in klagefrist(kom_fram=date(2027, 3, 1), rules=rules).hjemmel

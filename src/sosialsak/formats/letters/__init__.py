@@ -1,7 +1,8 @@
 """Letters to the person as PDF (Typst) and plain text: decisions and case letters.
 
 Framework-free: build a frozen letter dataclass, then call :func:`render_pdf` or
-:func:`letter_text`. See ``docs/letters.md``.
+:func:`letter_text`. The procedural legal references come from the rules' dated data, in force
+on the letter's date (``hjemler.py``). See ``docs/letters.md``.
 """
 
 from sosialsak.formats.letters.dokument import Document
@@ -11,6 +12,12 @@ from sosialsak.formats.letters.forvaltningsbrev import (
     Dokumentkrav,
     ForelopigSvar,
     Forhandsvarsel,
+)
+from sosialsak.formats.letters.hjemler import (
+    LegalReferencesMissing,
+    LegalReferenceSource,
+    Lovhenvisninger,
+    use_legal_references,
 )
 from sosialsak.formats.letters.render import (
     PDF_STANDARDS,
@@ -46,7 +53,10 @@ __all__ = [
     "InvalidLetter",
     "Klageinfo",
     "Kontor",
+    "LegalReferenceSource",
+    "LegalReferencesMissing",
     "LetterRenderingFailed",
+    "Lovhenvisninger",
     "Mottaker",
     "Periode",
     "Stonadsform",
@@ -59,4 +69,5 @@ __all__ = [
     "letter_text",
     "render_document_pdf",
     "render_pdf",
+    "use_legal_references",
 ]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sosialsak.formats.letters import hjemler
 from sosialsak.formats.letters._format import dato
 from sosialsak.formats.letters.dokument import Block, Document, Heading, Paragraph
 from sosialsak.formats.letters.felles import Kontor, Mottaker
+from sosialsak.formats.letters.hjemler import Lovhenvisninger
 
 
 def document(
@@ -61,9 +61,9 @@ def emergency() -> Paragraph:
     )
 
 
-def right_of_access() -> Paragraph:
-    """Return the sentence on the right to see the case documents (fvl § 18)."""
+def right_of_access(hjemler: Lovhenvisninger) -> Paragraph:
+    """Return the sentence on the right to see the case documents (partsinnsyn)."""
     return Paragraph(
         "Du har rett til å se dokumentene i saken din. "
-        f"Spør oss, så får du dem ({hjemler.FVL_INNSYN})."
+        f"Spør oss, så får du dem ({hjemler.innsyn})."
     )

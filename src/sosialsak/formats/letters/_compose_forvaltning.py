@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sosialsak.formats.letters import hjemler
 from sosialsak.formats.letters._compose_common import document, emergency, right_of_access
 from sosialsak.formats.letters._format import dato, kroner, periode
 from sosialsak.formats.letters.dokument import (
@@ -21,6 +20,7 @@ from sosialsak.formats.letters.forvaltningsbrev import (
     ForelopigSvar,
     Forhandsvarsel,
 )
+from sosialsak.formats.letters.hjemler import references_for
 
 
 def compose_dokumentasjonsbrev(brev: DokumentasjonsBrev) -> Document:
@@ -67,6 +67,7 @@ def compose_dokumentasjonsbrev(brev: DokumentasjonsBrev) -> Document:
 
 def compose_forelopig_svar(brev: ForelopigSvar) -> Document:
     """Return the preliminary reply as a document."""
+    hjemler = references_for(brev.dato, brev.hjemler)
     blocks: tuple[Block, ...] = (
         Paragraph(
             f"Vi fikk søknaden din om økonomisk stønad {dato(brev.soknadsdato)}. "
@@ -80,7 +81,7 @@ def compose_forelopig_svar(brev: ForelopigSvar) -> Document:
         Paragraph("Hvis det tar lengre tid, gir vi deg beskjed."),
         Paragraph(
             "Når det tar mer enn én måned å behandle en søknad, skal du få et foreløpig svar "
-            f"({hjemler.FVL_FORELOPIG_SVAR})."
+            f"({hjemler.forelopig_svar})."
         ),
         emergency(),
     )
@@ -97,6 +98,7 @@ def compose_forelopig_svar(brev: ForelopigSvar) -> Document:
 
 def compose_forhandsvarsel(brev: Forhandsvarsel) -> Document:
     """Return the advance warning before a reduction as a document."""
+    hjemler = references_for(brev.dato, brev.hjemler)
     reduction = Decimal(brev.belop_na) - Decimal(brev.belop_redusert)
     blocks: tuple[Block, ...] = (
         Paragraph("Dette er et varsel. Vi har ikke bestemt noe ennå.", strong=True),
@@ -134,14 +136,14 @@ def compose_forhandsvarsel(brev: Forhandsvarsel) -> Document:
         Heading("Reglene"),
         Paragraph(
             f"Reglene om å redusere stønaden står i {brev.hjemmel}. Du får dette varselet "
-            f"fordi {hjemler.FVL_FORHANDSVARSEL} sier at du skal få si din mening før vi gjør "
+            f"fordi {hjemler.forhandsvarsel} sier at du skal få si din mening før vi gjør "
             "et vedtak."
         ),
         Paragraph(
             "Du kan ikke klage på dette varselet. Hvis vi bestemmer at stønaden skal reduseres, "
             "får du et nytt vedtak, og det kan du klage på."
         ),
-        right_of_access(),
+        right_of_access(hjemler),
     )
     return document(
         title="Forhåndsvarsel: Vi vurderer å redusere stønaden din",

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sosialsak.formats.letters import hjemler
 from sosialsak.formats.letters._compose_common import document, right_of_access
 from sosialsak.formats.letters._format import dato, kroner, periode
 from sosialsak.formats.letters.dokument import (
@@ -19,6 +18,7 @@ from sosialsak.formats.letters.dokument import (
     Table,
     paragraphs,
 )
+from sosialsak.formats.letters.hjemler import Lovhenvisninger, forklar_hjemmel, references_for
 from sosialsak.formats.letters.vedtak import Stonadsform, Vedtaksbrev, Vedtakspunkt, Vilkar
 
 
@@ -43,7 +43,7 @@ def compose_vedtaksbrev(brev: Vedtaksbrev) -> Document:
             "betale pengene tilbake."
         ),
     ]
-    blocks += _appeal(brev)
+    blocks += _appeal(brev, references_for(brev.dato, brev.hjemler))
     return document(
         title="Vedtak om økonomisk stønad",
         kontor=brev.kontor,
@@ -92,7 +92,7 @@ def _item(punkt: Vedtakspunkt) -> list[Block]:
         blocks.append(Heading("Slik har vi vurdert barnas behov", level=3))
         blocks += [Paragraph(b.vurdering, lead=f"{b.navn}:") for b in punkt.barn]
     rule = f"Vedtaket er gjort etter {punkt.hjemmel}."
-    explanation = hjemler.forklar_hjemmel(punkt.hjemmel)
+    explanation = forklar_hjemmel(punkt.hjemmel)
     blocks.append(Paragraph(f"{rule} {explanation}" if explanation else rule,
                             lead="Regelen vi har brukt:"))
     if punkt.vilkar:
@@ -157,7 +157,7 @@ def _payments(brev: Vedtaksbrev) -> list[Block]:
     ]
 
 
-def _appeal(brev: Vedtaksbrev) -> list[Block]:
+def _appeal(brev: Vedtaksbrev, hjemler: Lovhenvisninger) -> list[Block]:
     kontor, klage = brev.kontor, brev.klage
     how = (
         f"Send klagen til {kontor.navn}, {kontor.adresse_linje}, eller lever den på kontoret."
@@ -170,8 +170,8 @@ def _appeal(brev: Vedtaksbrev) -> list[Block]:
         Heading("Du kan klage"),
         Paragraph("Hvis du mener vedtaket er feil, kan du klage."),
         Paragraph(
-            f"Klagefristen er {hjemler.KLAGEFRIST_UKER} uker fra den dagen du fikk dette "
-            f"brevet ({hjemler.FVL_KLAGEFRIST}).",
+            f"Klagefristen er {hjemler.klagefrist_uker} uker fra den dagen du fikk dette "
+            f"brevet ({hjemler.klagefrist}).",
             strong=True,
         ),
         Paragraph(how, lead="Slik klager du:"),
@@ -181,9 +181,10 @@ def _appeal(brev: Vedtaksbrev) -> list[Block]:
             lead="Dette skjer med klagen:",
         ),
         Paragraph("Vi kan hjelpe deg med å skrive klagen. Ta kontakt med oss."),
-        right_of_access(),
+        right_of_access(hjemler),
         Paragraph(
             "Vedtaket gjelder selv om du klager. Du kan be om at det ikke blir satt i verk før "
-            f"klagen er avgjort ({hjemler.FVL_UTSATT_IVERKSETTING})."
+            "klagen er avgjort"
+            + (f" ({hjemler.utsatt_iverksetting})." if hjemler.utsatt_iverksetting else ".")
         ),
     ]

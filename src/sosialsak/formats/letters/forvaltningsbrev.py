@@ -14,6 +14,7 @@ from sosialsak.formats.letters.felles import (
     Periode,
     require_text,
 )
+from sosialsak.formats.letters.hjemler import Lovhenvisninger
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -39,6 +40,8 @@ class DokumentasjonsBrev:
     dokumenter: tuple[Dokumentkrav, ...]
     frist: date
     soknadsdato: date | None = None
+    hjemler: Lovhenvisninger | None = None
+    """The procedural references to print; None: those in force on ``dato`` (see ``hjemler``)."""
 
     def __post_init__(self) -> None:
         _require_case(self.saksreferanse, self.saksbehandler)
@@ -50,7 +53,8 @@ class DokumentasjonsBrev:
 
 @dataclass(frozen=True, kw_only=True)
 class ForelopigSvar:
-    """A preliminary reply when an application takes more than a month (fvl § 11 a)."""
+    """A preliminary reply when an application takes more than a month (fvl. 1967 § 11 a,
+    new act § 17)."""
 
     kontor: Kontor
     mottaker: Mottaker
@@ -61,6 +65,8 @@ class ForelopigSvar:
     grunn: str
     """Why it takes time, in plain words; blank lines separate paragraphs."""
     forventet_dato: date
+    hjemler: Lovhenvisninger | None = None
+    """The procedural references to print; None: those in force on ``dato`` (see ``hjemler``)."""
 
     def __post_init__(self) -> None:
         _require_case(self.saksreferanse, self.saksbehandler)
@@ -72,7 +78,8 @@ class ForelopigSvar:
 
 @dataclass(frozen=True, kw_only=True)
 class Forhandsvarsel:
-    """An advance warning before a reduction for a broken condition (fvl § 16).
+    """An advance warning before a reduction for a broken condition (fvl. 1967 § 16, new act
+    § 42).
 
     ``vilkar`` is the condition as the decision of ``vedtaksdato`` stated it; ``brudd`` is what
     we have registered; ``stonad`` names the support that may be reduced (``stønad til
@@ -93,6 +100,8 @@ class Forhandsvarsel:
     periode: Periode
     svarfrist: date
     hjemmel: str = "sosialtjenesteloven § 20 tredje ledd"
+    hjemler: Lovhenvisninger | None = None
+    """The procedural references to print; None: those in force on ``dato`` (see ``hjemler``)."""
 
     def __post_init__(self) -> None:
         _require_case(self.saksreferanse, self.saksbehandler)

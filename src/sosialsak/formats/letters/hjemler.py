@@ -1,23 +1,79 @@
 """Legal references and the plain explanations the letters quote.
 
-Every section number the letters print lives here, so that the switch from the 1967
-forvaltningsloven to the new act (LOV-2025-06-20-81, commencement date not yet set) is one edit:
-§ 11 a → § 17, § 16 → § 42, § 18 → §§ 46–53, §§ 24–25 → §§ 56–57, § 29 → § 63, § 42 → § 52 ff.
-See ``../shared/reference/legal-and-rates.md`` §§ 2.1 and 2.3.
+The procedural references (forvaltningsloven: preliminary reply, advance warning, access to
+documents, appeal deadline, stay of implementation) and the appeal period in weeks are **dated
+data**, not constants: a letter prints the ones in force on its date (``brev.dato``), because
+the new forvaltningsloven (LOV-2025-06-20-81) renumbers everything when it enters into force
+(§ 11 a → § 17, § 16 → § 42, § 18 → § 46, § 29 → § 63; see
+``../shared/reference/legal-and-rates.md`` § 2.3).
+
+This package may not import the rules (the layers keep ``rules`` and ``formats`` apart), so the
+references arrive as a :class:`Lovhenvisninger` value: either on the letter itself
+(``hjemler=``), or from the source the app registers at start-up with
+:func:`use_legal_references` (``contexts.rates`` builds it from the rules' legal data and the
+configured commencement dates). With neither, a letter is refused rather than printed with
+guessed section numbers.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 
-FVL_FORELOPIG_SVAR = "forvaltningsloven § 11 a"
-FVL_FORHANDSVARSEL = "forvaltningsloven § 16"
-FVL_INNSYN = "forvaltningsloven § 18"
-FVL_KLAGEFRIST = "forvaltningsloven § 29"
-FVL_UTSATT_IVERKSETTING = "forvaltningsloven § 42"
+from sosialsak.kernel.errors import DomainError
 
-KLAGEFRIST_UKER = 3
-"""fvl § 29: three weeks from the day the letter reached the party."""
+
+@dataclass(frozen=True, kw_only=True)
+class Lovhenvisninger:
+    """The procedural references a letter prints, as in force on one date.
+
+    Each is the reference as printed (``forvaltningsloven § 29``). ``utsatt_iverksetting`` is
+    None when the act in force has no verified section for it; the letter then states the right
+    without a section number.
+    """
+
+    forelopig_svar: str
+    forhandsvarsel: str
+    innsyn: str
+    klagefrist: str
+    klagefrist_uker: int
+    utsatt_iverksetting: str | None = None
+    lov_id: str = ""
+    """The Lovdata id of the forvaltningslov in force (for the record)."""
+
+
+LegalReferenceSource = Callable[[date], Lovhenvisninger]
+"""Return the references in force on a date."""
+
+
+class LegalReferencesMissing(DomainError):
+    """Raise when a letter has no references and no source is registered (a set-up error)."""
+
+    code = "legal_references_missing"
+
+
+_source: list[LegalReferenceSource] = []
+
+
+def use_legal_references(source: LegalReferenceSource | None) -> None:
+    """Register where letters without their own references get them (None: forget it)."""
+    _source.clear()
+    if source is not None:
+        _source.append(source)
+
+
+def references_for(letter_date: date, given: Lovhenvisninger | None) -> Lovhenvisninger:
+    """Return ``given``, or the registered source's references in force on ``letter_date``."""
+    if given is not None:
+        return given
+    if not _source:
+        raise LegalReferencesMissing(
+            "Brevet mangler lovhenvisninger: gi hjemler= eller registrer en kilde med "
+            "use_legal_references().", field="hjemler")
+    return _source[0](letter_date)
+
 
 SOSIALTJENESTELOVEN = "sosialtjenesteloven"
 

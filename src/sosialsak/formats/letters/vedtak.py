@@ -16,6 +16,7 @@ from sosialsak.formats.letters.felles import (
     Periode,
     require_text,
 )
+from sosialsak.formats.letters.hjemler import Lovhenvisninger
 
 
 class Utfall(StrEnum):
@@ -190,6 +191,8 @@ class Vedtaksbrev:
     soknadsdato: date | None = None
     godkjent_av: str = ""
     """The second caseworker who approved the decision (four-eyes), if any."""
+    hjemler: Lovhenvisninger | None = None
+    """The procedural references to print; None: those in force on ``dato`` (see ``hjemler``)."""
 
     def __post_init__(self) -> None:
         if not self.vedtak:
