@@ -1,13 +1,16 @@
 """Round trip: a Digisos application in, documentation, a decision with a condition and a
-payment, and the innsyn file out — checked hendelse by hendelse and against the schema."""
+payment, and the innsyn file out — the full ordered list of hendelser, their key fields, the
+schema, and the text of the decision letter the file points at."""
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from sosialsak.contexts.cases.operations import mark_dokumentasjon_received, request_dokumentasjon
 from sosialsak.contexts.decisions.models import VedtakDokument
@@ -63,7 +66,10 @@ def test_digisos_application_to_vedtak_and_back(offices, users, scope_of, tmp_pa
                                    "og bli boende nær skolen.") for b in barn),
         vilkar=(VilkarUtkast(kode="08", beskrivelse="Møt til samtale om bolig 20. mars.",
                              frist=date(2024, 3, 20), oppfolging="Vi ringer deg dagen før.",
-                             konsekvens="Hvis du ikke møter, kan vi redusere neste stønad."),),
+                             konsekvens="Hvis du ikke møter, kan vi redusere neste stønad.",
+                             holder_tilbake_utbetaling=True,
+                             utsettelse_grunnlag="Husleien betales når vi har snakket om "
+                             "boligen."),),
         utbetaling=UtbetalingValg(hyppighet="ENGANGS", mottaker_type="SOKER",
                                   navn="Amina Digital", kontonummer="12345678903",
                                   forfallsdato=date(2024, 3, 8)),
@@ -73,31 +79,53 @@ def test_digisos_application_to_vedtak_and_back(offices, users, scope_of, tmp_pa
     doc = json.loads((exported.folder / "digisos-soker.json").read_text())
     h = doc["hendelser"]
 
-    assert [x["type"] for x in h[:2]] == ["soknadsStatus", "tildeltNavKontor"]
-    assert h[0]["status"] == "MOTTATT"
-    asked, answered = [x for x in h if x["type"] == "dokumentasjonEtterspurt"]
-    assert asked["dokumenter"][0]["dokumenttype"] == "Husleiekontrakt"
-    assert answered["dokumenter"] == []
-    sak = next(x for x in h if x["type"] == "saksStatus")
-    assert (sak["tittel"], sak["status"]) == ("Husleie mars", "UNDER_BEHANDLING")
-    fattet = next(x for x in h if x["type"] == "vedtakFattet")
+    assert [(x["type"], x.get("status")) for x in h] == [
+        ("soknadsStatus", "MOTTATT"),
+        ("tildeltNavKontor", None),
+        ("dokumentasjonEtterspurt", None),  # the request, with its letter
+        ("dokumentasjonEtterspurt", None),  # the contract arrived: nothing more is asked
+        ("saksStatus", "UNDER_BEHANDLING"),  # the sak exists before its vedtak
+        ("utbetaling", "PLANLAGT_UTBETALING"),
+        ("vedtakFattet", None),
+        ("soknadsStatus", "UNDER_BEHANDLING"),
+        ("soknadsStatus", "FERDIGBEHANDLET"),  # rent was the only item applied for
+        ("vilkar", "RELEVANT"),
+    ]
+    (mottatt, tildelt, asked, answered, sak, utbetaling, fattet, _, _, vilkar) = h
+    assert [x["hendelsestidspunkt"] for x in (mottatt, asked, answered, fattet)] == [
+        "2024-03-04T09:30:00.000Z", "2024-03-04T10:30:00.000Z", "2024-03-05T11:30:00.000Z",
+        "2024-03-06T11:30:00.000Z"]
+    assert tildelt["navKontor"] == "1201"
+    assert asked["dokumenter"] == [{"dokumenttype": "Husleiekontrakt",
+                                    "innsendelsesfrist": "2024-03-18T22:59:00.000Z",
+                                    "dokumentreferanse": f"krav-{krav[0].pk}"}]
+    assert asked["forvaltningsbrev"]["referanse"]["type"] == "dokumentlager"
+    assert answered["dokumenter"] == [] and "forvaltningsbrev" not in answered
+    assert sak["tittel"] == "Husleie mars"
+    assert (utbetaling["belop"], utbetaling["annenMottaker"], utbetaling["forfallsdato"],
+            utbetaling["fom"], utbetaling["tom"], utbetaling["saksreferanse"],
+            utbetaling["kontonummer"]) == (
+        9500, False, "2024-03-08", "2024-03-01", "2024-03-31", sak["referanse"], "12345678903")
     letter = VedtakDokument.objects.get(vedtak=vedtak)
-    assert fattet["saksreferanse"] == sak["referanse"] and fattet["utfall"] == "INNVILGET"
+    assert (fattet["saksreferanse"], fattet["utfall"]) == (sak["referanse"], "INNVILGET")
     assert fattet["vedtaksfil"]["referanse"] == {"type": "dokumentlager",
                                                  "id": str(letter.dokumentlager_id)}
-    assert (exported.folder / f"{letter.dokumentlager_id}.pdf").read_bytes() == bytes(letter.pdf)
-    vilkar = next(x for x in h if x["type"] == "vilkar")
-    assert (vilkar["saksreferanse"], vilkar["status"]) == (sak["referanse"], "RELEVANT")
-    assert "Møt til samtale" in vilkar["beskrivelse"]
-    utbetaling = next(x for x in h if x["type"] == "utbetaling")
-    assert (utbetaling["belop"], utbetaling["status"], utbetaling["annenMottaker"],
-            utbetaling["forfallsdato"], utbetaling["saksreferanse"]) == (
-        9500, "PLANLAGT_UTBETALING", False, "2024-03-08", sak["referanse"])
-    # Rent was the only item applied for, so deciding it finishes the application.
-    assert [x["status"] for x in h if x["type"] == "soknadsStatus"] == [
-        "MOTTATT", "UNDER_BEHANDLING", "FERDIGBEHANDLET"]
+    assert (vilkar["saksreferanse"], vilkar["utbetalingsreferanse"]) == (
+        sak["referanse"], [utbetaling["utbetalingsreferanse"]])
+    assert vilkar["beskrivelse"] == "Møt til samtale om bolig 20. mars."
     assert list(soknad.poster.values_list("type", flat=True)) == ["HUSLEIE"]
     assert validate_document(doc, DocumentKind.DIGISOS_SOKER).valid
     if SHARED.exists():
         assert load_official_schemas(SHARED).issues(
             DocumentKind.DIGISOS_SOKER.schema_file, doc) == ()
+
+    # The letter vedtakFattet points at is written beside the file and says what was decided,
+    # on which legal basis, and by when the person may appeal.
+    pdf = (exported.folder / f"{letter.dokumentlager_id}.pdf").read_bytes()
+    assert pdf == bytes(letter.pdf)
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+                    .split())  # one space for every run of (non-breaking) whitespace
+    assert "Husleie mars: innvilget. Du får 9 500 kr for 1. mars til 31. mars 2024." in text
+    assert "Beløp 9 500 kr" in text
+    assert "Lovhjemmel sosialtjenesteloven § 18" in text
+    assert "Klagefristen er 3 uker fra den dagen du fikk dette brevet" in text
