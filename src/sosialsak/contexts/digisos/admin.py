@@ -14,8 +14,10 @@ from sosialsak.kernel.errors import DomainError
 
 @admin.register(Levering)
 class LeveringAdmin(admin.ModelAdmin):
-    list_display = ("id", "mottatt_at", "type", "status", "kilde", "forsok", "antall_feil")
+    list_display = ("id", "mottatt_at", "digisos_id", "ekstern_ref", "type", "status", "kilde",
+                    "forsok", "antall_feil")
     list_filter = ("status", "type", "kilde")
+    search_fields = ("=digisos_id", "=ekstern_ref")
     readonly_fields = ("ekstern_ref", "digisos_id", "type", "status", "mottatt_at", "kilde",
                        "soknad", "feil", "karantene_mappe", "forsok")
     actions = ["replay_selected"]

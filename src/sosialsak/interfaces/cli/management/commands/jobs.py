@@ -29,8 +29,15 @@ class Command(BaseCommand):
             if job in ("daily", "inbox"):
                 results = importer.import_inbox(now=now)
                 failed += sum(not r.ok for r in results)
+                unread = sum(r.outcome == "IKKE_LEST" for r in results)
                 self.stdout.write(f"inbox: {len(results)} leveranser, "
-                                  f"{sum(not r.ok for r in results)} i karantene")
+                                  f"{sum(r.outcome == 'KARANTENE' for r in results)} i karantene"
+                                  + (f", {unread} kunne ikke leses" if unread else ""))
+                for r in results:
+                    if r.outcome == "KARANTENE":
+                        self.stderr.write(f"{r.label}: levering {r.levering_id} i karantene")
+                    elif r.outcome == "IKKE_LEST":
+                        self.stderr.write("; ".join(r.errors))
             if job in ("daily", "reminders"):
                 reminded = send_due_reminders(scope=system_scope(), actor=None, now=now)
                 self.stdout.write(f"påminnelser: {len(reminded)} søknader")
@@ -41,7 +48,7 @@ class Command(BaseCommand):
                 for failure in run.failed:
                     self.stderr.write(f"søknad {failure.soknad_id}: {failure.reason}")
                 failed_exports = len(run.failed)
-        problems = [f"{failed} leveranser ble lagt i karantene"] if failed else []
+        problems = [f"{failed} leveranser ble ikke importert"] if failed else []
         if failed_exports:
             problems.append(f"{failed_exports} innsynsfiler kunne ikke skrives")
         if problems:
