@@ -264,3 +264,16 @@ class TestAudit:
             entry.save()
         with pytest.raises(PermissionError):
             AuditEntry.objects.all().delete()
+
+
+def test_input_that_does_not_fit_the_schema_gets_the_one_error_shape(users) -> None:
+    fnr = "01018012345"
+    response = Client().post("/api/v1/soknader", json.dumps({
+        "kanal": "TELEFON", "fodselsnummer": fnr, "poster": "ikke en liste"}),
+        content_type="application/json", **bearer(users["veileder_a"]))
+
+    assert response.status_code == 422
+    body = response.json()
+    assert body["code"] == "invalid_input" and set(body) == {"code", "message", "extra"}
+    assert body["extra"]["field"] and body["message"].startswith(body["extra"]["field"])
+    assert fnr not in response.content.decode()

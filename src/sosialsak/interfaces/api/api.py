@@ -8,7 +8,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, ValidationError
 
 from sosialsak import __version__
 from sosialsak.contexts.audit.log import audit_channel
@@ -62,6 +62,18 @@ def not_found(request: HttpRequest, exc: NotFound) -> HttpResponse:
 @api.exception_handler(DomainError)
 def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
     return api.create_response(request, exc.as_dict(), status=400)
+
+
+@api.exception_handler(ValidationError)
+def invalid_input(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """Input that does not fit the schema, in the one error shape. The field is named; the
+    value is never echoed (it may be a fødselsnummer)."""
+    errors = [{"field": ".".join(str(x) for x in e.get("loc", ())[1:]) or "body",
+               "message": str(e.get("msg", ""))} for e in exc.errors]
+    first = errors[0] if errors else {"field": "body", "message": "ugyldig innhold"}
+    body = {"code": "invalid_input", "message": f"{first['field']}: {first['message']}",
+            "extra": {"field": first["field"], "errors": errors}}
+    return api.create_response(request, body, status=422)
 
 
 @api.exception_handler(AuthenticationError)
