@@ -176,6 +176,21 @@ class TestProtectedAddress:
         queue = login(users["veileder_a"]).get("/arbeidsliste/").content.decode()
         assert f"/soknad/{sf.pk}/" not in queue
 
+    def test_strengt_fortrolig_is_missing_from_the_api_and_the_statsforvalter(
+        self, make_soknad, users
+    ) -> None:
+        sf = make_soknad(beskyttelse="STRENGT_FORTROLIG")
+        plain = make_soknad()
+
+        for user in ("veileder_a", "statsforvalter"):
+            listed = Client().get("/api/v1/soknader", **bearer(users[user])).json()
+            one = Client().get(f"/api/v1/soknader/{sf.pk}", **bearer(users[user]))
+            ids = [row["id"] for row in listed]
+            assert plain.pk in ids and sf.pk not in ids
+            assert one.status_code == 404
+            assert AuditEntry.objects.filter(action="DENIED", object_id=str(sf.pk),
+                                             actor_id=users[user].pk).count() == 1
+
     def test_with_the_permission_the_case_is_visible_but_the_address_is_not(
         self, make_soknad, users
     ) -> None:
