@@ -40,7 +40,8 @@ def _password_problems(error: ValidationError) -> str:
         template = _PASSWORD_MESSAGES.get(item.code or "")
         texts.append(template.format(**(item.params or {})) if template
                      else " ".join(str(m) for m in item.messages))
-    return " ".join(texts)
+    # One line: "passordet er for kort; … Passordet er for vanlig; …"
+    return " ".join([texts[0], *(t[:1].upper() + t[1:] for t in texts[1:])])
 
 
 def check_password(password: str, user: User | None = None) -> None:
