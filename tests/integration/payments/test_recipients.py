@@ -41,6 +41,14 @@ def with_consent(mottaker: Mottaker, samtykke_id: int) -> Mottaker:
     return Mottaker(**{**mottaker.__dict__, "samtykke_id": samtykke_id})
 
 
+def landlord_with_consent(make_soknad, grant, scope, actor):  # type: ignore[no-untyped-def]
+    """Rent of 8 500 kr a month to the landlord, under the applicant's consent."""
+    soknad = make_soknad(items=("HUSLEIE",))
+    consent = samtykke(scope, actor, soknad)
+    return consent, husleie_plan(scope, actor, grant(soknad, item="HUSLEIE", belop=8500),
+                                 with_consent(UTLEIER, consent.pk))
+
+
 class TestThirdParty:
     def test_rent_to_the_landlord_without_consent_is_refused_naming_the_field(
         self, make_soknad, grant, scope, actor
@@ -140,10 +148,7 @@ class TestThirdParty:
     def test_withdrawing_consent_stops_the_payments_from_that_day(
         self, make_soknad, grant, scope, actor
     ) -> None:
-        soknad = make_soknad(items=("HUSLEIE",))
-        consent = samtykke(scope, actor, soknad)
-        rows = husleie_plan(scope, actor, grant(soknad, item="HUSLEIE", belop=8500),
-                            with_consent(UTLEIER, consent.pk))
+        consent, rows = landlord_with_consent(make_soknad, grant, scope, actor)
 
         stopped = withdraw_samtykke(scope=scope, actor=actor, samtykke_id=consent.pk,
                                     trukket_dato=date(2024, 5, 1), now=NOW)
@@ -157,10 +162,7 @@ class TestThirdParty:
     ) -> None:
         from sosialsak.contexts.payments.operations import set_utbetaling_status
 
-        soknad = make_soknad(items=("HUSLEIE",))
-        consent = samtykke(scope, actor, soknad)
-        rows = husleie_plan(scope, actor, grant(soknad, item="HUSLEIE", belop=8500),
-                            with_consent(UTLEIER, consent.pk))
+        consent, rows = landlord_with_consent(make_soknad, grant, scope, actor)
         withdraw_samtykke(scope=scope, actor=actor, samtykke_id=consent.pk,
                           trukket_dato=date(2024, 5, 1), now=NOW)
 
@@ -176,10 +178,7 @@ class TestThirdParty:
     ) -> None:
         from sosialsak.contexts.payments.operations import set_utbetaling_status
 
-        soknad = make_soknad(items=("HUSLEIE",))
-        consent = samtykke(scope, actor, soknad)
-        rows = husleie_plan(scope, actor, grant(soknad, item="HUSLEIE", belop=8500),
-                            with_consent(UTLEIER, consent.pk))
+        _consent, rows = landlord_with_consent(make_soknad, grant, scope, actor)
         for status in ("STOPPET", "PLANLAGT"):
             set_utbetaling_status(scope=scope, actor=actor, utbetaling_id=rows[1].pk,
                                   status=status, now=NOW)

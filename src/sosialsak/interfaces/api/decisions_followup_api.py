@@ -54,14 +54,19 @@ def varsel(request: HttpRequest, brudd_id: int, body: VarselIn) -> tuple[int, di
     return 201, {"id": row.pk, "status": row.status}
 
 
+def _reduction(request: HttpRequest, brudd_id: int, body: ReduksjonIn) -> dict[str, Any]:
+    return {"scope": scope_of(request), "actor": request.user, "brudd_id": brudd_id,
+            "belop_redusert": body.belop_redusert, "now": timezone.now(),
+            "individuell_vurdering": body.individuell_vurdering,
+            "nodvendig_belop": body.nodvendig_belop}
+
+
 @router.post("/brudd/{brudd_id}/reduksjon", response={201: IdOut, **ERR})
 def reduksjon(request: HttpRequest, brudd_id: int, body: ReduksjonIn) -> tuple[int, Any]:
-    """Make the reduction decision (refused without stated consequence or warning)."""
+    """Make the reduction decision (refused without stated consequence or warning; 400
+    ``godkjenning_kreves`` when the office asks for four eyes)."""
     with audit_channel("api"):
-        v = ops.decide_reduksjon(scope=scope_of(request), actor=request.user, brudd_id=brudd_id,
-                                 belop_redusert=body.belop_redusert,
-                                 individuell_vurdering=body.individuell_vurdering,
-                                 nodvendig_belop=body.nodvendig_belop, now=timezone.now())
+        v = ops.decide_reduksjon(**_reduction(request, brudd_id, body))
     return 201, {"id": v.pk, "status": v.art}
 
 
@@ -69,10 +74,7 @@ def reduksjon(request: HttpRequest, brudd_id: int, body: ReduksjonIn) -> tuple[i
 def reduksjon_forslag(request: HttpRequest, brudd_id: int, body: ReduksjonIn) -> tuple[int, Any]:
     """Send a reduction to a second caseworker when the office asks for approval."""
     with audit_channel("api"):
-        f = ops.propose_reduksjon(scope=scope_of(request), actor=request.user, brudd_id=brudd_id,
-                                  belop_redusert=body.belop_redusert,
-                                  individuell_vurdering=body.individuell_vurdering,
-                                  nodvendig_belop=body.nodvendig_belop, now=timezone.now())
+        f = ops.propose_reduksjon(**_reduction(request, brudd_id, body))
     return 201, {"id": f.pk, "status": f.status}
 
 

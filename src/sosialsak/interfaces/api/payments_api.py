@@ -27,7 +27,13 @@ from sosialsak.contexts.payments.profile import (
     set_betalingsprofil,
     withdraw_samtykke,
 )
-from sosialsak.contexts.payments.queries import due_payments, payment_overview, payment_settings
+from sosialsak.contexts.payments.queries import (
+    PaymentOverview,
+    PaymentSettings,
+    due_payments,
+    payment_overview,
+    payment_settings,
+)
 from sosialsak.contexts.payments.recipients import Mottaker
 from sosialsak.interfaces.api.schemas import Error
 from sosialsak.interfaces.caseworker.common import scope_of
@@ -254,38 +260,6 @@ def eksport(request: HttpRequest, body: ExportIn) -> dict[str, Any]:
     return {**dataclasses.asdict(f), "innhold": f.innhold.decode("utf-8")}
 
 
-class PaymentRowOut(Schema):
-    id: int
-    forfallsdato: date
-    belop: int
-    mottaker: str
-    annen_mottaker: bool
-    status: str
-    status_label: str
-    vedtak_id: int
-    sendt_til_bank: bool
-    neste: list[tuple[str, str]]
-
-
-class ConsentRowOut(Schema):
-    id: int
-    gjelder: str
-    mottaker_navn: str
-    gitt_dato: date
-    gyldig_til: date | None
-    trukket_dato: date | None
-
-
-class PaymentOverviewOut(Schema):
-    soknad_id: int
-    navn: str
-    kontonummer: str
-    samlet_manedlig_utbetaling: bool
-    utbetalinger: list[PaymentRowOut]
-    samtykker: list[ConsentRowOut]
-    can_write: bool
-
-
 class PaymentSettingsIn(Schema):
     utbetalingsdag: int
     debitor_navn: str = ""
@@ -294,13 +268,8 @@ class PaymentSettingsIn(Schema):
     debitor_bic: str = ""
 
 
-class PaymentSettingsOut(PaymentSettingsIn):
-    kontor_id: int
-    kontor: str
-
-
 @payments_router.get("/soknader/{soknad_id}/utbetalinger",
-                     response={200: PaymentOverviewOut, **ERRORS})
+                     response={200: PaymentOverview, **ERRORS})
 def overview(request: HttpRequest, soknad_id: int) -> dict[str, Any]:
     """One application's payments (with the statuses each may move to), the person's account
     and payment wish, and their consents."""
@@ -311,7 +280,7 @@ def overview(request: HttpRequest, soknad_id: int) -> dict[str, Any]:
 
 
 @payments_router.get("/kontor/utbetalingsinnstillinger",
-                     response={200: PaymentSettingsOut, **ERRORS})
+                     response={200: PaymentSettings, **ERRORS})
 def get_settings(request: HttpRequest) -> dict[str, Any]:
     """The office's payment day and the municipal account (the office's leder only)."""
     with audit_channel("api"):
@@ -321,7 +290,7 @@ def get_settings(request: HttpRequest) -> dict[str, Any]:
 
 
 @payments_router.put("/kontor/utbetalingsinnstillinger",
-                     response={200: PaymentSettingsOut, **ERRORS})
+                     response={200: PaymentSettings, **ERRORS})
 def put_settings(request: HttpRequest, body: PaymentSettingsIn) -> dict[str, Any]:
     """Set the office's payment day (1–28) and the municipal account for the bank file."""
     with audit_channel("api"):
