@@ -127,6 +127,7 @@ def test_decide_pay_breach_warn_and_reduce(
     _fill_common(page, str(parent.poster.get(type="HUSLEIE").pk), start, end)
     page.select_option("#hjemmel", "§ 18")
     page.fill("#belop", "9000")
+    page.fill(f"#barn_{barn.pk}", "Barnet får bli boende i hjemmet sitt.")
     # No § 20 a exemption here: the activity condition in the livsopphold decision covers the
     # same period, and the builder counts it.
     page.select_option("#utbetaling_hyppighet", "ENGANGS")

@@ -84,7 +84,7 @@ def test_rent_to_the_landlord_needs_the_recorded_consent(users: Any, young_paren
     husleie = young_parent.poster.get(type="HUSLEIE").pk
     landlord = {"hyppighet": "ENGANGS", "mottaker_type": "ANNEN", "navn": "Utleier AS",
                 "kontonummer": KONTO}
-    rent = _body(young_parent, post_ids=[husleie], hjemmel="§ 19", belop=9000, barn=[],
+    rent = _body(young_parent, post_ids=[husleie], hjemmel="§ 19", belop=9000,
                  individuell_vurdering="", justeringer=[], utbetaling=landlord)
 
     refused = _post(client, token, f"/api/v1/soknader/{young_parent.pk}/vedtak", rent)

@@ -30,6 +30,7 @@ from sosialsak.contexts.people.models import Barn
 from sosialsak.formats.digisos import DocumentKind, load_official_schemas, validate_document
 from tests.digisos_samples import soknad_json, write_delivery
 from tests.helpers import NOW
+from tests.integration.decisions.fixtures import map_children
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "digisos" / "json"
 
@@ -56,6 +57,7 @@ def test_digisos_application_to_vedtak_and_back(offices, users, scope_of, tmp_pa
                          begrunnelse="Har nylig vært i jobb; KVP er ikke aktuelt nå.", now=t2)
     husleie = soknad.poster.get(type="HUSLEIE")
     barn = Barn.objects.filter(person=soknad.person)
+    map_children(scope, actor, soknad, t2)
     vedtak = make_vedtak(scope=scope, actor=actor, soknad_id=soknad.pk, now=t3, data=VedtakUtkast(
         post_ids=(husleie.pk,), hjemmel="§ 18", utfall="INNVILGET", stonadsform="BIDRAG",
         periode_fra=date(2024, 3, 1), periode_til=date(2024, 4, 1), belop=9500,

@@ -29,15 +29,18 @@ def decide(scope, actor, soknad, *, hjemmel="§ 18", utfall="INNVILGET"):  # typ
 
 
 class TestPolicy:
-    def test_the_rule_applies_to_section_18_livsopphold_only(self) -> None:
+    def test_the_rule_applies_to_every_section_18_decision_but_nodhjelp(self) -> None:
         gaps = ["Sara"]
 
         assert check_children_mapped(hjemmel="§ 18", utfall="INNVILGET",
                                      post_types=["LIVSOPPHOLD"], gaps=gaps) == ["Sara"]
         assert check_children_mapped(hjemmel="§ 18", utfall="AVSLATT",
                                      post_types=["LIVSOPPHOLD", "STROM"], gaps=gaps) == ["Sara"]
+        # Housing costs under § 18 are stønad til livsopphold too.
         assert check_children_mapped(hjemmel="§ 18", utfall="INNVILGET",
-                                     post_types=["HUSLEIE"], gaps=gaps) == []
+                                     post_types=["HUSLEIE"], gaps=gaps) == ["Sara"]
+        assert check_children_mapped(hjemmel="§ 18", utfall="INNVILGET",
+                                     post_types=["NODHJELP"], gaps=gaps) == []
         assert check_children_mapped(hjemmel="§ 18 nødhjelp", utfall="INNVILGET",
                                      post_types=["LIVSOPPHOLD"], gaps=gaps) == []
         assert check_children_mapped(hjemmel="§ 19", utfall="INNVILGET",

@@ -18,6 +18,16 @@ CHILD_SECTION = {
 }
 
 
+def map_children(scope: Any, actor: Any, soknad: Any, now: Any) -> None:
+    """Map each child of the applicant (a § 18 decision waits for it)."""
+    from sosialsak.contexts.cases.operations import save_kartlegging
+    from sosialsak.contexts.people.models import Barn
+
+    for barn in Barn.objects.filter(person=soknad.person):
+        save_kartlegging(scope=scope, actor=actor, soknad_id=soknad.pk, del_type="BARN",
+                         barn_id=barn.pk, svar=CHILD_SECTION, now=now)
+
+
 @pytest.fixture
 def young_parent(make_soknad: Callable[..., Any], users: dict[str, Any],
                  scope_of: Callable[[Any], Any]) -> Any:

@@ -38,14 +38,14 @@ def _scenario(users: Any, scope_of: Any, soknad: Any, utkast: Any) -> dict[str, 
             frist=date(2024, 4, 3)),)))
     # Rent decided in a sak opened by mistake, then retracted and decided again as a frame.
     feil = ops.make_vedtak(scope=scope, actor=actor, soknad_id=soknad.pk, now=NOW, data=utkast(
-        post_ids=(husleie,), belop=9000, sak_tittel="Husleie (feil sak)", barn=(),
+        post_ids=(husleie,), belop=9000, sak_tittel="Husleie (feil sak)",
         individuell_vurdering="", justeringer=()))
     ops.mark_sak_feilregistrert(scope=scope, actor=actor, sak_id=feil.sak_id,
                                 grunn="Registrert på feil søknad.", now=NOW + timedelta(hours=1))
     undecided = ops.undecided_items(soknad)
     ramme = ops.make_vedtak(
         scope=scope, actor=actor, soknad_id=soknad.pk, now=NOW + timedelta(hours=2),
-        data=utkast(post_ids=(husleie,), belop=2000, sak_tittel="Strøm", barn=(),
+        data=utkast(post_ids=(husleie,), belop=2000, sak_tittel="Strøm",
                     individuell_vurdering="", justeringer=(), periode_til=date(2024, 6, 1),
                     ramme=ops.RammeUtkast(belop=2000, beskrivelse="Strøm"),
                     utbetaling=ops.UtbetalingValg(hyppighet="MANEDLIG", kontonummer=KONTO)))

@@ -175,11 +175,28 @@ class TestMakeVedtak:
 
         _make(users, scope_of, young_parent, utkast(
             post_ids=(husleie.pk,), hjemmel="§ 19", utfall="AVSLATT", stonadsform="",
-            individuell_vurdering="", justeringer=(), barn=(), unntak=None,
+            individuell_vurdering="", justeringer=(), unntak=None,
             fakta="Husleien er betalt for mars.", begrunnelse="Det er ikke behov."))
 
         young_parent.refresh_from_db()
         assert young_parent.status == "FERDIGBEHANDLET"
+
+    def test_every_decision_on_the_merits_addresses_each_child(
+        self, users: Any, scope_of: Any, young_parent: Any, utkast: Any
+    ) -> None:
+        from sosialsak.contexts.decisions.operations import UnableToMakeVedtak
+
+        husleie = young_parent.poster.get(type="HUSLEIE").pk
+        rent = {"post_ids": (husleie,), "hjemmel": "§ 19", "belop": 9000, "barn": (),
+                "individuell_vurdering": "", "justeringer": ()}
+        with pytest.raises(UnableToMakeVedtak) as exc:
+            _make(users, scope_of, young_parent, utkast(**rent))
+        dismissal = _make(users, scope_of, young_parent, utkast(
+            **{**rent, "utfall": "AVVIST", "stonadsform": "", "belop": None},
+            fakta="Søknaden gjelder en annen kommune.", begrunnelse="Vi er ikke rett kontor."))
+
+        assert exc.value.code == "barnevurdering_mangler"
+        assert dismissal.utfall == "AVVIST"  # decides nothing on the merits
 
     def test_an_item_already_decided_cannot_be_decided_again(
         self, users: Any, scope_of: Any, young_parent: Any, utkast: Any

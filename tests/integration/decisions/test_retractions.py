@@ -76,7 +76,7 @@ def test_a_feilregistrert_sak_leaves_its_items_undecided(
 
     actor = users["veileder_sf"]
     husleie = young_parent.poster.get(type="HUSLEIE").pk
-    rent = _make(users, scope_of, young_parent, utkast(post_ids=(husleie,), belop=9000, barn=(),
+    rent = _make(users, scope_of, young_parent, utkast(post_ids=(husleie,), belop=9000,
                                                        individuell_vurdering="", justeringer=()))
     young_parent.refresh_from_db()
     assert young_parent.status == "FERDIGBEHANDLET" and undecided_items(young_parent) == []

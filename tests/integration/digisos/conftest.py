@@ -10,6 +10,7 @@ import pytest
 
 from tests.digisos_samples import soknad_json, write_delivery
 from tests.helpers import NOW
+from tests.integration.decisions.fixtures import map_children
 
 
 @pytest.fixture
@@ -41,6 +42,7 @@ def decided(offices: Any, users: Any, scope_of: Any, tmp_path: Path, settings: A
     later = NOW - timedelta(days=1)
     record_kvp_vurdering(scope=scope, actor=actor, soknad_id=soknad.pk, har_rett=False,
                          begrunnelse="Har nylig vært i jobb; KVP er ikke aktuelt nå.", now=later)
+    map_children(scope, actor, soknad, later)
     vedtak = make_vedtak(scope=scope, actor=actor, soknad_id=soknad.pk, now=later,
                          data=VedtakUtkast(
         post_ids=(soknad.poster.get(type="HUSLEIE").pk,), hjemmel="§ 18", utfall="INNVILGET",

@@ -19,6 +19,7 @@ from sosialsak.contexts.payments.operations import plan_utbetaling, set_utbetali
 from sosialsak.formats.digisos import DocumentKind, load_official_schemas, validate_document
 from tests.digisos_samples import soknad_json, write_delivery
 from tests.helpers import NOW
+from tests.integration.decisions.fixtures import map_children
 
 SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "digisos" / "json"
 
@@ -60,6 +61,7 @@ def test_the_export_follows_the_application_hendelse_by_hendelse(case) -> None: 
     soknad, scope, actor = case["soknad"], case["scope"], case["actor"]
     t = NOW + timedelta(days=3)
     husleie = soknad.poster.get(type="HUSLEIE")
+    map_children(scope, actor, soknad, t)
     vedtak = record_vedtak(scope=scope, actor=actor, soknad_id=soknad.pk, now=t, data=VedtakInput(
         post_ids=[husleie.pk], hjemmel="§ 18", utfall="INNVILGET", stonadsform="BIDRAG",
         periode_fra=date(2024, 3, 1), periode_til=date(2024, 4, 1), belop=9500,

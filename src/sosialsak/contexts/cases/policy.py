@@ -92,8 +92,9 @@ def check_children_mapped(
     """Return the children whose missing section blocks the decision (empty: it may be saved).
 
     ``gaps`` names the children in the household whose section is neither completed nor has a
-    reason recorded. Rule: a decision under sosialtjenesteloven § 18 on livsopphold for a
-    household with children may only be saved when every child's section is completed or a
+    reason recorded. Rule: a decision under sosialtjenesteloven § 18 (stønad til livsopphold,
+    which includes housing costs and electricity) for a household with children may only be
+    saved when every child's section is completed or a
     reason why not is recorded (R35 4.18.2.6: children's needs weigh especially; the
     Directorate's 2022 letter: each child's situation must be mapped and assessed concretely in
     the reasons). Nødhjelp (hjemmel «§ 18 nødhjelp», or an item of type NODHJELP) is exempt but
@@ -107,8 +108,9 @@ def check_children_mapped(
 
 
 def applies_to_children_rule(*, hjemmel: str, post_types: list[str]) -> bool:
-    """Return whether a decision is one the children rule can block (§ 18 livsopphold)."""
-    return hjemmel == "§ 18" and "LIVSOPPHOLD" in post_types and "NODHJELP" not in post_types
+    """Return whether a decision is one the children rule can block: every § 18 decision
+    (stønad til livsopphold, housing costs and electricity included), not nødhjelp."""
+    return hjemmel == "§ 18" and "NODHJELP" not in post_types
 
 
 def is_nodhjelp_decision(*, hjemmel: str, post_types: list[str]) -> bool:

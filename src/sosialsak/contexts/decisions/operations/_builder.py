@@ -159,6 +159,13 @@ def _check_codes(data: VedtakUtkast) -> None:
                 raise _fail("unntak.grunner", f"ukjent unntaksgrunn «{g}».")
 
 
+def _assesses_children(data: VedtakUtkast, poster: list[SoktStonad]) -> bool:
+    """Whether the reasons must address each child: every decision on the merits (not a
+    dismissal), except nødhjelp, which is decided at once and followed up with mapping."""
+    nodhjelp = data.hjemmel == "§ 18 nødhjelp" or any(p.type == "NODHJELP" for p in poster)
+    return data.utfall != "AVVIST" and not nodhjelp
+
+
 def build(*, soknad: Soknad, data: VedtakUtkast, today: date) -> Built:
     """Return the decision as it would be made on ``today``; raise only for malformed input."""
     poster = _poster(soknad, data)
@@ -177,7 +184,8 @@ def build(*, soknad: Soknad, data: VedtakUtkast, today: date) -> Built:
         hjemmel=data.hjemmel, utfall=data.utfall, stonadsform=data.stonadsform,
         livsopphold=is_livsopphold and granted, individuell_vurdering=data.individuell_vurdering,
         begrunnelse=data.begrunnelse, fakta=data.fakta,
-        children=[(b.pk, b.navn) for b in children] if is_livsopphold else [],
+        children=[(b.pk, b.navn) for b in children] if _assesses_children(data, poster)
+        else [],
         barnevurderinger={b.barn_id: b.vurdering for b in data.barn},
         vilkar=[VilkarFacts(v.beskrivelse, v.frist, v.oppfolging, v.konsekvens,
                             v.holder_tilbake_utbetaling, v.utsettelse_grunnlag)
