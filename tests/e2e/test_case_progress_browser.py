@@ -208,4 +208,4 @@ def test_the_other_case_progress_pages_pass_the_accessibility_check(
     page.fill("#id_grunn", "Mange søknader.")
     page.click("button:has-text('Lag brevet')")
     check_accessibility(page, "foreløpig svar med feil")
-    assert "forventet svardato må være etter i dag" in page.inner_text("main")
+    assert "Forventet svardato må være etter i dag" in page.inner_text("main")

@@ -112,7 +112,7 @@ def test_a_document_request_without_documents_is_refused_at_the_field(family, us
     page = login(users["veileder_a"]).post(f"/soknad/{family.pk}/dokumentasjon/", {"dager": "7"})
 
     assert page.status_code == 200
-    assert "titler: velg minst ett dokument." in page.content.decode()
+    assert "Velg minst ett dokument." in page.content.decode()
 
 
 def test_another_office_gets_404_on_every_case_progress_page(family, users) -> None:
@@ -171,7 +171,7 @@ def test_only_the_leder_edits_the_office_settings(users) -> None:
     assert denied.status_code == 404
     assert saved.status_code == 302
     assert settings_for(users["leder_a"].kontor_id).uten_vedtak_dager == 21
-    assert "stenger: kontoret må stenge etter at det åpner." in bad.content.decode()
+    assert "Kontoret må stenge etter at det åpner." in bad.content.decode()
 
 
 def test_a_statsforvalter_reads_the_worklists_but_gets_no_forms(family, users) -> None:

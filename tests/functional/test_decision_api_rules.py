@@ -181,7 +181,7 @@ def test_the_payments_page_and_settings_through_the_api(users: Any, young_parent
     good = leder.put("/kontor/utbetalingsinnstillinger", {"utbetalingsdag": 20})
 
     assert [(u["status"], [s for s, _ in u["neste"]]) for u in page["utbetalinger"]] == [
-        ("PLANLAGT", ["ANNULLERT", "STOPPET", "UTBETALT"])]
+        ("PLANLAGT", ["UTBETALT", "STOPPET", "ANNULLERT"])]
     assert bad.status_code == 400 and bad.json()["extra"]["field"] == "utbetalingsdag"
     assert good.json()["utbetalingsdag"] == 20
     assert veileder.get("/kontor/utbetalingsinnstillinger").status_code == 404

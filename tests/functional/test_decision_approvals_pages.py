@@ -49,6 +49,8 @@ def test_the_waiting_list_shows_the_proposal_and_the_count_in_the_menu(
     assert 'href="/vedtaksforslag/">Til godkjenning <span class="count">1' in other
     assert f'action="/vedtaksforslag/{forslag.pk}/godkjenn/"' not in own
     assert "En annen saksbehandler må godkjenne det." in own
+    # The approver reads the proposal itself before approving.
+    assert "Les forslaget" in other and forslag.data["begrunnelse"] in other
     assert AuditEntry.objects.filter(purpose="vedtak til godkjenning",
                                      object_id=str(young_parent.pk)).count() == 2
 
@@ -83,6 +85,9 @@ def test_returning_needs_a_note_and_takes_it_off_the_list(
     forslag.refresh_from_db()
     assert forslag.status == "RETURNERT"
     assert young_parent.person.navn not in done.content.decode().split("<main")[1]
+    # The caseworker sees why, in the builder, before trying again.
+    builder = _client(users["veileder_sf"]).get(f"/soknad/{young_parent.pk}/vedtak/ny/")
+    assert "Barnets behov er ikke begrunnet godt nok." in builder.content.decode()
 
 
 def test_the_api_lists_approves_and_returns(users: Any, scope_of: Any, forslag: Any,
@@ -138,7 +143,7 @@ class TestDecisionSettingsPage:
             "langtid_maneder": "10", "langtid_av_maneder": "6"})
 
         assert response.status_code == 200
-        assert "antall måneder må være mellom 1 og vinduet" in response.content.decode()
+        assert "Antall måneder må være mellom 1 og vinduet" in response.content.decode()
 
     @pytest.mark.parametrize("data", [None, {"langtid_maneder": "6", "langtid_av_maneder": "12"},
                                       {"langtid_maneder": "x"}])

@@ -82,6 +82,7 @@ def test_the_office_changes_a_decision_after_an_appeal_in_the_builder(
     livsopphold = young_parent.poster.get(type="LIVSOPPHOLD").pk
     assert "Nytt vedtak etter klage" in page and "Vinterklærne koster mer." in page
     assert f'value="{livsopphold}" checked' in page  # the appealed item is open again
+    assert '"fakta": ["Ingen inntekt."]' in page  # the new decision starts from the old one
     without = client.post(f"/soknad/{young_parent.pk}/vedtak/", _form(
         young_parent, klage_id=klage.pk, klage_vurdering=""))
     made = client.post(f"/soknad/{young_parent.pk}/vedtak/", _form(
@@ -97,3 +98,26 @@ def test_the_office_changes_a_decision_after_an_appeal_in_the_builder(
     # A first decision on an item already decided is refused, with the reason shown.
     again = client.post(f"/soknad/{young_parent.pk}/vedtak/", _form(young_parent))
     assert "har allerede vedtak" in again.content.decode()
+
+
+def test_the_builder_keeps_what_was_typed_when_the_decision_is_refused(
+    users: Any, young_parent: Any
+) -> None:
+    import json as _json
+    import re
+
+    client = Client()
+    client.force_login(users["veileder_sf"])
+    refused = client.post(f"/soknad/{young_parent.pk}/vedtak/", _form(
+        young_parent, individuell_vurdering="", fakta="Ingen inntekt siden januar.",
+        stonadsform="LAN", nedbetaling="500 kr i måneden fra juni."))
+    body = refused.content.decode()
+
+    blob = re.search(r'<script id="builder-restore" type="application/json">(.*?)</script>',
+                     body, re.S)
+    assert blob is not None
+    restore = _json.loads(blob.group(1))
+    assert restore["fakta"] == ["Ingen inntekt siden januar."]
+    assert restore["nedbetaling"] == ["500 kr i måneden fra juni."]
+    assert "csrfmiddlewaretoken" not in restore
+    assert 'id="builder-error"' in body and 'name="nedbetaling"' in body

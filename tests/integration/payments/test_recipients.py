@@ -157,6 +157,19 @@ class TestThirdParty:
         assert list(Utbetaling.objects.order_by("forfallsdato").values_list("status", flat=True)
                     ) == ["PLANLAGT", "STOPPET", "STOPPET"]
 
+    def test_consent_cannot_be_withdrawn_before_it_was_given(
+        self, make_soknad, grant, scope, actor
+    ) -> None:
+        consent, _rows = landlord_with_consent(make_soknad, grant, scope, actor)
+
+        with pytest.raises(ValidationFailed) as err:
+            withdraw_samtykke(scope=scope, actor=actor, samtykke_id=consent.pk,
+                              trukket_dato=date(2024, 2, 1), now=NOW)
+
+        assert err.value.extra["field"] == "trukket_dato"
+        consent.refresh_from_db()
+        assert consent.trukket_dato is None
+
     def test_a_payment_stopped_by_withdrawn_consent_cannot_be_restarted(
         self, make_soknad, grant, scope, actor
     ) -> None:

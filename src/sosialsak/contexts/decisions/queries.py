@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from django.db.models import Prefetch, QuerySet
 
@@ -59,6 +59,8 @@ class BuilderContext:
     children: list[ChildPrefill]
     kvp: list[tuple[date, bool, str]]
     forslag: list[tuple[int, int | None, str, str]]  # id, amount, outcome, proposer
+    # Proposals sent back: when, by whom, and why (the caseworker reads it before trying again).
+    returnert: list[tuple[datetime | None, str, str]] = field(default_factory=list)
     hjemler: list[tuple[str, str]] = field(default_factory=lambda: _choices(Hjemmel.choices))
     utfall: list[tuple[str, str]] = field(default_factory=lambda: _choices(Utfall.choices))
     former: list[tuple[str, str]] = field(default_factory=lambda: _choices(Stonadsform.choices))
@@ -106,6 +108,9 @@ def builder_context(*, scope: Scope, actor: object, soknad_id: int, today: date,
         forslag=[(f.pk, f.belop, f.utfall, getattr(f.foreslatt_av, "username", ""))
                  for f in Vedtaksforslag.objects.filter(soknad=soknad, status="VENTER")
                  .select_related("foreslatt_av")],
+        returnert=[(f.behandlet_at, getattr(f.behandlet_av, "username", ""), f.merknad)
+                   for f in Vedtaksforslag.objects.filter(soknad=soknad, status="RETURNERT")
+                   .select_related("behandlet_av").order_by("-behandlet_at")[:3]],
         klage=klage, valgt=valgt)
 
 
@@ -168,6 +173,8 @@ class ForslagRow:
     egen: bool  # proposed by the caller, who may not approve it
     art: str = "ORDINAER"
     art_label: str = ""
+    data: dict[str, Any] = field(default_factory=dict)  # what the approver reads first
+    vurdering: str = ""  # the office's assessment of the appeal (OMGJORING)
 
 
 def _waiting(scope: Scope) -> QuerySet[Vedtaksforslag]:
@@ -200,5 +207,6 @@ def approvals_waiting(*, scope: Scope, actor: object) -> list[ForslagRow]:
         utfall_label=str(labels.get(f.utfall, f.utfall)), belop=f.belop,
         foreslatt_av=(f.foreslatt_av.get_full_name() or f.foreslatt_av.username)
         if f.foreslatt_av else "", foreslatt_at=f.foreslatt_at,
-        egen=f.foreslatt_av_id == me, art=f.art, art_label=str(f.get_art_display()))
+        egen=f.foreslatt_av_id == me, art=f.art, art_label=str(f.get_art_display()),
+        data=f.data, vurdering=f.vurdering)
         for f in rows]

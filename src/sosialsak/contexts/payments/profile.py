@@ -118,6 +118,10 @@ def withdraw_samtykke(
     if samtykke.trukket_dato is not None:
         raise UnableToRecordSamtykke("trukket_dato: samtykket er allerede trukket tilbake.",
                                      field="trukket_dato")
+    if trukket_dato < samtykke.gitt_dato:
+        raise UnableToRecordSamtykke(
+            f"trukket_dato: samtykket kan ikke trekkes tilbake før det ble gitt "
+            f"({samtykke.gitt_dato:%d.%m.%Y}).", field="trukket_dato")
     samtykke.trukket_dato = trukket_dato
     samtykke.save(update_fields=["trukket_dato"])
     _log(soknad, actor, now, "payments.samtykke",

@@ -150,6 +150,11 @@ class PaymentOverview:
     can_write: bool
 
 
+# The likely step first; annulling (for good) last.
+_NEXT_ORDER = (UtbetalingStatus.UTBETALT, UtbetalingStatus.STOPPET, UtbetalingStatus.PLANLAGT,
+               UtbetalingStatus.ANNULLERT)
+
+
 def payment_overview(*, scope: Scope, actor: object, soknad_id: int) -> PaymentOverview:
     """Return the payments page of one application for staff; log the read."""
     soknad = staff_readable(scope=scope, actor=actor, soknad_id=soknad_id,
@@ -165,7 +170,8 @@ def payment_overview(*, scope: Scope, actor: object, soknad_id: int) -> PaymentO
             u.pk, u.forfallsdato, u.belop, u.mottaker_navn, u.mottaker_type != "SOKER",
             u.status, str(labels.get(u.status, u.status)), u.vedtak_id, u.oppdrag_id is not None,
             [] if u.oppdrag_id is not None else
-            [(s, str(labels[s])) for s in sorted(TRANSITIONS.get(UtbetalingStatus(u.status), ()))])
+            [(s, str(labels[s])) for s in _NEXT_ORDER
+             if s in TRANSITIONS.get(UtbetalingStatus(u.status), ())])
             for u in rows],
         samtykker=[ConsentRow(s.pk, s.gjelder, s.mottaker_navn, s.gitt_dato, s.gyldig_til,
                               s.trukket_dato)

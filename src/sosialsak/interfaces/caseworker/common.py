@@ -15,7 +15,7 @@ from sosialsak.contexts.accounts.scope import Scope, scope_for
 from sosialsak.contexts.audit.log import record
 from sosialsak.contexts.audit.models import Action
 from sosialsak.kernel.clock import local_date
-from sosialsak.kernel.errors import NotFound
+from sosialsak.kernel.errors import DomainError, NotFound
 
 R = TypeVar("R", bound=HttpResponseBase)
 
@@ -68,3 +68,14 @@ def not_found_as_404(view: Callable[..., R]) -> Callable[..., R]:
             raise Http404(exc.message) from exc
 
     return wrapper
+
+
+def plain(exc: DomainError) -> str:
+    """The message for a person to read: without the leading field name that the API keeps
+    for programs ("kontonummer: ..."), since the page shows the message by the field."""
+    field = str(exc.extra.get("field", ""))
+    message = exc.message
+    if field and message.startswith(f"{field}: "):
+        message = message[len(field) + 2:]
+        message = message[:1].upper() + message[1:]
+    return message

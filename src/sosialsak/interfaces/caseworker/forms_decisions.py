@@ -7,6 +7,7 @@ naming the field, like the domain's own errors, so the page shows them the same 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.http import QueryDict
 
@@ -105,3 +106,25 @@ def utkast_from_post(post: QueryDict) -> VedtakUtkast:
         unntak=Unntak(grunner, post.get("unntak_begrunnelse", "")) if grunner else None,
         nedbetaling=post.get("nedbetaling", ""), sak_tittel=post.get("sak_tittel", ""),
         utbetaling=_utbetaling(post), dokumentasjonskrav=_krav(post), ramme=_ramme(post))
+
+
+def restore_values(post: QueryDict) -> dict[str, list[str]]:
+    """The builder's fields as posted, to put back when the page is shown again."""
+    return {k: post.getlist(k) for k in post if k != "csrfmiddlewaretoken"}
+
+
+def prefill_from_vedtak(vedtak: Any) -> dict[str, list[str]]:
+    """The builder's fields filled from an appealed decision: the new decision starts from it."""
+    def iso(d: date | None) -> str:
+        return d.isoformat() if d else ""
+
+    out = {"hjemmel": [vedtak.hjemmel], "utfall": [vedtak.utfall],
+           "stonadsform": [vedtak.stonadsform], "periode_fra": [iso(vedtak.periode_fra)],
+           "periode_til": [iso(vedtak.periode_til)], "fakta": [vedtak.fakta],
+           "begrunnelse": [vedtak.begrunnelse], "nedbetaling": [vedtak.nedbetaling],
+           "individuell_vurdering": [vedtak.individuell_vurdering]}
+    if not vedtak.beregning and vedtak.belop is not None:
+        out["belop"] = [str(vedtak.belop)]  # livsopphold is calculated again
+    for b in vedtak.barnevurderinger or []:
+        out[f"barn_{b['barn_id']}"] = [b.get("vurdering", "")]
+    return out

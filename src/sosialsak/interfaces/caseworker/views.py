@@ -25,7 +25,7 @@ from sosialsak.contexts.intake.operations import (
 )
 from sosialsak.contexts.intake.queries import get_vedlegg
 from sosialsak.contexts.people.operations import BarnInput, PartnerInput
-from sosialsak.interfaces.caseworker.common import not_found_as_404, now, scope_of, today
+from sosialsak.interfaces.caseworker.common import not_found_as_404, now, plain, scope_of, today
 from sosialsak.interfaces.caseworker.forms import (
     MAX_BARN,
     AuditSearchForm,
@@ -90,7 +90,7 @@ def case_status(request: HttpRequest, soknad_id: int) -> HttpResponse:
         except NotFound:
             raise
         except DomainError as exc:
-            messages.error(request, exc.message)
+            messages.error(request, plain(exc))
     return redirect("case", soknad_id=soknad_id)
 
 
@@ -129,7 +129,7 @@ def register(request: HttpRequest) -> HttpResponse:
         except DomainError as exc:
             field = str(exc.extra.get("field", ""))
             target = field if field in form.fields else None
-            form.add_error(target, exc.message)
+            form.add_error(target, plain(exc))
         else:
             messages.success(request, _("Søknaden er registrert."))
             return redirect(reverse("case", kwargs={"soknad_id": soknad.pk}))

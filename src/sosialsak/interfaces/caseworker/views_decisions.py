@@ -21,8 +21,13 @@ from sosialsak.contexts.decisions.queries import (
     dokument_pdf,
     vedtak_page,
 )
-from sosialsak.interfaces.caseworker.common import not_found_as_404, now, scope_of, today
-from sosialsak.interfaces.caseworker.forms_decisions import VILKAR_ROWS, utkast_from_post
+from sosialsak.interfaces.caseworker.common import not_found_as_404, now, plain, scope_of, today
+from sosialsak.interfaces.caseworker.forms_decisions import (
+    VILKAR_ROWS,
+    prefill_from_vedtak,
+    restore_values,
+    utkast_from_post,
+)
 from sosialsak.kernel.errors import DomainError, NotFound
 
 
@@ -34,8 +39,15 @@ def _klage_id(request: HttpRequest) -> int | None:
 def _builder(request: HttpRequest, soknad_id: int, **extra: Any) -> HttpResponse:
     ctx = builder_context(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
                           today=today(), klage_id=_klage_id(request))
+    if request.method == "POST":
+        restore = restore_values(request.POST)  # shown again after an error: keep the input
+    elif ctx.klage is not None:
+        restore = prefill_from_vedtak(ctx.klage.vedtak)  # start from the appealed decision
+    else:
+        restore = {}
     return render(request, "caseworker/decisions/builder.html",
-                  {"b": ctx, "post": request.POST, "rows": range(VILKAR_ROWS), **extra})
+                  {"b": ctx, "post": request.POST, "rows": range(VILKAR_ROWS),
+                   "restore": restore, **extra})
 
 
 @login_required
@@ -55,7 +67,7 @@ def preview(request: HttpRequest, soknad_id: int) -> HttpResponse:
     except NotFound:
         raise
     except DomainError as exc:
-        ctx = {"error": exc.message}
+        ctx = {"error": plain(exc)}
     return render(request, "caseworker/decisions/_preview.html", ctx)
 
 
@@ -69,7 +81,7 @@ def preview_pdf(request: HttpRequest, soknad_id: int) -> HttpResponse:
     except NotFound:
         raise
     except DomainError as exc:
-        return _builder(request, soknad_id, error=exc.message)
+        return _builder(request, soknad_id, error=plain(exc))
     return HttpResponse(pdf, content_type="application/pdf",
                         headers={"Content-Disposition": 'inline; filename="utkast.pdf"'})
 
@@ -94,7 +106,7 @@ def make(request: HttpRequest, soknad_id: int) -> HttpResponse:
     except NotFound:
         raise
     except DomainError as exc:
-        return _builder(request, soknad_id, error=exc.message,
+        return _builder(request, soknad_id, error=plain(exc),
                         error_field=exc.extra.get("field", ""))
     messages.success(request, _("Vedtaket er fattet, og brevet er laget."))
     return redirect("vedtak_detail", vedtak_id=vedtak.pk)
@@ -122,7 +134,7 @@ def _act(request: HttpRequest, back: Callable[[], HttpResponse], call: Callable[
     except NotFound:
         raise
     except DomainError as exc:
-        messages.error(request, exc.message)
+        messages.error(request, plain(exc))
     return back()
 
 
@@ -148,7 +160,7 @@ def approve(request: HttpRequest, forslag_id: int) -> HttpResponse:
     except NotFound:
         raise
     except DomainError as exc:
-        messages.error(request, exc.message)
+        messages.error(request, plain(exc))
         return redirect("vedtak_godkjenning")
     messages.success(request, _("Vedtaket er godkjent og fattet."))
     return redirect("vedtak_detail", vedtak_id=v.pk)

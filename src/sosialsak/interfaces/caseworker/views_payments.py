@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from sosialsak.contexts.accounts.models import Role
@@ -27,7 +28,7 @@ from sosialsak.contexts.payments.profile import (
     withdraw_samtykke,
 )
 from sosialsak.contexts.payments.queries import due_payments, payment_overview, payment_settings
-from sosialsak.interfaces.caseworker.common import not_found_as_404, now, scope_of, today
+from sosialsak.interfaces.caseworker.common import not_found_as_404, now, plain, scope_of, today
 from sosialsak.kernel.errors import DomainError, NotFound
 
 
@@ -71,7 +72,7 @@ def export(request: HttpRequest) -> HttpResponse:
     except NotFound:
         raise
     except DomainError as exc:
-        messages.error(request, exc.message)
+        messages.error(request, plain(exc))
         return redirect(f"{reverse('payments_due')}?dato={day.isoformat()}")
     response = HttpResponse(result.innhold, content_type=result.content_type)
     response["Content-Disposition"] = f'attachment; filename="{result.filnavn}"'
@@ -117,8 +118,9 @@ def _case_payments_action(request: HttpRequest, soknad_id: int) -> HttpResponse:
             stopped = withdraw_samtykke(
                 scope=s, actor=u, samtykke_id=int(raw) if raw.isdigit() else -1,
                 trukket_dato=_date_or_none(p.get("trukket_dato", "")) or today(), now=now())
-            done = _("Samtykket er trukket tilbake. %(n)s utbetalinger er stoppet.") % {
-                "n": len(stopped)}
+            done = ngettext("Samtykket er trukket tilbake. %(n)s utbetaling er stoppet.",
+                            "Samtykket er trukket tilbake. %(n)s utbetalinger er stoppet.",
+                            len(stopped)) % {"n": len(stopped)}
         elif action == "status":
             raw = p.get("utbetaling_id", "")
             set_utbetaling_status(scope=s, actor=u, utbetaling_id=int(raw) if raw.isdigit()
@@ -130,7 +132,7 @@ def _case_payments_action(request: HttpRequest, soknad_id: int) -> HttpResponse:
     except NotFound:
         raise
     except DomainError as exc:
-        messages.error(request, exc.message)
+        messages.error(request, plain(exc))
     return redirect("case_payments", soknad_id=soknad_id)
 
 
@@ -156,6 +158,6 @@ def settings(request: HttpRequest) -> HttpResponse:
         except NotFound:
             raise
         except DomainError as exc:
-            messages.error(request, exc.message)
+            messages.error(request, plain(exc))
     page = payment_settings(scope=scope, actor=request.user, kontor_id=kontor_id)
     return render(request, "caseworker/payments/settings.html", {"s": page, "post": request.POST})

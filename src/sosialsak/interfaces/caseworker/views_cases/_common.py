@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from sosialsak.contexts.accounts.scope import Scope
-from sosialsak.interfaces.caseworker.common import scope_of
+from sosialsak.interfaces.caseworker.common import plain, scope_of
 from sosialsak.kernel.errors import DomainError
 
 
@@ -25,7 +25,7 @@ def show_error(form: forms.Form, exc: DomainError, aliases: dict[str, str] | Non
     """Put a domain error on the form field it names (or on the form as a whole)."""
     field = str(exc.extra.get("field", ""))
     field = (aliases or {}).get(field, field)
-    form.add_error(field if field in form.fields else None, exc.message)
+    form.add_error(field if field in form.fields else None, plain(exc))
 
 
 def back_to_case(soknad_id: int, anchor: str = "") -> HttpResponse:

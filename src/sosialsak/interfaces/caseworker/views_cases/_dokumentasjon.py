@@ -20,7 +20,7 @@ from sosialsak.contexts.cases.operations import (
     send_forelopig_svar,
 )
 from sosialsak.contexts.cases.reads import case_header, letter_pdf
-from sosialsak.interfaces.caseworker.common import not_found_as_404, now, today
+from sosialsak.interfaces.caseworker.common import not_found_as_404, now, plain, today
 from sosialsak.interfaces.caseworker.forms_cases import (
     DokumentasjonForm,
     ForelopigSvarForm,
@@ -74,7 +74,7 @@ def dokumentasjon_mottatt(request: HttpRequest, soknad_id: int, krav_id: int) ->
         except NotFound:
             raise
         except DomainError as exc:
-            messages.error(request, exc.message)
+            messages.error(request, plain(exc))
     return back_to_case(soknad_id, "dokumentasjon")
 
 
@@ -89,7 +89,7 @@ def dokumentasjon_paminnelse(request: HttpRequest, soknad_id: int) -> HttpRespon
     except NotFound:
         raise
     except DomainError as exc:
-        messages.error(request, exc.message)
+        messages.error(request, plain(exc))
     return back_to_case(soknad_id, "dokumentasjon")
 
 
@@ -109,7 +109,7 @@ def dokumentasjon_frist_ute(request: HttpRequest, soknad_id: int) -> HttpRespons
     except NotFound:
         raise
     except DomainError as exc:
-        messages.error(request, exc.message)
+        messages.error(request, plain(exc))
     return back_to_case(soknad_id, "dokumentasjon")
 
 

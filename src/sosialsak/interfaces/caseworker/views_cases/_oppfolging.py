@@ -18,7 +18,7 @@ from sosialsak.contexts.cases.operations import (
     record_veiledning,
 )
 from sosialsak.contexts.cases.reads import case_header
-from sosialsak.interfaces.caseworker.common import not_found_as_404, now, today
+from sosialsak.interfaces.caseworker.common import not_found_as_404, now, plain, today
 from sosialsak.interfaces.caseworker.forms_cases import OppgaveForm, SamtaleForm, VeiledningForm
 from sosialsak.interfaces.caseworker.views_cases._common import (
     back_to_case,
@@ -84,7 +84,7 @@ def oppgave_ny(request: HttpRequest, soknad_id: int) -> HttpResponse:
         except NotFound:
             raise
         except DomainError as exc:
-            messages.error(request, exc.message)
+            messages.error(request, plain(exc))
     else:
         messages.error(request, _("Skriv hva som skal gjøres, og sett en frist."))
     return back_to_case(soknad_id, "oppgaver")
@@ -101,5 +101,5 @@ def oppgave_utfort(request: HttpRequest, soknad_id: int, oppgave_id: int) -> Htt
     except NotFound:
         raise
     except DomainError as exc:
-        messages.error(request, exc.message)
+        messages.error(request, plain(exc))
     return back_to_case(soknad_id, "oppgaver")
