@@ -95,6 +95,9 @@ def test_the_office_changes_a_decision_after_an_appeal_in_the_builder(
     assert (new.art, new.endrer_id, new.belop) == ("OMGJORING", old.pk, old.belop + 1000)
     klage.refresh_from_db()
     assert klage.status == "OMGJORT"
+    case = client.get(f"/soknad/{young_parent.pk}/").content.decode()
+    assert f"erstattet av vedtak {new.pk}" in case and "Omgjøring etter klage" in case
+    assert case.count("Vedtaksbrevet (PDF)") == 2
     # A first decision on an item already decided is refused, with the reason shown.
     again = client.post(f"/soknad/{young_parent.pk}/vedtak/", _form(young_parent))
     assert "har allerede vedtak" in again.content.decode()

@@ -90,6 +90,10 @@ def test_a_feilregistrert_sak_leaves_its_items_undecided(
     assert undecided_items(young_parent) == ["Livsopphold"]
     assert young_parent.status == "UNDER_BEHANDLING"
     assert vedtak.vilkar.get().status == "ANNULLERT"  # nothing of the sak stays in force
+    client = Client()
+    client.force_login(users["veileder_sf"])
+    case = client.get(f"/soknad/{young_parent.pk}/").content.decode()
+    assert "Mangler vedtak" in case and "Feilregistrert" in case  # the item is open again
     assert VedtakDokumentasjonskrav.objects.get().status == "ANNULLERT"
     with pytest.raises(UnableToRecordVedtak):
         record_vedtak(scope=scope_of(actor), actor=actor, soknad_id=young_parent.pk,

@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.db.models import Prefetch
+
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.casefile.deadlines import Deadline, next_deadline
 from sosialsak.contexts.casefile.progress import CaseProgress, case_progress
 from sosialsak.contexts.cases.models import Dokumentasjonskrav
-from sosialsak.contexts.decisions.models import Vedtak
+from sosialsak.contexts.decisions.models import Vedtak, VedtakDokument, Vedtaksforslag
 from sosialsak.contexts.intake.models import Flagg, Hendelse, SoktStonad, Vedlegg
 from sosialsak.contexts.intake.policy import ALLOWED, LABELS
 from sosialsak.contexts.intake.queries import get_soknad
@@ -54,6 +56,10 @@ class VedtakView:
     fattet_at: datetime
     poster: list[str]
     vilkar: list[str]
+    art_label: str = ""  # a reduction or a change after an appeal; "" for a first decision
+    erstattet_av: int | None = None  # the decision that replaced this one
+    feilregistrert: bool = False
+    brev_id: int | None = None  # the decision letter (VedtakDokument)
 
 
 @dataclass(frozen=True)
@@ -127,6 +133,7 @@ class CaseDetail:
     mulige_statuser: list[tuple[str, str]]
     can_write: bool
     fremdrift: CaseProgress | None  # staff only: mapping, documents, notes, tasks (issue 5)
+    forslag_venter: int = 0  # decisions proposed and waiting for a second caseworker
 
 
 def _age(born: date, on: date) -> int:
@@ -138,10 +145,11 @@ def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
     """Return the case page's data; raise NotFound (and log the denial) outside scope."""
     s = get_soknad(scope=scope, actor=actor, pk=soknad_id, purpose=purpose)
     p = s.person
-    poster = list(SoktStonad.objects.filter(soknad=s).prefetch_related("vedtak"))
+    poster = list(SoktStonad.objects.filter(soknad=s).prefetch_related("vedtak__sak"))
     vedtak = list(
         Vedtak.objects.filter(sak__soknad=s).select_related("sak")
-        .prefetch_related("poster", "vilkar")
+        .prefetch_related("poster", "vilkar", "endringer", Prefetch(
+            "dokumenter", queryset=VedtakDokument.objects.defer("pdf", "tekst")))
     )
     utbetalinger = list(Utbetaling.objects.filter(vedtak__sak__soknad=s))
     krav = list(Dokumentasjonskrav.objects.filter(soknad=s))
@@ -161,7 +169,8 @@ def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
         partner=f"{partner.navn} ({partner.get_relasjon_display()})" if partner else "",
         barn=[ChildView(b.navn, b.fodselsdato, _age(b.fodselsdato, today),
                         str(b.get_bosted_display())) for b in p.barn.all()],
-        poster=[PostView(x.pk, x.label, x.belop, bool(x.vedtak.all())) for x in poster],
+        poster=[PostView(x.pk, x.label, x.belop,
+                         any(v.sak.status == "AKTIV" for v in x.vedtak.all())) for x in poster],
         vedtak=[VedtakView(
             id=v.pk, sak=v.sak.tittel, hjemmel=v.hjemmel, utfall=v.utfall,
             utfall_label=str(v.get_utfall_display()), stonadsform=str(v.get_stonadsform_display()),
@@ -169,6 +178,10 @@ def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
             begrunnelse=v.begrunnelse, fattet_at=v.fattet_at,
             poster=[x.label for x in v.poster.all()],
             vilkar=[x.beskrivelse for x in v.vilkar.all()],
+            art_label=str(v.get_art_display()) if v.art != "ORDINAER" else "",
+            erstattet_av=max((e.pk for e in v.endringer.all()), default=None),
+            feilregistrert=v.sak.status == "FEILREGISTRERT",
+            brev_id=next((d.pk for d in v.dokumenter.all() if d.type == "VEDTAK"), None),
         ) for v in vedtak],
         utbetalinger=[UtbetalingView(u.pk, u.belop, u.forfallsdato, u.status,
                                      str(u.get_status_display()), u.mottaker_navn)
@@ -185,5 +198,7 @@ def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
         mulige_statuser=[(t, LABELS[t]) for t in ALLOWED[s.status]],
         can_write=scope.can_write,
         fremdrift=None if scope.is_citizen else case_progress(soknad=s, today=today),
+        forslag_venter=0 if scope.is_citizen else Vedtaksforslag.objects.filter(
+            soknad=s, status="VENTER").count(),
     )
 
