@@ -52,7 +52,7 @@ def test_the_waiting_list_shows_the_proposal_and_the_count_in_the_menu(
     # The approver reads the proposal itself before approving.
     assert "Les forslaget" in other and forslag.data["begrunnelse"] in other
     case = _client(users["veileder_sf"]).get(f"/soknad/{young_parent.pk}/").content.decode()
-    assert "Et vedtaksforslag venter på godkjenning." in case
+    assert "1 vedtaksforslag venter på godkjenning." in case
     assert AuditEntry.objects.filter(purpose="vedtak til godkjenning",
                                      object_id=str(young_parent.pk)).count() == 2
 
