@@ -234,3 +234,15 @@ def test_the_sweep_reminds_only_what_is_due(make_soknad, actor, scope) -> None:
     assert (first, again) == ([soon.pk], [])
     assert list(Brev.objects.filter(type="PAMINNELSE").values_list("soknad_id", flat=True)) == [
         soon.pk]
+
+
+def test_the_deadline_cites_the_act_in_force(family, actor, scope, monkeypatch) -> None:
+    """After the new forvaltningsloven's commencement (a test date here) the request's deadline
+    explanation cites its section, not the 1967 act's."""
+    monkeypatch.setenv("SOSIALSAK_IKRAFTTREDELSER", "LOV-2025-06-20-81=2024-01-01")
+
+    krav = request_dokumentasjon(scope=scope, actor=actor, soknad_id=family.pk,
+                                 titler=["Kontoutskrift"], dager=7, now=NOW)
+
+    assert "forvaltningsloven § 44" in krav[0].frist_forklaring
+    assert "§ 17" not in krav[0].frist_forklaring

@@ -18,6 +18,7 @@ from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.intake.queries import scoped_soknader
 from sosialsak.contexts.offices.queries import settings_for, settings_for_many
+from sosialsak.contexts.rates.queries import legal_ruleset
 from sosialsak.formats import letters
 from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import NotFound, ValidationFailed
@@ -70,7 +71,7 @@ def request_dokumentasjon(
         raise UnableToRequestDokumentasjon("titler: velg minst ett dokument.", field="titler")
     sendt = local_date(now)
     try:
-        due = dokumentasjonsfrist(sendt=sendt, dager=dager, frist=frist)
+        due = dokumentasjonsfrist(sendt=sendt, dager=dager, frist=frist, rules=legal_ruleset())
     except InvalidFacts as exc:
         field = str(exc.extra.get("field", "frist"))
         raise UnableToRequestDokumentasjon(f"{field}: {exc.message}", field=field) from exc

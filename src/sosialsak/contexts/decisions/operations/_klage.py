@@ -44,6 +44,7 @@ from sosialsak.contexts.decisions.operations._retract import annul
 from sosialsak.contexts.decisions.policy import appeal_is_late
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad
+from sosialsak.contexts.rates.queries import legal_ruleset
 from sosialsak.formats.digisos import DocumentKind, validate_document
 from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import DomainError, NotFound, ValidationFailed
@@ -75,7 +76,7 @@ def _create(*, scope: Scope, actor: object, vedtak: Vedtak, tekst: str, mottatt:
         raise _fail("kom_fram", f"Vedtaket kan ikke ha kommet fram før det ble fattet "
                     f"({made:%d.%m.%Y}).")
     fram = kom_fram or made
-    frist = rules.klagefrist(kom_fram=fram).due
+    frist = rules.klagefrist(kom_fram=fram, rules=legal_ruleset()).due
     klage = Klage.objects.create(
         vedtak=vedtak, kilde=kilde, klage_id=klage_id, mottatt=mottatt, tekst=tekst.strip(),
         kom_fram=fram, klagefrist=frist, for_sent=appeal_is_late(mottatt=mottatt, klagefrist=frist),
