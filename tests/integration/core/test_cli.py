@@ -123,7 +123,7 @@ def test_demo_loads_once_with_every_status_and_a_protected_person(db) -> None:
     assert "veileder" in first and "demo-passord-2026" in first
     assert "allerede" in second
     assert "veileder" in second and "demo-passord-2026" in second  # logins again
-    assert Soknad.objects.count() == 60
+    assert Soknad.objects.count() == 61  # 60 generated and the showcase case
     assert set(Soknad.objects.values_list("status", flat=True)) == {
         "MOTTATT", "UNDER_BEHANDLING", "FERDIGBEHANDLET", "BEHANDLES_IKKE"}
     assert Soknad.objects.filter(nodhjelp=True).exists()
