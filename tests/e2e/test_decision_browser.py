@@ -134,7 +134,7 @@ def test_decide_pay_breach_warn_and_reduce(
     page.select_option("#utbetaling_mottaker_type", "ANNEN")
     page.fill("#utbetaling_navn", "Utleier AS")
     page.fill("#utbetaling_kontonummer", KONTO)
-    page.fill("#utbetaling_samtykke_id", str(Samtykke.objects.get().pk))
+    page.select_option("#utbetaling_samtykke_id", str(Samtykke.objects.get().pk))
     page.click("button[value=fatt]")
     page.wait_for_selector("text=Vedtaket er fattet, og brevet er laget.")
 

@@ -21,6 +21,7 @@ from sosialsak.contexts.decisions.queries import (
     dokument_pdf,
     vedtak_page,
 )
+from sosialsak.contexts.payments.queries import payment_overview
 from sosialsak.interfaces.caseworker.common import not_found_as_404, now, plain, scope_of, today
 from sosialsak.interfaces.caseworker.forms_decisions import (
     VILKAR_ROWS,
@@ -45,9 +46,10 @@ def _builder(request: HttpRequest, soknad_id: int, **extra: Any) -> HttpResponse
         restore = prefill_from_vedtak(ctx.klage.vedtak)  # start from the appealed decision
     else:
         restore = {}
+    pay = payment_overview(scope=scope_of(request), actor=request.user, soknad_id=soknad_id)
     return render(request, "caseworker/decisions/builder.html",
                   {"b": ctx, "post": request.POST, "rows": range(VILKAR_ROWS),
-                   "restore": restore, **extra})
+                   "restore": restore, "pay": pay, **extra})
 
 
 @login_required
