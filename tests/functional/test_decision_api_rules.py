@@ -6,35 +6,16 @@ the office's decision and payment settings)."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
 import pytest
-from django.test import Client
 
-from sosialsak.contexts.accounts.tokens import create_token
+from tests.functional.test_case_progress_api import Api
 from tests.functional.test_decision_api import _body
 from tests.integration.decisions.fixtures import young_parent  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
-
-
-class Api:
-    def __init__(self, user: Any) -> None:
-        self.client = Client()
-        self.auth = {"HTTP_AUTHORIZATION": f"Bearer {create_token(user=user)}"}
-
-    def post(self, url: str, body: dict[str, Any] | None = None) -> Any:
-        return self.client.post(f"/api/v1{url}", json.dumps(body or {}),
-                                content_type="application/json", **self.auth)
-
-    def put(self, url: str, body: dict[str, Any]) -> Any:
-        return self.client.put(f"/api/v1{url}", json.dumps(body),
-                               content_type="application/json", **self.auth)
-
-    def get(self, url: str) -> Any:
-        return self.client.get(f"/api/v1{url}", **self.auth)
 
 
 def _simple(soknad: Any, item: str, **over: Any) -> dict[str, Any]:

@@ -111,13 +111,17 @@ def sen(request: HttpRequest, klage_id: int, body: SenIn) -> dict[str, Any]:
     return _klage(k)
 
 
+def _change(request: HttpRequest, klage_id: int, body: OmgjoringIn) -> dict[str, Any]:
+    return {"scope": scope_of(request), "actor": request.user, "klage_id": klage_id,
+            "data": _utkast(body.vedtak), "vurdering": body.vurdering, "now": timezone.now()}
+
+
 @router.post("/klager/{klage_id}/omgjoring", response={201: IdOut, **ERR})
 def omgjor(request: HttpRequest, klage_id: int, body: OmgjoringIn) -> tuple[int, Any]:
-    """The office changes the decision after the appeal (a new vedtak)."""
+    """The office changes the decision after the appeal (a new vedtak; 400
+    ``godkjenning_kreves`` when the office asks for four eyes)."""
     with audit_channel("api"):
-        v = ops.change_after_klage(scope=scope_of(request), actor=request.user,
-                                   klage_id=klage_id, data=_utkast(body.vedtak),
-                                   vurdering=body.vurdering, now=timezone.now())
+        v = ops.change_after_klage(**_change(request, klage_id, body))
     return 201, {"id": v.pk, "status": v.art}
 
 
@@ -125,9 +129,7 @@ def omgjor(request: HttpRequest, klage_id: int, body: OmgjoringIn) -> tuple[int,
 def omgjor_forslag(request: HttpRequest, klage_id: int, body: OmgjoringIn) -> tuple[int, Any]:
     """Send the new decision after the appeal to a second caseworker for approval."""
     with audit_channel("api"):
-        f = ops.propose_change_after_klage(scope=scope_of(request), actor=request.user,
-                                           klage_id=klage_id, data=_utkast(body.vedtak),
-                                           vurdering=body.vurdering, now=timezone.now())
+        f = ops.propose_change_after_klage(**_change(request, klage_id, body))
     return 201, {"id": f.pk, "status": f.status}
 
 
