@@ -100,6 +100,8 @@ def test_rent_to_the_landlord_needs_the_recorded_consent(users: Any, young_paren
     assert made.status_code == 201, made.content
     u = Utbetaling.objects.get(vedtak_id=made.json()["id"])
     assert (u.belop, u.mottaker_navn, u.samtykke_id) == (9000, "Utleier AS", samtykke.pk)
+    letter = " ".join(u.vedtak.dokumenter.get().tekst.split())
+    assert "til Utleier AS i tabellen, direkte dit" in letter  # the person is told who is paid
 
 
 def test_another_office_gets_404_in_the_one_error_shape(users: Any, young_parent: Any) -> None:

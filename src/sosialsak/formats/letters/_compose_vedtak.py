@@ -151,10 +151,17 @@ def _payments(brev: Vedtaksbrev) -> list[Block]:
     if len(rows) > 1:
         total = ("Til sammen", "", kroner(sum((Decimal(u.belop) for u in brev.utbetalinger),
                                              Decimal(0))))
-    return [
+    others = sorted({u.mottaker for u in brev.utbetalinger if u.mottaker != brev.mottaker.navn})
+    blocks: list[Block] = [
         Heading("Slik betaler vi ut stønaden"),
         Table(columns=("Dato", "Til", "Beløp"), rows=rows, total=total),
     ]
+    if others:
+        blocks.append(Paragraph(
+            f"Vi betaler det som står til {' og '.join(others)} i tabellen, direkte dit. Det "
+            "gjør vi fordi du har samtykket til det, eller fordi vi har bestemt det i vedtaket "
+            "(sosialtjenesteloven § 21)."))
+    return blocks
 
 
 def _appeal(brev: Vedtaksbrev, hjemler: Lovhenvisninger) -> list[Block]:
