@@ -26,6 +26,7 @@ __all__ = [
     "IllegalPaymentTransition",
     "UnableToPlanUtbetaling",
     "annul_unpaid_payments",
+    "check_in_force",
     "plan_utbetaling",
     "set_utbetaling_status",
     "stop_planned_payments",
@@ -45,6 +46,18 @@ def new_referanse() -> str:
     return uuid.uuid4().hex[:20]
 
 
+def check_in_force(vedtak: Vedtak) -> None:
+    """Refuse paying under a decision in a feilregistrert sak, or one a newer decision has
+    replaced (a reduction or a change after an appeal pays in its place)."""
+    if vedtak.sak.status != "AKTIV":
+        raise UnableToPlanUtbetaling("vedtak_id: saken er feilregistrert, og vedtaket gir ingen "
+                                     "utbetaling.", field="vedtak_id")
+    newer = vedtak.endringer.order_by("-fattet_at", "-id").first()
+    if newer is not None:
+        raise UnableToPlanUtbetaling(f"vedtak_id: vedtaket er erstattet av vedtak {newer.pk}; "
+                                     "utbetalingene hører til det.", field="vedtak_id")
+
+
 @transaction.atomic
 def plan_utbetaling(
     *, scope: Scope, actor: object, vedtak_id: int, belop: int, forfallsdato: date,
@@ -60,6 +73,7 @@ def plan_utbetaling(
     if vedtak is None:
         raise NotFound("Fant ikke vedtaket.")
     writable_soknad(scope, vedtak.sak.soknad_id)
+    check_in_force(vedtak)
     if vedtak.utfall not in (Utfall.INNVILGET, Utfall.DELVIS_INNVILGET):
         raise UnableToPlanUtbetaling("vedtak: bare innvilgede vedtak kan gi utbetaling.",
                                      field="vedtak")

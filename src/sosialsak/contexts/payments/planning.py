@@ -35,7 +35,7 @@ from sosialsak.contexts.payments.models import (
     UtbetalingStatus,
 )
 from sosialsak.contexts.payments.office import utbetalingsdag_for
-from sosialsak.contexts.payments.operations import new_referanse
+from sosialsak.contexts.payments.operations import check_in_force, new_referanse
 from sosialsak.contexts.payments.plan import (
     PlanInput,
     PlannedPayment,
@@ -61,6 +61,7 @@ def _fail(field: str, message: str) -> UnableToPlanUtbetaling:
 
 
 def _check_vedtak(vedtak: Vedtak) -> int:
+    check_in_force(vedtak)
     if vedtak.utfall not in (Utfall.INNVILGET, Utfall.DELVIS_INNVILGET):
         raise _fail("vedtak_id", "bare innvilgede vedtak kan gi utbetaling.")
     if vedtak.stonadsform == Stonadsform.GARANTI:

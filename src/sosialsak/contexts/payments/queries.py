@@ -14,6 +14,7 @@ from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record, record_many
 from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.cases.access import staff_readable
+from sosialsak.contexts.intake.queries import scoped_soknader
 from sosialsak.contexts.payments.export import in_scope, office_for_export, visible_batches
 from sosialsak.contexts.payments.models import (
     Betalingsprofil,
@@ -175,7 +176,9 @@ def payment_overview(*, scope: Scope, actor: object, soknad_id: int) -> PaymentO
             for u in rows],
         samtykker=[ConsentRow(s.pk, s.gjelder, s.mottaker_navn, s.gitt_dato, s.gyldig_til,
                               s.trukket_dato)
-                   for s in Samtykke.objects.filter(person_id=soknad.person_id)],
+                   # Only consents recorded in applications the caller may see.
+                   for s in Samtykke.objects.filter(person_id=soknad.person_id,
+                                                    soknad__in=scoped_soknader(scope))],
         can_write=scope.can_write)
 
 

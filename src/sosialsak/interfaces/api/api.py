@@ -54,7 +54,8 @@ api = NinjaAPI(
 def not_found(request: HttpRequest, exc: NotFound) -> HttpResponse:
     """One answer for every object that is missing or outside the caller's scope, so ids
     cannot be probed; a refused change is audited here (reads audit their own)."""
-    audit_refused_change(request)
+    with audit_channel("api"):
+        audit_refused_change(request)
     return api.create_response(request, {"code": exc.code, "message": NOT_FOUND_ANY,
                                          "extra": {}}, status=404)
 

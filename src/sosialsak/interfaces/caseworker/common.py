@@ -50,8 +50,9 @@ def audit_refused_change(request: HttpRequest) -> None:
         return
     user = request.user if request.user.is_authenticated else None
     match = request.resolver_match
+    # Filed under the caller's own office, so its leder sees the attempts in the audit log.
     record(actor=user, action=Action.DENIED, object_type="endepunkt",
-           object_id=request.path[:200],
+           object_id=request.path[:200], kontor_id=getattr(user, "kontor_id", None),
            purpose=f"endre: {match.url_name if match and match.url_name else 'ukjent'}")
 
 

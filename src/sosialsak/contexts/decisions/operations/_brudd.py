@@ -26,6 +26,7 @@ from sosialsak.contexts.decisions.models import (
 from sosialsak.contexts.decisions.operations._core import (
     VedtakInput,
     create_vedtak,
+    in_force,
     writable_soknad,
 )
 from sosialsak.contexts.decisions.operations._letter import (
@@ -96,14 +97,13 @@ def record_brudd(
     return row
 
 
-def in_force(vedtak: Vedtak) -> Vedtak:
-    """Return the decision now in force for ``vedtak``: the newest that replaces it (a
-    reduction or a change after an appeal), or itself."""
-    current = vedtak
-    while (newer := Vedtak.objects.filter(endrer=current).order_by("-fattet_at", "-id")
-           .first()) is not None:
-        current = newer
-    return current
+def _require_in_force(vilkar: Vilkar) -> None:
+    """A condition that has been annulled (withdrawn, or its decision changed after an appeal)
+    can no longer lead to a warning or a reduction."""
+    if vilkar.status == VilkarStatus.ANNULLERT:
+        raise UnableToReduce("Vilkåret er annullert og gjelder ikke lenger. Stønaden kan ikke "
+                             "reduseres for brudd på det.", code="vilkar_annullert",
+                             field="brudd_id")
 
 
 def _stated(vilkar: Vilkar) -> bool:
@@ -117,6 +117,7 @@ def send_forhandsvarsel(
 ) -> Vilkarsbrudd:
     """Send the advance warning of a reduction, with a response deadline (fvl § 16)."""
     brudd, soknad = _brudd(scope, brudd_id)
+    _require_in_force(brudd.vilkar)
     vedtak = in_force(brudd.vilkar.vedtak)
     if not _stated(brudd.vilkar):
         raise UnableToReduce("Vedtaket sa ikke at stønaden kunne reduseres om vilkåret ikke ble "
@@ -213,6 +214,7 @@ def _checked(brudd: Vilkarsbrudd, soknad: Soknad, *, belop_redusert: int,
     if brudd.status == BruddStatus.AVSLUTTET:
         raise UnableToReduce("Bruddet er avsluttet uten reduksjon.", code="brudd_avsluttet",
                              field="brudd_id")
+    _require_in_force(brudd.vilkar)
     # The condition was set in the first decision; a reduction replaces the one now in force.
     first = brudd.vilkar.vedtak
     original = in_force(first)

@@ -113,6 +113,16 @@ def check_vedtak_input(data: VedtakInput, soknad: Soknad) -> list[SoktStonad]:
     return poster
 
 
+def in_force(vedtak: Vedtak) -> Vedtak:
+    """Return the decision now in force for ``vedtak``: the newest that replaces it (a
+    reduction or a change after an appeal), or itself."""
+    current = vedtak
+    while (newer := Vedtak.objects.filter(endrer=current).order_by("-fattet_at", "-id")
+           .first()) is not None:
+        current = newer
+    return current
+
+
 def _check_undecided(soknad: Soknad, poster: list[SoktStonad]) -> None:
     if soknad.status == "BEHANDLES_IKKE":
         raise UnableToRecordVedtak("Søknaden behandles ikke, og det kan ikke gjøres vedtak i den.",

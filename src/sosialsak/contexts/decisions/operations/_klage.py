@@ -26,10 +26,11 @@ from sosialsak.contexts.decisions.models import (
     VedtakArt,
     VedtakDokument,
     Vedtaksforslag,
+    Vilkar,
     VilkarStatus,
 )
 from sosialsak.contexts.decisions.operations._builder import Built, build
-from sosialsak.contexts.decisions.operations._core import writable_soknad
+from sosialsak.contexts.decisions.operations._core import in_force, writable_soknad
 from sosialsak.contexts.decisions.operations._inputs import VedtakUtkast, utkast_as_json
 from sosialsak.contexts.decisions.operations._letter import store_pdf
 from sosialsak.contexts.decisions.operations._make import (
@@ -68,6 +69,10 @@ def _create(*, scope: Scope, actor: object, vedtak: Vedtak, tekst: str, mottatt:
     soknad = writable_soknad(scope, vedtak.sak.soknad_id, lock=True)
     if not tekst.strip():
         raise _fail("tekst", "Skriv hva klagen gjelder.")
+    current = in_force(vedtak)
+    if current.pk != vedtak.pk:
+        raise _fail("vedtak_id", f"Vedtaket er erstattet av vedtak {current.pk}. Registrer "
+                    "klagen på det vedtaket som gjelder nå.", "vedtak_erstattet")
     made = local_date(vedtak.fattet_at)
     if mottatt < made:
         raise _fail("mottatt", f"Klagen kan ikke være mottatt før vedtaket ble fattet "
@@ -175,10 +180,14 @@ def decide_late_klage(
     return klage
 
 
-def _check_change(klage: Klage, vurdering: str) -> str:
+def _check_change(klage: Klage, vurdering: str, data: VedtakUtkast) -> str:
     check_open(klage)
     if not vurdering.strip():
         raise _fail("vurdering", "Skriv kontorets vurdering av klagen (forvaltningsloven § 33).")
+    appealed = set(in_force(klage.vedtak).poster.values_list("pk", flat=True))
+    if set(data.post_ids) != appealed:
+        raise _fail("post_ids", "Det nye vedtaket må gjelde det samme som vedtaket det er klaget "
+                    "på, verken mer eller mindre.", "klage_andre_poster")
     return vurdering.strip()
 
 
@@ -191,7 +200,7 @@ def change_after_klage(
     ApprovalRequired when the office asks for a second caseworker
     (``propose_change_after_klage``)."""
     klage, soknad = _klage(scope, klage_id)
-    text = _check_change(klage, vurdering)
+    text = _check_change(klage, vurdering, data)
     built = build(soknad=soknad, data=data, today=local_date(now))
     require_complete(built)
     if built.needs_approval:
@@ -205,17 +214,25 @@ def replace_after_klage(
     *, scope: Scope, actor: object, klage: Klage, built: Built, vurdering: str, now: datetime,
     godkjent_av: object = None,
 ) -> Vedtak:
-    """Make the new decision (inside the caller's transaction): the appealed decision's
-    payments that have not gone to the bank are stopped, its conditions annulled, and the new
-    decision's own plan and conditions take their place."""
-    old = klage.vedtak
+    """Make the new decision (inside the caller's transaction). It replaces the decision now in
+    force for the appealed one (a reduction or an earlier change may have replaced it): that
+    decision's payments that have not gone to the bank are stopped, the conditions of the
+    decisions it replaces are annulled, and the new decision's own plan and conditions take
+    their place."""
+    old = in_force(klage.vedtak)
     stoppet = list(stop_payments(scope=scope, actor=actor, vedtak_id=old.pk, fra=date.min,
                                  now=now))
-    for v in old.vilkar.exclude(status=VilkarStatus.ANNULLERT).select_related("vedtak__sak"):
+    chain, current = [klage.vedtak.pk], klage.vedtak
+    while current.pk != old.pk:  # the appealed decision and what has replaced it since
+        current = Vedtak.objects.filter(endrer=current).order_by("-fattet_at", "-id").first() \
+            or old
+        chain.append(current.pk)
+    for v in Vilkar.objects.filter(vedtak_id__in=chain).exclude(
+            status=VilkarStatus.ANNULLERT).select_related("vedtak__sak"):
         annul(v, soknad=built.soknad, grunn="Vedtaket er endret etter klage.", actor=actor,
               now=now)
     vedtak = fatt(scope=scope, actor=actor, built=built, now=now, godkjent_av=godkjent_av,
-                  extra={"art": VedtakArt.OMGJORING, "endrer": old},
+                  extra={"art": VedtakArt.OMGJORING, "endrer": old, "sak": old.sak},
                   hendelse={"endrer_vedtak_id": old.pk, "klage_id": klage.pk,
                             "stoppet": stoppet})
     klage.status, klage.nytt_vedtak, klage.kontorets_vurdering = (
@@ -232,7 +249,7 @@ def propose_change_after_klage(
 ) -> Vedtaksforslag:
     """Store a complete new decision after an appeal for a second caseworker's approval."""
     klage, soknad = _klage(scope, klage_id)
-    text = _check_change(klage, vurdering)
+    text = _check_change(klage, vurdering, data)
     built = build(soknad=soknad, data=data, today=local_date(now))
     require_complete(built)
     return store_proposal(soknad=soknad, actor=actor, now=now, art=VedtakArt.OMGJORING,
