@@ -132,7 +132,11 @@ def _case_payments_action(request: HttpRequest, soknad_id: int) -> HttpResponse:
     except NotFound:
         raise
     except DomainError as exc:
-        messages.error(request, plain(exc))
+        # Shown again with what was typed, the error at the top (not redirected: keep input).
+        page = payment_overview(scope=s, actor=u, soknad_id=soknad_id)
+        return render(request, "caseworker/payments/case.html",
+                      {"p": page, "post": p, "error": plain(exc), "handling": action},
+                      status=400)
     return redirect("case_payments", soknad_id=soknad_id)
 
 
