@@ -22,10 +22,10 @@ import numpy.typing as npt
 
 from sosialsak.rules.engine.overlays import RATE_NAMES
 from sosialsak.rules.engine.ruleset import Ruleset, load_ruleset
-from sosialsak.rules.errors import ParameterNotFound
+from sosialsak.rules.errors import InvalidHousehold, ParameterNotFound
 from sosialsak.rules.household import HOUSING_COSTS, INCOME_TYPES
 from sosialsak.rules.household_json import HouseholdRequest
-from sosialsak.rules.livsopphold import age_bands
+from sosialsak.rules.livsopphold import age_bands, check_household
 from sosialsak.rules.money import to_ore
 
 I64 = npt.NDArray[np.int64]
@@ -181,8 +181,20 @@ def _chunk(
     out["income"][s] = income
 
 
-def batch_from_requests(requests: Sequence[HouseholdRequest]) -> BatchHouseholds:
-    """Return the arrays for parsed household requests (for tests, imports and benchmarks)."""
+def batch_from_requests(requests: Sequence[HouseholdRequest],
+                        rules: Ruleset | None = None) -> BatchHouseholds:
+    """Return the arrays for parsed household requests (for tests, imports and benchmarks).
+
+    Each household is checked as the scalar function checks it (an adult under 18, a person
+    not yet born), so the batch never pays what a single calculation refuses; the error names
+    the row."""
+    rules = rules or load_ruleset()
+    for row, req in enumerate(requests):
+        try:
+            check_household(req.household, req.month, rules)
+        except InvalidHousehold as exc:
+            raise InvalidHousehold(f"rad {row}: {exc.field}",
+                                   exc.message.split(": ", 1)[-1]) from None
     n = len(requests)
     k = max((len(r.household.children) for r in requests), default=0)
     births = np.zeros((n, max(k, 1)), dtype=np.int64)

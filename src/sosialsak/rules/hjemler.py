@@ -22,8 +22,11 @@ def parse_commencements(text: str, *, rules: Ruleset | None = None) -> dict[str,
     """Return the commencements in ``text``: ``LOV-2025-06-20-81=2027-01-01``, several separated
     by commas (empty text: none). Raise InvalidCommencement for a malformed entry, a date that
     does not exist or an act version the legal data does not know."""
-    known = {v.law_id for book in (rules or load_ruleset()).law_books.values()
-             for v in book.versions}
+    # Only acts whose commencement is not yet in the data may be given a date: moving the
+    # start of an act in force would leave earlier dates without any act.
+    versions = [v for book in (rules or load_ruleset()).law_books.values() for v in book.versions]
+    known = {v.law_id for v in versions if v.in_force_from is None}
+    in_force = {v.law_id for v in versions if v.in_force_from is not None}
     out: dict[str, date] = {}
     for entry in filter(str.strip, text.split(",")):
         match = _COMMENCEMENT.match(entry)
@@ -32,6 +35,9 @@ def parse_commencements(text: str, *, rules: Ruleset | None = None) -> dict[str,
                                       "LOV-ÅÅÅÅ-MM-DD-NR=ÅÅÅÅ-MM-DD, "
                                       "f.eks. LOV-2025-06-20-81=2027-01-01.")
         law_id, raw = match.groups()
+        if law_id in in_force:
+            raise InvalidCommencement(f"{law_id}: loven er allerede i kraft, og datoen står i "
+                                      "lovdataene; bare lover uten ikrafttredelse kan få en her.")
         if law_id not in known:
             raise InvalidCommencement(f"{law_id}: ukjent lov; kjente: {', '.join(sorted(known))}.")
         try:

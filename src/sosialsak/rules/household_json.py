@@ -38,6 +38,7 @@ from sosialsak.rules.money import json_kroner
 from sosialsak.rules.vurdering import Adjustment, IndividualAssessment
 
 EARLIEST_MONTH = date(2019, 1, 1)
+LATEST_YEAR = 2099  # a month beyond this is a typing error, not a plan
 MAX_AMOUNT = Decimal(100_000_000)
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -98,6 +99,8 @@ def _month(value: Any) -> date:
     month = date(int(match.group(1)), int(match.group(2)), 1)
     if month < EARLIEST_MONTH:
         raise InvalidHousehold("month", "beregningen dekker måneder fra og med 2019-01.")
+    if month.year > LATEST_YEAR:
+        raise InvalidHousehold("month", f"beregningen dekker måneder til og med {LATEST_YEAR}-12.")
     return month
 
 

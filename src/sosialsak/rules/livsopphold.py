@@ -132,7 +132,9 @@ def adult_age(*, rules: Ruleset, on: date) -> int:
     return max(band.til for band in age_bands(rules=rules, on=on)) + 1
 
 
-def _check(household: Household, month: date, rules: Ruleset) -> None:
+def check_household(household: Household, month: date, rules: Ruleset) -> None:
+    """Raise InvalidHousehold naming the field when the household cannot be calculated for
+    ``month`` (the scalar and the batch path refuse the same households)."""
     if not 1 <= len(household.adults) <= 2:
         raise InvalidHousehold("adults", "oppgi søkeren og eventuelt ektefelle/samboer (1–2).")
     month_end = date(month.year + month.month // 12, month.month % 12 + 1, 1)
@@ -258,7 +260,7 @@ def calculate_livsopphold(
     """
     rules = rules or load_ruleset()
     month = first_of_month(month)
-    _check(household, month, rules)
+    check_household(household, month, rules)
     if assessment is not None:
         assessment.validate()
     hjemmel = rules.hjemmel("sotjl.livsopphold", on=month).text

@@ -414,6 +414,26 @@ def test_an_applicant_with_an_invalid_number_is_one_person_across_imports(
     assert Flagg.objects.filter(soknad=b, kode="ugyldig_fodselsnummer").exists()
 
 
+@pytest.mark.parametrize("birth_date", [None, "1970-01-01"])
+def test_two_people_with_the_same_invalid_number_are_never_merged(
+    offices, tmp_path, birth_date: str | None
+) -> None:
+    from tests.digisos_samples import with_changes
+
+    amina = _deliver(tmp_path, "a", soknad=soknad_json(fnr="12345678901"))
+    ola_doc = with_changes(soknad_json(fnr="12345678901"), data__personalia__navn={
+        "kilde": "system", "fornavn": "Ola", "mellomnavn": "", "etternavn": "Nordmann"})
+    ola_doc["data"]["familie"]["forsorgerplikt"]["ansvar"] = []
+    if birth_date:
+        ola_doc["data"]["personalia"]["fodselsdato"] = birth_date
+    ola = _deliver(tmp_path, "b", digisos_id="dig-2", ekstern_ref="ref-2", soknad=ola_doc)
+
+    a, b = (Soknad.objects.get(pk=r.soknad_id) for r in (amina, ola))
+    assert a.person_id != b.person_id
+    assert (a.person.fornavn, b.person.fornavn) == ("Amina", "Ola")
+    assert Barn.objects.filter(person=a.person).count() == 2  # Amina keeps her children
+
+
 def test_a_broken_copy_of_an_imported_delivery_changes_nothing(offices, tmp_path) -> None:
     first = _deliver(tmp_path, "a")
 

@@ -204,6 +204,36 @@ def test_cli_export_all_reports_failures_and_exits_non_zero(
     assert (target / other.digisos_id / "digisos-soker.json").exists()
 
 
+def test_cli_export_all_to_a_file_is_one_clear_error(case, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    a_file = tmp_path / "not-a-folder"
+    a_file.write_text("x")
+    err = io.StringIO()
+
+    with pytest.raises(CommandError) as exc:
+        call_command("digisos", "export", "--all", str(a_file), stdout=io.StringIO(),
+                     stderr=err)
+
+    assert exc.value.returncode == 2
+    assert str(exc.value) == f"--all: {a_file}: er en fil, ikke en mappe."
+    assert err.getvalue() == ""  # not one error per application
+
+
+def test_the_file_is_written_under_a_temporary_name_of_its_own(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from sosialsak.contexts.digisos.outbox import FolderOutbox
+
+    box = FolderOutbox(tmp_path)
+    box.send("dig-1", document=b'{"a": 1}', letters={})
+    box.send("dig-1", document=b'{"a": 2}', letters={})
+
+    assert sorted(p.name for p in (tmp_path / "dig-1").iterdir()) == ["digisos-soker.json"]
+    assert box.published("dig-1") == {"a": 2}
+
+
 def test_the_daily_job_exports_the_rest_and_fails_at_the_end(
     case, tmp_path, settings
 ) -> None:  # type: ignore[no-untyped-def]

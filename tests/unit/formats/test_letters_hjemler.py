@@ -78,6 +78,16 @@ def test_a_malformed_commencement_setting_names_the_variable(
         legal_ruleset()
 
 
+def test_an_act_already_in_force_cannot_be_moved(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sosialsak.contexts.rates.queries import legal_ruleset
+    from sosialsak.kernel.errors import DomainError
+
+    monkeypatch.setenv("SOSIALSAK_IKRAFTTREDELSER", "LOV-1967-02-10=2030-01-01")
+
+    with pytest.raises(DomainError, match="LOV-1967-02-10: loven er allerede i kraft"):
+        legal_ruleset()
+
+
 def test_a_malformed_setting_stops_the_commands_at_the_system_check(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -129,3 +129,20 @@ def test_a_month_before_the_first_rate_set_is_refused() -> None:
 
     with pytest.raises(ParameterNotFound, match="2018-12-01"):
         calculate_batch(households=batch_from_requests(reqs))
+
+
+def test_the_batch_refuses_what_the_scalar_refuses() -> None:
+    """An adult under 18 (the scalar refuses: adult rates start at 18) is refused by row."""
+    from sosialsak.rules import InvalidHousehold, calculate_livsopphold
+
+    ok = HouseholdRequest(date(2024, 3, 1), None, Household(adults=(Person(date(1980, 1, 1)),)))
+    young = HouseholdRequest(date(2024, 3, 1), None,
+                             Household(adults=(Person(date(2006, 3, 2)),)))
+
+    with pytest.raises(InvalidHousehold) as scalar:
+        calculate_livsopphold(household=young.household, month=young.month)
+    with pytest.raises(InvalidHousehold) as batch:
+        batch_from_requests([ok, young])
+
+    assert scalar.value.field == "adults[0].birth_date"
+    assert batch.value.field == "rad 1: adults[0].birth_date"

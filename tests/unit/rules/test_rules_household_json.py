@@ -81,6 +81,7 @@ class TestErrorsNameTheField:
         (with_("income.0", {"type": "salary", "amount": True}), "income[0].amount"),
         (with_("income.0", {"type": "salary"}), "income[0].amount"),
         (with_("month", "2018-12"), "month"),
+        (with_("month", "9999-12"), "month"),
         (with_("month", "2024-13"), "month"),
         (with_("month", "march"), "month"),
         (with_("children.0", {"birth_date": "2015-02-30"}), "children[0].birth_date"),

@@ -17,6 +17,7 @@ import hashlib
 import json
 import logging
 import os
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -34,7 +35,7 @@ from sosialsak.contexts.digisos.innsyn import build_innsyn, letter_file_id
 from sosialsak.contexts.digisos.models import InnsynFil
 from sosialsak.contexts.intake.models import Hendelse, Soknad
 from sosialsak.formats.digisos import dumps_digisos_soker, find_removed_hendelser
-from sosialsak.kernel.errors import DomainError
+from sosialsak.kernel.errors import DomainError, ValidationFailed
 
 log = logging.getLogger("sosialsak.digisos")
 
@@ -56,11 +57,29 @@ class InnsynOutbox(Protocol):
         ...
 
 
+class OutboxUnavailable(ValidationFailed):
+    code = "outbox_unavailable"
+
+
 class FolderOutbox:
     """One folder per application: ``<root>/<key>/digisos-soker.json`` and ``<id>.pdf``."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
+
+    def check(self) -> None:
+        """Raise OutboxUnavailable unless the folder exists (or can be made) and is
+        writable: a wrong path is one clear error, not one per application."""
+        if self.root.exists() and not self.root.is_dir():
+            raise OutboxUnavailable(f"{self.root}: er en fil, ikke en mappe.", field="outbox")
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutboxUnavailable(f"{self.root}: mappen kan ikke lages ({exc.strerror}).",
+                                    field="outbox") from None
+        if not self.root.is_dir() or not os.access(self.root, os.W_OK):
+            raise OutboxUnavailable(f"{self.root}: er ikke en mappe vi kan skrive til.",
+                                    field="outbox")
 
     def published(self, key: str) -> Any:
         target = self.root / key / "digisos-soker.json"
@@ -124,9 +143,16 @@ def _vedtak_letters(soknad: Soknad) -> dict[str, bytes]:
 
 
 def _write(path: Path, content: bytes) -> None:
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_bytes(content)
-    os.replace(tmp, path)  # atomic: the uploader never sees half a file
+    # A temporary name of its own (two exports may run at once), then an atomic rename: the
+    # uploader never sees half a file.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _outbox(outbox: InnsynOutbox | Path | None) -> InnsynOutbox:
@@ -164,6 +190,8 @@ def export_all(*, now: datetime, outbox: InnsynOutbox | Path | None = None) -> E
     """Export every application's innsyn file (a scheduled job, run as the system). A failing
     application is reported (id and reason) and the others are still sent."""
     target = _outbox(outbox)
+    if isinstance(target, FolderOutbox):
+        target.check()
     run = ExportRun()
     for soknad in Soknad.objects.select_related("kontor").order_by("pk"):
         try:

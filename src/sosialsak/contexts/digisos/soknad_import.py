@@ -127,12 +127,11 @@ def _person(innhold: SoknadInnhold, flags: list[tuple[str, str]], now: datetime)
     if fnr:
         return upsert_person(fodselsnummer=fnr, fornavn=fornavn, etternavn=etternavn, **details)
     ident = (p.fodselsnummer or "").strip()[:100]
-    person = _known_invalid_ident(ident, p.fodselsdato) if ident else None
+    person = _known_invalid_ident(ident, p.fodselsdato, fornavn, etternavn) if ident else None
     if person is not None:
         flags.append(("ugyldig_fodselsnummer_gjenkjent",
                       "Søkeren er koblet til personen fra en tidligere søknad med det samme "
                       "ugyldige fødselsnummeret. Sjekk at det er samme person."))
-        person.fornavn, person.etternavn = fornavn, etternavn
         person.fodselsdato = person.fodselsdato or p.fodselsdato
         for key, value in details.items():
             if value:
@@ -147,11 +146,18 @@ def _person(innhold: SoknadInnhold, flags: list[tuple[str, str]], now: datetime)
     return person
 
 
-def _known_invalid_ident(ident: str, fodselsdato: date | None) -> Person | None:
-    """Return the person an earlier import created for this invalid identity string, unless
-    the birth dates disagree (then it is someone else with the same wrong number)."""
+def _known_invalid_ident(ident: str, fodselsdato: date | None, fornavn: str,
+                         etternavn: str) -> Person | None:
+    """Return the person an earlier import created for this invalid identity string when it
+    is plainly the same person: the same name, and birth dates that do not disagree. Anyone
+    else with the same wrong number gets a person of their own (never merge two people)."""
+    def same(a: str, b: str) -> bool:
+        return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
     for person in Person.objects.filter(
             pk__in=UgyldigIdent.objects.filter(ident=ident).values("person")).order_by("pk"):
+        if not (same(person.fornavn, fornavn) and same(person.etternavn, etternavn)):
+            continue
         if fodselsdato is None or person.fodselsdato in (None, fodselsdato):
             return person
     return None

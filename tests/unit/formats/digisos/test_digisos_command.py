@@ -81,6 +81,13 @@ def test_a_directory_without_schemas_is_refused(tmp_path: Path, soker: dict[str,
     assert err.value.returncode == 2
 
 
+def test_a_missing_file_is_bad_input(tmp_path: Path) -> None:
+    with pytest.raises(CommandError) as err:
+        run("validate", str(tmp_path / "nope.json"))
+
+    assert err.value.returncode == 2 and "finner ikke" in str(err.value)
+
+
 def test_with_schemas_the_official_verdict_is_reported(tmp_path: Path,
                                                        soker: dict[str, Any]) -> None:
     if not SHARED.is_dir():

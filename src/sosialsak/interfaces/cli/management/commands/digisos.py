@@ -147,6 +147,8 @@ class Command(BaseCommand):
                 if obj is None:
                     raise CommandError(f"--soknad: fant ikke søknad {soknad}.", returncode=2)
                 self.stdout.write(dumps_digisos_soker(build_innsyn(obj)), ending="")
+        except outbox.OutboxUnavailable as exc:  # bad input: the folder given
+            raise CommandError(f"--all: {exc.message}", returncode=2) from exc
         except DomainError as exc:
             raise CommandError(exc.message, returncode=1) from exc
 
@@ -167,6 +169,9 @@ class Command(BaseCommand):
             resolved = resolve_type(kind) if kind else None
         except ValueError as exc:
             raise CommandError(f"--type: {exc}", returncode=2) from exc
+        missing = [f for f in files if not Path(f).is_file()]
+        if missing:  # bad input, not an invalid document
+            raise CommandError(f"FILE: finner ikke {', '.join(missing)}.", returncode=2)
         try:
             reports = validate_files(files, schemas, resolved)
         except OfficialSchemasError as exc:
