@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (the granted fixture is imported from test_replacing_decisions)
 """What a decision that replaces another may not do (found in review): re-decide items the
 appeal was not about, leave the decision in force paying, act on an annulled condition, or let a
 replaced or feilregistrert decision pay again. Also: consents from another office stay hidden,
@@ -11,22 +12,12 @@ from typing import Any
 import pytest
 
 from tests.helpers import NOW
-from tests.integration.decisions.test_make_vedtak import _activity, _kvp, _make
+from tests.integration.decisions.test_make_vedtak import _activity
 from tests.integration.decisions.test_reduction_payments import KONTO, _rows
+from tests.integration.decisions.test_replacing_decisions import granted  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 LATER = NOW + timedelta(days=20)
-
-
-@pytest.fixture
-def granted(users: Any, scope_of: Any, young_parent: Any, utkast: Any) -> Any:
-    from sosialsak.contexts.decisions.operations import UtbetalingValg
-
-    _kvp(users, scope_of, young_parent)
-    return _make(users, scope_of, young_parent, utkast(
-        unntak=None, vilkar=(_activity(),), periode_fra=date(2024, 3, 1),
-        periode_til=date(2024, 6, 1),
-        utbetaling=UtbetalingValg(kontonummer=KONTO, hyppighet="MANEDLIG")))
 
 
 def _klage(users: Any, scope_of: Any, vedtak: Any) -> Any:
@@ -35,6 +26,17 @@ def _klage(users: Any, scope_of: Any, vedtak: Any) -> Any:
     a = users["veileder_sf"]
     return register_klage(scope=scope_of(a), actor=a, vedtak_id=vedtak.pk,
                           tekst="Uenig.", mottatt=date(2024, 3, 10), now=NOW)
+
+
+def _appealed_and_breached(users: Any, scope_of: Any, granted: Any) -> tuple[Any, Any]:
+    """An appeal on the decision, and a breach of its condition recorded the same day."""
+    from sosialsak.contexts.decisions.operations import record_brudd
+
+    a = users["veileder_sf"]
+    klage = _klage(users, scope_of, granted)
+    brudd = record_brudd(scope=scope_of(a), actor=a, vilkar_id=granted.vilkar.get().pk,
+                         hva="Møtte ikke.", forklaring="", now=NOW)
+    return klage, brudd
 
 
 def _live(soknad: Any) -> list[tuple[int, date, int]]:
@@ -77,15 +79,12 @@ def test_a_change_after_an_appeal_replaces_the_reduction_in_force(
     from sosialsak.contexts.decisions.operations import (
         change_after_klage,
         decide_reduksjon,
-        record_brudd,
         send_forhandsvarsel,
     )
 
     a = users["veileder_sf"]
     s = scope_of(a)
-    klage = _klage(users, scope_of, granted)
-    brudd = record_brudd(scope=s, actor=a, vilkar_id=granted.vilkar.get().pk, hva="Møtte ikke.",
-                         forklaring="", now=NOW)
+    klage, brudd = _appealed_and_breached(users, scope_of, granted)
     send_forhandsvarsel(scope=s, actor=a, brudd_id=brudd.pk, belop_redusert=11000,
                         svarfrist=date(2024, 3, 18), now=NOW)
     red = decide_reduksjon(scope=s, actor=a, brudd_id=brudd.pk, belop_redusert=11000,
@@ -140,15 +139,12 @@ def test_a_breach_of_an_annulled_condition_leads_nowhere(
         UnableToReduce,
         Unntak,
         change_after_klage,
-        record_brudd,
         send_forhandsvarsel,
     )
 
     a = users["veileder_sf"]
     s = scope_of(a)
-    klage = _klage(users, scope_of, granted)
-    brudd = record_brudd(scope=s, actor=a, vilkar_id=granted.vilkar.get().pk, hva="Møtte ikke.",
-                         forklaring="", now=NOW)
+    klage, brudd = _appealed_and_breached(users, scope_of, granted)
     change_after_klage(scope=s, actor=a, klage_id=klage.pk, vurdering="Tas til følge.",
                        now=NOW, data=_new(utkast, vilkar=(), periode_fra=date(2024, 3, 1),
                                           unntak=Unntak(("03",), "Sykmeldt ut mars.")))
