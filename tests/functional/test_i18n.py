@@ -306,3 +306,16 @@ def test_every_marked_string_is_in_the_catalogues() -> None:
         missing = sorted(f"{path.relative_to(SRC)}: {key[1]!r}"
                          for key, path in used.items() if key not in known)
         assert missing == [], f"{language}: strings not in the catalogue; run makemessages"
+
+
+def test_the_condition_catalogue_and_exemption_reasons_follow_the_language(
+    users, make_soknad
+) -> None:
+    soknad = make_soknad()
+    client = _client(users["veileder_sf"], "en")
+
+    builder = _page(client, f"/soknad/{soknad.pk}/vedtak/ny/")
+
+    assert "Attend guidance meetings" in builder  # KOSTRA condition type
+    assert "The recipient is in work" in builder  # § 20 a exemption reason
+    assert "Møte til veiledningssamtaler" not in builder

@@ -46,6 +46,12 @@ class VilkarType(enum.StrEnum):
     NORSKOPPLAERING = "20"
 
 
+def gettext_noop(text: str) -> str:
+    """Mark a label for the translation catalogues (``makemessages`` looks for this name). The
+    label stays Bokmål here (letters and KOSTRA use it); the caseworker UI translates it."""
+    return text
+
+
 @dataclass(frozen=True)
 class VilkarKategori:
     type: VilkarType
@@ -56,24 +62,28 @@ class VilkarKategori:
 
 KATALOG: dict[VilkarType, VilkarKategori] = {k.type: k for k in (
     VilkarKategori(VilkarType.ARBEIDSTRENING, "VILKARARBEID",
-                   "Delta på arbeidstrening/arbeidspraksis", True),
+                   gettext_noop("Delta på arbeidstrening/arbeidspraksis"), True),
     VilkarKategori(VilkarType.KURS, "VILKARKURS",
-                   "Delta på arbeidsrettede kurs, opplæring eller jobbsøkingskurs", True),
-    VilkarKategori(VilkarType.SKOLE, "VILKARUTD", "Benytte rett til skole", True),
+                   gettext_noop("Delta på arbeidsrettede kurs, opplæring eller "
+                                "jobbsøkingskurs"), True),
+    VilkarKategori(VilkarType.SKOLE, "VILKARUTD", gettext_noop("Benytte rett til skole"), True),
     VilkarKategori(VilkarType.JOBBLOGG, "VILKARJOBBLOG",
-                   "Registrere seg som arbeidssøker/føre jobblogg", True),
-    VilkarKategori(VilkarType.JOBBTILBUD, "VILKARJOBBTILB", "Ta imot et konkret jobbtilbud", True),
-    VilkarKategori(VilkarType.SAMTALER, "VILKARSAMT", "Møte til veiledningssamtaler", True),
+                   gettext_noop("Registrere seg som arbeidssøker/føre jobblogg"), True),
+    VilkarKategori(VilkarType.JOBBTILBUD, "VILKARJOBBTILB",
+                   gettext_noop("Ta imot et konkret jobbtilbud"), True),
+    VilkarKategori(VilkarType.SAMTALER, "VILKARSAMT",
+                   gettext_noop("Møte til veiledningssamtaler"), True),
     VilkarKategori(VilkarType.OKONOMISKE_RETTIGHETER, "VILKAROKRETT",
-                   "Gjøre gjeldende andre økonomiske rettigheter", False),
+                   gettext_noop("Gjøre gjeldende andre økonomiske rettigheter"), False),
     VilkarKategori(VilkarType.REALISERE_FORMUE, "VILKARLIVSH",
-                   "Realisere formuesgoder/redusere boutgifter", False),
-    VilkarKategori(VilkarType.HELSETJENESTER, "VILKARHELSE", "Oppsøke helsetjenester/lege", False),
-    VilkarKategori(VilkarType.ANNET, "VILKARANNET", "Annet", None),
+                   gettext_noop("Realisere formuesgoder/redusere boutgifter"), False),
+    VilkarKategori(VilkarType.HELSETJENESTER, "VILKARHELSE",
+                   gettext_noop("Oppsøke helsetjenester/lege"), False),
+    VilkarKategori(VilkarType.ANNET, "VILKARANNET", gettext_noop("Annet"), None),
     VilkarKategori(VilkarType.DIGITAL_AKTIVITETSPLAN, "VILKARDIGPLAN",
-                   "Bruke og følge opp digital aktivitetsplan", True),
+                   gettext_noop("Bruke og følge opp digital aktivitetsplan"), True),
     VilkarKategori(VilkarType.NORSKOPPLAERING, "VILKARNORSKSAMISKOPPL",
-                   "Norsk- eller samiskopplæring", True),
+                   gettext_noop("Norsk- eller samiskopplæring"), True),
 )}
 
 
@@ -88,11 +98,13 @@ class UnntakGrunn(enum.StrEnum):
     @property
     def label(self) -> str:
         return {
-            "01": "Mottaker er i arbeid",
-            "02": "Mottaker er allerede i aktivitet knyttet til mottak av statlig eller annen "
-                  "kommunal ytelse",
-            "03": "Mottakers helsemessige eller sosiale situasjon hindrer deltakelse i aktivitet",
-            "04": "Andre tungtveiende grunner taler mot at det stilles vilkår om aktivitet",
+            "01": gettext_noop("Mottaker er i arbeid"),
+            "02": gettext_noop("Mottaker er allerede i aktivitet knyttet til mottak av statlig "
+                               "eller annen kommunal ytelse"),
+            "03": gettext_noop("Mottakers helsemessige eller sosiale "
+                               "situasjon hindrer deltakelse i aktivitet"),
+            "04": gettext_noop("Andre tungtveiende grunner taler mot "
+                               "at det stilles vilkår om aktivitet"),
         }[self.value]
 
 
