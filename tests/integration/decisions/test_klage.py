@@ -147,6 +147,14 @@ class TestKlage:
         assert [b["type"] for b in klage.pakke_json["soknadensBrev"]] == ["DOKUMENTASJON"]
         assert [(v["filnavn"], v["iPdf"]) for v in klage.pakke_json["vedlegg"]] == [
             ("husleie.pdf", True), ("kvittering.jpg", False)]
+        from django.test import Client
+
+        own, other = Client(), Client()
+        own.force_login(actor)
+        other.force_login(users["veileder_b"])
+        export = own.get(f"/klage/{klage.pk}/klagesak.json")
+        assert export.json()["vedtak"]["belop"] == 12300  # the same structured export
+        assert other.get(f"/klage/{klage.pk}/klagesak.json").status_code == 404
 
         klage = record_statsforvalter_outcome(scope=scope, actor=actor, klage_id=klage.pk,
                                               utfall="STADFESTET", dato=date(2024, 5, 2),

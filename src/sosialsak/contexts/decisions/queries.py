@@ -150,6 +150,17 @@ def vedtak_page(*, scope: Scope, actor: object, vedtak_id: int) -> VedtakPage:
         dokumentasjonskrav=list(vedtak.dokumentasjonskrav.all()))
 
 
+def klage_package(*, scope: Scope, actor: object, klage_id: int) -> dict[str, Any]:
+    """Return the structured export sent to the Statsforvalter with a forwarded appeal; log
+    the read. NotFound (logged) for an appeal not forwarded or outside scope."""
+    row = Klage.objects.filter(pk=klage_id).values_list(
+        "vedtak__sak__soknad_id", "pakke_json").first()
+    if row is None or row[1] is None:
+        _missing(actor, "klage", klage_id, "lese klagesak")
+    staff_readable(scope=scope, actor=actor, soknad_id=row[0], purpose="lese klagesak")
+    return dict(row[1])
+
+
 def dokument_pdf(*, scope: Scope, actor: object, dokument_id: int) -> tuple[str, bytes]:
     """Return a stored letter's file name and PDF; log the read."""
     row = VedtakDokument.objects.filter(pk=dokument_id).first()

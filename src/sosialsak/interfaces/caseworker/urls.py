@@ -78,6 +78,8 @@ urlpatterns += [
     path("kontor/vedtaksinnstillinger/", views_decisions_settings.decision_settings_page,
          name="decision_settings"),
     path("vedtak/<int:vedtak_id>/", views_decisions.detail, name="vedtak_detail"),
+    path("klage/<int:klage_id>/klagesak.json", views_decisions.klage_export,
+         name="klage_export"),
     path("vedtak/<int:vedtak_id>/<str:action>/", views_decisions.follow_up,
          name="vedtak_follow_up"),
     path("vedtaksdokument/<int:dokument_id>.pdf", views_decisions.dokument,

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,6 +19,7 @@ from sosialsak.contexts.decisions.queries import (
     approvals_waiting,
     builder_context,
     dokument_pdf,
+    klage_package,
     vedtak_page,
 )
 from sosialsak.contexts.payments.queries import payment_overview
@@ -194,6 +195,16 @@ def return_proposal(request: HttpRequest, forslag_id: int) -> HttpResponse:
 def detail(request: HttpRequest, vedtak_id: int) -> HttpResponse:
     page = vedtak_page(scope=scope_of(request), actor=request.user, vedtak_id=vedtak_id)
     return render(request, "caseworker/decisions/vedtak.html", {"v": page})
+
+
+@login_required
+@not_found_as_404
+def klage_export(request: HttpRequest, klage_id: int) -> HttpResponse:
+    """The structured case export of a forwarded appeal, as the Statsforvalter receives it."""
+    package = klage_package(scope=scope_of(request), actor=request.user, klage_id=klage_id)
+    return JsonResponse(package, json_dumps_params={"ensure_ascii": False, "indent": 2},
+                        headers={"Content-Disposition":
+                                 f'attachment; filename="klagesak-{klage_id}.json"'})
 
 
 @login_required
