@@ -44,6 +44,10 @@ def test_the_builder_previews_the_calculation_and_makes_the_decision(
     made = client.post(f"/soknad/{young_parent.pk}/vedtak/", _form(young_parent))
 
     assert page.status_code == 200 and "Fra kartleggingen" in page.content.decode()
+    from sosialsak.contexts.audit.models import AuditEntry
+
+    # The builder's page is one audited read of the application, not two.
+    assert AuditEntry.objects.filter(action="READ", purpose="utbetalinger og samtykke").count() == 0
     assert 'data-code="individuell_vurdering_mangler"' in incomplete.content.decode()
     body = preview.content.decode()
     assert "12300 kr" in body and "Vedtaket er komplett." in body and "Vinterklær" in body

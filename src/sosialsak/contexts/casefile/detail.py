@@ -145,12 +145,14 @@ def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
     """Return the case page's data; raise NotFound (and log the denial) outside scope."""
     s = get_soknad(scope=scope, actor=actor, pk=soknad_id, purpose=purpose)
     p = s.person
-    poster = list(SoktStonad.objects.filter(soknad=s).prefetch_related("vedtak__sak"))
+    poster = list(SoktStonad.objects.filter(soknad=s))
     vedtak = list(
         Vedtak.objects.filter(sak__soknad=s).select_related("sak")
         .prefetch_related("poster", "vilkar", "endringer", Prefetch(
             "dokumenter", queryset=VedtakDokument.objects.defer("pdf", "tekst")))
     )
+    # An item is decided by a decision in a sak in force (not a feilregistrert one).
+    decided = {p.pk for v in vedtak if v.sak.status == "AKTIV" for p in v.poster.all()}
     utbetalinger = list(Utbetaling.objects.filter(vedtak__sak__soknad=s))
     krav = list(Dokumentasjonskrav.objects.filter(soknad=s))
     hendelser = list(Hendelse.objects.filter(soknad=s).order_by("-at", "-id"))
@@ -169,8 +171,7 @@ def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
         partner=f"{partner.navn} ({partner.get_relasjon_display()})" if partner else "",
         barn=[ChildView(b.navn, b.fodselsdato, _age(b.fodselsdato, today),
                         str(b.get_bosted_display())) for b in p.barn.all()],
-        poster=[PostView(x.pk, x.label, x.belop,
-                         any(v.sak.status == "AKTIV" for v in x.vedtak.all())) for x in poster],
+        poster=[PostView(x.pk, x.label, x.belop, x.pk in decided) for x in poster],
         vedtak=[VedtakView(
             id=v.pk, sak=v.sak.tittel, hjemmel=v.hjemmel, utfall=v.utfall,
             utfall_label=str(v.get_utfall_display()), stonadsform=str(v.get_stonadsform_display()),

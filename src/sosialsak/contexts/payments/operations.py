@@ -107,10 +107,12 @@ def _check_restart(utbetaling: Utbetaling, now: datetime) -> None:
     """A stopped payment is started again only under a decision still in force, and only to a
     recipient it may still go to (a third party's consent may have been withdrawn)."""
     vedtak = utbetaling.vedtak
-    if vedtak.endringer.exists() or vedtak.sak.status != "AKTIV":
+    try:
+        check_in_force(vedtak)
+    except UnableToPlanUtbetaling:
         raise IllegalPaymentTransition(
             "Vedtaket utbetalingen hører til, er endret eller feilregistrert. Utbetalingen kan "
-            "ikke startes igjen.", code="vedtak_endret", field="status")
+            "ikke startes igjen.", code="vedtak_endret", field="status") from None
     resolve_mottaker(
         vedtak=vedtak, person=vedtak.sak.soknad.person, today=local_date(now),
         last_due=utbetaling.forfallsdato, prefix="",

@@ -26,7 +26,12 @@ from sosialsak.contexts.payments.models import (
 )
 from sosialsak.contexts.payments.office import debitor_for, utbetalingsdag_for
 from sosialsak.contexts.payments.operations import TRANSITIONS
-from sosialsak.contexts.payments.plan import PlanInput, PlannedPayment, build_plan
+from sosialsak.contexts.payments.plan import (
+    DEFAULT_UTBETALINGSDAG,
+    PlanInput,
+    PlannedPayment,
+    build_plan,
+)
 from sosialsak.kernel.errors import NotFound
 
 
@@ -183,6 +188,30 @@ def payment_overview(*, scope: Scope, actor: object, soknad_id: int) -> PaymentO
 
 
 @dataclass(frozen=True)
+class PaymentChoices:
+    """What the decision builder offers for paying: the applicant's registered account and the
+    consents in force (recorded in applications the caller may see)."""
+
+    kontonummer: str
+    samtykker: list[ConsentRow]
+
+
+def payment_choices(*, scope: Scope, soknad_id: int) -> PaymentChoices:
+    """Return the payment choices of an application in scope, for a page that has already
+    logged its own read of the application (the builder). NotFound outside scope."""
+    visible = scoped_soknader(scope)
+    person_id = visible.filter(pk=soknad_id).values_list("person_id", flat=True).first()
+    if person_id is None:
+        raise NotFound("Fant ikke søknaden.")
+    profil = Betalingsprofil.objects.filter(person_id=person_id).first()
+    return PaymentChoices(
+        kontonummer=profil.kontonummer if profil else "",
+        samtykker=[ConsentRow(s.pk, s.gjelder, s.mottaker_navn, s.gitt_dato, s.gyldig_til, None)
+                   for s in Samtykke.objects.filter(person_id=person_id, soknad__in=visible,
+                                                    trukket_dato__isnull=True)])
+
+
+@dataclass(frozen=True)
 class PaymentSettings:
     kontor_id: int
     kontor: str
@@ -202,7 +231,8 @@ def payment_settings(*, scope: Scope, actor: object, kontor_id: int) -> PaymentS
     kontor = NavKontor.objects.get(pk=kontor_id)
     row = Utbetalingsinnstillinger.objects.filter(kontor_id=kontor_id).first()
     return PaymentSettings(
-        kontor_id=kontor_id, kontor=kontor.navn, utbetalingsdag=utbetalingsdag_for(kontor_id),
+        kontor_id=kontor_id, kontor=kontor.navn,
+        utbetalingsdag=row.utbetalingsdag if row else DEFAULT_UTBETALINGSDAG,
         debitor_navn=row.debitor_navn if row else "",
         debitor_kontonummer=row.debitor_kontonummer if row else "",
         debitor_organisasjonsnummer=row.debitor_organisasjonsnummer if row else "",

@@ -22,7 +22,7 @@ from sosialsak.contexts.decisions.queries import (
     klage_package,
     vedtak_page,
 )
-from sosialsak.contexts.payments.queries import payment_overview
+from sosialsak.contexts.payments.queries import payment_choices
 from sosialsak.interfaces.caseworker.common import not_found_as_404, now, plain, scope_of, today
 from sosialsak.interfaces.caseworker.forms_decisions import (
     VILKAR_ROWS,
@@ -47,10 +47,10 @@ def _builder(request: HttpRequest, soknad_id: int, **extra: Any) -> HttpResponse
         restore = prefill_from_vedtak(ctx.klage.vedtak)  # start from the appealed decision
     else:
         restore = {}
-    pay = payment_overview(scope=scope_of(request), actor=request.user, soknad_id=soknad_id)
+    pay = payment_choices(scope=scope_of(request), soknad_id=soknad_id)
     return render(request, "caseworker/decisions/builder.html",
-                  {"b": ctx, "post": request.POST, "rows": range(VILKAR_ROWS),
-                   "restore": restore, "pay": pay, **extra})
+                  {"b": ctx, "rows": range(VILKAR_ROWS), "restore": restore, "pay": pay,
+                   **extra})
 
 
 @login_required
@@ -109,8 +109,7 @@ def make(request: HttpRequest, soknad_id: int) -> HttpResponse:
     except NotFound:
         raise
     except DomainError as exc:
-        return _builder(request, soknad_id, error=plain(exc),
-                        error_field=exc.extra.get("field", ""))
+        return _builder(request, soknad_id, error=plain(exc))
     messages.success(request, _("Vedtaket er fattet, og brevet er laget."))
     return redirect("vedtak_detail", vedtak_id=vedtak.pk)
 

@@ -113,14 +113,19 @@ def check_vedtak_input(data: VedtakInput, soknad: Soknad) -> list[SoktStonad]:
     return poster
 
 
-def in_force(vedtak: Vedtak) -> Vedtak:
-    """Return the decision now in force for ``vedtak``: the newest that replaces it (a
-    reduction or a change after an appeal), or itself."""
-    current = vedtak
-    while (newer := Vedtak.objects.filter(endrer=current).order_by("-fattet_at", "-id")
+def replacement_chain(vedtak: Vedtak) -> list[Vedtak]:
+    """Return ``vedtak`` and each decision that has replaced it since (a reduction or a change
+    after an appeal), oldest first; the last one is in force."""
+    chain = [vedtak]
+    while (newer := Vedtak.objects.filter(endrer=chain[-1]).order_by("-fattet_at", "-id")
            .first()) is not None:
-        current = newer
-    return current
+        chain.append(newer)
+    return chain
+
+
+def in_force(vedtak: Vedtak) -> Vedtak:
+    """Return the decision now in force for ``vedtak`` (itself when nothing replaced it)."""
+    return replacement_chain(vedtak)[-1]
 
 
 def _check_undecided(soknad: Soknad, poster: list[SoktStonad]) -> None:

@@ -30,7 +30,11 @@ from sosialsak.contexts.decisions.models import (
     VilkarStatus,
 )
 from sosialsak.contexts.decisions.operations._builder import Built, build
-from sosialsak.contexts.decisions.operations._core import in_force, writable_soknad
+from sosialsak.contexts.decisions.operations._core import (
+    in_force,
+    replacement_chain,
+    writable_soknad,
+)
 from sosialsak.contexts.decisions.operations._inputs import VedtakUtkast, utkast_as_json
 from sosialsak.contexts.decisions.operations._letter import store_pdf
 from sosialsak.contexts.decisions.operations._make import (
@@ -219,15 +223,12 @@ def replace_after_klage(
     decision's payments that have not gone to the bank are stopped, the conditions of the
     decisions it replaces are annulled, and the new decision's own plan and conditions take
     their place."""
-    old = in_force(klage.vedtak)
+    chain = replacement_chain(klage.vedtak)
+    old = chain[-1]
     stoppet = list(stop_payments(scope=scope, actor=actor, vedtak_id=old.pk, fra=date.min,
                                  now=now))
-    chain, current = [klage.vedtak.pk], klage.vedtak
-    while current.pk != old.pk:  # the appealed decision and what has replaced it since
-        current = Vedtak.objects.filter(endrer=current).order_by("-fattet_at", "-id").first() \
-            or old
-        chain.append(current.pk)
-    for v in Vilkar.objects.filter(vedtak_id__in=chain).exclude(
+    # The conditions of the appealed decision and of what has replaced it since.
+    for v in Vilkar.objects.filter(vedtak__in=chain).exclude(
             status=VilkarStatus.ANNULLERT).select_related("vedtak__sak"):
         annul(v, soknad=built.soknad, grunn="Vedtaket er endret etter klage.", actor=actor,
               now=now)

@@ -85,11 +85,23 @@ def _krav(scope: Scope, krav_id: int) -> tuple[VedtakDokumentasjonskrav, Soknad]
     return row, writable_soknad(scope, row.vedtak.sak.soknad_id, lock=True)
 
 
-def _save(row: VedtakDokumentasjonskrav, soknad: Soknad, actor: object, now: datetime,
-          purpose: str) -> VedtakDokumentasjonskrav:
+def _changed(row: VedtakDokumentasjonskrav, actor: object, now: datetime) -> None:
+    """Save a change to the requirement with who and when, and publish it (innsyn)."""
     row.endret_at, row.endret_av_id = now, getattr(actor, "pk", None)
     row.save()
     krav_event(row, actor=actor, now=now)
+
+
+def annul_krav(row: VedtakDokumentasjonskrav, *, grunn: str, actor: object,
+               now: datetime) -> None:
+    """Annul one requirement (never deleted) and publish it; the caller logs the write."""
+    row.status, row.annullert_grunn = DokumentasjonskravStatus.ANNULLERT, grunn
+    _changed(row, actor, now)
+
+
+def _save(row: VedtakDokumentasjonskrav, soknad: Soknad, actor: object, now: datetime,
+          purpose: str) -> VedtakDokumentasjonskrav:
+    _changed(row, actor, now)
     record(actor=actor, action=Action.WRITE, object_type="soknad", object_id=soknad.pk,
            purpose=purpose, kontor_id=soknad.kontor_id)
     return row
@@ -121,5 +133,7 @@ def annul_dokumentasjonskrav(
     if row.status == DokumentasjonskravStatus.ANNULLERT:
         raise UnableToChangeDokumentasjonskrav("Dokumentasjonskravet er allerede annullert.",
                                                code="allerede_annullert", field="krav_id")
-    row.status, row.annullert_grunn = DokumentasjonskravStatus.ANNULLERT, grunn.strip()
-    return _save(row, soknad, actor, now, "annullere dokumentasjonskrav")
+    annul_krav(row, grunn=grunn.strip(), actor=actor, now=now)
+    record(actor=actor, action=Action.WRITE, object_type="soknad", object_id=soknad.pk,
+           purpose="annullere dokumentasjonskrav", kontor_id=soknad.kontor_id)
+    return row

@@ -19,6 +19,7 @@ from sosialsak.contexts.decisions.models import (
     DokumentasjonskravStatus,
     Sak,
     SakStatus,
+    VedtakDokumentasjonskrav,
     Vilkar,
     VilkarStatus,
 )
@@ -27,7 +28,7 @@ from sosialsak.contexts.decisions.operations._core import (
     undecided_items,
     writable_soknad,
 )
-from sosialsak.contexts.decisions.operations._krav import krav_event
+from sosialsak.contexts.decisions.operations._krav import annul_krav
 from sosialsak.contexts.decisions.operations._ports import annul_payments
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad
@@ -107,11 +108,9 @@ def mark_sak_feilregistrert(*, scope: Scope, actor: object, sak_id: int, grunn: 
         annul(v, soknad=soknad, grunn=reason, actor=actor, now=now)
     for vedtak in sak.vedtak.all():
         annul_payments(scope=scope, actor=actor, vedtak_id=vedtak.pk, now=now)
-        for k in vedtak.dokumentasjonskrav.exclude(status=DokumentasjonskravStatus.ANNULLERT):
-            k.status, k.annullert_grunn, k.endret_at = (
-                DokumentasjonskravStatus.ANNULLERT, reason, now)
-            k.save(update_fields=["status", "annullert_grunn", "endret_at"])
-            krav_event(k, actor=actor, now=now)
+    for krav in VedtakDokumentasjonskrav.objects.filter(vedtak__sak=sak).exclude(
+            status=DokumentasjonskravStatus.ANNULLERT).select_related("vedtak__sak"):
+        annul_krav(krav, grunn=reason, actor=actor, now=now)
     record_hendelse(soknad=soknad, type="decisions.sak.status", actor=actor, at=now, data={
         "referanse": sak.referanse, "tittel": sak.tittel, "status": SakStatus.FEILREGISTRERT})
     _log(soknad, actor, "feilregistrere sak")
