@@ -104,10 +104,74 @@ def test_a_reduction_needs_the_stated_consequence_and_a_warning(
                                                          "svarfrist": "2030-01-01"})
 
     assert early.status_code == 400
-    assert early.json()["code"].startswith("reduksjon_")
+    assert early.json()["code"] == "reduksjon_ikke_forhandsvarslet"
     assert varsel.status_code == 201, varsel.content
     before_deadline = api.post(f"/brudd/{brudd}/reduksjon", reduksjon)
     assert before_deadline.status_code == 400  # the person may still answer the warning
+    assert before_deadline.json()["code"] == "reduksjon_svarfrist_ikke_ute"
+
+    _reply_deadline_passed(brudd)
+    done = api.post(f"/brudd/{brudd}/reduksjon", reduksjon)
+    assert done.status_code == 201, done.content
+    assert done.json()["status"] == "REDUKSJON"
+    assert api.get(f"/vedtak/{done.json()['id']}").json()["belop"] == 11000
+
+
+def _reply_deadline_passed(brudd_id: int) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from sosialsak.contexts.decisions.models import Vilkarsbrudd
+
+    Vilkarsbrudd.objects.filter(pk=brudd_id).update(  # time passes
+        svarfrist=timezone.localdate() - timedelta(days=1))
+
+
+def test_reductions_and_changes_after_appeal_go_through_approval_by_api(
+    users: Any, young_parent: Any
+) -> None:
+    api, leder = Api(users["veileder_sf"]), Api(users["leder_a"])
+    vedtak = _decided_with_condition(api, young_parent,
+                                     "Stønaden kan bli redusert om vilkåret ikke blir oppfylt.")
+    assert leder.put("/kontor/vedtaksinnstillinger", {
+        "godkjenning_over_belop": 5000, "godkjenning_ved_avslag": True,
+        "langtid_maneder": 6, "langtid_av_maneder": 12}).status_code == 200
+    brudd = api.post(f"/vilkar/{vedtak['vilkar'][0]['id']}/brudd", {
+        "hva": "Møtte ikke.", "forklaring": ""}).json()["id"]
+    api.post(f"/brudd/{brudd}/forhandsvarsel", {"belop_redusert": 11000,
+                                                "svarfrist": "2030-01-01"})
+    _reply_deadline_passed(brudd)
+    reduksjon = {"belop_redusert": 11000, "individuell_vurdering": "Vurdert.",
+                 "nodvendig_belop": 9000}
+
+    refused = api.post(f"/brudd/{brudd}/reduksjon", reduksjon)
+    proposed = api.post(f"/brudd/{brudd}/reduksjon/forslag", reduksjon)
+    approved = leder.post(f"/vedtaksforslag/{proposed.json()['id']}/godkjenning")
+
+    assert refused.status_code == 400 and refused.json()["code"] == "godkjenning_kreves"
+    assert proposed.status_code == 201, proposed.content
+    assert approved.status_code == 201, approved.content
+    reduced = api.get(f"/vedtak/{approved.json()['id']}").json()
+    assert (reduced["art"], reduced["godkjent_av_id"]) == ("REDUKSJON", users["leder_a"].pk)
+
+    klage = api.post(f"/vedtak/{reduced['id']}/klager", {
+        "tekst": "Uenig.", "mottatt": reduced["fattet_at"][:10]}).json()
+    from tests.functional.test_decision_api import _body
+
+    ny = {"vurdering": "Klagen tas til følge.", "vedtak": _body(young_parent, unntak=None,
+                                                                 vilkar=[], barn=[
+        {"barn_id": young_parent.person.barn.get().pk, "vurdering": "Trenger klær."}])}
+    ny["vedtak"]["unntak"] = {"grunner": ["03"], "begrunnelse": "Sykmeldt."}
+    direct = api.post(f"/klager/{klage['id']}/omgjoring", ny)
+    change = api.post(f"/klager/{klage['id']}/omgjoring/forslag", ny)
+    made = leder.post(f"/vedtaksforslag/{change.json()['id']}/godkjenning")
+
+    assert direct.status_code == 400 and direct.json()["code"] == "godkjenning_kreves"
+    assert change.status_code == 201, change.content
+    assert made.status_code == 201, made.content
+    new = api.get(f"/vedtak/{made.json()['id']}").json()
+    assert (new["art"], new["endrer_id"]) == ("OMGJORING", reduced["id"])
 
 
 def test_a_condition_without_a_stated_consequence_cannot_lead_to_a_warning(
@@ -151,6 +215,14 @@ def test_a_late_appeal_and_forwarding_through_the_api(users: Any, young_parent: 
     assert klage["status"] == "OVERSENDT" and klage["pakke_id"] is not None
     pakke = api.get(f"/vedtak-dokumenter/{klage['pakke_id']}")
     assert pakke.content[:5] == b"%PDF-"
+    outcome = api.post(f"/klager/{late['id']}/statsforvalter",
+                       {"utfall": "STADFESTET", "dato": forwarded_day(vedtak).isoformat()})
+    assert outcome.status_code == 200, outcome.content
+    assert outcome.json()["status"] == "AVGJORT"
+
+
+def forwarded_day(vedtak: Any) -> date:
+    return vedtak.fattet_at.date().replace(year=vedtak.fattet_at.year + 1, month=2, day=1)
 
 
 def test_the_payments_page_and_settings_through_the_api(users: Any, young_parent: Any) -> None:

@@ -152,9 +152,18 @@ class TestKlage:
         own, other = Client(), Client()
         own.force_login(actor)
         other.force_login(users["veileder_b"])
+        from sosialsak.contexts.audit.models import AuditEntry
+
+        page = own.get(f"/vedtak/{vedtak.pk}/").content.decode()
+        assert f'href="/klage/{klage.pk}/klagesak.json"' in page  # linked from the decision
         export = own.get(f"/klage/{klage.pk}/klagesak.json")
         assert export.json()["vedtak"]["belop"] == 12300  # the same structured export
+        assert AuditEntry.objects.filter(purpose="lese klagesak", actor_id=actor.pk,
+                                         action="READ").count() == 1
         assert other.get(f"/klage/{klage.pk}/klagesak.json").status_code == 404
+        waiting = register_klage(scope=scope, actor=actor, vedtak_id=vedtak.pk, tekst="Igjen.",
+                                 mottatt=date(2024, 3, 12), now=NOW)
+        assert own.get(f"/klage/{waiting.pk}/klagesak.json").status_code == 404  # not sent
 
         klage = record_statsforvalter_outcome(scope=scope, actor=actor, klage_id=klage.pk,
                                               utfall="STADFESTET", dato=date(2024, 5, 2),

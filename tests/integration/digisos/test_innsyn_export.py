@@ -228,9 +228,14 @@ def test_the_file_is_written_under_a_temporary_name_of_its_own(tmp_path) -> None
 
     box = FolderOutbox(tmp_path)
     box.send("dig-1", document=b'{"a": 1}', letters={})
+    # Another export's temporary file at the obvious name must be left alone: ours is unique.
+    other = tmp_path / "dig-1" / "digisos-soker.json.tmp"
+    other.write_bytes(b'{"half')
     box.send("dig-1", document=b'{"a": 2}', letters={})
 
-    assert sorted(p.name for p in (tmp_path / "dig-1").iterdir()) == ["digisos-soker.json"]
+    assert other.read_bytes() == b'{"half'
+    assert sorted(p.name for p in (tmp_path / "dig-1").iterdir()) == [
+        "digisos-soker.json", "digisos-soker.json.tmp"]
     assert box.published("dig-1") == {"a": 2}
 
 

@@ -4,6 +4,7 @@ settings (payment day, the municipality's account for the bank file)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -70,7 +71,9 @@ def test_the_caseworker_keeps_account_consent_and_payment_status_on_one_page(
     assert consent.trukket_dato is not None
     page = _text(client.get(url))
     assert KONTO_SOKER in page and "checked" in page  # the monthly-payment wish
-    assert "Stoppet" in page and f"{consent.trukket_dato:%d.%m.%Y}" in page
+    stopped_row = re.search(rf"<td>{first.forfallsdato:%d\.%m\.%Y}</td>.*?</tr>", page, re.S)
+    assert stopped_row is not None and "<td>Stoppet</td>" in stopped_row.group(0)
+    assert f"{consent.trukket_dato:%d.%m.%Y}" in page
 
 
 def test_another_office_gets_404_and_the_statsforvalter_only_reads(
@@ -82,8 +85,12 @@ def test_another_office_gets_404_and_the_statsforvalter_only_reads(
     assert _client(users["veileder_b"]).get(url).status_code == 404
     assert _client(users["veileder_b"]).post(
         url, {"handling": "profil", "kontonummer": KONTO_SOKER}).status_code == 404
-    readonly = _text(_client(users["statsforvalter"]).get(url))
+    sf = _client(users["statsforvalter"])
+    response = sf.get(url)
+    readonly = _text(response)
+    assert response.status_code == 200 and "<h1>Utbetalinger og samtykke" in readonly
     assert "Registrer samtykke" not in readonly and 'name="handling"' not in readonly
+    assert sf.post(url, {"handling": "profil", "kontonummer": KONTO_SOKER}).status_code == 404
 
 
 def test_the_leder_sets_the_payment_day_and_the_municipal_account(users, offices) -> None:

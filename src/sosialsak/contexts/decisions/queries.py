@@ -153,9 +153,9 @@ def vedtak_page(*, scope: Scope, actor: object, vedtak_id: int) -> VedtakPage:
 def klage_package(*, scope: Scope, actor: object, klage_id: int) -> dict[str, Any]:
     """Return the structured export sent to the Statsforvalter with a forwarded appeal; log
     the read. NotFound (logged) for an appeal not forwarded or outside scope."""
-    row = Klage.objects.filter(pk=klage_id).values_list(
+    row = Klage.objects.filter(pk=klage_id, pakke__isnull=False).values_list(
         "vedtak__sak__soknad_id", "pakke_json").first()
-    if row is None or row[1] is None:
+    if row is None:
         _missing(actor, "klage", klage_id, "lese klagesak")
     staff_readable(scope=scope, actor=actor, soknad_id=row[0], purpose="lese klagesak")
     return dict(row[1])
