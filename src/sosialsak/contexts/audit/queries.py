@@ -32,8 +32,8 @@ def check_audit_access(*, scope: Scope, actor: object) -> None:
         raise NotFound("Fant ikke siden.")
 
 
-def search_audit(*, scope: Scope, filters: AuditFilter, limit: int = 200,
-                 actor: object = None) -> QuerySet[AuditEntry]:
+def search_audit(*, scope: Scope, actor: object, filters: AuditFilter,
+                 limit: int = 200) -> QuerySet[AuditEntry]:
     """Return the audit entries of the caller's offices matching ``filters``, newest first."""
     check_audit_access(scope=scope, actor=actor)
     qs = AuditEntry.objects.filter(kontor_id__in=scope.kontor_ids)

@@ -27,8 +27,7 @@ from sosialsak.interfaces.api.decisions_schemas import (
 )
 from sosialsak.interfaces.api.decisions_schemas import utkast as _utkast
 from sosialsak.interfaces.api.schemas import Error
-from sosialsak.interfaces.caseworker.common import scope_of, today
-from sosialsak.kernel.errors import NotFound
+from sosialsak.interfaces.caseworker.common import own_kontor_id, scope_of, today
 
 router = Router(tags=["vedtak"])
 ERR = {400: Error, 404: Error}
@@ -109,19 +108,12 @@ class DecisionSettingsIO(Schema):
     langtid_av_maneder: int = 12
 
 
-def _kontor(request: HttpRequest) -> int:
-    kontor_id = getattr(request.user, "kontor_id", None)
-    if kontor_id is None:
-        raise NotFound("Du hører ikke til et NAV-kontor.")
-    return int(kontor_id)
-
-
 @router.get("/kontor/vedtaksinnstillinger", response={200: DecisionSettingsIO, **ERR})
 def get_settings(request: HttpRequest) -> dict[str, Any]:
     """The office's four-eyes and long-term settings (the office's leder only)."""
     with audit_channel("api"):
         s = ops.decision_settings_for_leder(scope=scope_of(request), actor=request.user,
-                                            kontor_id=_kontor(request))
+                                            kontor_id=own_kontor_id(request))
     return dataclasses.asdict(s)
 
 
@@ -130,7 +122,7 @@ def put_settings(request: HttpRequest, body: DecisionSettingsIO) -> dict[str, An
     """Set when a second caseworker must approve, and who counts as a long-term recipient."""
     with audit_channel("api"):
         s = ops.set_decision_settings(scope=scope_of(request), actor=request.user,
-                                      kontor_id=_kontor(request),
+                                      kontor_id=own_kontor_id(request),
                                       data=DecisionSettings(**body.model_dump()),
                                       now=timezone.now())
     return dataclasses.asdict(s)

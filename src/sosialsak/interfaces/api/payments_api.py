@@ -36,8 +36,7 @@ from sosialsak.contexts.payments.queries import (
 )
 from sosialsak.contexts.payments.recipients import Mottaker
 from sosialsak.interfaces.api.schemas import Error
-from sosialsak.interfaces.caseworker.common import scope_of
-from sosialsak.kernel.errors import NotFound
+from sosialsak.interfaces.caseworker.common import own_kontor_id, scope_of
 
 payments_router = Router(tags=["utbetalinger"])
 ERRORS: dict[int, Any] = {400: Error, 404: Error}
@@ -175,13 +174,6 @@ def _out(u: Utbetaling) -> dict[str, Any]:
             "vedtak_id": u.vedtak_id}
 
 
-def _kontor(request: HttpRequest) -> int:
-    kontor_id = getattr(request.user, "kontor_id", None)
-    if kontor_id is None:
-        raise NotFound("Du hører ikke til et NAV-kontor.")
-    return int(kontor_id)
-
-
 def _now() -> datetime:
     return timezone.now()
 
@@ -245,7 +237,7 @@ def forfall(request: HttpRequest, dato: date) -> dict[str, Any]:
     """List the planned payments due on ``dato`` at the caller's office, and the day's exports."""
     with audit_channel("api"):
         day = due_payments(scope=scope_of(request), actor=request.user,
-                           kontor_id=_kontor(request), forfallsdato=dato,
+                           kontor_id=own_kontor_id(request), forfallsdato=dato,
                            purpose="api: utbetalinger til forfall")
     return dataclasses.asdict(day)
 
@@ -255,7 +247,7 @@ def eksport(request: HttpRequest, body: ExportIn) -> dict[str, Any]:
     """Export the day's due payments as CSV or pain.001; the same day gives the same batch."""
     with audit_channel("api"):
         f = export_due_payments(scope=scope_of(request), actor=request.user,
-                                kontor_id=_kontor(request), forfallsdato=body.dato,
+                                kontor_id=own_kontor_id(request), forfallsdato=body.dato,
                                 format=body.format, now=_now(), lopenummer=body.oppdrag)
     return {**dataclasses.asdict(f), "innhold": f.innhold.decode("utf-8")}
 
@@ -285,7 +277,7 @@ def get_settings(request: HttpRequest) -> dict[str, Any]:
     """The office's payment day and the municipal account (the office's leder only)."""
     with audit_channel("api"):
         s = payment_settings(scope=scope_of(request), actor=request.user,
-                             kontor_id=_kontor(request))
+                             kontor_id=own_kontor_id(request))
     return dataclasses.asdict(s)
 
 
@@ -295,7 +287,7 @@ def put_settings(request: HttpRequest, body: PaymentSettingsIn) -> dict[str, Any
     """Set the office's payment day (1–28) and the municipal account for the bank file."""
     with audit_channel("api"):
         set_utbetalingsinnstillinger(scope=scope_of(request), actor=request.user,
-                                     kontor_id=_kontor(request), **body.model_dump())
+                                     kontor_id=own_kontor_id(request), **body.model_dump())
         s = payment_settings(scope=scope_of(request), actor=request.user,
-                             kontor_id=_kontor(request))
+                             kontor_id=own_kontor_id(request))
     return dataclasses.asdict(s)

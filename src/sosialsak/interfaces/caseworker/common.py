@@ -80,3 +80,33 @@ def plain(exc: DomainError) -> str:
         message = message[len(field) + 2:]
         message = message[:1].upper() + message[1:]
     return message
+
+
+def show_error(form: Any, exc: DomainError, aliases: dict[str, str] | None = None) -> None:
+    """Put a domain error on the form field it names (or on the form as a whole)."""
+    field = str(exc.extra.get("field", ""))
+    field = (aliases or {}).get(field, field)
+    form.add_error(field if field in form.fields else None, plain(exc))
+
+
+def post_int(request: HttpRequest, name: str, missing: int = -1) -> int:
+    """A whole number from the posted form (spaces allowed); ``missing`` when absent or not
+    a number, which the operation then refuses as an unknown id or value."""
+    raw = request.POST.get(name, "").replace(" ", "")
+    return int(raw) if raw.isdigit() else missing
+
+
+def post_date(request: HttpRequest, name: str) -> date | None:
+    """A date (ÅÅÅÅ-MM-DD) from the posted form, or None when absent or malformed."""
+    try:
+        return date.fromisoformat(request.POST.get(name, ""))
+    except ValueError:
+        return None
+
+
+def own_kontor_id(request: HttpRequest) -> int:
+    """The caller's own office (for office settings and payments); NotFound without one."""
+    kontor_id = getattr(request.user, "kontor_id", None)
+    if kontor_id is None:
+        raise NotFound("Du hører ikke til et NAV-kontor.")
+    return int(kontor_id)

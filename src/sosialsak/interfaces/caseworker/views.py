@@ -25,7 +25,14 @@ from sosialsak.contexts.intake.operations import (
 )
 from sosialsak.contexts.intake.queries import get_vedlegg
 from sosialsak.contexts.people.operations import BarnInput, PartnerInput
-from sosialsak.interfaces.caseworker.common import not_found_as_404, now, plain, scope_of, today
+from sosialsak.interfaces.caseworker.common import (
+    not_found_as_404,
+    now,
+    plain,
+    scope_of,
+    show_error,
+    today,
+)
 from sosialsak.interfaces.caseworker.forms import (
     MAX_BARN,
     AuditSearchForm,
@@ -127,9 +134,7 @@ def register(request: HttpRequest) -> HttpResponse:
                                  deler_bolig=d["deler_bolig"]),
             )
         except DomainError as exc:
-            field = str(exc.extra.get("field", ""))
-            target = field if field in form.fields else None
-            form.add_error(target, plain(exc))
+            show_error(form, exc)
         else:
             messages.success(request, _("Søknaden er registrert."))
             return redirect(reverse("case", kwargs={"soknad_id": soknad.pk}))

@@ -3,6 +3,7 @@ appeals). Each view parses input, makes one call inward, renders or redirects.""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -23,7 +24,15 @@ from sosialsak.contexts.decisions.queries import (
     vedtak_page,
 )
 from sosialsak.contexts.payments.queries import payment_choices
-from sosialsak.interfaces.caseworker.common import not_found_as_404, now, plain, scope_of, today
+from sosialsak.interfaces.caseworker.common import (
+    not_found_as_404,
+    now,
+    plain,
+    post_date,
+    post_int,
+    scope_of,
+    today,
+)
 from sosialsak.interfaces.caseworker.forms_decisions import (
     VILKAR_ROWS,
     prefill_from_vedtak,
@@ -215,20 +224,6 @@ def dokument(request: HttpRequest, dokument_id: int) -> HttpResponse:
                         headers={"Content-Disposition": f'inline; filename="{name}"'})
 
 
-def _num(request: HttpRequest, name: str) -> int:
-    raw = request.POST.get(name, "").replace(" ", "")
-    return int(raw) if raw.isdigit() else -1
-
-
-def _day(request: HttpRequest, name: str) -> Any:
-    from datetime import date
-
-    try:
-        return date.fromisoformat(request.POST.get(name, ""))
-    except ValueError:
-        return None
-
-
 @login_required
 @require_POST
 @not_found_as_404
@@ -236,50 +231,52 @@ def follow_up(request: HttpRequest, vedtak_id: int, action: str) -> HttpResponse
     """Breach, warning, reduction, retraction and appeal steps posted from the decision page."""
     s, u, p = scope_of(request), request.user, request.POST
     back = lambda: redirect("vedtak_detail", vedtak_id=vedtak_id)  # noqa: E731
+    propose = p.get("handling") == "forslag"  # send to a second caseworker instead
+    num = functools.partial(post_int, request)
+    day = functools.partial(post_date, request)
     calls: dict[str, tuple[Callable[[], Any], str]] = {
-        "brudd": (lambda: ops.record_brudd(scope=s, actor=u, vilkar_id=_num(request, "vilkar_id"),
+        "brudd": (lambda: ops.record_brudd(scope=s, actor=u, vilkar_id=num("vilkar_id"),
                                            hva=p.get("hva", ""), forklaring=p.get("forklaring", ""),
                                            now=now()), _("Bruddet er registrert.")),
         "varsel": (lambda: ops.send_forhandsvarsel(
-            scope=s, actor=u, brudd_id=_num(request, "brudd_id"),
-            belop_redusert=_num(request, "belop_redusert"),
-            svarfrist=_day(request, "svarfrist") or today(), now=now()),
+            scope=s, actor=u, brudd_id=num("brudd_id"),
+            belop_redusert=num("belop_redusert"),
+            svarfrist=day("svarfrist") or today(), now=now()),
             _("Forhåndsvarselet er laget.")),
-        "reduksjon": (lambda: (ops.propose_reduksjon if p.get("handling") == "forslag"
-                               else ops.decide_reduksjon)(
-            scope=s, actor=u, brudd_id=_num(request, "brudd_id"),
-            belop_redusert=_num(request, "belop_redusert"),
+        "reduksjon": (lambda: (ops.propose_reduksjon if propose else ops.decide_reduksjon)(
+            scope=s, actor=u, brudd_id=num("brudd_id"),
+            belop_redusert=num("belop_redusert"),
             individuell_vurdering=p.get("individuell_vurdering", ""),
-            nodvendig_belop=max(_num(request, "nodvendig_belop"), 0), now=now()),
-            _("Vedtaket om redusert stønad er sendt til godkjenning.")
-            if p.get("handling") == "forslag" else _("Vedtaket om redusert stønad er fattet.")),
+            nodvendig_belop=max(num("nodvendig_belop"), 0), now=now()),
+            _("Vedtaket om redusert stønad er sendt til godkjenning.") if propose
+            else _("Vedtaket om redusert stønad er fattet.")),
         "klage": (lambda: ops.register_klage(
             scope=s, actor=u, vedtak_id=vedtak_id, tekst=p.get("tekst", ""),
-            mottatt=_day(request, "mottatt") or today(), kom_fram=_day(request, "kom_fram"),
+            mottatt=day("mottatt") or today(), kom_fram=day("kom_fram"),
             now=now()), _("Klagen er registrert.")),
         "sen": (lambda: ops.decide_late_klage(
-            scope=s, actor=u, klage_id=_num(request, "klage_id"),
+            scope=s, actor=u, klage_id=num("klage_id"),
             behandles=p.get("behandles") == "ja", vurdering=p.get("vurdering", ""), now=now()),
             _("Vurderingen er registrert.")),
         "oversend": (lambda: ops.forward_klage(
-            scope=s, actor=u, klage_id=_num(request, "klage_id"),
+            scope=s, actor=u, klage_id=num("klage_id"),
             vurdering=p.get("vurdering", ""), now=now()),
             _("Klagen er sendt til Statsforvalteren.")),
         "annuller-vilkar": (lambda: ops.annul_vilkar(
-            scope=s, actor=u, vilkar_id=_num(request, "vilkar_id"), grunn=p.get("grunn", ""),
+            scope=s, actor=u, vilkar_id=num("vilkar_id"), grunn=p.get("grunn", ""),
             now=now()), _("Vilkåret er annullert.")),
         "feilregistrer": (lambda: ops.mark_sak_feilregistrert(
-            scope=s, actor=u, sak_id=_num(request, "sak_id"), grunn=p.get("grunn", ""),
+            scope=s, actor=u, sak_id=num("sak_id"), grunn=p.get("grunn", ""),
             now=now()), _("Saken er feilregistrert.")),
         "krav-levert": (lambda: ops.mark_dokumentasjonskrav_levert(
-            scope=s, actor=u, krav_id=_num(request, "krav_id"), now=now()),
+            scope=s, actor=u, krav_id=num("krav_id"), now=now()),
             _("Dokumentasjonen er registrert som levert.")),
         "annuller-krav": (lambda: ops.annul_dokumentasjonskrav(
-            scope=s, actor=u, krav_id=_num(request, "krav_id"), grunn=p.get("grunn", ""),
+            scope=s, actor=u, krav_id=num("krav_id"), grunn=p.get("grunn", ""),
             now=now()), _("Dokumentasjonskravet er annullert.")),
         "sf": (lambda: ops.record_statsforvalter_outcome(
-            scope=s, actor=u, klage_id=_num(request, "klage_id"), utfall=p.get("utfall", ""),
-            dato=_day(request, "dato") or today(), merknad=p.get("merknad", ""), now=now()),
+            scope=s, actor=u, klage_id=num("klage_id"), utfall=p.get("utfall", ""),
+            dato=day("dato") or today(), merknad=p.get("merknad", ""), now=now()),
             _("Statsforvalterens vedtak er registrert.")),
     }
     if action not in calls:

@@ -15,7 +15,12 @@ from django.utils.translation import gettext_lazy as _
 
 from sosialsak.contexts.decisions import operations as ops
 from sosialsak.contexts.decisions.policy import DecisionSettings
-from sosialsak.interfaces.caseworker.common import not_found_as_404, now, plain, scope_of
+from sosialsak.interfaces.caseworker.common import (
+    not_found_as_404,
+    now,
+    scope_of,
+    show_error,
+)
 from sosialsak.kernel.errors import DomainError, NotFound
 
 
@@ -59,8 +64,7 @@ def decision_settings_page(request: HttpRequest) -> HttpResponse:
             except NotFound:
                 raise
             except DomainError as exc:
-                field = str(exc.extra.get("field", ""))
-                form.add_error(field if field in form.fields else None, plain(exc))
+                show_error(form, exc)
             else:
                 messages.success(request, gettext("Vedtaksinnstillingene er lagret."))
                 return redirect("decision_settings")

@@ -28,7 +28,15 @@ from sosialsak.contexts.payments.profile import (
     withdraw_samtykke,
 )
 from sosialsak.contexts.payments.queries import due_payments, payment_overview, payment_settings
-from sosialsak.interfaces.caseworker.common import not_found_as_404, now, plain, scope_of, today
+from sosialsak.interfaces.caseworker.common import (
+    not_found_as_404,
+    now,
+    plain,
+    post_date,
+    post_int,
+    scope_of,
+    today,
+)
 from sosialsak.kernel.errors import DomainError, NotFound
 
 
@@ -80,13 +88,6 @@ def export(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _date_or_none(raw: str) -> date | None:
-    try:
-        return date.fromisoformat(raw) if raw else None
-    except ValueError:
-        return None
-
-
 @login_required
 @not_found_as_404
 def case_payments(request: HttpRequest, soknad_id: int) -> HttpResponse:
@@ -108,23 +109,21 @@ def _case_payments_action(request: HttpRequest, soknad_id: int) -> HttpResponse:
             done = _("Kontonummer og ønske om utbetaling er lagret.")
         elif action == "samtykke":
             record_samtykke(scope=s, actor=u, soknad_id=soknad_id, now=now(), data=SamtykkeInput(
-                gitt_dato=_date_or_none(p.get("gitt_dato", "")) or today(),
+                gitt_dato=post_date(request, "gitt_dato") or today(),
                 gjelder=p.get("gjelder", ""), mottaker_navn=p.get("mottaker_navn", ""),
                 mottaker_organisasjonsnummer=p.get("mottaker_organisasjonsnummer", ""),
-                gyldig_til=_date_or_none(p.get("gyldig_til", ""))))
+                gyldig_til=post_date(request, "gyldig_til")))
             done = _("Samtykket er registrert.")
         elif action == "trekk":
-            raw = p.get("samtykke_id", "")
             stopped = withdraw_samtykke(
-                scope=s, actor=u, samtykke_id=int(raw) if raw.isdigit() else -1,
-                trukket_dato=_date_or_none(p.get("trukket_dato", "")) or today(), now=now())
+                scope=s, actor=u, samtykke_id=post_int(request, "samtykke_id"),
+                trukket_dato=post_date(request, "trukket_dato") or today(), now=now())
             done = ngettext("Samtykket er trukket tilbake. %(n)s utbetaling er stoppet.",
                             "Samtykket er trukket tilbake. %(n)s utbetalinger er stoppet.",
                             len(stopped)) % {"n": len(stopped)}
         elif action == "status":
-            raw = p.get("utbetaling_id", "")
-            set_utbetaling_status(scope=s, actor=u, utbetaling_id=int(raw) if raw.isdigit()
-                                  else -1, status=p.get("status", ""), now=now())
+            set_utbetaling_status(scope=s, actor=u, status=p.get("status", ""), now=now(),
+                                  utbetaling_id=post_int(request, "utbetaling_id"))
             done = _("Utbetalingen er endret.")
         else:
             raise NotFound("Fant ikke handlingen.")
@@ -148,11 +147,10 @@ def settings(request: HttpRequest) -> HttpResponse:
     kontor_id = getattr(request.user, "kontor_id", None) or -1
     if request.method == "POST":
         p = request.POST
-        raw = p.get("utbetalingsdag", "")
         try:
             set_utbetalingsinnstillinger(
                 scope=scope, actor=request.user, kontor_id=kontor_id,
-                utbetalingsdag=int(raw) if raw.isdigit() else 0,
+                utbetalingsdag=post_int(request, "utbetalingsdag", missing=0),
                 debitor_navn=p.get("debitor_navn", ""),
                 debitor_kontonummer=p.get("debitor_kontonummer", ""),
                 debitor_organisasjonsnummer=p.get("debitor_organisasjonsnummer", ""),

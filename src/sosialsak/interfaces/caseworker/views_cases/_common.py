@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from sosialsak.contexts.accounts.scope import Scope
-from sosialsak.interfaces.caseworker.common import plain, scope_of
-from sosialsak.kernel.errors import DomainError
+from sosialsak.interfaces.caseworker.common import scope_of
 
 
 def staff_scope(request: HttpRequest) -> Scope:
@@ -19,13 +17,6 @@ def staff_scope(request: HttpRequest) -> Scope:
     if scope.is_citizen or not scope.kontor_ids:
         raise PermissionDenied
     return scope
-
-
-def show_error(form: forms.Form, exc: DomainError, aliases: dict[str, str] | None = None) -> None:
-    """Put a domain error on the form field it names (or on the form as a whole)."""
-    field = str(exc.extra.get("field", ""))
-    field = (aliases or {}).get(field, field)
-    form.add_error(field if field in form.fields else None, plain(exc))
 
 
 def back_to_case(soknad_id: int, anchor: str = "") -> HttpResponse:

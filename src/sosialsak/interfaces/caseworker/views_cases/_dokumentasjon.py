@@ -20,7 +20,7 @@ from sosialsak.contexts.cases.operations import (
     send_forelopig_svar,
 )
 from sosialsak.contexts.cases.reads import case_header, letter_pdf
-from sosialsak.interfaces.caseworker.common import not_found_as_404, now, plain, today
+from sosialsak.interfaces.caseworker.common import not_found_as_404, now, plain, show_error, today
 from sosialsak.interfaces.caseworker.forms_cases import (
     DokumentasjonForm,
     ForelopigSvarForm,
@@ -28,7 +28,6 @@ from sosialsak.interfaces.caseworker.forms_cases import (
 )
 from sosialsak.interfaces.caseworker.views_cases._common import (
     back_to_case,
-    show_error,
     staff_scope,
 )
 from sosialsak.kernel.errors import DomainError, NotFound

@@ -13,9 +13,9 @@ from sosialsak.contexts.casefile.detail import case_detail
 from sosialsak.contexts.cases.mapping import section_for_edit
 from sosialsak.contexts.cases.operations import save_kartlegging
 from sosialsak.contexts.cases.skjema import ORDER
-from sosialsak.interfaces.caseworker.common import not_found_as_404, now, today
+from sosialsak.interfaces.caseworker.common import not_found_as_404, now, show_error, today
 from sosialsak.interfaces.caseworker.forms_cases import KartleggingForm
-from sosialsak.interfaces.caseworker.views_cases._common import show_error, staff_scope
+from sosialsak.interfaces.caseworker.views_cases._common import staff_scope
 from sosialsak.kernel.errors import DomainError, NotFound
 
 # URL slugs are the section codes in lower case (``okonomi``, ``helse_sosialt``); children have

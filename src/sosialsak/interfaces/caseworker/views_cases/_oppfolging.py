@@ -18,11 +18,10 @@ from sosialsak.contexts.cases.operations import (
     record_veiledning,
 )
 from sosialsak.contexts.cases.reads import case_header
-from sosialsak.interfaces.caseworker.common import not_found_as_404, now, plain, today
+from sosialsak.interfaces.caseworker.common import not_found_as_404, now, plain, show_error, today
 from sosialsak.interfaces.caseworker.forms_cases import OppgaveForm, SamtaleForm, VeiledningForm
 from sosialsak.interfaces.caseworker.views_cases._common import (
     back_to_case,
-    show_error,
     staff_scope,
 )
 from sosialsak.kernel.errors import DomainError, NotFound

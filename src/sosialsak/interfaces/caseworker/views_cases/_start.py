@@ -14,9 +14,9 @@ from sosialsak.contexts.casefile.worklists import LISTS, worklist, worklist_coun
 from sosialsak.contexts.cases.reads import search_notes
 from sosialsak.contexts.offices.operations import can_edit_settings, update_office_settings
 from sosialsak.contexts.offices.queries import settings_for
-from sosialsak.interfaces.caseworker.common import now, plain, today
+from sosialsak.interfaces.caseworker.common import now, plain, show_error, today
 from sosialsak.interfaces.caseworker.forms_cases import OfficeSettingsForm
-from sosialsak.interfaces.caseworker.views_cases._common import show_error, staff_scope
+from sosialsak.interfaces.caseworker.views_cases._common import staff_scope
 from sosialsak.kernel.errors import DomainError, NotFound
 
 
