@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,10 +13,14 @@ from tests.helpers import NOW, synthetic_fnr
 
 
 @pytest.fixture(autouse=True)
-def _media_in_tmp(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Files a test stores (attachments, quarantined deliveries) go to a temporary folder,
-    never to the checkout's var/."""
-    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+def _var_in_tmp(settings: Any, tmp_path: Path) -> None:
+    """Everything a test stores (attachments, the Digisos inbox, quarantine and outbox) goes
+    to the test's own temporary folder, never to the checkout's var/."""
+    var = tmp_path / "var"
+    settings.MEDIA_ROOT = str(var / "media")
+    settings.DIGISOS_INBOX = var / "inbox"
+    settings.DIGISOS_QUARANTINE = var / "quarantine"
+    settings.DIGISOS_OUTBOX = var / "outbox"
 
 
 @pytest.fixture

@@ -12,9 +12,8 @@ from typing import Any
 import pytest
 
 from tests.helpers import NOW
-from tests.integration.decisions.test_make_vedtak import _activity
 from tests.integration.decisions.test_reduction_payments import KONTO, _rows
-from tests.integration.decisions.test_replacing_decisions import granted  # noqa: F401
+from tests.integration.decisions.test_replacing_decisions import _new, granted  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 LATER = NOW + timedelta(days=20)
@@ -44,16 +43,6 @@ def _live(soknad: Any) -> list[tuple[int, date, int]]:
 
     return sorted((u.vedtak_id, u.forfallsdato, u.belop) for u in Utbetaling.objects.filter(
         vedtak__sak__soknad=soknad, status="PLANLAGT"))
-
-
-def _new(utkast: Any, extra: int = 1500, **over: Any) -> Any:
-    from sosialsak.contexts.decisions.operations import Justering, UtbetalingValg
-
-    fields = {"vilkar": (_activity(),), "unntak": None, "periode_fra": date(2024, 4, 1),
-              "periode_til": date(2024, 6, 1), "justeringer": (Justering(extra, "Vinterklær"),),
-              "utbetaling": UtbetalingValg(kontonummer=KONTO, hyppighet="MANEDLIG")}
-    fields.update(over)
-    return utkast(**fields)
 
 
 def test_a_change_after_an_appeal_decides_the_appealed_items_only(

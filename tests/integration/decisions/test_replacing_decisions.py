@@ -46,13 +46,14 @@ def klage(users: Any, scope_of: Any, granted: Any) -> Any:
                           tekst="Vinterklær koster mer.", mottatt=date(2024, 3, 10), now=NOW)
 
 
-def _new(utkast: Any) -> Any:
+def _new(utkast: Any, extra: int = 1500, **over: Any) -> Any:
     from sosialsak.contexts.decisions.operations import Justering, UtbetalingValg
 
-    return utkast(unntak=None, vilkar=(_activity(),), periode_fra=date(2024, 4, 1),
-                  periode_til=date(2024, 6, 1),
-                  justeringer=(Justering(1500, "Vinterklær og sko til barnet"),),
-                  utbetaling=UtbetalingValg(kontonummer=KONTO, hyppighet="MANEDLIG"))
+    fields = {"vilkar": (_activity(),), "unntak": None, "periode_fra": date(2024, 4, 1),
+              "periode_til": date(2024, 6, 1), "justeringer": (Justering(extra, "Vinterklær"),),
+              "utbetaling": UtbetalingValg(kontonummer=KONTO, hyppighet="MANEDLIG")}
+    fields.update(over)
+    return utkast(**fields)
 
 
 class TestChangeAfterKlage:

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from tests.functional.test_case_progress_api import Api
 from tests.helpers import NOW
 from tests.integration.decisions.test_make_vedtak import _activity, _kvp, _make
 
@@ -28,11 +29,7 @@ def vedtak(users: Any, scope_of: Any, young_parent: Any, utkast: Any) -> Any:
 
 
 def _api(users: Any, url: str, body: dict[str, Any] | None = None) -> Any:
-    from sosialsak.contexts.accounts.tokens import create_token
-
-    token = create_token(user=users["veileder_sf"])
-    return Client().post(url, json.dumps(body or {}), content_type="application/json",
-                         HTTP_AUTHORIZATION=f"Bearer {token}")
+    return Api(users["veileder_sf"]).post(url.removeprefix("/api/v1"), body)
 
 
 def test_the_letter_states_the_documentation_the_decision_requires(vedtak: Any) -> None:

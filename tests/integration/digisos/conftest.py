@@ -14,7 +14,7 @@ from tests.integration.decisions.fixtures import map_children
 
 
 @pytest.fixture
-def decided(offices: Any, users: Any, scope_of: Any, tmp_path: Path, settings: Any
+def decided(offices: Any, users: Any, scope_of: Any, tmp_path: Path
             ) -> dict[str, Any]:
     """Import dig-krav and grant its rent with a documentation requirement (a receipt)."""
     from sosialsak.contexts.decisions.operations import (
@@ -30,8 +30,6 @@ def decided(offices: Any, users: Any, scope_of: Any, tmp_path: Path, settings: A
     from sosialsak.contexts.intake.models import Soknad
     from sosialsak.contexts.people.models import Barn
 
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.DIGISOS_QUARANTINE = tmp_path / "quarantine"
     folder = write_delivery(tmp_path / "krav-in", digisos_id="dig-krav", ekstern_ref="ref-krav",
                             soknad=soknad_json(hva="Husleie for mars."))
     # Received and decided before NOW, when the tests send their ettersendelser.

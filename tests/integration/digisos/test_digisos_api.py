@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -12,12 +11,6 @@ from django.test import Client
 from sosialsak.contexts.accounts.tokens import create_token
 from sosialsak.contexts.intake.models import Soknad
 from tests.digisos_samples import PDF, soknad_json, vedlegg_json
-
-
-@pytest.fixture(autouse=True)
-def _dirs(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.DIGISOS_QUARANTINE = tmp_path / "q"
 
 
 def _parts(soknad: dict) -> dict[str, object]:  # type: ignore[type-arg]

@@ -18,13 +18,6 @@ from tests.digisos_samples import soknad_json, write_delivery
 SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "digisos" / "json"
 
 
-@pytest.fixture(autouse=True)
-def _dirs(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.DIGISOS_QUARANTINE = tmp_path / "q"
-    settings.DIGISOS_OUTBOX = tmp_path / "out"
-
-
 def run(*args: str) -> tuple[str, str]:
     out, err = io.StringIO(), io.StringIO()
     call_command("digisos", *args, stdout=out, stderr=err)

@@ -16,13 +16,6 @@ from tests.digisos_samples import APPLICANT_FNR, PDF, soknad_json, vedlegg_json,
 from tests.helpers import NOW
 
 
-@pytest.fixture(autouse=True)
-def _dirs(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.DIGISOS_QUARANTINE = tmp_path / "quarantine"
-    settings.DIGISOS_INBOX = tmp_path / "inbox"
-
-
 def _deliver(tmp_path: Path, name: str = "d1", **kw):  # type: ignore[no-untyped-def]
     kw.setdefault("digisos_id", "dig-1")
     kw.setdefault("ekstern_ref", "ref-1")

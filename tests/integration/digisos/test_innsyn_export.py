@@ -24,13 +24,6 @@ from tests.integration.decisions.fixtures import map_children
 SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "digisos" / "json"
 
 
-@pytest.fixture(autouse=True)
-def _dirs(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.DIGISOS_OUTBOX = tmp_path / "outbox"
-    settings.DIGISOS_QUARANTINE = tmp_path / "q"
-
-
 def _official_issues(document: dict) -> list[str]:  # type: ignore[type-arg]
     if not SHARED.exists():
         return []

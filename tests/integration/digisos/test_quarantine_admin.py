@@ -16,12 +16,6 @@ from tests.digisos_samples import soknad_json, write_delivery
 from tests.helpers import NOW
 
 
-@pytest.fixture(autouse=True)
-def _dirs(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.DIGISOS_QUARANTINE = tmp_path / "quarantine"
-
-
 def _rejected(tmp_path: Path, name: str, ref: str) -> Levering:
     bad = soknad_json()
     del bad["mottaker"]
@@ -33,18 +27,18 @@ def _rejected(tmp_path: Path, name: str, ref: str) -> Levering:
 
 
 @pytest.fixture
-def admin_client(users) -> Client:  # type: ignore[no-untyped-def]
+def admin_session(users) -> Client:  # type: ignore[no-untyped-def]
     client = Client()
     client.force_login(users["admin"])
     return client
 
 
 def test_the_list_shows_quarantined_deliveries_without_personal_data(
-    offices, admin_client, tmp_path
+    offices, admin_session, tmp_path
 ) -> None:
     row = _rejected(tmp_path, "a", "ref-a")
 
-    page = admin_client.get("/admin/digisos/levering/?status__exact=KARANTENE")
+    page = admin_session.get("/admin/digisos/levering/?status__exact=KARANTENE")
 
     html = page.content.decode()
     assert page.status_code == 200
@@ -54,12 +48,12 @@ def test_the_list_shows_quarantined_deliveries_without_personal_data(
 
 
 def test_the_action_replays_a_fixed_delivery_and_reports_one_still_broken(
-    offices, admin_client, tmp_path
+    offices, admin_session, tmp_path
 ) -> None:
     fixed, broken = _rejected(tmp_path, "a", "ref-a"), _rejected(tmp_path, "b", "ref-b")
     (Path(fixed.karantene_mappe) / "soknad.json").write_text(json.dumps(soknad_json()))
 
-    response = admin_client.post("/admin/digisos/levering/", {
+    response = admin_session.post("/admin/digisos/levering/", {
         "action": "replay_selected", "_selected_action": [fixed.pk, broken.pk]}, follow=True)
 
     texts = [str(m) for m in response.context["messages"]]
@@ -74,14 +68,14 @@ def test_the_action_replays_a_fixed_delivery_and_reports_one_still_broken(
 
 
 def test_a_missing_quarantine_folder_is_reported_not_a_crash(
-    offices, admin_client, tmp_path
+    offices, admin_session, tmp_path
 ) -> None:
     import shutil
 
     row = _rejected(tmp_path, "a", "ref-a")
     shutil.rmtree(row.karantene_mappe)
 
-    response = admin_client.post("/admin/digisos/levering/", {
+    response = admin_session.post("/admin/digisos/levering/", {
         "action": "replay_selected", "_selected_action": [row.pk]}, follow=True)
 
     (text,) = [str(m) for m in response.context["messages"]]

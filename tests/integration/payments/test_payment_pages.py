@@ -8,18 +8,12 @@ import re
 from typing import Any
 
 import pytest
-from django.test import Client
 
 from sosialsak.contexts.payments.models import Samtykke, Utbetaling, Utbetalingsinnstillinger
 from tests.integration.payments.conftest import KONTO_KOMMUNE, KONTO_SOKER, ORGNR_UTLEIER
+from tests.integration.payments.test_payment_interfaces import login
 
 pytestmark = pytest.mark.django_db
-
-
-def _client(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _text(response: Any) -> str:
@@ -35,7 +29,7 @@ def test_the_caseworker_keeps_account_consent_and_payment_status_on_one_page(
     from tests.helpers import NOW
 
     soknad = make_soknad(items=("LIVSOPPHOLD", "HUSLEIE"))
-    client = _client(users["veileder_a"])
+    client = login(users["veileder_a"])
     url = f"/soknad/{soknad.pk}/utbetalinger/"
 
     page = _text(client.get(url))
@@ -82,10 +76,10 @@ def test_another_office_gets_404_and_the_statsforvalter_only_reads(
     soknad = make_soknad()
     url = f"/soknad/{soknad.pk}/utbetalinger/"
 
-    assert _client(users["veileder_b"]).get(url).status_code == 404
-    assert _client(users["veileder_b"]).post(
+    assert login(users["veileder_b"]).get(url).status_code == 404
+    assert login(users["veileder_b"]).post(
         url, {"handling": "profil", "kontonummer": KONTO_SOKER}).status_code == 404
-    sf = _client(users["statsforvalter"])
+    sf = login(users["statsforvalter"])
     response = sf.get(url)
     readonly = _text(response)
     assert response.status_code == 200 and "<h1>Utbetalinger og samtykke" in readonly
@@ -94,9 +88,9 @@ def test_another_office_gets_404_and_the_statsforvalter_only_reads(
 
 
 def test_the_leder_sets_the_payment_day_and_the_municipal_account(users, offices) -> None:
-    leder = _client(users["leder_a"])
+    leder = login(users["leder_a"])
 
-    refused = _client(users["veileder_a"]).get("/utbetalinger/innstillinger/")
+    refused = login(users["veileder_a"]).get("/utbetalinger/innstillinger/")
     assert refused.status_code == 404
     assert "<h1>Fant ikke siden</h1>" in _text(refused)  # our page, in Bokmål
     assert "/utbetalinger/innstillinger/" in _text(leder.get("/utbetalinger/"))
