@@ -17,12 +17,12 @@ from sosialsak.contexts.audit.log import record, record_many
 from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.cases.access import staff_readable
 from sosialsak.contexts.cases.queries import children_in, current_sections
+from sosialsak.contexts.decisions.decided import decided_items
 from sosialsak.contexts.decisions.models import (
     Hjemmel,
     Klage,
     KlageStatus,
     KvpVurdering,
-    SakStatus,
     Stonadsform,
     Utfall,
     Vedtak,
@@ -78,8 +78,7 @@ def builder_context(*, scope: Scope, actor: object, soknad_id: int, today: date,
     builder makes the office's new decision after that appeal: the appealed decision's items
     are open again and checked."""
     soknad = staff_readable(scope=scope, actor=actor, soknad_id=soknad_id, purpose="vedtak")
-    decided = set(Vedtak.objects.filter(sak__soknad=soknad, sak__status=SakStatus.AKTIV)
-                  .values_list("poster", flat=True))
+    decided = set(decided_items(soknad).values_list("pk", flat=True))
     klage = None
     valgt: frozenset[int] = frozenset()
     if klage_id is not None:

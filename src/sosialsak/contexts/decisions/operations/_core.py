@@ -17,6 +17,7 @@ from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record
 from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.cases.operations import guard_vedtak_children
+from sosialsak.contexts.decisions.decided import decided_items
 from sosialsak.contexts.decisions.models import (
     Hjemmel,
     Sak,
@@ -50,8 +51,7 @@ def writable_soknad(scope: Scope, soknad_id: int, *, lock: bool = False) -> Sokn
 def undecided_items(soknad: Soknad) -> list[str]:
     """Return the labels of the items applied for that have no vedtak in a sak in force (the
     decisions of a feilregistrert sak do not count)."""
-    decided = Vedtak.objects.filter(sak__soknad=soknad, sak__status=SakStatus.AKTIV,
-                                    poster__isnull=False).values("poster")
+    decided = decided_items(soknad).values("pk")
     return [p.label for p in SoktStonad.objects.filter(soknad=soknad).exclude(pk__in=decided)]
 
 
@@ -132,8 +132,8 @@ def _check_undecided(soknad: Soknad, poster: list[SoktStonad]) -> None:
     if soknad.status == "BEHANDLES_IKKE":
         raise UnableToRecordVedtak("Søknaden behandles ikke, og det kan ikke gjøres vedtak i den.",
                                    code="soknad_behandles_ikke", field="soknad")
-    decided = set(Vedtak.objects.filter(sak__soknad=soknad, sak__status=SakStatus.AKTIV,
-                                        poster__in=poster).values_list("poster", flat=True))
+    decided = set(decided_items(soknad).filter(pk__in=[p.pk for p in poster])
+                  .values_list("pk", flat=True))
     labels = [p.label for p in poster if p.pk in decided]
     if labels:
         raise UnableToRecordVedtak(
