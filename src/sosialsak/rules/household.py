@@ -97,6 +97,11 @@ class Bosted(enum.StrEnum):
     DELT = "delt"
     SAMVAER = "samvaer"
 
+    @classmethod
+    def _missing_(cls, value: object) -> Bosted | None:
+        """Accept the people context's stored codes too (``FAST``, ``DELT``, ``SAMVAER``)."""
+        return cls.__members__.get(value.upper()) if isinstance(value, str) else None
+
 
 @dataclass(frozen=True)
 class Person:
@@ -164,7 +169,7 @@ class ChildFacts:
     """A child the applicant has parental responsibility for, and where the child lives."""
 
     birth_date: date | None
-    bosted: Bosted = Bosted.FAST
+    bosted: Bosted | str = Bosted.FAST  # also the people context's codes (FAST, DELT, SAMVAER)
 
 
 @dataclass(frozen=True)
@@ -209,7 +214,11 @@ def members_at_rate(
     members: list[Person] = []
     samvaer = 0
     for i, child in enumerate(children):
-        bosted = Bosted(child.bosted)
+        try:
+            bosted = Bosted(child.bosted)
+        except ValueError:
+            raise InvalidHousehold(f"children[{i}].bosted", "ukjent bosted; gyldige: "
+                                   + ", ".join(b.value for b in Bosted) + ".") from None
         if bosted is Bosted.SAMVAER:
             samvaer += 1
             continue

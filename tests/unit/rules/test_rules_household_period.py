@@ -66,6 +66,16 @@ class TestMembersAtRate:
         assert [c.bosted for c in members.children] == [Bosted.FAST, Bosted.DELT]
         assert members.samvaer_children == 1
 
+    def test_the_people_contexts_bosted_codes_are_accepted(self) -> None:
+        """The builder passes Barn.bosted as stored (FAST/DELT/SAMVAER)."""
+        members = members_at_rate(applicant_birth_date=ADULT, children=[
+            ChildFacts(date(2015, 1, 1), "DELT"), ChildFacts(None, "SAMVAER")])
+
+        assert [c.bosted for c in members.children] == [Bosted.DELT]
+        assert members.samvaer_children == 1
+        with pytest.raises(InvalidHousehold, match=r"children\[0\]\.bosted"):
+            members_at_rate(applicant_birth_date=ADULT, children=[ChildFacts(None, "hytta")])
+
     def test_a_child_at_the_child_rate_needs_a_birth_date(self) -> None:
         with pytest.raises(InvalidHousehold) as err:
             members_at_rate(applicant_birth_date=ADULT,
