@@ -41,11 +41,16 @@ from sosialsak.rules.frister import (
 )
 from sosialsak.rules.hjemler import hjemmel, parse_commencements
 from sosialsak.rules.household import (
+    Bosted,
+    ChildFacts,
     Household,
     HousingCosts,
     Income,
     IncomeType,
+    Members,
+    PartnerFacts,
     Person,
+    members_at_rate,
 )
 from sosialsak.rules.household_json import (
     HouseholdRequest,
@@ -55,6 +60,8 @@ from sosialsak.rules.household_json import (
 )
 from sosialsak.rules.kvalifiseringsstonad import (
     AndreYtelser,
+    KvpInntekt,
+    KvpInntektType,
     KvpMaaned,
     KvpSats,
     ProgramPeriode,
@@ -66,6 +73,13 @@ from sosialsak.rules.kvalifiseringsstonad import (
     sjekk_programlengde,
 )
 from sosialsak.rules.livsopphold import LivsoppholdResult, RateSetInfo, calculate_livsopphold
+from sosialsak.rules.periode import (
+    KvpPeriode,
+    LivsoppholdPeriod,
+    calculate_livsopphold_period,
+    kvp_periode,
+    period_as_json,
+)
 from sosialsak.rules.satser import SatserIKraft, first_rate_date, satser_i_kraft
 from sosialsak.rules.vilkar import (
     KATALOG,
@@ -80,7 +94,7 @@ from sosialsak.rules.vilkar import (
     sjekk_norskopplaering,
     sjekk_reduksjon,
 )
-from sosialsak.rules.vurdering import Adjustment, Flag, IndividualAssessment
+from sosialsak.rules.vurdering import Adjustment, Flag, IndividualAssessment, Under18Assessment
 
 __all__ = [
     "KATALOG",
@@ -88,6 +102,8 @@ __all__ = [
     "AndreYtelser",
     "BatchHouseholds",
     "BatchResult",
+    "Bosted",
+    "ChildFacts",
     "Flag",
     "Frist",
     "Household",
@@ -102,12 +118,18 @@ __all__ = [
     "InvalidFacts",
     "InvalidHousehold",
     "InvalidRateSet",
+    "KvpInntekt",
+    "KvpInntektType",
     "KvpMaaned",
+    "KvpPeriode",
     "KvpSats",
     "LegalReference",
+    "LivsoppholdPeriod",
     "LivsoppholdResult",
+    "Members",
     "ParameterNotFound",
     "ParameterValue",
+    "PartnerFacts",
     "Person",
     "ProgramPeriode",
     "RateSet",
@@ -117,6 +139,7 @@ __all__ = [
     "SatserIKraft",
     "Sjekk",
     "Sjekkliste",
+    "Under18Assessment",
     "Unntak",
     "UnntakGrunn",
     "Vilkar",
@@ -124,6 +147,7 @@ __all__ = [
     "batch_from_requests",
     "calculate_batch",
     "calculate_livsopphold",
+    "calculate_livsopphold_period",
     "dokumentasjonsfrist",
     "first_rate_date",
     "forelopig_svar",
@@ -132,12 +156,15 @@ __all__ = [
     "klagefrist",
     "kvp_inngangsvilkar",
     "kvp_maaned",
+    "kvp_periode",
     "kvp_programperiode",
     "kvp_sats",
     "load_ruleset",
+    "members_at_rate",
     "parse_commencements",
     "parse_household",
     "parse_household_json",
+    "period_as_json",
     "render_for_applicant",
     "render_for_caseworker",
     "result_as_json",

@@ -48,6 +48,9 @@ class BatchHouseholds:
     income_ore: I64  # (n, 8) in INCOME_TYPES order
     adjustment_ore: I64 | None = None  # (n,), signed
     kommune: npt.NDArray[np.int64] | None = None  # kommunenummer as int (301), 0 = none
+    # An applicant under 18: the individually assessed amount in kroner replaces the adult
+    # rate (Under18Assessment); -1 = none.
+    adult_override: I64 | None = None
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,8 @@ def _chunk(
     adults = h.adults[s]
     adult = np.where(adults == 2, rates[:, 1], np.where(h.shares_dwelling[s], rates[:, 2],
                                                         rates[:, 0]))
+    if h.adult_override is not None:
+        adult = np.where(h.adult_override[s] >= 0, h.adult_override[s], adult)
     births = h.child_birth[s]
     age = np.maximum((packed[:, None] - births) // 10000, 0)
     bands = tab.bands[idx]
@@ -191,7 +196,7 @@ def batch_from_requests(requests: Sequence[HouseholdRequest],
     rules = rules or load_ruleset()
     for row, req in enumerate(requests):
         try:
-            check_household(req.household, req.month, rules)
+            check_household(req.household, req.month, rules, req.under_18)
         except InvalidHousehold as exc:
             raise InvalidHousehold(f"rad {row}: {exc.field}",
                                    exc.message.split(": ", 1)[-1]) from None
@@ -202,6 +207,7 @@ def batch_from_requests(requests: Sequence[HouseholdRequest],
     income = np.zeros((n, len(INCOME_TYPES)), dtype=np.int64)
     adjust = np.zeros(n, dtype=np.int64)
     kommune = np.zeros(n, dtype=np.int64)
+    override = np.full(n, -1, dtype=np.int64)
     position = {t: i for i, t in enumerate(INCOME_TYPES)}
     for row, req in enumerate(requests):
         hh = req.household
@@ -214,10 +220,12 @@ def batch_from_requests(requests: Sequence[HouseholdRequest],
         if req.assessment is not None:
             adjust[row] = to_ore(req.assessment.total)
         kommune[row] = int(req.kommune) if req.kommune else 0
+        if req.under_18 is not None:
+            override[row] = int(req.under_18.amount)
     return BatchHouseholds(
         month=np.array([r.month.strftime("%Y-%m") for r in requests], dtype="datetime64[M]"),
         adults=np.array([len(r.household.adults) for r in requests], dtype=np.int64),
         shares_dwelling=np.array([r.household.shares_dwelling for r in requests], dtype=bool),
         child_birth=births, housing_ore=housing, income_ore=income, adjustment_ore=adjust,
-        kommune=kommune,
+        kommune=kommune, adult_override=override,
     )

@@ -58,6 +58,9 @@ def render_for_caseworker(result: LivsoppholdResult) -> str:
 
 def _applicant_sentence(line: ExplanationLine) -> str | None:
     detail = line.detail
+    if line.kind == "sats_voksen" and line.parameter is None:  # applicant under 18
+        return (f"Du er under 18 år. De veiledende satsene gjelder ikke for deg, så vi har "
+                f"vurdert behovet ditt særskilt til {kroner(line.amount)} i måneden.")
     if line.kind == "sats_voksen":
         origin, label = line.rule.split(", ", 1)
         which = "kommunens egen sats" if origin == "Kommunal sats" else "statens veiledende sats"
@@ -70,6 +73,9 @@ def _applicant_sentence(line: ExplanationLine) -> str | None:
                 f"{kroner(line.amount)}.")
     if line.kind == "barn_over_17":
         return "Barn som har fylt 18 år, får ikke barnesats i denne beregningen."
+    if line.kind == "barn_samvaer":
+        return ("Barn som bor et annet sted og er hos deg på samvær, får ikke barnesats. "
+                "Utgifter til samvær vurderer vi særskilt.")
     if line.kind == "bolig":
         capped = "begrenset" in line.rule
         name = line.rule.split(",")[0].lower()

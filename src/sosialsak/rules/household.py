@@ -2,16 +2,24 @@
 
 The first adult is the applicant; a second adult is a spouse or partner (ektepar/samboere).
 ``shares_dwelling`` says that a single applicant shares a dwelling with other adults who are not a
-partner (person i bofellesskap). Children are the children living in the household; only those
-under 18 on the first day of the month get a child rate. Money is ``Decimal`` kroner.
+partner (person i bofellesskap). ``children`` are the children living in the household (bosted
+FAST or DELT); only those under 18 on the first day of the month get a child rate. Children who
+live elsewhere and visit (samvær) are only counted in ``samvaer_children``: they get no child
+rate, and the extra costs of samvær are an individual assessment (an ``Adjustment`` with
+``basis="samvaer"``). Who is in the household is decided in ONE place,
+:func:`members_at_rate`, which the decision builder and ``calculate --soknad`` both call.
+Money is ``Decimal`` kroner.
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+
+from sosialsak.rules.errors import InvalidHousehold
 
 
 class IncomeType(enum.StrEnum):
@@ -77,9 +85,28 @@ _HOUSING_LABELS = {
 HOUSING_COSTS: tuple[HousingCost, ...] = tuple(HousingCost)
 
 
+class Bosted(enum.StrEnum):
+    """Where a child lives, seen from the applicant's household (stable JSON names).
+
+    FAST: the child lives permanently in the household. DELT: delt fast bosted (barneloven
+    § 36), the child lives permanently in both parents' households. SAMVAER: the child lives
+    elsewhere and visits (samværsrett, barneloven § 43).
+    """
+
+    FAST = "fast"
+    DELT = "delt"
+    SAMVAER = "samvaer"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Bosted | None:
+        """Accept the people context's stored codes too (``FAST``, ``DELT``, ``SAMVAER``)."""
+        return cls.__members__.get(value.upper()) if isinstance(value, str) else None
+
+
 @dataclass(frozen=True)
 class Person:
     birth_date: date
+    bosted: Bosted = Bosted.FAST  # children only; FAST or DELT (samvær children are not here)
 
 
 @dataclass(frozen=True)
@@ -110,6 +137,7 @@ class Household:
     shares_dwelling: bool = False
     housing_costs: HousingCosts = field(default_factory=HousingCosts)
     income: tuple[Income, ...] = ()
+    samvaer_children: int = 0  # children who visit (samvær): no child rate, see members_at_rate
 
     @property
     def applicant(self) -> Person:
@@ -126,3 +154,76 @@ def age_on(birth_date: date, on: date) -> int:
 
 def first_of_month(value: date) -> date:
     return value.replace(day=1)
+
+
+@dataclass(frozen=True)
+class PartnerFacts:
+    """A spouse or cohabitant as recorded: the birth date may be missing in the record."""
+
+    birth_date: date | None
+    lives_together: bool = True
+
+
+@dataclass(frozen=True)
+class ChildFacts:
+    """A child the applicant has parental responsibility for, and where the child lives."""
+
+    birth_date: date | None
+    bosted: Bosted | str = Bosted.FAST  # also the people context's codes (FAST, DELT, SAMVAER)
+
+
+@dataclass(frozen=True)
+class Members:
+    """The people in the household at the guideline rates (the result of members_at_rate)."""
+
+    adults: tuple[Person, ...]
+    children: tuple[Person, ...]
+    samvaer_children: int
+
+
+def members_at_rate(
+    *,
+    applicant_birth_date: date | None,
+    partner: PartnerFacts | None = None,
+    children: Sequence[ChildFacts] = (),
+) -> Members:
+    """Return who is in the household for the livsopphold rates (sotjl. § 18, R35 4.18).
+
+    * The applicant is always an adult member; a missing birth date is an error.
+    * A spouse/cohabitant who lives with the applicant is the second adult (ektepar/samboere
+      rate). A partner who lives together but has no birth date stops the calculation with an
+      error naming ``partner.birth_date`` — never a silent single-person rate. A partner who
+      does not live with the applicant is not in the household.
+    * Children with bosted FAST or DELT are members (DELT: full child rate in this household;
+      see docs/rules.md "Who is in the household" for the decision and its sources); a missing
+      birth date names ``children[i].birth_date``. Children with SAMVAER are not members: they
+      are counted in ``samvaer_children`` so the explanation shows them and the caseworker
+      assesses the extra costs of samvær individually (R35 4.18.1.5).
+    """
+    if applicant_birth_date is None:
+        raise InvalidHousehold("applicant.birth_date",
+                               "søkerens fødselsdato mangler; livsopphold kan ikke beregnes.")
+    adults = [Person(applicant_birth_date)]
+    if partner is not None and partner.lives_together:
+        if partner.birth_date is None:
+            raise InvalidHousehold(
+                "partner.birth_date",
+                "ektefellen/samboeren bor sammen med søkeren, men fødselsdatoen mangler; "
+                "registrer den før livsopphold beregnes (satsen for ektepar/samboere).")
+        adults.append(Person(partner.birth_date))
+    members: list[Person] = []
+    samvaer = 0
+    for i, child in enumerate(children):
+        try:
+            bosted = Bosted(child.bosted)
+        except ValueError:
+            raise InvalidHousehold(f"children[{i}].bosted", "ukjent bosted; gyldige: "
+                                   + ", ".join(b.value for b in Bosted) + ".") from None
+        if bosted is Bosted.SAMVAER:
+            samvaer += 1
+            continue
+        if child.birth_date is None:
+            raise InvalidHousehold(f"children[{i}].birth_date",
+                                   "barnets fødselsdato mangler; barnesatsen følger alderen.")
+        members.append(Person(child.birth_date, bosted))
+    return Members(tuple(adults), tuple(members), samvaer)

@@ -5,12 +5,15 @@ Input (stable; other systems and our tests use it; documented in ``docs/rules.md
     {"month": "2024-03", "kommune": "0301",
      "adults": [{"birth_date": "1990-04-01"}, {"birth_date": "1992-01-15"}],
      "shares_dwelling": false,
-     "children": [{"birth_date": "2015-06-30"}],
+     "children": [{"birth_date": "2015-06-30", "bosted": "fast"}],
      "housing_costs": {"rent": 9000, "electricity": 800, "municipal_fees": 0, "insurance": 0},
      "income": [{"type": "salary", "amount": 5000}, {"type": "child_benefit", "amount": 1766}],
-     "individual_assessment": {"reason": "...", "adjustments": [{"amount": 500, "reason": "..."}]}}
+     "individual_assessment": {"reason": "...", "adjustments": [{"amount": 500, "reason": "..."}]},
+     "under_18_assessment": {"amount": 5000, "reason": "..."}}
 
 Only ``month`` and ``adults`` are required; ``individual_assessment`` is an optional extension.
+Children's ``bosted``: ``fast`` (default), ``delt``, ``samvaer`` (no child rate; see
+``household.members_at_rate``); adjustments may have ``"basis": "samvaer"``.
 Amounts are kroner: integers, or decimals with at most two places (never parsed as floats).
 Unknown fields or types, a month before 2019, a negative amount or a malformed date raise
 ``InvalidHousehold`` whose message and ``field`` name the JSON path, e.g. ``income[1].amount``.
@@ -27,15 +30,22 @@ from typing import Any
 
 from sosialsak.rules.errors import InvalidHousehold
 from sosialsak.rules.household import (
+    Bosted,
+    ChildFacts,
     Household,
     HousingCosts,
     Income,
     IncomeType,
     Person,
+    members_at_rate,
 )
-from sosialsak.rules.livsopphold import LivsoppholdResult
-from sosialsak.rules.money import json_kroner
-from sosialsak.rules.vurdering import Adjustment, IndividualAssessment
+from sosialsak.rules.result_json import result_as_json
+from sosialsak.rules.vurdering import (
+    ADJUSTMENT_BASES,
+    Adjustment,
+    IndividualAssessment,
+    Under18Assessment,
+)
 
 EARLIEST_MONTH = date(2019, 1, 1)
 LATEST_YEAR = 2099  # a month beyond this is a typing error, not a plan
@@ -44,7 +54,7 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _KOMMUNE = re.compile(r"^\d{4}$")
 _TOP = {"month", "kommune", "adults", "shares_dwelling", "children", "housing_costs", "income",
-        "individual_assessment"}
+        "individual_assessment", "under_18_assessment"}
 _HOUSING = ("rent", "electricity", "municipal_fees", "insurance")
 _SHOWN = 40  # characters of a bad value quoted in an error message
 _LONG_INTEGER = 30  # digits; longer JSON integers are parsed as Decimal
@@ -58,6 +68,7 @@ class HouseholdRequest:
     kommune: str | None
     household: Household
     assessment: IndividualAssessment | None = None
+    under_18: Under18Assessment | None = None
 
 
 def _object(value: Any, field: str, allowed: set[str] | tuple[str, ...]) -> dict[str, Any]:
@@ -131,6 +142,37 @@ def _people(value: Any, field: str) -> tuple[Person, ...]:
     return tuple(people)
 
 
+def _children(value: Any) -> list[ChildFacts]:
+    children = []
+    for i, item in enumerate(_list(value, "children")):
+        field = f"children[{i}]"
+        obj = _object(item, field, ("birth_date", "bosted"))
+        try:
+            bosted = Bosted(obj.get("bosted", "fast"))
+        except (ValueError, TypeError):
+            raise InvalidHousehold(f"{field}.bosted", f"ukjent bosted {_shown(obj['bosted'])}; "
+                                   f"gyldige: {', '.join(b.value for b in Bosted)}.") from None
+        if "birth_date" not in obj and bosted is not Bosted.SAMVAER:
+            raise InvalidHousehold(f"{field}.birth_date", "mangler.")
+        born = _date(obj["birth_date"], f"{field}.birth_date") if "birth_date" in obj else None
+        children.append(ChildFacts(born, bosted))
+    return children
+
+
+def _under_18(value: Any) -> Under18Assessment | None:
+    if value is None:
+        return None
+    obj = _object(value, "under_18_assessment", ("amount", "reason"))
+    reason = obj.get("reason")
+    if not isinstance(reason, str) or not reason.strip():
+        raise InvalidHousehold("under_18_assessment.reason",
+                               "skriv begrunnelsen for det vurderte beløpet.")
+    amount = _amount(obj.get("amount"), "under_18_assessment.amount")
+    if amount != amount.to_integral_value():
+        raise InvalidHousehold("under_18_assessment.amount", "beløpet er hele kroner.")
+    return Under18Assessment(amount, reason)
+
+
 def _income(value: Any) -> tuple[Income, ...]:
     items = []
     for i, item in enumerate(_list(value, "income")):
@@ -160,14 +202,18 @@ def _assessment(value: Any) -> IndividualAssessment | None:
     raw = _list(obj.get("adjustments", []), "individual_assessment.adjustments")
     for i, item in enumerate(raw):
         path = f"individual_assessment.adjustments[{i}]"
-        adj = _object(item, path, ("amount", "reason"))
+        adj = _object(item, path, ("amount", "reason", "basis"))
         why = adj.get("reason")
         if not isinstance(why, str) or not why.strip():
             raise InvalidHousehold(f"{path}.reason", "et tillegg eller fradrag må begrunnes.")
         amount = _amount(adj.get("amount"), f"{path}.amount", signed=True)
         if amount == 0:
             raise InvalidHousehold(f"{path}.amount", "beløpet kan ikke være 0.")
-        adjustments.append(Adjustment(amount, why))
+        basis = adj.get("basis")
+        if basis is not None and (basis not in ADJUSTMENT_BASES or amount < 0):
+            raise InvalidHousehold(f"{path}.basis", "ukjent grunnlag eller negativt beløp; "
+                                   f"gyldige: {', '.join(ADJUSTMENT_BASES)}.")
+        adjustments.append(Adjustment(amount, why, basis))
     return IndividualAssessment(reason, tuple(adjustments))
 
 
@@ -190,21 +236,28 @@ def parse_household(data: Any) -> HouseholdRequest:
         raise InvalidHousehold("shares_dwelling", "må være true eller false.")
     housing = _object(obj.get("housing_costs", {}), "housing_costs", _HOUSING)
     costs = HousingCosts(**{k: _amount(v, f"housing_costs.{k}") for k, v in housing.items()})
+    children = _children(obj.get("children", []))
+    month_end = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    born_list: list[tuple[str, int, date | None]] = [
+        ("adults", i, p.birth_date) for i, p in enumerate(adults)]
+    born_list += [("children", i, c.birth_date) for i, c in enumerate(children)]
+    for group, i, born in born_list:
+        if born is not None and born >= month_end:
+            raise InvalidHousehold(f"{group}[{i}].birth_date",
+                                   f"personen er ikke født i {obj['month']}.")
+    # One household definition: the same function the decision builder uses.
+    members = members_at_rate(applicant_birth_date=adults[0].birth_date, children=children)
     household = Household(
         adults=adults,
-        children=_people(obj.get("children", []), "children"),
+        children=members.children,
         shares_dwelling=shares,
         housing_costs=costs,
         income=_income(obj.get("income", [])),
+        samvaer_children=members.samvaer_children,
     )
-    month_end = date(month.year + month.month // 12, month.month % 12 + 1, 1)
-    for group in ("adults", "children"):
-        for i, person in enumerate(getattr(household, group)):
-            if person.birth_date >= month_end:
-                raise InvalidHousehold(f"{group}[{i}].birth_date",
-                                       f"personen er ikke født i {obj['month']}.")
     assessment = _assessment(obj.get("individual_assessment"))
-    return HouseholdRequest(month, kommune, household, assessment)
+    return HouseholdRequest(month, kommune, household, assessment,
+                            _under_18(obj.get("under_18_assessment")))
 
 
 def parse_household_json(text: str | bytes) -> HouseholdRequest:
@@ -228,24 +281,4 @@ def _integer(text: str) -> int | Decimal:
     return int(text) if len(text) <= _LONG_INTEGER else Decimal(text)
 
 
-def result_as_json(result: LivsoppholdResult) -> dict[str, Any]:
-    """Return the result as the documented JSON object. ``amount`` and ``norm`` are whole
-    kroner; ``housing``, ``income_counted``, ``adjustments`` and the lines' amounts are exact
-    (øre as two decimals when not whole), and the lines add up to the totals."""
-    return {
-        "amount": result.amount,
-        "norm": result.norm,
-        "housing": json_kroner(result.housing),
-        "income_counted": json_kroner(result.income_counted),
-        "adjustments": json_kroner(result.adjustments),
-        "month": result.month.strftime("%Y-%m"),
-        "kommune": result.kommune,
-        "household_type": result.household_type,
-        "rate_set_from": result.rate_set.valid_from.isoformat(),
-        "rate_set_source": result.rate_set.layer,
-        "stale": result.rate_set.stale,
-        "individual_assessment": result.individual_assessment,
-        "flags": [{"code": f.code, "message": f.message, "paragraph": f.hjemmel}
-                  for f in result.flags],
-        "lines": [line.as_dict() for line in result.lines],
-    }
+__all__ = ["HouseholdRequest", "parse_household", "parse_household_json", "result_as_json"]

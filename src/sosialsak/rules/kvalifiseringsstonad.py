@@ -26,6 +26,7 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from fractions import Fraction
 
 from sosialsak.rules.engine.explanation import ExplanationLine
@@ -33,6 +34,7 @@ from sosialsak.rules.engine.ruleset import Ruleset, load_ruleset
 from sosialsak.rules.errors import InvalidFacts
 from sosialsak.rules.frister import add_months
 from sosialsak.rules.household import age_on, first_of_month
+from sosialsak.rules.kvp_tillegg import KvpInntekt, KvpInntektType, barnetillegg, inntekt_reduksjon
 from sosialsak.rules.money import round_kroner, to_ore_decimal
 from sosialsak.rules.vilkar import Sjekk
 
@@ -123,6 +125,8 @@ class KvpMaaned:
     dager: int
     fravaersdager: int
     lines: tuple[ExplanationLine, ...]
+    barnetillegg: Decimal = Decimal(0)
+    inntekt_trukket: Decimal = Decimal(0)
 
 
 def _weekdays(start: date, end: date) -> list[date]:
@@ -133,10 +137,14 @@ def _weekdays(start: date, end: date) -> list[date]:
 def kvp_maaned(
     *, month: date, fodselsdato: date, deltakelse_fra: date, deltakelse_til: date | None = None,
     fravaer_uten_gyldig_grunn: Sequence[date] = (), rules: Ruleset | None = None,
+    barn: Sequence[date] = (), andre_inntekter: Sequence[KvpInntekt] = (),
 ) -> KvpMaaned:
     """Return kvalifiseringsstønad for ``month`` (see the module docstring for the method).
 
-    ``deltakelse_til`` is exclusive (the first day no longer in the programme).
+    ``deltakelse_til`` is exclusive (the first day no longer in the programme). ``barn`` are
+    the birth dates of the children the participant supports (barnetillegg), and
+    ``andre_inntekter`` the month's other income and benefits (reduction, § 35); see
+    ``kvp_tillegg``.
     """
     rules = rules or load_ruleset()
     first = first_of_month(month)
@@ -185,10 +193,20 @@ def kvp_maaned(
             rule=f"Trekk for {len(absent)} dag{'er' if len(absent) != 1 else ''} ugyldig fravær",
             hjemmel=rules.hjemmel("sotjl.kvp_fravaer", on=first).text,
             amount=-to_ore_decimal(reduction)))
-    amount = round_kroner(max(Fraction(0), base - reduction))
+    income, income_lines = inntekt_reduksjon(inntekter=andre_inntekter, first=first, rules=rules)
+    lines += income_lines
+    stonad = max(Fraction(0), base - reduction - income)
+    if stonad != base - reduction - income:
+        lines.append(ExplanationLine(
+            kind="ikke_under_null", rule="Stønaden kan ikke bli lavere enn 0 kr", hjemmel=hj,
+            amount=to_ore_decimal(stonad - (base - reduction - income))))
+    tillegg, tillegg_lines = barnetillegg(days=days, barn=barn, first=first, rules=rules)
+    lines += tillegg_lines
+    amount = round_kroner(stonad + tillegg)
     lines.append(ExplanationLine(kind="resultat", rule="Kvalifiseringsstønad for måneden",
                                  hjemmel=hj, amount=to_ore_decimal(Fraction(amount))))
-    return KvpMaaned(first, amount, full, len(days), len(absent), tuple(lines))
+    return KvpMaaned(first, amount, full, len(days), len(absent), tuple(lines),
+                     to_ore_decimal(tillegg), to_ore_decimal(income))
 
 
 @dataclass(frozen=True)
@@ -231,3 +249,8 @@ def sjekk_programlengde(
     last = (periode.maks_slutt - timedelta(days=1)).isoformat()
     return Sjekk(code, False, True, f"Programmet kan vare i høyst 3 år med forlengelse (siste "
                  f"dag {last}).", hj)
+
+
+__all__ = ["AndreYtelser", "KvpInntekt", "KvpInntektType", "KvpMaaned", "KvpSats", "ProgramPeriode",
+           "Sjekkliste", "kvp_inngangsvilkar", "kvp_maaned", "kvp_programperiode", "kvp_sats",
+           "sjekk_programlengde"]

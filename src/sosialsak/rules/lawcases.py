@@ -25,12 +25,15 @@ from sosialsak.rules import kvalifiseringsstonad as kvp
 from sosialsak.rules.engine.overlays import HousingCaps, RateSet
 from sosialsak.rules.engine.ruleset import Ruleset, load_ruleset
 from sosialsak.rules.household_json import parse_household, result_as_json
+from sosialsak.rules.kvp_tillegg import KvpInntekt, KvpInntektType
 from sosialsak.rules.livsopphold import calculate_livsopphold
 from sosialsak.rules.money import round_kroner
+from sosialsak.rules.periode import calculate_livsopphold_period, kvp_periode
 
 CASE_DIR = Path(__file__).resolve().parent / "cases"
 KINDS = ("livsopphold", "frist", "kvp_sats", "kvp_maaned", "kvp_inngangsvilkar",
-         "kvp_programlengde", "aktivitetsplikt", "kvp_vurdert", "norskopplaering", "reduksjon")
+         "kvp_programlengde", "aktivitetsplikt", "kvp_vurdert", "norskopplaering", "reduksjon",
+         "livsopphold_periode", "kvp_periode")
 
 
 @dataclass(frozen=True)
@@ -87,11 +90,37 @@ def _rules(data: Mapping[str, Any]) -> Ruleset:
 def _livsopphold(data: Mapping[str, Any], rules: Ruleset) -> dict[str, Any]:
     req = parse_household(_iso(data["household"]))
     result = calculate_livsopphold(household=req.household, month=req.month, rules=rules,
-                                   kommune=req.kommune, assessment=req.assessment)
+                                   kommune=req.kommune, assessment=req.assessment,
+                                   under_18=req.under_18)
     out = result_as_json(result)
     out["rate_set_from"] = result.rate_set_from
     out["flags"] = sorted(f["code"] for f in out["flags"])
+    out["line_kinds"] = [line["kind"] for line in out["lines"]]
     return out
+
+
+def _livsopphold_periode(data: Mapping[str, Any], rules: Ruleset) -> dict[str, Any]:
+    req = parse_household(_iso(data["household"]))
+    period = calculate_livsopphold_period(
+        household=req.household, first_month=req.month, last_month=data["to"], rules=rules,
+        kommune=req.kommune, assessment=req.assessment, under_18=req.under_18)
+    return {"total": period.total, "amounts": [m.amount for m in period.months],
+            "norms": [m.norm for m in period.months],
+            "rate_set_from": [m.rate_set_from for m in period.months]}
+
+
+def _inntekter(raw: Any) -> list[KvpInntekt]:
+    return [KvpInntekt(KvpInntektType(i["type"]), Decimal(str(i["belop"]))) for i in raw or ()]
+
+
+def _kvp_periode(data: Mapping[str, Any], rules: Ruleset) -> dict[str, Any]:
+    p = kvp_periode(first_month=data["first_month"], last_month=data["last_month"],
+                    fodselsdato=data["fodselsdato"], deltakelse_fra=data["deltakelse_fra"],
+                    deltakelse_til=data.get("deltakelse_til"), barn=data.get("barn", ()),
+                    andre_inntekter={m: _inntekter(v) for m, v in
+                                     data.get("andre_inntekter", {}).items()}, rules=rules)
+    return {"total": p.total, "amounts": [m.amount for m in p.months],
+            "barnetillegg": [m.barnetillegg for m in p.months]}
 
 
 def _frist(data: Mapping[str, Any], rules: Ruleset) -> dict[str, Any]:
@@ -115,9 +144,13 @@ def _kvp_maaned(data: Mapping[str, Any], rules: Ruleset) -> dict[str, Any]:
     m = kvp.kvp_maaned(month=data["month"], fodselsdato=data["fodselsdato"],
                        deltakelse_fra=data["deltakelse_fra"],
                        deltakelse_til=data.get("deltakelse_til"),
-                       fravaer_uten_gyldig_grunn=data.get("fravaer", ()), rules=rules)
+                       fravaer_uten_gyldig_grunn=data.get("fravaer", ()), rules=rules,
+                       barn=data.get("barn", ()),
+                       andre_inntekter=_inntekter(data.get("andre_inntekter")))
     return {"amount": m.amount, "full_month": m.full_month, "dager": m.dager,
-            "fravaersdager": m.fravaersdager}
+            "fravaersdager": m.fravaersdager, "barnetillegg": m.barnetillegg,
+            "inntekt_trukket": m.inntekt_trukket,
+            "explanation": " | ".join(f"{line.rule} {line.detail}" for line in m.lines)}
 
 
 def _sjekk(s: vilkar.Sjekk) -> dict[str, Any]:
@@ -182,6 +215,7 @@ RUNNERS: dict[str, Callable[[Mapping[str, Any], Ruleset], dict[str, Any]]] = {
     "kvp_maaned": _kvp_maaned, "kvp_inngangsvilkar": _kvp_inngang,
     "kvp_programlengde": _programlengde, "aktivitetsplikt": _aktivitetsplikt,
     "kvp_vurdert": _kvp_vurdert, "norskopplaering": _norsk, "reduksjon": _reduksjon,
+    "livsopphold_periode": _livsopphold_periode, "kvp_periode": _kvp_periode,
 }
 
 

@@ -29,18 +29,25 @@ from decimal import Decimal
 from sosialsak.rules.engine.explanation import ExplanationLine
 from sosialsak.rules.engine.overlays import RATE_NAMES
 from sosialsak.rules.engine.ruleset import ParameterValue, Ruleset, load_ruleset
-from sosialsak.rules.errors import InvalidHousehold, InvalidParameterFile
 from sosialsak.rules.household import (
     HOUSING_COSTS,
+    Bosted,
     Household,
     IncomeType,
     age_on,
     first_of_month,
 )
+from sosialsak.rules.livsopphold_checks import (
+    age_bands,
+    check_household,
+    household_flags,
+    household_type,
+)
 from sosialsak.rules.money import format_kr, round_kroner
 from sosialsak.rules.vurdering import (
     Flag,
     IndividualAssessment,
+    Under18Assessment,
     assessment_lines,
     control_flags,
 )
@@ -51,26 +58,6 @@ ADULT_LABELS = {
     "ektepar_samboere": "ektepar/samboere",
     "bofellesskap": "person i bofellesskap",
 }
-
-
-@dataclass(frozen=True)
-class AgeBand:
-    """A children's rate band: ages ``fra``–``til`` (inclusive) on the first day of the month."""
-
-    rate: str
-    fra: int
-    til: int
-
-
-def age_bands(*, rules: Ruleset, on: date) -> tuple[AgeBand, ...]:
-    """Return the children's age bands in force on ``on`` (parameter ``aldersgrupper``)."""
-    raw = rules.get(RATES + "aldersgrupper", on=on)
-    if not isinstance(raw, tuple):
-        raise InvalidParameterFile(f"{RATES}aldersgrupper: expected a list of bands")
-    try:
-        return tuple(AgeBand(str(b["sats"]), int(b["fra"]), int(b["til"])) for b in raw)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise InvalidParameterFile(f"{RATES}aldersgrupper: malformed band ({exc})") from exc
 
 
 @dataclass(frozen=True)
@@ -119,53 +106,29 @@ def rate_set_info(*, rules: Ruleset, on: date, kommune: str | None = None) -> Ra
                        any(v.stale for v in rates), newest.expected_update)
 
 
-def household_type(household: Household) -> str:
-    """Return the adult rate category: ``ektepar_samboere``, ``bofellesskap`` or ``enslig``."""
-    if len(household.adults) == 2:
-        return "ektepar_samboere"
-    return "bofellesskap" if household.shares_dwelling else "enslig"
-
-
-def adult_age(*, rules: Ruleset, on: date) -> int:
-    """Return the age from which a person gets an adult rate: the year after the oldest
-    children's band (18 with the bands of 2019 onwards)."""
-    return max(band.til for band in age_bands(rules=rules, on=on)) + 1
-
-
-def check_household(household: Household, month: date, rules: Ruleset) -> None:
-    """Raise InvalidHousehold naming the field when the household cannot be calculated for
-    ``month`` (the scalar and the batch path refuse the same households)."""
-    if not 1 <= len(household.adults) <= 2:
-        raise InvalidHousehold("adults", "oppgi søkeren og eventuelt ektefelle/samboer (1–2).")
-    month_end = date(month.year + month.month // 12, month.month % 12 + 1, 1)
-    for group, people in (("adults", household.adults), ("children", household.children)):
-        for i, person in enumerate(people):
-            if person.birth_date >= month_end:
-                raise InvalidHousehold(f"{group}[{i}].birth_date", "personen er ikke født ennå "
-                                       f"i {month.strftime('%Y-%m')}.")
-    adult = adult_age(rules=rules, on=month)
-    for i, person in enumerate(household.adults):
-        age = age_on(person.birth_date, month)
-        if age < adult:
-            raise InvalidHousehold(
-                f"adults[{i}].birth_date",
-                f"personen er {max(age, 0)} år første dag i {month.strftime('%Y-%m')}; satsene "
-                f"for voksne gjelder fra {adult} år. Barn i husstanden føres under children.")
-
-
 def _origin(value: ParameterValue) -> str:
     return "Kommunal sats" if value.layer.startswith("kommune") else "Veiledende sats"
 
 
 def _norm_lines(
-    household: Household, month: date, rules: Ruleset, kommune: str | None, hjemmel: str
-) -> tuple[list[ExplanationLine], list[ParameterValue], int]:
+    household: Household, month: date, rules: Ruleset, kommune: str | None, hjemmel: str,
+    under_18: Under18Assessment | None,
+) -> tuple[list[ExplanationLine], int, int]:
     kind = household_type(household)
-    adult = rules.value(RATES + kind, on=month, kommune=kommune)
-    lines = [ExplanationLine.from_parameter(
-        kind="sats_voksen", rule=f"{_origin(adult)}, {ADULT_LABELS[kind]}", hjemmel=hjemmel,
-        amount=Decimal(adult.as_int()), used=adult)]
-    used = [adult]
+    if under_18 is not None:
+        adult_rate = int(under_18.amount)
+        age = age_on(household.applicant.birth_date, month)
+        lines = [ExplanationLine(
+            kind="sats_voksen", rule="Individuell vurdering, søker under 18 år",
+            hjemmel=hjemmel, amount=Decimal(adult_rate),
+            detail=f"{age} år første dag i måneden; veiledende satser for voksne er ikke "
+                   f"brukt. Begrunnelse: {under_18.reason.strip()}")]
+    else:
+        adult = rules.value(RATES + kind, on=month, kommune=kommune)
+        adult_rate = adult.as_int()
+        lines = [ExplanationLine.from_parameter(
+            kind="sats_voksen", rule=f"{_origin(adult)}, {ADULT_LABELS[kind]}",
+            hjemmel=hjemmel, amount=Decimal(adult_rate), used=adult)]
     counted = 0
     bands = age_bands(rules=rules, on=month)
     for child in household.children:
@@ -178,13 +141,20 @@ def _norm_lines(
                 hjemmel=hjemmel, amount=Decimal(0), detail=f"født {born}, {age} år"))
             continue
         rate = rules.value(RATES + band.rate, on=month, kommune=kommune)
-        used.append(rate)
         counted += 1
+        shared = ("; delt bosted: full barnesats i denne husstanden"
+                  if child.bosted is Bosted.DELT else "")
         lines.append(ExplanationLine.from_parameter(
             kind="sats_barn", rule=f"{_origin(rate)}, barn {band.fra}–{band.til} år",
             hjemmel=hjemmel, amount=Decimal(rate.as_int()), used=rate,
-            detail=f"født {born}, {age} år første dag i måneden"))
-    return lines, used, counted
+            detail=f"født {born}, {age} år første dag i måneden{shared}"))
+    if household.samvaer_children:
+        lines.append(ExplanationLine(
+            kind="barn_samvaer", rule="Barn med samvær bor ikke i husstanden og får ikke "
+            "barnesats", hjemmel=hjemmel, amount=Decimal(0),
+            detail=f"{household.samvaer_children} barn; utgifter til samvær vurderes "
+                   "individuelt (rundskriv R35 4.18.1.5)"))
+    return lines, adult_rate, counted
 
 
 def _housing_lines(
@@ -250,21 +220,24 @@ def calculate_livsopphold(
     rules: Ruleset | None = None,
     kommune: str | None = None,
     assessment: IndividualAssessment | None = None,
+    under_18: Under18Assessment | None = None,
 ) -> LivsoppholdResult:
     """Return stønad til livsopphold for ``household`` in ``month`` (any day; the 1st is used).
 
     ``rules`` defaults to the baseline state rules; pass ``load_ruleset().with_rate_sets(...)``
     to apply registered state and municipal rate sets, and ``kommune`` to select the latter.
-    Raise ParameterNotFound when no rate applies, InvalidHousehold / InvalidAssessment on bad
-    facts.
+    ``under_18`` is the individual assessment for an applicant under 18 (it replaces the adult
+    rate; refused for an applicant of 18 or more). Raise ParameterNotFound when no rate
+    applies, InvalidHousehold / InvalidAssessment on bad facts.
     """
     rules = rules or load_ruleset()
     month = first_of_month(month)
-    check_household(household, month, rules)
+    check_household(household, month, rules, under_18)
     if assessment is not None:
         assessment.validate()
     hjemmel = rules.hjemmel("sotjl.livsopphold", on=month).text
-    lines, used, children = _norm_lines(household, month, rules, kommune, hjemmel)
+    lines, adult_rate, children = _norm_lines(household, month, rules, kommune, hjemmel,
+                                              under_18)
     norm = int(sum(line.amount for line in lines))
     housing_lines = _housing_lines(household, month, rules, kommune, hjemmel)
     housing = sum((line.amount for line in housing_lines), Decimal(0))
@@ -279,11 +252,11 @@ def calculate_livsopphold(
     reference_kind = "ektepar_samboere" if kind == "ektepar_samboere" else "enslig"
     flags = control_flags(
         rules=rules, on=month, applicant_age=age_on(household.applicant.birth_date, month),
-        adult_rate=used[0].as_int(),
+        adult_rate=adult_rate,
         reference_adult_rate=rules.integer(RATES + reference_kind, on=month, kommune=kommune),
         children_counted=children, assessment=assessment, stale=rate_set.stale,
         rate_set_from=rate_set.valid_from,
-    )
+    ) + household_flags(household, assessment, rules.hjemmel("sotjl.livsopphold", on=month).text)
     result_line = ExplanationLine(
         kind="resultat", rule="Stønad til livsopphold for måneden", hjemmel=hjemmel,
         amount=Decimal(amount),
@@ -298,3 +271,4 @@ def calculate_livsopphold(
         children_counted=children, rate_set=rate_set,
         individual_assessment=assessment is not None, lines=all_lines, flags=flags,
     )
+

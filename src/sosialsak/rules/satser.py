@@ -37,6 +37,9 @@ class SatserIKraft:
             "rate_set_source": layer.layer,
             "rate_set_reference": layer.source or layer.reference,
             "stale": self.stale,
+            # when a newer set was expected; with stale, the set is older than the date asked
+            "expected_update": min((v.expected_update.isoformat() for v in self.rates.values()
+                                    if v.expected_update), default=None),
             "rates": {k: v.as_int() for k, v in self.rates.items()},
             "housing_caps": {k: v.as_optional_int() for k, v in self.caps.items()},
             "grunnbelop": None if g is None else {

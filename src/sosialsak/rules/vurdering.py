@@ -23,13 +23,41 @@ from sosialsak.rules.engine.ruleset import Ruleset
 from sosialsak.rules.errors import InvalidAssessment, InvalidParameterFile
 from sosialsak.rules.money import format_kr
 
+ADJUSTMENT_BASES = {
+    # basis → the rule text of its explanation line (a positive amount)
+    "samvaer": "Tillegg for utgifter til samvær med barn, etter individuell vurdering",
+}
+
 
 @dataclass(frozen=True)
 class Adjustment:
-    """An amount the caseworker adds (positive) to or deducts (negative) from the need."""
+    """An amount the caseworker adds (positive) to or deducts (negative) from the need.
+
+    ``basis`` names what the adjustment covers when the rules know it: ``"samvaer"`` for the
+    extra costs of a child's visits (samvær), which the guideline rates do not cover and
+    which R35 leaves to an individual assessment (4.18.1.5)."""
 
     amount: Decimal
     reason: str
+    basis: str | None = None
+
+
+@dataclass(frozen=True)
+class Under18Assessment:
+    """An applicant under 18: the guideline table has no rate for a minor's own household,
+    so the caseworker assesses the amount for the applicant individually (sotjl. § 18,
+    R35 4.18.1.5), with the reason. ``amount`` replaces the adult rate; whole kroner."""
+
+    amount: Decimal
+    reason: str
+
+    def validate(self) -> None:
+        if not self.reason.strip():
+            raise InvalidAssessment("under_18_assessment.reason: skriv begrunnelsen for det "
+                                    "vurderte beløpet.", field="under_18_assessment.reason")
+        if self.amount < 0 or self.amount != self.amount.to_integral_value():
+            raise InvalidAssessment("under_18_assessment.amount: beløpet er hele kroner, "
+                                    "ikke negativt.", field="under_18_assessment.amount")
 
 
 @dataclass(frozen=True)
@@ -58,6 +86,15 @@ class IndividualAssessment:
                     f"individual_assessment.adjustments[{i}].amount: beløpet kan ikke være 0.",
                     field=f"individual_assessment.adjustments[{i}].amount",
                 )
+            if adj.basis is not None and (adj.basis not in ADJUSTMENT_BASES or adj.amount < 0):
+                raise InvalidAssessment(
+                    f"individual_assessment.adjustments[{i}].basis: ukjent grunnlag eller "
+                    f"negativt beløp (gyldige grunnlag: {', '.join(ADJUSTMENT_BASES)}).",
+                    field=f"individual_assessment.adjustments[{i}].basis",
+                )
+
+    def covers(self, basis: str) -> bool:
+        return any(adj.basis == basis for adj in self.adjustments)
 
     @property
     def total(self) -> Decimal:
@@ -91,6 +128,8 @@ def assessment_lines(
         kind = "tillegg" if adj.amount > 0 else "fradrag"
         rule = "Tillegg etter individuell vurdering" if adj.amount > 0 else (
             "Fradrag etter individuell vurdering")
+        if adj.basis in ADJUSTMENT_BASES:
+            rule = ADJUSTMENT_BASES[adj.basis]
         lines.append(ExplanationLine(kind=kind, rule=rule, hjemmel=hjemmel, amount=adj.amount,
                                      detail=adj.reason.strip()))
     return lines

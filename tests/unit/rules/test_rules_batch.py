@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from sosialsak.rules import (
     Adjustment,
+    Bosted,
     Household,
     HouseholdRequest,
     HousingCaps,
@@ -23,6 +24,7 @@ from sosialsak.rules import (
     Person,
     RateSet,
     Ruleset,
+    Under18Assessment,
     batch_from_requests,
     calculate_batch,
     calculate_livsopphold,
@@ -64,7 +66,13 @@ def requests(draw: st.DrawFn) -> HouseholdRequest:
                                     max_value=adult_by)))
 
     adults = tuple(adult() for _ in range(draw(st.integers(1, 2))))
-    children = tuple(born(0, 20) for _ in range(draw(st.integers(0, 6))))
+    under_18 = None
+    if draw(st.integers(0, 4)) == 0:  # an applicant under 18, assessed individually (R35)
+        adults = (born(15, 17), *adults[1:])
+        under_18 = Under18Assessment(Decimal(draw(st.integers(0, 12_000))), "Vurdert")
+    children = tuple(Person(born(0, 20).birth_date, draw(st.sampled_from([Bosted.FAST,
+                                                                            Bosted.DELT])))
+                     for _ in range(draw(st.integers(0, 6))))
     income = tuple(Income(draw(st.sampled_from(list(IncomeType))), draw(money))
                    for _ in range(draw(st.integers(0, 4))))
     adjust = draw(st.lists(st.integers(-500_000, 500_000).filter(bool), max_size=2))
@@ -73,16 +81,18 @@ def requests(draw: st.DrawFn) -> HouseholdRequest:
                   if draw(st.booleans()) else None)
     household = Household(
         adults=adults, children=children, shares_dwelling=draw(st.booleans()),
-        housing_costs=HousingCosts(*(draw(money) for _ in range(4))), income=income)
+        housing_costs=HousingCosts(*(draw(money) for _ in range(4))), income=income,
+        samvaer_children=draw(st.integers(0, 2)))
     kommune = draw(st.sampled_from([None, "0301", "4601", "1103"]))
-    return HouseholdRequest(month, kommune, household, assessment)
+    return HouseholdRequest(month, kommune, household, assessment, under_18)
 
 
 def assert_same(reqs: list[HouseholdRequest], rules: Ruleset) -> None:
     batch = calculate_batch(households=batch_from_requests(reqs), rules=rules)
     for i, req in enumerate(reqs):
         one = calculate_livsopphold(household=req.household, month=req.month, rules=rules,
-                                    kommune=req.kommune, assessment=req.assessment)
+                                    kommune=req.kommune, assessment=req.assessment,
+                                    under_18=req.under_18)
         got = (int(batch.amount[i]), int(batch.norm[i]), int(batch.housing_ore[i]),
                int(batch.income_counted_ore[i]), batch.rate_set_from[i].item(),
                bool(batch.stale[i]))

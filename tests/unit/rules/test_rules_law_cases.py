@@ -26,7 +26,8 @@ class TestTheCaseCollection:
         assert len(CASES) >= 40
         assert set(kinds) == {"livsopphold", "frist", "kvp_sats", "kvp_maaned",
                               "kvp_inngangsvilkar", "kvp_programlengde", "aktivitetsplikt",
-                              "kvp_vurdert", "norskopplaering", "reduksjon"}
+                              "kvp_vurdert", "norskopplaering", "reduksjon",
+                              "livsopphold_periode", "kvp_periode"}
 
     def test_every_case_names_where_its_figure_comes_from(self) -> None:
         assert all(c.reference for c in CASES)

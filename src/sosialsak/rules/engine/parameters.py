@@ -43,6 +43,7 @@ class DatedValue:
     reference: str
     source: str = ""
     layer: str = "stat"
+    verified: bool = True  # false: a figure our sources do not confirm (see its source note)
 
 
 @dataclass(frozen=True)
@@ -127,8 +128,11 @@ def parse_parameter(name: str, data: Mapping[str, Any], *, where: str = "") -> P
             raise InvalidParameterFile(f"{where}: start {start!r} is not a YYYY-MM-DD date")
         if not isinstance(entry, dict) or "value" not in entry or not entry.get("reference"):
             raise InvalidParameterFile(f"{where} {start}: each value needs 'value' and 'reference'")
+        verified = entry.get("verified", True)
+        if not isinstance(verified, bool):
+            raise InvalidParameterFile(f"{where} {start}: 'verified' must be true or false")
         dated.append(DatedValue(start, _convert(entry["value"]), str(entry["reference"]),
-                                str(entry.get("source", ""))))
+                                str(entry.get("source", "")), verified=verified))
     dated.sort(key=lambda v: v.start)
     return Parameter(
         name=name,

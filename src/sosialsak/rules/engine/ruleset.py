@@ -43,6 +43,7 @@ class ParameterValue:
     layer: str
     stale: bool = False
     expected_update: date | None = None
+    verified: bool = True
 
     def as_int(self) -> int:
         """Return the value as an int; raise InvalidParameterFile if it is not a whole number."""
@@ -155,7 +156,7 @@ class Ruleset:
             expected = base.update_cycle.next_after(found.start)
             stale = on >= expected
         return ParameterValue(base.name, found.value, found.start, found.reference,
-                              found.source, found.layer, stale, expected)
+                              found.source, found.layer, stale, expected, found.verified)
 
 
 def _latest(values: tuple[DatedValue, ...], on: date) -> DatedValue | None:

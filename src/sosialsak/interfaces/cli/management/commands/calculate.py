@@ -1,10 +1,14 @@
-"""``sosialsak calculate --household FILE|- | --soknad FILE [--month YYYY-MM] [--explain]``.
+"""``sosialsak calculate --household FILE|- | --soknad FILE [--month YYYY-MM] [--to YYYY-MM]
+[--explain]``.
 
-Livsopphold for one household-month. Reads the household JSON documented in ``docs/rules.md``,
-or a Digisos soknad.json (household from familie, bosituasjon, okonomi), and prints the result
-as JSON, or with ``--explain`` the explanation for the caseworker and the plain-Bokmål text for
-the applicant. Registered state and municipal rate sets are applied. Bad input exits with code 2
-and a message naming the field.
+Livsopphold for one household-month, or with ``--to`` for every month from the first month to
+``--to`` (each month calculated on its own: ``{"months": [...], "total": N}``). Reads the
+household JSON documented in ``docs/rules.md``, or a Digisos soknad.json (household from
+familie, bosituasjon, okonomi; who is in the household is decided by
+``rules.members_at_rate``), and prints the result as JSON, or with ``--explain`` the
+explanation for the caseworker and the plain-Bokmål text for the applicant. Registered state and
+municipal rate sets are applied; without a database the shipped state rates are used and a note
+on stderr says so. Bad input exits with code 2 and a message naming the field.
 
 ``--month`` belongs to ``--soknad`` only: a household file carries its own ``month``, and the
 two together are refused (exit 2) rather than one silently winning.
@@ -19,17 +23,20 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import DatabaseError
 
-from sosialsak.contexts.rates.queries import current_ruleset
 from sosialsak.formats.digisos import SoknadInvalid, parse_soknad
 from sosialsak.formats.digisos.household import household_json_from_soknad
+from sosialsak.interfaces.cli.rules_source import ruleset_for_cli
+from sosialsak.interfaces.cli.soknad_members import members_json
+from sosialsak.kernel.errors import ValidationFailed
 from sosialsak.rules import (
     InvalidHousehold,
     ParameterNotFound,
     calculate_livsopphold,
+    calculate_livsopphold_period,
     parse_household,
     parse_household_json,
+    period_as_json,
     render_for_applicant,
     render_for_caseworker,
     result_as_json,
@@ -50,6 +57,9 @@ class Command(BaseCommand):
         parser.add_argument("--month", metavar="YYYY-MM",
                             help="måneden, bare med --soknad (uten: måneden søknaden ble "
                                  "sendt); med --household står måneden i filen (month)")
+        parser.add_argument("--to", metavar="YYYY-MM",
+                            help="siste måned: beregn hver måned fra første måned til og med "
+                                 "denne; skriver {\"months\": [...], \"total\": N}")
         parser.add_argument("--explain", action="store_true",
                             help="skriv forklaringen som lesbar tekst i stedet for JSON")
 
@@ -64,25 +74,56 @@ class Command(BaseCommand):
                 request = parse_household_json(self._read(options["household"], "--household"))
         except InvalidHousehold as exc:
             raise CommandError(exc.message, returncode=BAD_INPUT) from exc
+        last = self._to_month(options.get("to"), request.month)
+        rules = ruleset_for_cli(self.stderr)
         try:
-            rules = current_ruleset()
-        except DatabaseError as exc:
-            raise CommandError("Fant ikke registrerte satser i databasen; kjør "
-                               "«sosialsak migrate» først.") from exc
-        try:
-            result = calculate_livsopphold(household=request.household, month=request.month,
-                                           rules=rules, kommune=request.kommune,
-                                           assessment=request.assessment)
-        except ParameterNotFound as exc:
+            if last is None:
+                result = calculate_livsopphold(
+                    household=request.household, month=request.month, rules=rules,
+                    kommune=request.kommune, assessment=request.assessment,
+                    under_18=request.under_18)
+            else:
+                period = calculate_livsopphold_period(
+                    household=request.household, first_month=request.month, last_month=last,
+                    rules=rules, kommune=request.kommune, assessment=request.assessment,
+                    under_18=request.under_18)
+        except (ParameterNotFound, ValidationFailed) as exc:
             raise CommandError(exc.message, returncode=BAD_INPUT) from exc
-        except InvalidHousehold as exc:
-            raise CommandError(exc.message, returncode=BAD_INPUT) from exc
-        if options["explain"]:
-            self.stdout.write(render_for_caseworker(result))
-            self.stdout.write("\nFor søkeren:\n")
-            self.stdout.write(render_for_applicant(result))
+        if last is not None:
+            if options["explain"]:
+                for one in period.months:
+                    self.stdout.write(f"== {one.month.strftime('%Y-%m')} ==")
+                    self._explain(one)
+                    self.stdout.write("")
+                self.stdout.write(f"Sum for perioden: {period.total} kr")
+            else:
+                self.stdout.write(json.dumps(period_as_json(period), ensure_ascii=False,
+                                             indent=2))
+        elif options["explain"]:
+            self._explain(result)
         else:
             self.stdout.write(json.dumps(result_as_json(result), ensure_ascii=False, indent=2))
+
+    def _explain(self, result: Any) -> None:
+        self.stdout.write(render_for_caseworker(result))
+        self.stdout.write("\nFor søkeren:\n")
+        self.stdout.write(render_for_applicant(result))
+
+    @staticmethod
+    def _to_month(raw: str | None, first: date) -> date | None:
+        if raw is None:
+            return None
+        try:
+            if len(raw) != 7:
+                raise ValueError(raw)
+            last = date.fromisoformat(f"{raw}-01")
+        except ValueError as exc:
+            raise CommandError("--to: skriv måneden som ÅÅÅÅ-MM, f.eks. 2024-06.",
+                               returncode=BAD_INPUT) from exc
+        if last < first:
+            raise CommandError(f"--to: {raw} er før første måned "
+                               f"{first.strftime('%Y-%m')}.", returncode=BAD_INPUT)
+        return last
 
     def _from_soknad(self, source: str, month: str | None) -> dict[str, Any]:
         try:
@@ -104,6 +145,10 @@ class Command(BaseCommand):
         if not household["adults"]:
             raise CommandError("--soknad: søknaden har verken fødselsdato eller gyldig "
                                "fødselsnummer for søkeren.", returncode=BAD_INPUT)
+        try:  # who is in the household: the rules' one definition (members_at_rate)
+            household.update(members_json(innhold, applicant=household["adults"][0]))
+        except InvalidHousehold as exc:
+            raise CommandError(exc.message, returncode=BAD_INPUT) from exc
         if "month" not in household:
             raise CommandError("--month: søknaden har ikke innsendingstidspunkt; oppgi måneden.",
                                returncode=BAD_INPUT)

@@ -1,7 +1,9 @@
 """``sosialsak rates --date YYYY-MM-DD [--kommune NNNN] [--json]``: the rates and G in force.
 
 Shows the livsopphold rate set in force on the date (the state's, or the municipality's own
-rates, including registered sets), housing caps, G, and whether the table may be out of date.
+rates, including registered sets), housing caps, G, and whether the table may be out of date:
+when the set in force is older than the month asked for (a newer set was expected), it says so.
+Works without a database from the state rates shipped in the code (a note on stderr).
 """
 
 from __future__ import annotations
@@ -12,9 +14,8 @@ from datetime import date
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import DatabaseError
 
-from sosialsak.contexts.rates.queries import current_ruleset
+from sosialsak.interfaces.cli.rules_source import ruleset_for_cli
 from sosialsak.rules import ParameterNotFound, first_rate_date, satser_i_kraft
 from sosialsak.rules.money import format_kr
 
@@ -46,11 +47,7 @@ class Command(BaseCommand):
         if kommune is not None and not re.fullmatch(r"\d{4}", kommune):
             raise CommandError("--kommune: kommunenummer har fire siffer, f.eks. 0301.",
                                returncode=BAD_INPUT)
-        try:
-            rules = current_ruleset()
-        except DatabaseError as exc:
-            raise CommandError("Fant ikke registrerte satser i databasen; kjør "
-                               "«sosialsak migrate» først.") from exc
+        rules = ruleset_for_cli(self.stderr)
         try:
             satser = satser_i_kraft(on=on, kommune=kommune, rules=rules)
         except ParameterNotFound as exc:
@@ -70,6 +67,9 @@ class Command(BaseCommand):
                  f"{data['rate_set_reference']})"]
         if satser.stale:
             lines.append("ADVARSEL: nyere satser er ikke registrert; tabellen kan være utdatert.")
+            lines.append(f"Satssettet som gjelder er fra {data['rate_set_from']}, eldre enn "
+                         f"{on.strftime('%Y-%m')} som du spurte om (nytt satssett ventet fra "
+                         f"{data['expected_update']}).")
         lines += [f"  {LABELS[k]:<24}{format_kr(v):>10}" for k, v in data["rates"].items()]
         caps = {k: v for k, v in data["housing_caps"].items() if v is not None}
         lines.append("Tak på boutgifter: " + (", ".join(f"{k} {format_kr(v)}"
