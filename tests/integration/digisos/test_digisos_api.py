@@ -10,14 +10,14 @@ from django.test import Client
 
 from sosialsak.contexts.accounts.tokens import create_token
 from sosialsak.contexts.intake.models import Soknad
-from tests.digisos_samples import PDF, soknad_json, vedlegg_json
+from tests.digisos_samples import PDF, did, soknad_json, vedlegg_json
 
 
 def _parts(soknad: dict) -> dict[str, object]:  # type: ignore[type-arg]
     files = {"kontrakt.pdf": PDF}
     return {
         "metadata": SimpleUploadedFile("metadata.json", json.dumps(
-            {"digisosId": "d-api", "eksternRef": "r-api"}).encode()),
+            {"digisosId": did("d-api"), "eksternRef": "r-api"}).encode()),
         "soknad": SimpleUploadedFile("soknad.json", json.dumps(soknad).encode()),
         "vedlegg": SimpleUploadedFile("vedlegg.json", json.dumps(vedlegg_json(files)).encode()),
         "kontrakt.pdf": SimpleUploadedFile("kontrakt.pdf", PDF),
@@ -75,7 +75,7 @@ def test_an_ettersendelse_through_the_api_fulfils_the_decisions_requirement(
 
     krav = decided["krav"]
     files = {"kvittering.pdf": PDF}
-    meta = {"digisosId": "dig-krav", "eksternRef": "ref-api-e1",
+    meta = {"digisosId": did("dig-krav"), "eksternRef": "ref-api-e1",
             "soknadLeveranseId": {"sendtKanal": "FIKS_IO", "id": "ref-krav"}}
     vedlegg = vedlegg_json(files, type=krav.tittel, tilleggsinfo=krav.beskrivelse,
                            hendelse_type="dokumentasjonkrav", hendelse_referanse=krav.referanse)
@@ -107,7 +107,7 @@ def test_an_ettersendelse_for_an_unknown_digisos_id_is_refused(users) -> None:
     files = {"kvittering.pdf": PDF}
     parts = {
         "metadata": SimpleUploadedFile("metadata.json", json.dumps(
-            {"digisosId": "ukjent", "eksternRef": "ref-x",
+            {"digisosId": did("ukjent"), "eksternRef": "ref-x",
              "soknadLeveranseId": {"sendtKanal": "FIKS_IO", "id": "y"}}).encode()),
         "vedlegg": SimpleUploadedFile("vedlegg.json", json.dumps(vedlegg_json(files)).encode()),
         "kvittering.pdf": SimpleUploadedFile("kvittering.pdf", PDF),
@@ -118,4 +118,4 @@ def test_an_ettersendelse_for_an_unknown_digisos_id_is_refused(users) -> None:
 
     assert response.status_code == 400
     assert response.json()["outcome"] == "KARANTENE"
-    assert "digisosId ukjent" in response.json()["errors"][0]
+    assert f"digisosId {did('ukjent')}" in response.json()["errors"][0]
