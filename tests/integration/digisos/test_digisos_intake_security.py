@@ -13,7 +13,7 @@ from django.core.management.base import CommandError
 
 from sosialsak.contexts.audit.models import AuditEntry
 from sosialsak.contexts.digisos.delivery import read_folder
-from sosialsak.contexts.digisos.importer import import_delivery, import_inbox, sweep_files
+from sosialsak.contexts.digisos.importer import import_delivery, import_inbox
 from sosialsak.contexts.digisos.models import Levering
 from sosialsak.contexts.intake.models import Soknad, Vedlegg
 from tests.digisos_samples import PDF, did, soknad_json, with_changes, write_delivery
@@ -161,6 +161,8 @@ def test_an_oversized_value_is_quarantined_naming_the_field(offices, tmp_path, c
 
 def test_the_sweep_moves_a_committed_file_in_and_deletes_orphans(offices, settings,
                                                                  tmp_path) -> None:
+    from sosialsak.contexts.digisos.importer import sweep_files
+
     _import(write_delivery(tmp_path / "s", digisos_id=did("s"), ekstern_ref="ref-s",
                            soknad=soknad_json(), files={"kontrakt.pdf": PDF}))
     row = Vedlegg.objects.get(filnavn="kontrakt.pdf")
