@@ -119,3 +119,29 @@ def test_an_ettersendelse_for_an_unknown_digisos_id_is_refused(users) -> None:
     assert response.status_code == 400
     assert response.json()["outcome"] == "KARANTENE"
     assert f"digisosId {did('ukjent')}" in response.json()["errors"][0]
+
+
+def test_a_delivery_cut_off_inside_an_attachment_is_quarantined_and_the_resend_imports(
+        users) -> None:
+    """Issue 10 item 3: a half-sent upload was imported with only soknad.json, and the whole
+    re-send was then a DUPLIKAT, so the attachment was lost."""
+    from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+
+    from sosialsak.contexts.digisos.models import Levering
+
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {create_token(user=users['admin'])}"}
+    parts = _parts(soknad_json())
+    # The attachment first, as Fiks sends metadata+file pairs, then cut inside it.
+    ordered = {k: parts[k] for k in ("metadata", "soknad", "kontrakt.pdf", "vedlegg")}
+    body = encode_multipart(BOUNDARY, ordered)
+    cut = body[:body.index(PDF) + 5]
+
+    half = Client().generic("POST", "/api/v1/digisos/leveranser", cut,
+                            content_type=MULTIPART_CONTENT, **auth)
+    whole = Client().post("/api/v1/digisos/leveranser", _parts(soknad_json()), **auth)
+
+    assert half.status_code == 400 and half.json()["outcome"] == "KARANTENE"
+    assert whole.status_code == 201 and whole.json()["outcome"] == "IMPORTERT"
+    assert sorted(Soknad.objects.get().vedlegg.values_list("filnavn", flat=True)) == [
+        "kontrakt.pdf", "soknad.json"]
+    assert Levering.objects.get().status == "IMPORTERT"

@@ -191,20 +191,25 @@ def _quarantine(delivery: Delivery, errors: list[str], digisos_id: str, ekstern_
             continue
     else:
         raise RuntimeError("could not create or find the quarantine row")
-    levering.feil, levering.forsok = errors, levering.forsok + 1
-    levering.status = LeveringStatus.KARANTENE
-    # One folder per delivery row, so two rejected deliveries never mix their files; written
-    # under a temporary name and renamed, so a crash never leaves half a folder.
-    root = Path(settings.DIGISOS_QUARANTINE)
-    folder = quarantine_folder(levering.pk, key)
-    root.mkdir(parents=True, exist_ok=True)
-    temp = Path(tempfile.mkdtemp(dir=root, prefix=f".{levering.pk}-"))
-    for name, content in delivery.files.items():
-        inside(temp, _safe(name)).write_bytes(content)
-    shutil.rmtree(folder, ignore_errors=True)
-    os.replace(temp, folder)
-    levering.karantene_mappe = str(folder)
-    levering.save(update_fields=["feil", "forsok", "status", "karantene_mappe"])
+    # The row is locked while its folder is rewritten: copies quarantined at once take turns.
+    with transaction.atomic():
+        levering = Levering.objects.select_for_update().get(pk=levering.pk)
+        if levering.soknad_id is not None:
+            return ImportResult(delivery.label, "DUPLIKAT", levering.pk, levering.soknad_id)
+        levering.feil, levering.forsok = errors, levering.forsok + 1
+        levering.status = LeveringStatus.KARANTENE
+        # One folder per delivery row, so two rejected deliveries never mix their files;
+        # written under a temporary name and renamed, so a crash never leaves half a folder.
+        root = Path(settings.DIGISOS_QUARANTINE)
+        folder = quarantine_folder(levering.pk, key)
+        root.mkdir(parents=True, exist_ok=True)
+        temp = Path(tempfile.mkdtemp(dir=root, prefix=f".{levering.pk}-"))
+        for name, content in delivery.files.items():
+            inside(temp, _safe(name)).write_bytes(content)
+        shutil.rmtree(folder, ignore_errors=True)
+        os.replace(temp, folder)
+        levering.karantene_mappe = str(folder)
+        levering.save(update_fields=["feil", "forsok", "status", "karantene_mappe"])
     log.warning("digisos delivery quarantined: levering=%s errors=%d", levering.pk, len(errors))
     return ImportResult(delivery.label, "KARANTENE", levering.pk, None, tuple(errors))
 
@@ -342,6 +347,10 @@ def sweep_files(*, older_than_seconds: float = 3600) -> Sweep:
     inbox = Path(settings.DIGISOS_INBOX)
     for left in inbox.glob(".ferdig-*") if inbox.is_dir() else []:
         shutil.rmtree(left, ignore_errors=True)
+    quarantine = Path(settings.DIGISOS_QUARANTINE)  # half-written quarantine folders
+    for left in quarantine.glob(".*") if quarantine.is_dir() else []:
+        if left.is_dir() and left.stat().st_mtime <= cutoff:
+            shutil.rmtree(left, ignore_errors=True)
     if recovered or removed:
         log.warning("digisos sweep: recovered=%d removed=%d", recovered, removed)
     return Sweep(recovered, removed)
