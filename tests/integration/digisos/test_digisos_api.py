@@ -145,3 +145,33 @@ def test_a_delivery_cut_off_inside_an_attachment_is_quarantined_and_the_resend_i
     assert sorted(Soknad.objects.get().vedlegg.values_list("filnavn", flat=True)) == [
         "kontrakt.pdf", "soknad.json"]
     assert Levering.objects.get().status == "IMPORTERT"
+
+
+def test_a_poison_soknad_json_is_quarantined_not_a_500(users) -> None:
+    """Issue 10 item 4: 100,000 nested brackets raised RecursionError and a 500."""
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {create_token(user=users['admin'])}"}
+    parts = _parts(soknad_json())
+    parts["soknad"] = SimpleUploadedFile("soknad.json", b"[" * 100_000 + b"]" * 100_000)
+
+    response = Client().post("/api/v1/digisos/leveranser", parts, **auth)
+
+    assert response.status_code == 400 and response.json()["outcome"] == "KARANTENE"
+    assert any("nøstet dypere" in e for e in response.json()["errors"])
+
+
+def test_a_digisos_id_with_a_path_in_it_is_refused(users, settings) -> None:
+    """Issue 10 item 5: a digisosId of ../../.. was imported and named an outbox folder."""
+    from pathlib import Path
+
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {create_token(user=users['admin'])}"}
+    parts = _parts(soknad_json())
+    parts["metadata"] = SimpleUploadedFile("metadata.json", json.dumps(
+        {"digisosId": "../../..", "eksternRef": "r-api"}).encode())
+
+    response = Client().post("/api/v1/digisos/leveranser", parts, **auth)
+
+    assert response.status_code == 400
+    assert any("$.digisosId har feil format" in e for e in response.json()["errors"])
+    assert Soknad.objects.count() == 0
+    quarantine = Path(settings.DIGISOS_QUARANTINE)
+    assert all(p.parent == quarantine for p in quarantine.iterdir())
