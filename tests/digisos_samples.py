@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import uuid
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,11 @@ from tests.helpers import synthetic_fnr
 
 APPLICANT_FNR = synthetic_fnr(date(1990, 5, 17), 3)
 CHILD_FNR = synthetic_fnr(date(2016, 2, 1), 7)
+
+
+def did(label: str) -> str:
+    """Return a digisosId (a UUID, as Fiks makes them) derived from a readable label."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"digisos:{label}"))
 
 
 def kilde(value: Any, src: str = "bruker") -> dict[str, Any]:
@@ -101,7 +107,7 @@ def write_delivery(folder: Path, *, digisos_id: str, ekstern_ref: str,
                    soknad: dict[str, Any] | None = None,
                    files: dict[str, bytes] | None = None,
                    vedlegg: dict[str, Any] | None = None,
-                   ettersendelse: bool = False) -> Path:
+                   ettersendelse: bool = False, done: bool = True) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     meta: dict[str, Any] = {"digisosId": digisos_id, "eksternRef": ekstern_ref}
     if ettersendelse:
@@ -112,10 +118,11 @@ def write_delivery(folder: Path, *, digisos_id: str, ekstern_ref: str,
     files = files or {}
     for name, content in files.items():
         (folder / name).write_bytes(content)
-    if vedlegg is None and files:
-        vedlegg = vedlegg_json(files)
-    if vedlegg is not None:
-        (folder / "vedlegg.json").write_text(json.dumps(vedlegg))
+    if vedlegg is None:  # every delivery has one, listing each file with its sha512
+        vedlegg = vedlegg_json(files) if files else {"vedlegg": []}
+    (folder / "vedlegg.json").write_text(json.dumps(vedlegg))
+    if done:  # the sender's marker: the folder is complete (digisos.importer._ready)
+        (folder / ".ferdig").write_bytes(b"")
     return folder
 
 

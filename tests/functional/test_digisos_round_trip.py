@@ -28,7 +28,7 @@ from sosialsak.contexts.digisos.outbox import export_innsyn
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.people.models import Barn
 from sosialsak.formats.digisos import DocumentKind, load_official_schemas, validate_document
-from tests.digisos_samples import soknad_json, write_delivery
+from tests.digisos_samples import did, soknad_json, write_delivery
 from tests.helpers import NOW
 from tests.integration.decisions.fixtures import map_children
 
@@ -43,7 +43,7 @@ def _dirs(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_digisos_application_to_vedtak_and_back(offices, users, scope_of, tmp_path) -> None:
-    folder = write_delivery(tmp_path / "in", digisos_id="rt-1", ekstern_ref="rt-1",
+    folder = write_delivery(tmp_path / "in", digisos_id=did("rt-1"), ekstern_ref="rt-1",
                             soknad=soknad_json(hva="Husleie for mars."))
     soknad = Soknad.objects.get(pk=import_delivery(delivery=read_folder(folder),
                                                    now=NOW).soknad_id)

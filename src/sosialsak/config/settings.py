@@ -5,6 +5,8 @@ SOSIALSAK_SECRET_KEY required when debug is off and SOSIALSAK_ENV=production
 DATABASE_URL         e.g. postgres://user@127.0.0.1:5432/sosialsak; default: SQLite in var/
 SOSIALSAK_ALLOWED_HOSTS comma-separated host names
 SOSIALSAK_VAR_DIR    where the SQLite file, the Digisos inbox/outbox and letters live
+SOSIALSAK_DIGISOS_INBOX_STILL_SECONDS  an inbox folder without the ".ferdig" marker is read
+                     when unchanged this long (default 300)
 """
 
 from __future__ import annotations
@@ -133,6 +135,9 @@ MEDIA_ROOT = VAR_DIR / "media"
 DIGISOS_INBOX = VAR_DIR / "digisos" / "inbox"
 DIGISOS_OUTBOX = VAR_DIR / "digisos" / "outbox"
 DIGISOS_QUARANTINE = VAR_DIR / "digisos" / "quarantine"
+# An inbox folder is read once it holds the marker file ".ferdig", or when nothing in it has
+# changed for this many seconds (a sender that cannot set a marker); see digisos.importer.
+DIGISOS_INBOX_STILL_SECONDS = int(os.environ.get("SOSIALSAK_DIGISOS_INBOX_STILL_SECONDS", "300"))
 
 # Logs carry ids and codes, never personal data: no request bodies, no query parameters.
 LOGGING = {

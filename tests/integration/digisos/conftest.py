@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.digisos_samples import soknad_json, write_delivery
+from tests.digisos_samples import did, soknad_json, write_delivery
 from tests.helpers import NOW
 from tests.integration.decisions.fixtures import map_children
 
@@ -30,8 +30,8 @@ def decided(offices: Any, users: Any, scope_of: Any, tmp_path: Path
     from sosialsak.contexts.intake.models import Soknad
     from sosialsak.contexts.people.models import Barn
 
-    folder = write_delivery(tmp_path / "krav-in", digisos_id="dig-krav", ekstern_ref="ref-krav",
-                            soknad=soknad_json(hva="Husleie for mars."))
+    folder = write_delivery(tmp_path / "krav-in", digisos_id=did("dig-krav"),
+                            ekstern_ref="ref-krav", soknad=soknad_json(hva="Husleie for mars."))
     # Received and decided before NOW, when the tests send their ettersendelser.
     soknad = Soknad.objects.get(pk=import_delivery(delivery=read_folder(folder),
                                                    now=NOW - timedelta(days=3)).soknad_id)

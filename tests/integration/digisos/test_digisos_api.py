@@ -10,14 +10,14 @@ from django.test import Client
 
 from sosialsak.contexts.accounts.tokens import create_token
 from sosialsak.contexts.intake.models import Soknad
-from tests.digisos_samples import PDF, soknad_json, vedlegg_json
+from tests.digisos_samples import PDF, did, soknad_json, vedlegg_json
 
 
 def _parts(soknad: dict) -> dict[str, object]:  # type: ignore[type-arg]
     files = {"kontrakt.pdf": PDF}
     return {
         "metadata": SimpleUploadedFile("metadata.json", json.dumps(
-            {"digisosId": "d-api", "eksternRef": "r-api"}).encode()),
+            {"digisosId": did("d-api"), "eksternRef": "r-api"}).encode()),
         "soknad": SimpleUploadedFile("soknad.json", json.dumps(soknad).encode()),
         "vedlegg": SimpleUploadedFile("vedlegg.json", json.dumps(vedlegg_json(files)).encode()),
         "kontrakt.pdf": SimpleUploadedFile("kontrakt.pdf", PDF),
@@ -75,7 +75,7 @@ def test_an_ettersendelse_through_the_api_fulfils_the_decisions_requirement(
 
     krav = decided["krav"]
     files = {"kvittering.pdf": PDF}
-    meta = {"digisosId": "dig-krav", "eksternRef": "ref-api-e1",
+    meta = {"digisosId": did("dig-krav"), "eksternRef": "ref-api-e1",
             "soknadLeveranseId": {"sendtKanal": "FIKS_IO", "id": "ref-krav"}}
     vedlegg = vedlegg_json(files, type=krav.tittel, tilleggsinfo=krav.beskrivelse,
                            hendelse_type="dokumentasjonkrav", hendelse_referanse=krav.referanse)
@@ -107,7 +107,7 @@ def test_an_ettersendelse_for_an_unknown_digisos_id_is_refused(users) -> None:
     files = {"kvittering.pdf": PDF}
     parts = {
         "metadata": SimpleUploadedFile("metadata.json", json.dumps(
-            {"digisosId": "ukjent", "eksternRef": "ref-x",
+            {"digisosId": did("ukjent"), "eksternRef": "ref-x",
              "soknadLeveranseId": {"sendtKanal": "FIKS_IO", "id": "y"}}).encode()),
         "vedlegg": SimpleUploadedFile("vedlegg.json", json.dumps(vedlegg_json(files)).encode()),
         "kvittering.pdf": SimpleUploadedFile("kvittering.pdf", PDF),
@@ -118,4 +118,60 @@ def test_an_ettersendelse_for_an_unknown_digisos_id_is_refused(users) -> None:
 
     assert response.status_code == 400
     assert response.json()["outcome"] == "KARANTENE"
-    assert "digisosId ukjent" in response.json()["errors"][0]
+    assert f"digisosId {did('ukjent')}" in response.json()["errors"][0]
+
+
+def test_a_delivery_cut_off_inside_an_attachment_is_quarantined_and_the_resend_imports(
+        users) -> None:
+    """Issue 10 item 3: a half-sent upload was imported with only soknad.json, and the whole
+    re-send was then a DUPLIKAT, so the attachment was lost."""
+    from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+
+    from sosialsak.contexts.digisos.models import Levering
+
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {create_token(user=users['admin'])}"}
+    parts = _parts(soknad_json())
+    # The attachment first, as Fiks sends metadata+file pairs, then cut inside it.
+    ordered = {k: parts[k] for k in ("metadata", "soknad", "kontrakt.pdf", "vedlegg")}
+    body = encode_multipart(BOUNDARY, ordered)
+    cut = body[:body.index(PDF) + 5]
+
+    half = Client().generic("POST", "/api/v1/digisos/leveranser", cut,
+                            content_type=MULTIPART_CONTENT, **auth)
+    whole = Client().post("/api/v1/digisos/leveranser", _parts(soknad_json()), **auth)
+
+    assert half.status_code == 400 and half.json()["outcome"] == "KARANTENE"
+    assert whole.status_code == 201 and whole.json()["outcome"] == "IMPORTERT"
+    assert sorted(Soknad.objects.get().vedlegg.values_list("filnavn", flat=True)) == [
+        "kontrakt.pdf", "soknad.json"]
+    assert Levering.objects.get().status == "IMPORTERT"
+
+
+def test_a_poison_soknad_json_is_quarantined_not_a_500(users) -> None:
+    """Issue 10 item 4: 100,000 nested brackets raised RecursionError and a 500."""
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {create_token(user=users['admin'])}"}
+    parts = _parts(soknad_json())
+    parts["soknad"] = SimpleUploadedFile("soknad.json", b"[" * 100_000 + b"]" * 100_000)
+
+    response = Client().post("/api/v1/digisos/leveranser", parts, **auth)
+
+    assert response.status_code == 400 and response.json()["outcome"] == "KARANTENE"
+    assert any("nøstet dypere" in e for e in response.json()["errors"])
+
+
+def test_a_digisos_id_with_a_path_in_it_is_refused(users, settings) -> None:
+    """Issue 10 item 5: a digisosId of ../../.. was imported and named an outbox folder."""
+    from pathlib import Path
+
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {create_token(user=users['admin'])}"}
+    parts = _parts(soknad_json())
+    parts["metadata"] = SimpleUploadedFile("metadata.json", json.dumps(
+        {"digisosId": "../../..", "eksternRef": "r-api"}).encode())
+
+    response = Client().post("/api/v1/digisos/leveranser", parts, **auth)
+
+    assert response.status_code == 400
+    assert any("$.digisosId har feil format" in e for e in response.json()["errors"])
+    assert Soknad.objects.count() == 0
+    quarantine = Path(settings.DIGISOS_QUARANTINE)
+    assert all(p.parent == quarantine for p in quarantine.iterdir())

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.formats.digisos import DocumentKind, load_official_schemas, validate_document
-from tests.digisos_samples import soknad_json, write_delivery
+from tests.digisos_samples import did, soknad_json, write_delivery
 
 SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "digisos" / "json"
 
@@ -25,9 +25,9 @@ def run(*args: str) -> tuple[str, str]:
 
 
 def test_import_names_each_rejected_file_and_its_reason(offices, tmp_path) -> None:
-    good = write_delivery(tmp_path / "good", digisos_id="g", ekstern_ref="g",
+    good = write_delivery(tmp_path / "good", digisos_id=did("g"), ekstern_ref="g",
                           soknad=soknad_json())
-    bad = write_delivery(tmp_path / "bad", digisos_id="b", ekstern_ref="b",
+    bad = write_delivery(tmp_path / "bad", digisos_id=did("b"), ekstern_ref="b",
                          soknad={"version": "1.0.0"})
 
     with pytest.raises(CommandError) as err:
@@ -45,7 +45,7 @@ def test_import_labels_results_by_path_and_prints_the_levering_id(offices, tmp_p
     lone = tmp_path / "a" / "soknad.json"
     lone.parent.mkdir()
     lone.write_text(json.dumps(soknad_json()))
-    bad = write_delivery(tmp_path / "bad", digisos_id="b", ekstern_ref="b",
+    bad = write_delivery(tmp_path / "bad", digisos_id=did("b"), ekstern_ref="b",
                          soknad={"version": "1.0.0"})
     out, err = io.StringIO(), io.StringIO()
 
@@ -62,7 +62,7 @@ def test_import_labels_results_by_path_and_prints_the_levering_id(offices, tmp_p
 
 
 def test_an_unreadable_path_is_reported_before_anything_is_imported(offices, tmp_path) -> None:
-    good = write_delivery(tmp_path / "good", digisos_id="g", ekstern_ref="g",
+    good = write_delivery(tmp_path / "good", digisos_id=did("g"), ekstern_ref="g",
                           soknad=soknad_json())
     missing = tmp_path / "borte"
     err = io.StringIO()
@@ -81,11 +81,11 @@ def test_a_path_that_fails_while_reading_is_reported_and_the_rest_imported(
 ) -> None:
     from sosialsak.contexts.digisos import delivery as delivery_module
 
-    first = write_delivery(tmp_path / "first", digisos_id="f", ekstern_ref="f",
+    first = write_delivery(tmp_path / "first", digisos_id=did("f"), ekstern_ref="f",
                            soknad=soknad_json())
-    locked = write_delivery(tmp_path / "locked", digisos_id="l", ekstern_ref="l",
+    locked = write_delivery(tmp_path / "locked", digisos_id=did("l"), ekstern_ref="l",
                             soknad=soknad_json(hva="Strøm."))
-    last = write_delivery(tmp_path / "last", digisos_id="z", ekstern_ref="z",
+    last = write_delivery(tmp_path / "last", digisos_id=did("z"), ekstern_ref="z",
                           soknad=soknad_json(hva="Tannlege."))
     real = Path.read_bytes
 
@@ -106,7 +106,8 @@ def test_a_path_that_fails_while_reading_is_reported_and_the_rest_imported(
     lines = out.getvalue().splitlines()
     assert [line.split(":")[0] for line in lines] == [str(first), str(locked), str(last)]
     assert lines[1] == f"{locked}: IKKE LEST"
-    assert sorted(Soknad.objects.values_list("digisos_id", flat=True)) == ["f", "z"]
+    ids = sorted(Soknad.objects.values_list("digisos_id", flat=True))
+    assert ids == sorted([did("f"), did("z")])
 
 
 def test_quarantine_lists_ids_times_and_the_first_error_only(offices, tmp_path) -> None:
@@ -115,7 +116,7 @@ def test_quarantine_lists_ids_times_and_the_first_error_only(offices, tmp_path) 
     assert run("quarantine")[0] == "Ingen leveranser i karantene.\n"
     bad = soknad_json()
     bad["data"]["personalia"]["navn"] = "Amina Digital"
-    folder = write_delivery(tmp_path / "bad", digisos_id="dig-q", ekstern_ref="ref-q",
+    folder = write_delivery(tmp_path / "bad", digisos_id=did("dig-q"), ekstern_ref="ref-q",
                             soknad=bad)
     with pytest.raises(CommandError):
         run("import", str(folder))
@@ -125,7 +126,7 @@ def test_quarantine_lists_ids_times_and_the_first_error_only(offices, tmp_path) 
 
     (line,) = out.splitlines()
     when = timezone.localtime(row.mottatt_at)
-    assert line.startswith(f"{row.pk}\t{when:%Y-%m-%d %H:%M}\tdigisosId=dig-q\t"
+    assert line.startswith(f"{row.pk}\t{when:%Y-%m-%d %H:%M}\tdigisosId={did('dig-q')}\t"
                            "eksternRef=ref-q\t")
     assert f"\t{row.karantene_mappe}\t" in line
     assert line.endswith("soknad.json: $.data.personalia.navn: must be an object (got string)")
@@ -133,7 +134,7 @@ def test_quarantine_lists_ids_times_and_the_first_error_only(offices, tmp_path) 
 
 
 def test_export_prints_one_file(offices, tmp_path) -> None:
-    folder = write_delivery(tmp_path / "d", digisos_id="x", ekstern_ref="x",
+    folder = write_delivery(tmp_path / "d", digisos_id=did("x"), ekstern_ref="x",
                             soknad=soknad_json())
     run("import", str(folder))
 

@@ -12,12 +12,12 @@ from sosialsak.contexts.digisos.importer import import_delivery, import_inbox, r
 from sosialsak.contexts.digisos.models import Levering
 from sosialsak.contexts.intake.models import Flagg, Hendelse, OkonomiPost, Soknad, Vedlegg
 from sosialsak.contexts.people.models import Barn, Person
-from tests.digisos_samples import APPLICANT_FNR, PDF, soknad_json, vedlegg_json, write_delivery
+from tests.digisos_samples import APPLICANT_FNR, PDF, did, soknad_json, vedlegg_json, write_delivery
 from tests.helpers import NOW
 
 
 def _deliver(tmp_path: Path, name: str = "d1", **kw):  # type: ignore[no-untyped-def]
-    kw.setdefault("digisos_id", "dig-1")
+    kw.setdefault("digisos_id", did("dig-1"))
     kw.setdefault("ekstern_ref", "ref-1")
     kw.setdefault("soknad", soknad_json())
     folder = write_delivery(tmp_path / name, **kw)
@@ -32,7 +32,7 @@ def test_a_valid_delivery_becomes_an_application_with_household_economy_and_file
     soknad = Soknad.objects.get(pk=result.soknad_id)
     assert result.outcome == "IMPORTERT"
     assert (soknad.kanal, soknad.status, soknad.digisos_id, soknad.kontor) == (
-        "DIGITAL", "MOTTATT", "dig-1", offices["A"])
+        "DIGITAL", "MOTTATT", did("dig-1"), offices["A"])
     assert soknad.person.fodselsnummer == APPLICANT_FNR
     assert soknad.person.gateadresse == "Solheimsgaten 7"
     assert sorted(soknad.poster.values_list("type", flat=True)) == ["HUSLEIE", "LIVSOPPHOLD"]
@@ -118,7 +118,7 @@ def test_a_fixed_quarantined_delivery_can_be_replayed(offices, tmp_path) -> None
     replayed = replay(levering_id=result.levering_id, now=NOW)
 
     assert replayed.outcome == "IMPORTERT"
-    assert Soknad.objects.get().digisos_id == "dig-1"
+    assert Soknad.objects.get().digisos_id == did("dig-1")
     assert Levering.objects.get(pk=result.levering_id).status == "ERSTATTET"
     assert not folder.exists()
 
@@ -157,11 +157,11 @@ def test_an_ettersendelse_attaches_files_and_fulfils_the_matching_request(
 
 
 def test_an_ettersendelse_for_an_unknown_application_is_quarantined(offices, tmp_path) -> None:
-    result = _deliver(tmp_path, digisos_id="nope", soknad=None, files={"a.pdf": PDF},
+    result = _deliver(tmp_path, digisos_id=did("nope"), soknad=None, files={"a.pdf": PDF},
                       ettersendelse=True)
 
     assert result.outcome == "KARANTENE"
-    assert "nope" in result.errors[0]
+    assert did("nope") in result.errors[0]
     assert Vedlegg.objects.count() == 0
 
 
@@ -169,8 +169,8 @@ def test_the_inbox_is_emptied_into_the_database_or_the_quarantine(
     offices, tmp_path, settings
 ) -> None:
     inbox = Path(settings.DIGISOS_INBOX)
-    write_delivery(inbox / "ok", digisos_id="d-ok", ekstern_ref="r-ok", soknad=soknad_json())
-    write_delivery(inbox / "bad", digisos_id="d-bad", ekstern_ref="r-bad", soknad={"x": 1})
+    write_delivery(inbox / "ok", digisos_id=did("d-ok"), ekstern_ref="r-ok", soknad=soknad_json())
+    write_delivery(inbox / "bad", digisos_id=did("d-bad"), ekstern_ref="r-bad", soknad={"x": 1})
 
     results = import_inbox(now=NOW)
 
@@ -228,7 +228,7 @@ def test_the_raw_soknad_json_and_the_soknad_pdf_are_kept_with_the_application(
     offices, tmp_path
 ) -> None:
     raw = json.dumps(soknad_json(), ensure_ascii=False).encode()
-    folder = write_delivery(tmp_path / "d", digisos_id="dig-1", ekstern_ref="ref-1",
+    folder = write_delivery(tmp_path / "d", digisos_id=did("dig-1"), ekstern_ref="ref-1",
                             soknad=soknad_json(), files={"kontrakt.pdf": PDF})
     (folder / "soknad.pdf").write_bytes(b"%PDF-1.4 the application as the person saw it")
 
@@ -306,7 +306,8 @@ def test_a_failure_after_the_files_are_written_removes_them(
 
     monkeypatch.setattr(soknad_import.Flagg.objects, "bulk_create", real)
     assert result.outcome == "KARANTENE" and "OSError" in result.errors[0]
-    assert any(name.endswith("kontrakt.pdf") for name in seen)  # they were written...
+    assert any(name.endswith(".part") for name in seen)  # they were written (temporarily)...
+    assert not any(name.endswith("kontrakt.pdf") for name in seen)  # never under their name
     assert [p for p in media.rglob("*") if p.is_file()] == []  # ...and are gone
     assert Vedlegg.objects.count() == 0
 
@@ -319,14 +320,14 @@ def test_the_same_ekstern_ref_with_another_digisos_id_is_rejected_naming_both(
 ) -> None:
     first = _deliver(tmp_path, "a")
 
-    other = _deliver(tmp_path, "b", digisos_id="dig-2", soknad=soknad_json(hva="Strøm."))
+    other = _deliver(tmp_path, "b", digisos_id=did("dig-2"), soknad=soknad_json(hva="Strøm."))
 
     assert other.outcome == "KARANTENE"
     (reason,) = other.errors
-    assert "ref-1" in reason and "dig-1" in reason and "dig-2" in reason
+    assert "ref-1" in reason and did("dig-1") in reason and did("dig-2") in reason
     assert Soknad.objects.count() == 1
     kept = Levering.objects.get(pk=other.levering_id)
-    assert (kept.status, kept.digisos_id, kept.ekstern_ref) == ("KARANTENE", "dig-2", "ref-1")
+    assert (kept.status, kept.digisos_id, kept.ekstern_ref) == ("KARANTENE", did("dig-2"), "ref-1")
     assert Levering.objects.get(pk=first.levering_id).status == "IMPORTERT"  # untouched
 
 
@@ -339,7 +340,7 @@ def test_a_new_soknad_json_for_a_known_digisos_id_is_rejected_naming_both_refs(
 
     assert again.outcome == "KARANTENE"
     (reason,) = again.errors
-    assert "dig-1" in reason and "ref-1" in reason and "ref-2" in reason
+    assert did("dig-1") in reason and "ref-1" in reason and "ref-2" in reason
     assert "finnes allerede" not in reason
     assert f"søknad {first.soknad_id}" in reason
     assert Soknad.objects.count() == 1
@@ -378,8 +379,8 @@ def test_a_quarantined_delivery_imported_normally_clears_the_quarantine(
 
 def test_quarantined_deliveries_never_share_a_folder(offices, tmp_path) -> None:
     _deliver(tmp_path, "a")
-    one = _deliver(tmp_path, "b", digisos_id="dig-2", files={"x.pdf": PDF})
-    two = _deliver(tmp_path, "c", digisos_id="dig-3", files={"y.pdf": PDF})
+    one = _deliver(tmp_path, "b", digisos_id=did("dig-2"), files={"x.pdf": PDF})
+    two = _deliver(tmp_path, "c", digisos_id=did("dig-3"), files={"y.pdf": PDF})
 
     folders = {Path(row.karantene_mappe) for row in Levering.objects.filter(
         pk__in=[one.levering_id, two.levering_id])}
@@ -396,9 +397,9 @@ def test_an_applicant_with_an_invalid_number_is_one_person_across_imports(
     offices, tmp_path
 ) -> None:
     first = _deliver(tmp_path, "a", soknad=soknad_json(fnr="12345678901"))
-    second = _deliver(tmp_path, "b", digisos_id="dig-2", ekstern_ref="ref-2",
+    second = _deliver(tmp_path, "b", digisos_id=did("dig-2"), ekstern_ref="ref-2",
                       soknad=soknad_json(fnr="12345678901", hva="Strøm."))
-    other = _deliver(tmp_path, "c", digisos_id="dig-3", ekstern_ref="ref-3",
+    other = _deliver(tmp_path, "c", digisos_id=did("dig-3"), ekstern_ref="ref-3",
                      soknad=soknad_json(fnr="12345678902", hva="Strøm."))
 
     a, b, c = (Soknad.objects.get(pk=r.soknad_id) for r in (first, second, other))
@@ -419,7 +420,7 @@ def test_two_people_with_the_same_invalid_number_are_never_merged(
     ola_doc["data"]["familie"]["forsorgerplikt"]["ansvar"] = []
     if birth_date:
         ola_doc["data"]["personalia"]["fodselsdato"] = birth_date
-    ola = _deliver(tmp_path, "b", digisos_id="dig-2", ekstern_ref="ref-2", soknad=ola_doc)
+    ola = _deliver(tmp_path, "b", digisos_id=did("dig-2"), ekstern_ref="ref-2", soknad=ola_doc)
 
     a, b = (Soknad.objects.get(pk=r.soknad_id) for r in (amina, ola))
     assert a.person_id != b.person_id
@@ -466,7 +467,7 @@ def test_an_ettersendelse_fulfils_a_decisions_documentation_requirement(
                            hendelse_type="dokumentasjonkrav",
                            hendelse_referanse=krav.referanse if by_reference else None)
 
-    result = _deliver(tmp_path, "e1", digisos_id="dig-krav", ekstern_ref="ref-e1", soknad=None,
+    result = _deliver(tmp_path, "e1", digisos_id=did("dig-krav"), ekstern_ref="ref-e1", soknad=None,
                       files=files, ettersendelse=True, vedlegg=vedlegg)
 
     krav.refresh_from_db()
@@ -483,7 +484,7 @@ def test_a_file_for_another_requirement_leaves_the_decisions_requirement_open(
 ) -> None:
     files = {"annet.pdf": PDF}
 
-    _deliver(tmp_path, "e1", digisos_id="dig-krav", ekstern_ref="ref-e1", soknad=None,
+    _deliver(tmp_path, "e1", digisos_id=did("dig-krav"), ekstern_ref="ref-e1", soknad=None,
              files=files, ettersendelse=True, vedlegg=vedlegg_json(
                  files, type="Kvittering for husleie", tilleggsinfo="feil beskrivelse",
                  hendelse_type="bruker"))

@@ -17,7 +17,7 @@ from sosialsak.contexts.digisos.outbox import HistoryWouldShrink, export_innsyn
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.payments.operations import plan_utbetaling, set_utbetaling_status
 from sosialsak.formats.digisos import DocumentKind, load_official_schemas, validate_document
-from tests.digisos_samples import soknad_json, write_delivery
+from tests.digisos_samples import did, soknad_json, write_delivery
 from tests.helpers import NOW
 from tests.integration.decisions.fixtures import map_children
 
@@ -33,7 +33,7 @@ def _official_issues(document: dict) -> list[str]:  # type: ignore[type-arg]
 
 @pytest.fixture
 def case(offices, users, tmp_path, scope_of):  # type: ignore[no-untyped-def]
-    folder = write_delivery(tmp_path / "d", digisos_id="dig-9", ekstern_ref="r-9",
+    folder = write_delivery(tmp_path / "d", digisos_id=did("dig-9"), ekstern_ref="r-9",
                             soknad=soknad_json(hva="Penger til husleie."))
     soknad = Soknad.objects.get(pk=import_delivery(delivery=read_folder(folder),
                                                    now=NOW).soknad_id)
@@ -109,7 +109,7 @@ def test_export_writes_the_file_and_its_letters_and_is_audited(case, settings) -
     exported = export_innsyn(soknad=case["soknad"], now=NOW)
 
     files = sorted(p.name for p in exported.folder.iterdir())
-    assert exported.folder.name == "dig-9"
+    assert exported.folder.name == did("dig-9")
     assert "digisos-soker.json" in files
     assert f"{letter_file_id('cases.brev', case['forelopig'].pk)}.pdf" in files
     written = json.loads((exported.folder / "digisos-soker.json").read_text())
@@ -136,7 +136,7 @@ def test_an_export_that_would_drop_published_history_is_refused(case) -> None:  
 
 
 def _second_case(tmp_path):  # type: ignore[no-untyped-def]
-    folder = write_delivery(tmp_path / "d2", digisos_id="dig-10", ekstern_ref="r-10",
+    folder = write_delivery(tmp_path / "d2", digisos_id=did("dig-10"), ekstern_ref="r-10",
                             soknad=soknad_json(hva="Strøm."))
     return Soknad.objects.get(pk=import_delivery(delivery=read_folder(folder),
                                                  now=NOW).soknad_id)
@@ -168,7 +168,7 @@ def test_export_all_writes_every_file_it_can_and_reports_each_failure(
     run = export_all(now=NOW)
 
     assert [e.soknad_id for e in run.exported] == [other.pk]
-    assert (outbox / "dig-10" / "digisos-soker.json").exists()
+    assert (outbox / did("dig-10") / "digisos-soker.json").exists()
     (failure,) = run.failed
     assert failure.soknad_id == case["soknad"].pk
     assert "ville mistet 1 publiserte hendelser" in failure.reason
@@ -220,16 +220,16 @@ def test_the_file_is_written_under_a_temporary_name_of_its_own(tmp_path) -> None
     from sosialsak.contexts.digisos.outbox import FolderOutbox
 
     box = FolderOutbox(tmp_path)
-    box.send("dig-1", document=b'{"a": 1}', letters={})
+    box.send(did("dig-1"), document=b'{"a": 1}', letters={})
     # Another export's temporary file at the obvious name must be left alone: ours is unique.
-    other = tmp_path / "dig-1" / "digisos-soker.json.tmp"
+    other = tmp_path / did("dig-1") / "digisos-soker.json.tmp"
     other.write_bytes(b'{"half')
-    box.send("dig-1", document=b'{"a": 2}', letters={})
+    box.send(did("dig-1"), document=b'{"a": 2}', letters={})
 
     assert other.read_bytes() == b'{"half'
-    assert sorted(p.name for p in (tmp_path / "dig-1").iterdir()) == [
+    assert sorted(p.name for p in (tmp_path / did("dig-1")).iterdir()) == [
         "digisos-soker.json", "digisos-soker.json.tmp"]
-    assert box.published("dig-1") == {"a": 2}
+    assert box.published(did("dig-1")) == {"a": 2}
 
 
 def test_the_daily_job_exports_the_rest_and_fails_at_the_end(
@@ -251,7 +251,7 @@ def test_the_daily_job_exports_the_rest_and_fails_at_the_end(
     assert exc.value.returncode == 1
     assert "innsyn: 1 filer skrevet, 1 feilet" in out.getvalue()
     assert f"søknad {case['soknad'].pk}: " in err.getvalue()
-    assert (Path(settings.DIGISOS_OUTBOX) / "dig-10" / "digisos-soker.json").exists()
+    assert (Path(settings.DIGISOS_OUTBOX) / did("dig-10") / "digisos-soker.json").exists()
 
 
 def test_the_outbox_is_an_adapter_a_fiks_client_can_replace(case) -> None:  # type: ignore[no-untyped-def]
@@ -275,7 +275,7 @@ def test_the_outbox_is_an_adapter_a_fiks_client_can_replace(case) -> None:  # ty
 
     exported = export_innsyn(soknad=case["soknad"], now=NOW, outbox=outbox)
 
-    document, letters = memory.sent["dig-9"]
-    assert exported.location == "memory:dig-9"
+    document, letters = memory.sent[did("dig-9")]
+    assert exported.location == f"memory:{did('dig-9')}"
     assert len(json.loads(document)["hendelser"]) == exported.hendelser
     assert f"{letter_file_id('cases.brev', case['forelopig'].pk)}" in letters

@@ -12,14 +12,14 @@ from sosialsak.contexts.digisos.delivery import read_folder
 from sosialsak.contexts.digisos.importer import import_delivery
 from sosialsak.contexts.digisos.models import Levering
 from sosialsak.contexts.intake.models import Soknad
-from tests.digisos_samples import soknad_json, write_delivery
+from tests.digisos_samples import did, soknad_json, write_delivery
 from tests.helpers import NOW
 
 
 def _rejected(tmp_path: Path, name: str, ref: str) -> Levering:
     bad = soknad_json()
     del bad["mottaker"]
-    folder = write_delivery(tmp_path / name, digisos_id=f"dig-{ref}", ekstern_ref=ref,
+    folder = write_delivery(tmp_path / name, digisos_id=did(f"dig-{ref}"), ekstern_ref=ref,
                             soknad=bad)
     result = import_delivery(delivery=read_folder(folder), now=NOW)
     assert result.outcome == "KARANTENE"
@@ -43,7 +43,7 @@ def test_the_list_shows_quarantined_deliveries_without_personal_data(
     html = page.content.decode()
     assert page.status_code == 200
     assert f"/admin/digisos/levering/{row.pk}/change/" in html
-    assert "I karantene" in html and "dig-ref-a" in html and "ref-a" in html
+    assert "I karantene" in html and did("dig-ref-a") in html and "ref-a" in html
     assert "Amina" not in html and "Digital" not in html
 
 
@@ -64,7 +64,7 @@ def test_the_action_replays_a_fixed_delivery_and_reports_one_still_broken(
     broken.refresh_from_db()
     assert (fixed.status, fixed.karantene_mappe) == ("ERSTATTET", "")
     assert broken.status == "KARANTENE" and broken.forsok == 2
-    assert Soknad.objects.get().digisos_id == "dig-ref-a"
+    assert Soknad.objects.get().digisos_id == did("dig-ref-a")
 
 
 def test_a_missing_quarantine_folder_is_reported_not_a_crash(

@@ -1,9 +1,19 @@
-"""Check a delivery as a whole before anything is stored: all or nothing."""
+"""Check a delivery as a whole before anything is stored: all or nothing.
+
+A delivery (one with metadata.json) is complete only when its vedlegg.json is there and every
+file it lists is present with the sha512 it gives (threat: a half-sent upload or a half-written
+inbox folder imported as if whole, after which the complete copy is a "duplicate" and the
+attachments are lost). An incomplete one is quarantined; the complete copy of the same
+digisosId and eksternRef replaces it. The ids are checked before anything uses them
+(:mod:`sosialsak.formats.digisos.ids`) and every value is bounded
+(:mod:`sosialsak.formats.digisos.limits`), each problem naming its field.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sosialsak.contexts.digisos.delivery import Delivery
@@ -14,6 +24,8 @@ from sosialsak.formats.digisos import (
     parse_soknad,
     validate_document,
 )
+from sosialsak.formats.digisos.ids import digisos_id_error, ekstern_ref_error
+from sosialsak.formats.digisos.limits import value_errors
 
 
 @dataclass(frozen=True)
@@ -49,19 +61,28 @@ def _metadata(delivery: Delivery, errors: list[str]) -> tuple[str, str, bool]:
         errors.append("metadata.json: må være et JSON-objekt.")
         return "", "", False
     digisos_id, ekstern_ref = meta.get("digisosId"), meta.get("eksternRef")
-    for name, value in (("digisosId", digisos_id), ("eksternRef", ekstern_ref)):
-        if not isinstance(value, str) or not value.strip():
-            errors.append(f"metadata.json: $.{name} mangler eller er tom.")
     ettersendelse = "soknadLeveranseId" in meta or "soknad.json" not in delivery.files
-    return str(digisos_id or ""), str(ekstern_ref or ""), ettersendelse
+    # An id that fails the check is never kept: it would name a folder or a row.
+    id_error, ref_error = digisos_id_error(digisos_id), ekstern_ref_error(ekstern_ref)
+    errors.extend(f"metadata.json: {e}" for e in (id_error, ref_error) if e)
+    return ("" if id_error else str(digisos_id)), ("" if ref_error else str(ekstern_ref)), \
+        ettersendelse
 
 
-def _vedlegg(delivery: Delivery, errors: list[str]) -> list[dict[str, Any]]:
+def _vedlegg(delivery: Delivery, errors: list[str], *, required: bool,
+             today: date) -> list[dict[str, Any]]:
     data, err = delivery.json("vedlegg.json")
     if err:
         errors.append(err)
         return []
     if data is None:
+        if required:
+            errors.append("vedlegg.json mangler: leveransen er ikke komplett. Send hele "
+                          "leveransen på nytt.")
+        return []
+    bounds = value_errors(data, "vedlegg.json", today=today)
+    if bounds:
+        errors.extend(bounds)
         return []
     report = validate_document(data, DocumentKind.VEDLEGG)
     if not report.valid:
@@ -75,15 +96,21 @@ def _vedlegg(delivery: Delivery, errors: list[str]) -> list[dict[str, Any]]:
             where = f"vedlegg.json: $.vedlegg[{i}].filer[{j}]"
             if content is None:
                 errors.append(f"{where}: filen «{name}» er ikke med i leveransen.")
-            elif fil.get("sha512") and hashlib.sha512(content).hexdigest() != fil["sha512"]:
-                errors.append(f"{where}: sjekksummen (sha512) stemmer ikke for «{name}».")
+            elif not fil.get("sha512"):
+                errors.append(f"{where}: sjekksummen (sha512) for «{name}» mangler, så vi kan "
+                              "ikke se at filen er hel.")
+            elif hashlib.sha512(content).hexdigest() != str(fil["sha512"]).lower():
+                errors.append(f"{where}: sjekksummen (sha512) stemmer ikke for «{name}»; "
+                              "filen er ikke hel eller ikke den som er oppført.")
     return items
 
 
-def check_delivery(delivery: Delivery) -> CheckedDelivery | Rejected:
+def check_delivery(delivery: Delivery, *, today: date) -> CheckedDelivery | Rejected:
     """Return the delivery's content, or every reason it must be rejected."""
     errors: list[str] = []
     digisos_id, ekstern_ref, ettersendelse = _metadata(delivery, errors)
+    # A lone soknad.json from the command line has no vedlegg.json; a delivery always has one.
+    has_metadata = "metadata.json" in delivery.files
     soknad = None
     if not ettersendelse:
         data, err = delivery.json("soknad.json")
@@ -91,12 +118,14 @@ def check_delivery(delivery: Delivery) -> CheckedDelivery | Rejected:
             errors.append(err)
         elif data is None:
             errors.append("soknad.json mangler.")
+        elif bounds := value_errors(data, "soknad.json", today=today):
+            errors.extend(bounds)
         else:
             try:
                 soknad = parse_soknad(data)
             except SoknadInvalid as exc:
                 errors.extend(f"soknad.json: {issue}" for issue in exc.issues)
-    vedlegg = _vedlegg(delivery, errors)
+    vedlegg = _vedlegg(delivery, errors, required=has_metadata, today=today)
     if errors:
         return Rejected(errors, digisos_id, ekstern_ref)
     return CheckedDelivery("ETTERSENDELSE" if ettersendelse else "SOKNAD", digisos_id,

@@ -8,10 +8,11 @@ client. The importer never touches a folder or a request, only a ``Delivery``.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from sosialsak.formats.digisos.limits import loads_bounded
 
 JSON_FILES = ("metadata.json", "soknad.json", "vedlegg.json")
 
@@ -23,14 +24,12 @@ class Delivery:
     files: dict[str, bytes] = field(default_factory=dict)  # every file as received
 
     def json(self, name: str) -> tuple[Any, str | None]:
-        """Return (parsed JSON or None, error text or None) for one of the JSON files."""
+        """Return (parsed JSON or None, error text or None) for one of the JSON files; size
+        and nesting are bounded before parsing, so a hostile file is an error, not a crash."""
         raw = self.files.get(name)
         if raw is None:
             return None, None
-        try:
-            return json.loads(raw.decode("utf-8")), None
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            return None, f"{name}: ikke gyldig JSON ({type(exc).__name__}: {exc})"
+        return loads_bounded(raw, name)
 
     @property
     def attachments(self) -> dict[str, bytes]:
@@ -48,13 +47,23 @@ class UnreadableDelivery(Exception):
     pass
 
 
+# A file in the inbox whose name starts with a dot is not part of the delivery: the
+# completion marker (DONE_MARKER), or a file the sender is still writing under a temporary name.
+DONE_MARKER = ".ferdig"
+
+
+def _is_delivery_file(p: Path) -> bool:
+    # Never follow a symlink: a delivery carries files, not pointers into our disk.
+    return not p.name.startswith(".") and not p.is_symlink() and p.is_file()
+
+
 def read_folder(path: Path, *, source: str = "inbox") -> Delivery:
     """Read a delivery folder: soknad.json (absent for an ettersendelse), vedlegg.json,
     metadata.json with digisosId/eksternRef, soknad.pdf, and the attachment files."""
     if not path.is_dir():
         raise UnreadableDelivery(f"{path}: finnes ikke eller er ikke en mappe")
     try:
-        files = {p.name: p.read_bytes() for p in sorted(path.iterdir()) if p.is_file()}
+        files = {p.name: p.read_bytes() for p in sorted(path.iterdir()) if _is_delivery_file(p)}
     except OSError as exc:
         raise UnreadableDelivery(f"{path}: kan ikke leses ({exc.strerror or exc})") from exc
     return Delivery(source=source, label=str(path), files=files)

@@ -15,8 +15,12 @@ imported and flagged on the case.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 import shutil
+import tempfile
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -27,12 +31,25 @@ from django.db import IntegrityError, transaction
 from sosialsak.contexts.accounts.scope import system_scope
 from sosialsak.contexts.audit.log import audit_channel
 from sosialsak.contexts.digisos.checks import CheckedDelivery, Rejected, check_delivery
-from sosialsak.contexts.digisos.delivery import Delivery, UnreadableDelivery, read_folder
+from sosialsak.contexts.digisos.delivery import (
+    DONE_MARKER,
+    Delivery,
+    UnreadableDelivery,
+    read_folder,
+)
 from sosialsak.contexts.digisos.ettersendelse import import_ettersendelse
 from sosialsak.contexts.digisos.models import Levering, LeveringStatus
-from sosialsak.contexts.digisos.soknad_import import files_removed_on_failure, import_soknad
-from sosialsak.contexts.intake.models import Soknad
+from sosialsak.contexts.digisos.soknad_import import (
+    INCOMING,
+    PendingFile,
+    files_held_until_commit,
+    import_soknad,
+    media_path,
+    move_in,
+)
+from sosialsak.contexts.intake.models import Soknad, Vedlegg
 from sosialsak.kernel.errors import NotFound
+from sosialsak.kernel.paths import inside
 
 log = logging.getLogger("sosialsak.digisos")
 
@@ -40,7 +57,7 @@ log = logging.getLogger("sosialsak.digisos")
 @dataclass(frozen=True)
 class ImportResult:
     label: str
-    outcome: str  # IMPORTERT | ETTERSENDT | DUPLIKAT | KARANTENE | IKKE_LEST
+    outcome: str  # IMPORTERT | ETTERSENDT | DUPLIKAT | KARANTENE | IKKE_LEST | VENTER
     levering_id: int | None
     soknad_id: int | None
     errors: tuple[str, ...] = ()
@@ -51,8 +68,19 @@ class ImportResult:
 
 
 def import_delivery(*, delivery: Delivery, now: datetime) -> ImportResult:
-    """Import one delivery; return what happened. Never raises for bad input."""
-    checked = check_delivery(delivery)
+    """Import one delivery; return what happened. Never raises for bad input, and whatever
+    breaks while checking or storing one delivery quarantines that delivery only."""
+    try:
+        return _import(delivery, now)
+    except Exception as exc:
+        log.exception("digisos delivery failed: %s", type(exc).__name__)
+        reason = (f"intern feil ({type(exc).__name__}); ingenting er lagret. Prøv igjen, "
+                  "eller meld feilen.")
+        return _quarantine(delivery, [reason], "", "", now)
+
+
+def _import(delivery: Delivery, now: datetime) -> ImportResult:
+    checked = check_delivery(delivery, today=now.date())
     if isinstance(checked, Rejected):
         done = Levering.objects.filter(digisos_id=checked.digisos_id, soknad__isnull=False,
                                        ekstern_ref=checked.ekstern_ref).first()
@@ -65,7 +93,10 @@ def import_delivery(*, delivery: Delivery, now: datetime) -> ImportResult:
     if known:
         return _quarantine(delivery, [known], checked.digisos_id, checked.ekstern_ref, now)
     try:
-        with files_removed_on_failure(), audit_channel("job"), transaction.atomic():
+        # durable: when the block ends the rows are committed, and only then do the files
+        # move in from their temporary names (a crash before leaves no file without a row).
+        with files_held_until_commit() as pending, audit_channel("job"), \
+                transaction.atomic(durable=True):
             levering, old_folders = _store(delivery, checked, now)
     except IntegrityError:
         # Another import of the same delivery won the race, or it conflicts with one.
@@ -82,6 +113,7 @@ def import_delivery(*, delivery: Delivery, now: datetime) -> ImportResult:
         reason = (f"intern feil under lagring ({type(exc).__name__}); ingenting er lagret. "
                   "Prøv igjen, eller meld feilen.")
         return _quarantine(delivery, [reason], checked.digisos_id, checked.ekstern_ref, now)
+    move_in(pending)
     for folder in old_folders:  # the delivery is in the database now
         shutil.rmtree(folder, ignore_errors=True)
     log.info("digisos delivery imported: levering=%s soknad=%s", levering.pk,
@@ -139,31 +171,57 @@ def _quarantine(delivery: Delivery, errors: list[str], digisos_id: str, ekstern_
                 now: datetime) -> ImportResult:
     key = ekstern_ref or "ukjent-" + delivery.content_hash[:16]
     kind = "SOKNAD" if "soknad.json" in delivery.files else "ETTERSENDELSE"
-    # The same ids rejected before (or replaced by a corrected copy) keep their row.
-    levering = Levering.objects.filter(digisos_id=digisos_id, ekstern_ref=key,
-                                       soknad__isnull=True).first()
-    if levering is None:
-        levering = Levering.objects.create(
-            digisos_id=digisos_id, ekstern_ref=key, type=kind, status=LeveringStatus.KARANTENE,
-            mottatt_at=now, kilde=delivery.source, feil=errors)
+    # The same ids rejected before (or replaced by a corrected copy) keep their row. Two
+    # copies rejected at once race for it: the loser takes the winner's row (idempotent).
+    for _attempt in range(3):
+        levering = Levering.objects.filter(digisos_id=digisos_id, ekstern_ref=key).first()
+        if levering is not None and levering.soknad_id is not None:
+            # Imported meanwhile (a complete copy won the race): this one is a duplicate.
+            return ImportResult(delivery.label, "DUPLIKAT", levering.pk, levering.soknad_id)
+        if levering is not None:
+            break
+        try:
+            with transaction.atomic():
+                levering = Levering.objects.create(
+                    digisos_id=digisos_id, ekstern_ref=key, type=kind,
+                    status=LeveringStatus.KARANTENE, mottatt_at=now, kilde=delivery.source,
+                    feil=errors, forsok=0)
+            break
+        except IntegrityError:
+            continue
     else:
+        raise RuntimeError("could not create or find the quarantine row")
+    # The row is locked while its folder is rewritten: copies quarantined at once take turns.
+    with transaction.atomic():
+        levering = Levering.objects.select_for_update().get(pk=levering.pk)
+        if levering.soknad_id is not None:
+            return ImportResult(delivery.label, "DUPLIKAT", levering.pk, levering.soknad_id)
         levering.feil, levering.forsok = errors, levering.forsok + 1
         levering.status = LeveringStatus.KARANTENE
-    # One folder per delivery row, so two rejected deliveries never mix their files.
-    folder = Path(levering.karantene_mappe) if levering.karantene_mappe else (
-        Path(settings.DIGISOS_QUARANTINE) / f"{levering.pk}-{_safe(key)}")
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, content in delivery.files.items():
-        (folder / _safe(name)).write_bytes(content)
-    levering.karantene_mappe = str(folder)
-    levering.save(update_fields=["feil", "forsok", "status", "karantene_mappe"])
+        # One folder per delivery row, so two rejected deliveries never mix their files;
+        # written under a temporary name and renamed, so a crash never leaves half a folder.
+        root = Path(settings.DIGISOS_QUARANTINE)
+        folder = quarantine_folder(levering.pk, key)
+        root.mkdir(parents=True, exist_ok=True)
+        temp = Path(tempfile.mkdtemp(dir=root, prefix=f".{levering.pk}-"))
+        for name, content in delivery.files.items():
+            inside(temp, _safe(name)).write_bytes(content)
+        shutil.rmtree(folder, ignore_errors=True)
+        os.replace(temp, folder)
+        levering.karantene_mappe = str(folder)
+        levering.save(update_fields=["feil", "forsok", "status", "karantene_mappe"])
     log.warning("digisos delivery quarantined: levering=%s errors=%d", levering.pk, len(errors))
     return ImportResult(delivery.label, "KARANTENE", levering.pk, None, tuple(errors))
 
 
+def quarantine_folder(levering_id: int, key: str) -> Path:
+    """Return the quarantine folder of a delivery row, built from checked parts only."""
+    return inside(settings.DIGISOS_QUARANTINE, f"{levering_id}-{_safe(key)}")
+
+
 def _safe(name: str) -> str:
-    return "".join(c if c.isalnum() or c in "-_." else "_" for c in name)[:120] or "fil"
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)[:120].lstrip(".")
+    return safe or "fil"
 
 
 def replay(*, levering_id: int, now: datetime) -> ImportResult:
@@ -171,7 +229,8 @@ def replay(*, levering_id: int, now: datetime) -> ImportResult:
     levering = Levering.objects.filter(pk=levering_id, status=LeveringStatus.KARANTENE).first()
     if levering is None:
         raise NotFound("Fant ingen leveranse i karantene med det nummeret.")
-    folder = Path(levering.karantene_mappe)
+    # Only a folder directly in the quarantine is read, whatever the row says.
+    folder = inside(settings.DIGISOS_QUARANTINE, Path(levering.karantene_mappe).name or "-")
     try:
         delivery = read_folder(folder, source="replay")
     except UnreadableDelivery as exc:
@@ -191,18 +250,115 @@ def quarantined() -> list[Levering]:
         "mottatt_at", "id"))
 
 
+def _ready(folder: Path, now: float, still_seconds: float) -> bool:
+    """A folder is read when the sender has marked it done, or when nothing in it has changed
+    for ``still_seconds`` (a sender that writes files in place and sets no marker)."""
+    if (folder / DONE_MARKER).exists():
+        return True
+    try:
+        newest = max([folder.stat().st_mtime] + [p.lstat().st_mtime for p in folder.iterdir()])
+    except OSError:
+        return False
+    return now - newest >= still_seconds
+
+
 def import_inbox(*, now: datetime, inbox: Path | None = None) -> list[ImportResult]:
-    """Import every delivery folder in the inbox; imported and quarantined folders are removed
-    from the inbox (their content now lives in the database or the quarantine)."""
+    """Import every finished delivery folder in the inbox (see :func:`_ready`; one not yet
+    finished waits, outcome VENTER); imported and quarantined folders are removed from the
+    inbox (their content now lives in the database or the quarantine). One delivery that
+    fails in any way is quarantined or reported, and the run goes on with the next."""
     inbox = inbox or Path(settings.DIGISOS_INBOX)
+    still = float(settings.DIGISOS_INBOX_STILL_SECONDS)
     results = []
-    for folder in sorted(p for p in inbox.iterdir() if p.is_dir()) if inbox.exists() else []:
+    folders = sorted(p for p in inbox.iterdir() if p.is_dir() and not p.is_symlink()
+                     and not p.name.startswith(".")) if inbox.exists() else []
+    for folder in folders:
+        if not _ready(folder, time.time(), still):
+            results.append(ImportResult(str(folder), "VENTER", None, None))
+            continue
         try:
             delivery = read_folder(folder)
         except UnreadableDelivery as exc:  # left in the inbox for the next run
             log.error("digisos inbox folder unreadable: %s", folder.name)
             results.append(ImportResult(str(folder), "IKKE_LEST", None, None, (str(exc),)))
             continue
-        results.append(import_delivery(delivery=delivery, now=now))
-        shutil.rmtree(folder, ignore_errors=True)
+        try:
+            results.append(import_delivery(delivery=delivery, now=now))
+        except Exception as exc:  # even the quarantine failed (disk?): next folder
+            log.exception("digisos inbox folder failed: %s", type(exc).__name__)
+            results.append(ImportResult(str(folder), "IKKE_LEST", None, None, (
+                f"intern feil ({type(exc).__name__}); mappen er liggende i innboksen.",)))
+            continue
+        _remove_from_inbox(folder)
     return results
+
+
+def _remove_from_inbox(folder: Path) -> None:
+    # Renamed away first (atomic), so a crash while deleting never leaves half a delivery
+    # that the next run would read as a new, incomplete one.
+    gone = folder.with_name(f".ferdig-{folder.name}")
+    try:
+        os.replace(folder, gone)
+    except OSError:
+        gone = folder
+    shutil.rmtree(gone, ignore_errors=True)
+
+
+@dataclass(frozen=True)
+class Sweep:
+    recovered: int  # committed attachments moved into place after a crash
+    removed: int  # files no row points at, deleted
+
+
+def sweep_files(*, older_than_seconds: float = 3600) -> Sweep:
+    """Clean up after a crash (a step of ``jobs daily`` and ``digisos sweep``).
+
+    * A temporary attachment file whose row was committed is moved into place (its checksum
+      checked); one whose row never committed is deleted.
+    * A stored attachment file (under ``vedlegg/``) that no row points at is deleted.
+    * Inbox folders left half-deleted are removed.
+
+    Only files older than ``older_than_seconds`` are deleted, so an import running right now
+    is left alone.
+    """
+    cutoff = time.time() - older_than_seconds
+    recovered = removed = 0
+    incoming = Path(settings.MEDIA_ROOT) / INCOMING
+    for temp in sorted(incoming.glob("vedlegg-*.part")) if incoming.is_dir() else []:
+        pk = temp.name.removeprefix("vedlegg-").removesuffix(".part")
+        row = Vedlegg.objects.filter(pk=int(pk)).first() if pk.isdigit() else None
+        if row is not None and row.fil.name:
+            final = media_path(row.fil.name)
+            if not final.exists() and _sha256(temp) == row.sha256:
+                move_in([PendingFile(temp, final)])
+                recovered += 1
+                continue
+        if temp.stat().st_mtime <= cutoff:
+            temp.unlink(missing_ok=True)
+            removed += 1
+    stored = Path(settings.MEDIA_ROOT) / "vedlegg"
+    if stored.is_dir():
+        known = set(Vedlegg.objects.values_list("fil", flat=True))
+        for path in stored.rglob("*"):
+            name = path.relative_to(settings.MEDIA_ROOT).as_posix()
+            if path.is_file() and name not in known and path.stat().st_mtime <= cutoff:
+                path.unlink(missing_ok=True)
+                removed += 1
+    inbox = Path(settings.DIGISOS_INBOX)
+    for left in inbox.glob(".ferdig-*") if inbox.is_dir() else []:
+        shutil.rmtree(left, ignore_errors=True)
+    quarantine = Path(settings.DIGISOS_QUARANTINE)  # half-written quarantine folders
+    for left in quarantine.glob(".*") if quarantine.is_dir() else []:
+        if left.is_dir() and left.stat().st_mtime <= cutoff:
+            shutil.rmtree(left, ignore_errors=True)
+    if recovered or removed:
+        log.warning("digisos sweep: recovered=%d removed=%d", recovered, removed)
+    return Sweep(recovered, removed)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

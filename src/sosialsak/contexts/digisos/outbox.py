@@ -17,6 +17,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -35,7 +36,9 @@ from sosialsak.contexts.digisos.innsyn import build_innsyn, letter_file_id
 from sosialsak.contexts.digisos.models import InnsynFil
 from sosialsak.contexts.intake.models import Hendelse, Soknad
 from sosialsak.formats.digisos import dumps_digisos_soker, find_removed_hendelser
+from sosialsak.formats.digisos.ids import is_digisos_id
 from sosialsak.kernel.errors import DomainError, ValidationFailed
+from sosialsak.kernel.paths import inside
 
 log = logging.getLogger("sosialsak.digisos")
 
@@ -81,16 +84,26 @@ class FolderOutbox:
             raise OutboxUnavailable(f"{self.root}: er ikke en mappe vi kan skrive til.",
                                     field="outbox")
 
+    def _folder(self, key: str) -> Path:
+        # Only a checked key names a folder, and the folder stays inside the outbox.
+        if not (is_digisos_id(key) or _OWN_KEY.fullmatch(key)):
+            raise ValidationFailed(f"{key[:60]!r} er ikke en gyldig digisosId; innsynsfilen er "
+                                   "ikke skrevet.", field="digisosId")
+        return inside(self.root, key)
+
     def published(self, key: str) -> Any:
-        target = self.root / key / "digisos-soker.json"
+        target = self._folder(key) / "digisos-soker.json"
         return json.loads(target.read_text(encoding="utf-8")) if target.exists() else None
 
     def send(self, key: str, *, document: bytes, letters: Mapping[str, bytes]) -> str:
-        folder = self.root / key
+        folder = self._folder(key)
         folder.mkdir(parents=True, exist_ok=True)
         for file_id, pdf in letters.items():  # letters first: the file points at them
-            _write(folder / f"{file_id}.pdf", pdf)
-        _write(folder / "digisos-soker.json", document)
+            if not _LETTER_ID.fullmatch(file_id):
+                raise ValidationFailed(f"Brevet har en ugyldig dokument-id ({file_id[:60]!r}).",
+                                       field="dokumentlager_id")
+            _write(inside(folder, f"{file_id}.pdf"), pdf)
+        _write(inside(folder, "digisos-soker.json"), document)
         return str(folder)
 
 
@@ -121,8 +134,24 @@ class ExportRun:
     failed: list[ExportFailure] = field(default_factory=list)
 
 
+_OWN_KEY = re.compile(r"soknad-[0-9]{1,18}")  # an application that came on paper
+_LETTER_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
+
+
 def folder_name(soknad: Soknad) -> str:
     return soknad.digisos_id or f"soknad-{soknad.pk}"
+
+
+def show_innsyn(*, soknad_id: int) -> str | None:
+    """Return one application's digisos-soker.json as text (None when there is no such
+    application) and record that it was read: the file holds personal data."""
+    soknad = Soknad.objects.filter(pk=soknad_id).first()
+    if soknad is None:
+        return None
+    text = dumps_digisos_soker(build_innsyn(soknad))
+    record(actor=None, action=Action.EXPORT, object_type="soknad", object_id=soknad.pk,
+           purpose="innsynsfil vist", kontor_id=soknad.kontor_id)
+    return text
 
 
 def letters_for(soknad: Soknad) -> dict[str, bytes]:

@@ -16,21 +16,25 @@ Nothing of the application is lost:
   string is kept in ``UgyldigIdent`` so the next import with the same string (and no
   conflicting birth date) reuses that person instead of creating another; the case is flagged.
 
-Files are written under MEDIA_ROOT inside the database transaction; run the import inside
-:func:`files_removed_on_failure` so the files are deleted again when the transaction rolls back.
+Attachment files are written under temporary names while the transaction runs and moved into
+place only after it commits: run the import inside :func:`files_held_until_commit` and call
+:func:`move_in` after the commit (see the importer).
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
-from django.core.files.base import ContentFile
+from django.conf import settings
 from django.core.files.storage import default_storage
 
 from sosialsak.contexts.accounts.models import NavKontor
@@ -59,6 +63,7 @@ from sosialsak.contexts.people.operations import (
 )
 from sosialsak.formats.digisos import SoknadInnhold
 from sosialsak.kernel.errors import NotFound, ValidationFailed
+from sosialsak.kernel.paths import inside
 
 log = logging.getLogger("sosialsak.digisos")
 
@@ -204,43 +209,78 @@ def _okonomi(innhold: SoknadInnhold, soknad: Soknad) -> None:
     )
 
 
-_written: ContextVar[list[str] | None] = ContextVar("digisos_written_files", default=None)
+@dataclass(frozen=True)
+class PendingFile:
+    temp: Path  # written, waiting for the commit
+    final: Path  # where the row says the file is
+
+
+_pending: ContextVar[list[PendingFile] | None] = ContextVar("digisos_pending_files",
+                                                            default=None)
+INCOMING = ".incoming"  # under MEDIA_ROOT: attachment files whose rows are not committed yet
+
+
+def incoming_path(vedlegg_id: int) -> Path:
+    return inside(settings.MEDIA_ROOT, INCOMING, f"vedlegg-{vedlegg_id}.part")
+
+
+def media_path(name: str) -> Path:
+    """Return the path of a stored file name (``vedlegg/2026/12/…``), kept inside MEDIA_ROOT."""
+    return inside(settings.MEDIA_ROOT, *name.split("/"))
 
 
 @contextmanager
-def files_removed_on_failure() -> Iterator[None]:
-    """Delete every attachment file stored inside the block when the block raises.
+def files_held_until_commit() -> Iterator[list[PendingFile]]:
+    """Collect the attachment files written inside the block under temporary names.
 
-    The files go to MEDIA_ROOT while the rows wait in the database transaction; a rollback
-    undoes the rows but not the files, so the importer wraps its transaction in this.
+    The rows wait in the database transaction and the files wait in ``.incoming``; the caller
+    moves them in with :func:`move_in` only after its (durable) transaction has committed, so
+    a crash or a rollback never leaves a file with personal data that no row points at (the
+    temporary files are deleted here on failure, and by :func:`sweep_files` after a crash).
     """
-    written: list[str] = []
-    token = _written.set(written)
+    pending: list[PendingFile] = []
+    token = _pending.set(pending)
     try:
-        yield
+        yield pending
     except BaseException:
-        for name in written:
+        for item in pending:
             try:
-                default_storage.delete(name)
+                item.temp.unlink(missing_ok=True)
             except OSError:
                 log.exception("digisos: could not remove a file after a failed import")
         raise
     finally:
-        _written.reset(token)
+        _pending.reset(token)
+
+
+def move_in(pending: list[PendingFile]) -> None:
+    """Move committed attachment files from their temporary names into place."""
+    for item in pending:
+        item.final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(item.temp, item.final)
 
 
 def _store_file(*, soknad: Soknad, kilde: str, type: str, filnavn: str, content: bytes,
                 now: datetime, levering_ref: str, tilleggsinfo: str = "",
                 hendelse_referanse: str = "") -> Vedlegg:
+    pending = _pending.get()
+    if pending is None:
+        raise RuntimeError("attachment files are stored only inside files_held_until_commit()")
     v = Vedlegg(soknad=soknad, kilde=kilde, type=type[:100], tilleggsinfo=tilleggsinfo[:200],
                 filnavn=filnavn[:255], sha256=hashlib.sha256(content).hexdigest(),
                 storrelse=len(content), mottatt_at=now,
                 hendelse_referanse=hendelse_referanse[:100], levering_ref=levering_ref[:64])
-    v.fil.save(f"{soknad.pk}-{v.sha256[:12]}-{v.filnavn}", ContentFile(content), save=False)
-    tracked = _written.get()
-    if tracked is not None and v.fil.name:
-        tracked.append(v.fil.name)
+    field = Vedlegg._meta.get_field("fil")
+    name = field.generate_filename(v, f"{soknad.pk}-{v.sha256[:12]}-{v.filnavn}")
+    v.fil.name = default_storage.get_available_name(name, max_length=300)
     v.save()
+    temp = incoming_path(v.pk)
+    temp.parent.mkdir(parents=True, exist_ok=True)
+    pending.append(PendingFile(temp, media_path(v.fil.name)))
+    with open(temp, "wb") as fh:
+        fh.write(content)
+        fh.flush()
+        os.fsync(fh.fileno())
     return v
 
 

@@ -17,11 +17,8 @@ from django.utils import timezone
 from sosialsak.contexts.audit.log import audit_channel
 from sosialsak.contexts.digisos import importer, outbox
 from sosialsak.contexts.digisos.delivery import UnreadableDelivery, read_path
-from sosialsak.contexts.digisos.innsyn import build_innsyn
-from sosialsak.contexts.intake.models import Soknad
 from sosialsak.formats.digisos import (
     OfficialSchemasError,
-    dumps_digisos_soker,
     resolve_type,
     validate_files,
 )
@@ -68,11 +65,16 @@ class Command(BaseCommand):
         rep.add_argument("levering_id", type=int)
         sub.add_parser("quarantine", help="List the deliveries in quarantine: id, when, ids, "
                        "folder and first error (no personal data).")
+        sweep = sub.add_parser("sweep", help="After a crash: move committed attachment files "
+                               "into place and delete files no row points at.")
+        sweep.add_argument("--older-than", type=int, default=3600, metavar="SECONDS",
+                           help="delete only files older than this (default 3600; 0 when "
+                           "nothing else runs)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         handlers: dict[str, Callable[..., None]] = {
             "validate": self._validate, "import": self._import, "export": self._export,
-            "replay": self._replay, "quarantine": self._quarantine}
+            "replay": self._replay, "quarantine": self._quarantine, "sweep": self._sweep}
         handlers[options["subcommand"]](**options)
 
     def _import(self, paths: list[str], inbox: bool = False, **_: Any) -> None:
@@ -109,7 +111,9 @@ class Command(BaseCommand):
                                "i karantene.", returncode=1)
 
     def _report(self, r: importer.ImportResult) -> None:
-        if r.outcome == "KARANTENE":
+        if r.outcome == "VENTER":
+            self.stdout.write(f"{r.label}: VENTER (mappen er ikke ferdig levert ennå)")
+        elif r.outcome == "KARANTENE":
             self.stdout.write(f"{r.label}: KARANTENE levering {r.levering_id} (rett filene og "
                               f"kjør «sosialsak digisos replay {r.levering_id}»)")
         else:
@@ -117,6 +121,13 @@ class Command(BaseCommand):
             self.stdout.write(f"{r.label}: {r.outcome}{where} levering {r.levering_id}")
         for error in r.errors:
             self.stderr.write(f"{r.label}: {error}")
+
+    def _sweep(self, older_than: int = 3600, **_: Any) -> None:
+        if older_than < 0:
+            raise CommandError("--older-than: skriv et tall som er 0 eller større.", returncode=2)
+        result = importer.sweep_files(older_than_seconds=older_than)
+        self.stdout.write(f"Ryddet: {result.recovered} vedleggsfiler flyttet på plass, "
+                          f"{result.removed} filer uten rad slettet.")
 
     def _quarantine(self, **_: Any) -> None:
         rows = importer.quarantined()
@@ -143,10 +154,10 @@ class Command(BaseCommand):
                         raise CommandError(f"{len(run.failed)} av {total} søknader kunne ikke "
                                            "eksporteres.", returncode=1)
                     return
-                obj = Soknad.objects.filter(pk=soknad or 0).first()
-                if obj is None:
+                text = outbox.show_innsyn(soknad_id=soknad or 0)
+                if text is None:
                     raise CommandError(f"--soknad: fant ikke søknad {soknad}.", returncode=2)
-                self.stdout.write(dumps_digisos_soker(build_innsyn(obj)), ending="")
+                self.stdout.write(text, ending="")
         except outbox.OutboxUnavailable as exc:  # bad input: the folder given
             raise CommandError(f"--all: {exc.message}", returncode=2) from exc
         except DomainError as exc:
