@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import transaction
+from django.utils import timezone
 
 from sosialsak.contexts.accounts.models import NavKontor
 from sosialsak.contexts.accounts.scope import Scope
@@ -20,6 +21,7 @@ from sosialsak.contexts.people.operations import (
     set_household,
     upsert_person,
 )
+from sosialsak.kernel.bounds import check_int, check_received
 from sosialsak.kernel.errors import NotFound, ValidationFailed
 
 
@@ -44,7 +46,10 @@ class SoknadInput:
     deler_bolig: bool = False
 
 
-def _check(data: SoknadInput) -> None:
+def _check(data: SoknadInput, now: datetime | None = None) -> None:
+    # The receipt time enters the domain here from every channel (issue 10: 9999-12-31 broke
+    # every list of the office); the bounds live in kernel.bounds.
+    check_received(data.mottatt_at, now=now or timezone.now())
     if data.kanal not in Kanal.values:
         raise UnableToRegisterSoknad(f"kanal: ukjent kanal «{data.kanal}».", field="kanal")
     if not data.poster:
@@ -65,6 +70,8 @@ def _check(data: SoknadInput) -> None:
             raise UnableToRegisterSoknad(
                 f"poster[{i}].belop: beløpet kan ikke være negativt.", field=f"poster[{i}].belop"
             )
+        if post.belop is not None:
+            check_int(post.belop, field=f"poster[{i}].belop")
 
 
 @transaction.atomic

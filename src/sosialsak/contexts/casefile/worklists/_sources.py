@@ -23,6 +23,7 @@ from sosialsak.contexts.intake.models import Soknad, SoktStonad
 from sosialsak.contexts.intake.queries import scoped_soknader
 from sosialsak.contexts.people.models import Barn
 from sosialsak.kernel.clock import local_date
+from sosialsak.rules.frister import add_days
 
 # An item is undecided until a vedtak in a sak in force covers it (a feilregistrert sak's
 # decisions do not count, as in ``decisions.operations.undecided_items``).
@@ -102,7 +103,7 @@ def uten_vedtak(ctx: Ctx) -> list[WorkItem]:
     for s in qs:
         days = (ctx.today - local_date(s.mottatt_at)).days
         limit = ctx.settings[s.kontor_id].uten_vedtak_dager
-        out.append(item(s, frist=local_date(s.mottatt_at) + timedelta(days=limit),
+        out.append(item(s, frist=add_days(local_date(s.mottatt_at), limit),
                         overdue=True, detalj=f"{days} dager uten vedtak"))
     return out
 

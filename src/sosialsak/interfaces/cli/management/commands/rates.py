@@ -15,6 +15,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
 from sosialsak.contexts.rates.queries import current_ruleset
+from sosialsak.kernel import bounds
+from sosialsak.kernel.errors import DomainError
 from sosialsak.rules import ParameterNotFound, first_rate_date, satser_i_kraft
 from sosialsak.rules.money import format_kr
 
@@ -39,7 +41,8 @@ class Command(BaseCommand):
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
                 raise ValueError(raw)
             on = date.fromisoformat(raw)
-        except ValueError as exc:
+            bounds.check_case_date(on, field="--date")
+        except (ValueError, DomainError) as exc:
             raise CommandError(f"--date: ugyldig dato {raw!r}; bruk ÅÅÅÅ-MM-DD.",
                                returncode=BAD_INPUT) from exc
         kommune = options.get("kommune")
