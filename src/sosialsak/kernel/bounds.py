@@ -8,7 +8,7 @@ interface may use it.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sosialsak.kernel.errors import ValidationFailed
 
@@ -101,3 +101,12 @@ def clamp_case_date(value: date) -> date:
     """Hold a stored date inside the case range, for computations that must never raise (a
     deadline shown in a list); input is refused by the checks above, this is the safety net."""
     return min(max(value, EARLIEST_CASE_DATE), LATEST_CASE_DATE)
+
+
+_LAST_SHOWN = datetime(9999, 12, 30, tzinfo=UTC)
+
+
+def shown_at(at: datetime) -> datetime:
+    """A stored time a page can show: one at the very end of the calendar (which no longer
+    fits once turned into Norwegian time) is held a day earlier, so the list still renders."""
+    return min(at, _LAST_SHOWN) if at.tzinfo is not None else at

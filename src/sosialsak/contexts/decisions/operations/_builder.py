@@ -23,8 +23,9 @@ from sosialsak.contexts.decisions.policy import (
     needs_approval,
     problems,
 )
+from sosialsak.contexts.intake.household import household_of
 from sosialsak.contexts.intake.models import Soknad, SoktStonad
-from sosialsak.contexts.people.models import Barn, Partner
+from sosialsak.contexts.people.models import Barn
 from sosialsak.contexts.rates.queries import current_ruleset
 from sosialsak.kernel.errors import DomainError
 
@@ -70,8 +71,8 @@ def household(soknad: Soknad, data: VedtakUtkast, children: list[Barn]) -> rules
     if person.fodselsdato is None:
         raise _fail("fodselsdato", "søkerens fødselsdato mangler; livsopphold kan ikke beregnes.")
     adults = [rules.Person(person.fodselsdato)]
-    partner = Partner.objects.filter(person=person, bor_sammen=True).first()
-    if partner is not None and partner.fodselsdato:
+    partner = household_of(soknad).partner  # as stated in this application (issue 10)
+    if partner is not None and partner.bor_sammen and partner.fodselsdato:
         adults.append(rules.Person(partner.fodselsdato))
     try:
         income = tuple(rules.Income(rules.IncomeType(i.type), Decimal(i.belop))
@@ -130,7 +131,8 @@ def rule_checks(soknad: Soknad, data: VedtakUtkast, today: date) -> list[CheckRe
                            aktivitet=v.aktivitet) for v in data.vilkar]
     unntak = rules.Unntak(tuple(rules.UnntakGrunn(g) for g in data.unntak.grunner),
                           data.unntak.begrunnelse) if data.unntak else None
-    kvp = (KvpVurdering.objects.filter(person_id=soknad.person_id, vurdert_dato__lte=today)
+    kvp = (KvpVurdering.objects.filter(person_id=soknad.person_id, vurdert_dato__lte=today,
+                                       soknad__kontor_id=soknad.kontor_id)  # issue 10
            .order_by("-vurdert_dato").values_list("vurdert_dato", flat=True).first())
     n = data.norsk
     return [_as_check(s) for s in (
@@ -170,7 +172,7 @@ def build(*, soknad: Soknad, data: VedtakUtkast, today: date) -> Built:
     """Return the decision as it would be made on ``today``; raise only for malformed input."""
     poster = _poster(soknad, data)
     _check_codes(data)
-    children = children_in(list(Barn.objects.filter(person_id=soknad.person_id)), today)
+    children = children_in(household_of(soknad).barn, today)
     granted = data.utfall in ("INNVILGET", "DELVIS_INNVILGET")
     is_livsopphold = data.hjemmel in LIVSOPPHOLD_HJEMLER and any(
         p.type == "LIVSOPPHOLD" for p in poster)

@@ -16,7 +16,6 @@ from django.db import DatabaseError
 
 from sosialsak.contexts.rates.queries import current_ruleset
 from sosialsak.kernel import bounds
-from sosialsak.kernel.errors import DomainError
 from sosialsak.rules import ParameterNotFound, first_rate_date, satser_i_kraft
 from sosialsak.rules.money import format_kr
 
@@ -41,8 +40,9 @@ class Command(BaseCommand):
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
                 raise ValueError(raw)
             on = date.fromisoformat(raw)
-            bounds.check_case_date(on, field="--date")
-        except (ValueError, DomainError) as exc:
+            if on > bounds.LATEST_CASE_DATE:  # earlier dates get the rules' own message
+                raise ValueError(raw)
+        except ValueError as exc:
             raise CommandError(f"--date: ugyldig dato {raw!r}; bruk ÅÅÅÅ-MM-DD.",
                                returncode=BAD_INPUT) from exc
         kommune = options.get("kommune")
