@@ -21,7 +21,7 @@ from sosialsak.contexts.cases.queries import children_gaps_many
 from sosialsak.contexts.decisions.models import Klage, KlageStatus, SakStatus, Utfall, Vedtak
 from sosialsak.contexts.intake.models import Soknad, SoktStonad
 from sosialsak.contexts.intake.queries import scoped_soknader
-from sosialsak.contexts.people.models import Barn
+from sosialsak.contexts.people.models import HusstandBarn
 from sosialsak.kernel.clock import local_date
 from sosialsak.rules.frister import add_days
 
@@ -109,7 +109,8 @@ def uten_vedtak(ctx: Ctx) -> list[WorkItem]:
 
 
 def kartlegging_barn(ctx: Ctx) -> list[WorkItem]:
-    with_children = Exists(Barn.objects.filter(person=OuterRef("person")))
+    # Children of this application's household (issue 10), not of the person everywhere.
+    with_children = Exists(HusstandBarn.objects.filter(husstand=OuterRef("husstand")))
     candidates = list(ctx.base().filter(with_children, status__in=OPEN)
                       .select_related(*RELATED).order_by("mottatt_at", "pk"))
     gaps = children_gaps_many(candidates)
