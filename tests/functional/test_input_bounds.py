@@ -171,3 +171,17 @@ def test_search_and_payment_day_take_odd_input_without_a_500(users: Any, offices
 def test_cli_numbers_and_dates_out_of_range_stop_with_a_message(users: Any, args: Any) -> None:
     with pytest.raises((CommandError, SystemExit)):
         call_command(*args, stdout=io.StringIO(), stderr=io.StringIO())
+
+
+def test_the_decision_operation_refuses_a_period_out_of_range(users: Any, offices: Any) -> None:
+    from sosialsak.contexts.decisions.operations import VedtakUtkast, preview_vedtak
+
+    soknad = _register(users, offices)
+    va = users["veileder_a"]
+    for field, day in (("periode_fra", date(1, 1, 1)), ("periode_til", date(9999, 12, 31))):
+        with pytest.raises(DomainError) as err:
+            preview_vedtak(scope=scope_for(va), actor=va, soknad_id=soknad.pk, today=NOW.date(),
+                           data=VedtakUtkast(post_ids=tuple(soknad.poster.values_list(
+                               "pk", flat=True)), hjemmel="§ 18", utfall="INNVILGET",
+                               begrunnelse="", fakta="", **{field: day}))
+        assert err.value.extra["field"] == field

@@ -27,6 +27,7 @@ from sosialsak.contexts.intake.household import household_of
 from sosialsak.contexts.intake.models import Soknad, SoktStonad
 from sosialsak.contexts.people.models import Barn
 from sosialsak.contexts.rates.queries import current_ruleset
+from sosialsak.kernel.bounds import EARLIEST_CASE_DATE, LATEST_CASE_DATE, in_case_range
 from sosialsak.kernel.errors import DomainError
 
 LIVSOPPHOLD_HJEMLER = ("§ 18",)
@@ -149,7 +150,20 @@ def rule_checks(soknad: Soknad, data: VedtakUtkast, today: date) -> list[CheckRe
     )]
 
 
+def _check_dates(data: VedtakUtkast) -> None:
+    """Every date in the decision lies in the case range of ``kernel.bounds`` (issue 10)."""
+    dates = [("periode_fra", data.periode_fra), ("periode_til", data.periode_til)]
+    dates += [(f"vilkar[{i}].frist", v.frist) for i, v in enumerate(data.vilkar)]
+    dates += [(f"dokumentasjonskrav[{i}].frist", k.frist)
+              for i, k in enumerate(data.dokumentasjonskrav)]
+    for field, day in dates:
+        if day is not None and not in_case_range(day):
+            raise _fail(field, f"datoen må ligge mellom {EARLIEST_CASE_DATE:%d.%m.%Y} og "
+                               f"{LATEST_CASE_DATE:%d.%m.%Y}.")
+
+
 def _check_codes(data: VedtakUtkast) -> None:
+    _check_dates(data)
     for i, v in enumerate(data.vilkar):
         try:
             rules.VilkarType(v.kode)
