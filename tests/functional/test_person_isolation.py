@@ -166,3 +166,28 @@ def test_the_audited_correction_works_in_scope_and_is_refused_out_of_scope(
         correct_person(scope=scope_for(vb), actor=vb, soknad_id=own,
                        correction=PersonCorrection(fornavn="Mallory"))
     assert Person.objects.get(fodselsnummer=EMMA).fornavn == "Emma"
+
+
+def test_a_digisos_import_keeps_the_record_and_other_offices_household(
+    users: Any, tmp_path: Any
+) -> None:
+    from sosialsak.contexts.digisos.delivery import read_folder
+    from sosialsak.contexts.digisos.importer import import_delivery
+    from tests.digisos_samples import APPLICANT_FNR, soknad_json, write_delivery
+
+    at_b = _register(users["veileder_b"], fodselsnummer=APPLICANT_FNR, fornavn="Amina",
+                     etternavn="Tidligere", partner=None,
+                     barn=[{"navn": "Ola Tidligere", "fodselsdato": "2014-02-03"}])
+    folder = write_delivery(tmp_path / "in", digisos_id="dig-1", ekstern_ref="ref-1",
+                            soknad=soknad_json())
+
+    result = import_delivery(delivery=read_folder(folder), now=NOW)
+
+    assert result.outcome == "IMPORTERT"
+    person = Person.objects.get(fodselsnummer=APPLICANT_FNR)
+    assert (person.etternavn, person.gateadresse) == ("Tidligere", "")
+    b_case = _detail(users["veileder_b"], at_b.json()["id"]).json()
+    assert [c["navn"] for c in b_case["barn"]] == ["Ola Tidligere"]
+    a_case = _detail(users["veileder_a"], result.soknad_id).json()
+    assert [c["navn"] for c in a_case["barn"]] == ["Sara Digital", "Yusuf Digital"]
+    assert "Solheimsgaten 7" in a_case["adresse"] and "Ola" not in json.dumps(a_case)
