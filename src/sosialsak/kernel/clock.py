@@ -27,5 +27,11 @@ class FixedClock:
 
 
 def local_date(at: datetime) -> date:
-    """Return the Norwegian calendar date of an aware datetime."""
-    return at.astimezone(OSLO).date()
+    """Return the Norwegian calendar date of an aware datetime.
+
+    Never raises for a stored value at the edge of the calendar (9999-12-31 23:30 UTC is past
+    year 9999 in Oslo): such a value stays on its own date, so no list breaks (issue 10)."""
+    try:
+        return at.astimezone(OSLO).date()
+    except OverflowError:
+        return at.date()

@@ -23,6 +23,13 @@ from functools import cache
 
 import holidays
 
+from sosialsak.kernel.bounds import (
+    EARLIEST_CASE_DATE,
+    LATEST_CASE_DATE,
+    MAX_DAYS,
+    clamp_case_date,
+    in_case_range,
+)
 from sosialsak.rules.engine.ruleset import Ruleset, load_ruleset
 from sosialsak.rules.errors import InvalidFacts
 
@@ -63,16 +70,32 @@ def non_working_reason(day: date) -> str | None:
 def next_working_day(day: date) -> tuple[date, tuple[str, ...]]:
     """Return the first working day on or after ``day`` and the reasons for each skipped day."""
     skipped = []
-    while (reason := non_working_reason(day)) is not None:
+    while day < date.max and (reason := non_working_reason(day)) is not None:
         skipped.append(f"{day.isoformat()} er {reason}")
         day += timedelta(days=1)
     return day, tuple(skipped)
 
 
+def add_days(start: date, days: int) -> date:
+    """Return ``start`` plus ``days``, held within the calendar (never OverflowError), so that a
+    stored far-off date cannot break a list that computes deadlines (issue 10)."""
+    try:
+        return start + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
 def add_months(start: date, months: int) -> date:
-    """Return the same day ``months`` later, or the last day of that month (domstolloven § 148)."""
+    """Return the same day ``months`` later, or the last day of that month (domstolloven § 148).
+
+    Held within the calendar: past year 9999 gives ``date.max``, before year 1 ``date.min``, so a
+    stored far-off date never makes a deadline computation raise (issue 10)."""
     index = start.month - 1 + months
     year, month = start.year + index // 12, index % 12 + 1
+    if year > date.max.year:
+        return date.max
+    if year < date.min.year:
+        return date.min
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
@@ -105,8 +128,11 @@ def forelopig_svar(*, mottatt: date, rules: Ruleset | None = None) -> Frist:
 
 
 def forelopig_svar_frist(*, mottatt: date, rules: Ruleset | None = None) -> date:
-    """Return just the due date of the preliminary reply (see ``forelopig_svar``)."""
-    return forelopig_svar(mottatt=mottatt, rules=rules).due
+    """Return just the due date of the preliminary reply (see ``forelopig_svar``).
+
+    Lists call this for every open application, so a stored receipt date outside the case range
+    is held inside it (``kernel.bounds.clamp_case_date``) instead of breaking the list."""
+    return forelopig_svar(mottatt=clamp_case_date(mottatt), rules=rules).due
 
 
 def klagefrist(*, kom_fram: date, rules: Ruleset | None = None) -> Frist:
@@ -117,7 +143,7 @@ def klagefrist(*, kom_fram: date, rules: Ruleset | None = None) -> Frist:
     """
     rules = rules or load_ruleset()
     weeks = rules.integer("frister.klagefrist_uker", on=kom_fram)
-    raw = kom_fram + timedelta(weeks=weeks)
+    raw = add_days(kom_fram, 7 * weeks)
     return _finish(
         kind="klagefrist", start=kom_fram, raw=raw, rules=rules, hjemmel_key="fvl.klagefrist",
         rule=f"Klagefristen er {weeks} uker fra vedtaket kom fram til parten",
@@ -139,10 +165,15 @@ def dokumentasjonsfrist(
     rules = rules or load_ruleset()
     if frist is not None and dager is not None:
         raise InvalidFacts("Oppgi enten antall dager eller en dato, ikke begge.", field="dager")
+    if dager is not None and not 1 <= dager <= MAX_DAYS:  # issue 10: dager=4000000 broke it
+        raise InvalidFacts(f"Antall dager må ligge mellom 1 og {MAX_DAYS}.", field="dager")
+    if frist is not None and not in_case_range(frist):
+        raise InvalidFacts(f"Fristen må ligge mellom {EARLIEST_CASE_DATE:%d.%m.%Y} og "
+                           f"{LATEST_CASE_DATE:%d.%m.%Y}.", field="frist")
     if frist is None:
         if dager is None:
             dager = rules.integer("frister.dokumentasjon_standard_dager", on=sendt)
-        raw = sendt + timedelta(days=dager)
+        raw = add_days(sendt, dager)
         counted = (f"Kravet ble sendt {sendt.isoformat()}; {dager} dager senere er "
                    f"{raw.isoformat()}.")
     else:

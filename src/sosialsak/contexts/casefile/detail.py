@@ -16,10 +16,13 @@ from sosialsak.contexts.casefile.deadlines import Deadline, next_deadline
 from sosialsak.contexts.casefile.progress import CaseProgress, case_progress
 from sosialsak.contexts.cases.models import Dokumentasjonskrav
 from sosialsak.contexts.decisions.models import Vedtak, VedtakDokument, Vedtaksforslag
+from sosialsak.contexts.intake.household import household_of
 from sosialsak.contexts.intake.models import Flagg, Hendelse, SoktStonad, Vedlegg
 from sosialsak.contexts.intake.policy import ALLOWED, LABELS
 from sosialsak.contexts.intake.queries import get_soknad
 from sosialsak.contexts.payments.models import Utbetaling
+from sosialsak.contexts.people.models import Adressebeskyttelse
+from sosialsak.kernel.bounds import shown_at
 from sosialsak.kernel.clock import local_date
 
 SKJERMET = "Adressen er skjermet"
@@ -156,21 +159,26 @@ def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
     utbetalinger = list(Utbetaling.objects.filter(vedtak__sak__soknad=s))
     krav = list(Dokumentasjonskrav.objects.filter(soknad=s))
     hendelser = list(Hendelse.objects.filter(soknad=s).order_by("-at", "-id"))
-    partner = getattr(p, "partner", None)  # reverse one-to-one: AttributeError when absent
+    # The applicant and household as stated in *this* application: nothing another office or
+    # the person record holds (issue 10).
+    hh = household_of(s)
+    h = hh.husstand
+    partner = hh.partner
     open_krav = [k.frist for k in krav if k.status == "ETTERSPURT"]
-    adresse = SKJERMET if p.has_protected_address else ", ".join(
-        x for x in (p.gateadresse, f"{p.postnummer} {p.poststed}".strip()) if x)
+    adresse = SKJERMET if s.beskyttet else hh.adresse
     return CaseDetail(
         id=s.pk, status=s.status, status_label=str(s.get_status_display()),
-        kanal_label=str(s.get_kanal_display()), nodhjelp=s.nodhjelp, mottatt_at=s.mottatt_at,
-        egne_ord=s.egne_ord, kontor=s.kontor.navn, navn=p.navn,
+        kanal_label=str(s.get_kanal_display()), nodhjelp=s.nodhjelp,
+        mottatt_at=shown_at(s.mottatt_at),
+        egne_ord=s.egne_ord, kontor=s.kontor.navn, navn=hh.navn,
         fodselsnummer=p.fodselsnummer or "", adresse=adresse,
-        adressebeskyttelse=str(p.get_adressebeskyttelse_display()),
-        beskyttet=p.has_protected_address, sprak=p.sprak,
-        tolk=(p.tolkesprak or "ja") if p.tolkebehov else "",
+        adressebeskyttelse=str(p.get_adressebeskyttelse_display()) if s.beskyttet
+        else str(Adressebeskyttelse.INGEN.label),
+        beskyttet=s.beskyttet, sprak=p.sprak,
+        tolk=((h.tolkesprak or "ja") if h.tolkebehov else "") if h else "",
         partner=f"{partner.navn} ({partner.get_relasjon_display()})" if partner else "",
         barn=[ChildView(b.navn, b.fodselsdato, _age(b.fodselsdato, today),
-                        str(b.get_bosted_display())) for b in p.barn.all()],
+                        str(b.get_bosted_display())) for b in hh.barn],
         poster=[PostView(x.pk, x.label, x.belop, x.pk in decided) for x in poster],
         vedtak=[VedtakView(
             id=v.pk, sak=v.sak.tittel, hjemmel=v.hjemmel, utfall=v.utfall,

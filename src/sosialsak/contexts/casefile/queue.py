@@ -12,6 +12,8 @@ from sosialsak.contexts.audit.log import record_many
 from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.casefile.deadlines import Deadline, next_deadline
 from sosialsak.contexts.intake.queries import scoped_soknader
+from sosialsak.kernel import bounds
+from sosialsak.kernel.bounds import shown_at
 from sosialsak.kernel.clock import local_date
 
 
@@ -47,7 +49,7 @@ def work_queue(
     limit: int = 500, include_closed: bool = False,
 ) -> list[QueueRow]:
     """Return the applications in scope for the queue and log each read in one query."""
-    qs = scoped_soknader(scope).select_related("person", "kontor", "saksbehandler")
+    qs = scoped_soknader(scope).select_related("person", "husstand", "kontor", "saksbehandler")
     if filters.status:
         qs = qs.filter(status=filters.status)
     elif not include_closed:
@@ -56,8 +58,10 @@ def work_queue(
         qs = qs.filter(saksbehandler_id=getattr(actor, "pk", None))
     term = filters.search.strip()
     if term:
-        qs = qs.filter(Q(person__fornavn__icontains=term) | Q(person__etternavn__icontains=term)
-                       | Q(pk=int(term) if term.isdigit() else -1))
+        # The name as stated in the application, never the person record (issue 10).
+        qs = qs.filter(Q(husstand__fornavn__icontains=term)
+                       | Q(husstand__etternavn__icontains=term)
+                       | Q(pk=bounds.parse_id(term) or -1))
     qs = qs.annotate(
         n_poster=Count("poster", distinct=True),
         krav_frist=Min("dokumentasjonskrav__frist",
@@ -69,11 +73,11 @@ def work_queue(
                 kontor_ids=[s.kontor_id for s in rows])
     return [
         QueueRow(
-            id=s.pk, navn=s.person.navn, mottatt_at=s.mottatt_at, kanal=s.kanal,
+            id=s.pk, navn=s.soker_navn, mottatt_at=shown_at(s.mottatt_at), kanal=s.kanal,
             kanal_label=str(s.get_kanal_display()), status=s.status,
             status_label=str(s.get_status_display()), nodhjelp=s.nodhjelp,
             antall_poster=s.n_poster,
-            beskyttet=s.person.has_protected_address,
+            beskyttet=s.beskyttet,
             saksbehandler=s.saksbehandler.get_full_name() if s.saksbehandler else "",
             kontor=s.kontor.navn,
             neste_frist=next_deadline(

@@ -19,7 +19,7 @@ WRITE_NOT_FOUND = "Fant ikke søknaden, eller du har ikke tilgang til å endre d
 
 def writable(scope: Scope, soknad_id: int, *, lock: bool = False) -> Soknad:
     """Return the application if ``scope`` may change it; raise NotFound otherwise."""
-    qs = scoped_soknader(scope).filter(pk=soknad_id).select_related("person", "kontor")
+    qs = scoped_soknader(scope).filter(pk=soknad_id).select_related("person", "husstand", "kontor")
     if lock:
         qs = qs.select_for_update(of=("self",))
     soknad = qs.first()

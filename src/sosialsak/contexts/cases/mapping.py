@@ -23,9 +23,9 @@ from sosialsak.contexts.cases.queries import (
     kartlegging_summary,
 )
 from sosialsak.contexts.cases.skjema import ORDER, SECTIONS, TITLES, Felt
+from sosialsak.contexts.intake.household import household_of
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.offices.queries import settings_for
-from sosialsak.contexts.people.models import Barn
 from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import NotFound
 from sosialsak.rules.frister import add_months
@@ -85,7 +85,7 @@ def mapping_overview(soknad: Soknad) -> list[SectionState]:
     oldest = add_months(mottatt, -settings_for(soknad.kontor_id).kartlegging_gyldig_maneder)
     latest = _latest(soknad)
     out = [_state(d, None, latest.get((d, None)), oldest) for d in ORDER if d != "BARN"]
-    for b in children_in(list(Barn.objects.filter(person_id=soknad.person_id)), mottatt):
+    for b in children_in(household_of(soknad).barn, mottatt):
         out.append(_state("BARN", b.pk, latest.get(("BARN", b.pk)), oldest, b.navn))
     return out
 
@@ -114,7 +114,7 @@ def section_for_edit(
         raise NotFound("Fant ikke denne delen av kartleggingen.")
     tittel = _title(del_type)
     if barn_id is not None:
-        barn = Barn.objects.filter(pk=barn_id, person_id=soknad.person_id).first()
+        barn = household_of(soknad).child(barn_id)
         if barn is None:
             raise NotFound("Fant ikke barnet.")
         tittel = _title(del_type, barn.navn)
@@ -128,7 +128,7 @@ def section_for_edit(
         .select_related("skrevet_av").order_by("-skrevet_at", "-id"))
     current = rows[0] if rows else None
     return SectionEdit(
-        soknad_id=soknad.pk, navn=soknad.person.navn, del_type=del_type, tittel=tittel,
+        soknad_id=soknad.pk, navn=soknad.soker_navn, del_type=del_type, tittel=tittel,
         barn_id=barn_id, felter=SECTIONS[del_type], svar=dict(current.svar) if current else {},
         ikke_kartlagt_grunn=current.ikke_kartlagt_grunn if current else "", state=state,
         historikk=[(r.skrevet_at, _author(r), r.fullfort) for r in rows],

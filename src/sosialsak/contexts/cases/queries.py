@@ -14,6 +14,7 @@ from datetime import date, datetime
 
 from sosialsak.contexts.cases.models import Kartleggingsdel
 from sosialsak.contexts.cases.skjema import SECTIONS, TITLES
+from sosialsak.contexts.intake.household import household_many
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.offices.queries import settings_for_many
 from sosialsak.contexts.people.models import Barn
@@ -60,9 +61,7 @@ def children_gaps_many(soknader: Sequence[Soknad]) -> dict[int, list[str]]:
     neither completed nor explained. Three queries whatever the number of applications."""
     if not soknader:
         return {}
-    barn_by_person: dict[int, list[Barn]] = {}
-    for b in Barn.objects.filter(person_id__in={s.person_id for s in soknader}):
-        barn_by_person.setdefault(b.person_id, []).append(b)
+    households = household_many(soknader)
     latest = _latest_child_sections(soknader)
     settings = settings_for_many({s.kontor_id for s in soknader})
     out: dict[int, list[str]] = {}
@@ -70,7 +69,7 @@ def children_gaps_many(soknader: Sequence[Soknad]) -> dict[int, list[str]]:
         mottatt = local_date(s.mottatt_at)
         oldest = add_months(mottatt, -settings[s.kontor_id].kartlegging_gyldig_maneder)
         gaps = []
-        for b in children_in(barn_by_person.get(s.person_id, []), mottatt):
+        for b in children_in(households[s.pk].barn, mottatt):
             current = latest.get((s.kontor_id, b.pk))
             if current is None or not current.avklart or current.skrevet < oldest:
                 gaps.append(b.navn)

@@ -49,11 +49,11 @@ def search_notes(*, scope: Scope, actor: object, term: str, limit: int = 50) -> 
         raise InvalidSearch("q: skriv minst tre tegn.", field="q")
     rows = list(Samtale.objects.filter(soknad__in=scoped_soknader(scope),
                                        notat_sok__contains=term.casefold())
-                .select_related("soknad", "person").order_by("-tidspunkt", "-id")[:limit])
+                .select_related("soknad__husstand").order_by("-tidspunkt", "-id")[:limit])
     kontor = {r.soknad_id: r.soknad.kontor_id for r in rows}
     record_many(actor=actor, action=Action.READ, object_type="soknad", object_ids=list(kontor),
                 purpose="søk i samtalenotater", kontor_ids=list(kontor.values()))
-    return [NoteHit(r.pk, r.soknad_id, r.person.navn, r.tidspunkt,
+    return [NoteHit(r.pk, r.soknad_id, r.soknad.soker_navn, r.tidspunkt,
                     str(r.get_kanal_display()), _excerpt(r.notat, term)) for r in rows]
 
 
@@ -92,7 +92,7 @@ def case_header(*, scope: Scope, actor: object, soknad_id: int, purpose: str) ->
     """Return the header of a case-progress form page; log the read (staff only)."""
     s = staff_readable(scope=scope, actor=actor, soknad_id=soknad_id, purpose=purpose)
     return CaseHeader(
-        id=s.pk, navn=s.person.navn, status_label=str(s.get_status_display()),
+        id=s.pk, navn=s.soker_navn, status_label=str(s.get_status_display()),
         apen=s.status in ("MOTTATT", "UNDER_BEHANDLING"), nodhjelp=s.nodhjelp,
         mottatt_at=s.mottatt_at,
         apne_krav=Dokumentasjonskrav.objects.filter(soknad=s, status="ETTERSPURT").count(),

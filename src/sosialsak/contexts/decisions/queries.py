@@ -32,9 +32,9 @@ from sosialsak.contexts.decisions.models import (
     Vilkar,
     Vilkarsbrudd,
 )
+from sosialsak.contexts.intake.household import household_of
 from sosialsak.contexts.intake.models import SoktStonad
 from sosialsak.contexts.intake.queries import NOT_FOUND_TEXT, scoped_soknader
-from sosialsak.contexts.people.models import Barn
 from sosialsak.kernel.errors import NotFound
 
 
@@ -91,18 +91,19 @@ def builder_context(*, scope: Scope, actor: object, soknad_id: int, today: date,
     sections = {s.barn_id: s for s in current_sections(person_id=soknad.person_id,
                                                        kontor_id=soknad.kontor_id) if s.barn_id}
     children = []
-    for b in children_in(list(Barn.objects.filter(person_id=soknad.person_id)), today):
+    for b in children_in(household_of(soknad).barn, today):
         s = sections.get(b.pk)
         text = "\n".join(f"{q}: {a}" for q, a in s.svar) if s else ""
         age = today.year - b.fodselsdato.year - (
             (today.month, today.day) < (b.fodselsdato.month, b.fodselsdato.day))
         children.append(ChildPrefill(b.pk, b.navn, age, text))
     return BuilderContext(
-        soknad_id=soknad.pk, navn=soknad.person.navn, fodselsdato=soknad.person.fodselsdato,
+        soknad_id=soknad.pk, navn=soknad.soker_navn, fodselsdato=soknad.person.fodselsdato,
         poster=[(p.pk, p.label, p.pk in decided)
                 for p in SoktStonad.objects.filter(soknad=soknad)],
         children=children,
-        kvp=list(KvpVurdering.objects.filter(person_id=soknad.person_id)
+        kvp=list(KvpVurdering.objects.filter(person_id=soknad.person_id,
+                                              soknad__kontor_id=soknad.kontor_id)
                  .values_list("vurdert_dato", "har_rett", "begrunnelse")),
         forslag=[(f.pk, f.belop, f.utfall, getattr(f.foreslatt_av, "username", ""))
                  for f in Vedtaksforslag.objects.filter(soknad=soknad, status="VENTER")
@@ -204,7 +205,7 @@ def approvals_waiting(*, scope: Scope, actor: object) -> list[ForslagRow]:
         record(actor=actor, action=Action.DENIED, object_type="vedtaksforslag", object_id="",
                purpose="vedtak til godkjenning")
         raise NotFound("Fant ikke siden.")
-    rows = list(_waiting(scope).select_related("soknad__person", "foreslatt_av")
+    rows = list(_waiting(scope).select_related("soknad__husstand", "foreslatt_av")
                 .order_by("foreslatt_at", "id"))
     labels = dict(Utfall.choices)
     me = getattr(actor, "pk", None)
@@ -212,7 +213,7 @@ def approvals_waiting(*, scope: Scope, actor: object) -> list[ForslagRow]:
                 object_ids=[f.soknad_id for f in rows], purpose="vedtak til godkjenning",
                 kontor_ids=[f.soknad.kontor_id for f in rows])
     return [ForslagRow(
-        id=f.pk, soknad_id=f.soknad_id, navn=f.soknad.person.navn,
+        id=f.pk, soknad_id=f.soknad_id, navn=f.soknad.soker_navn,
         hjemmel=str(f.data.get("hjemmel", "")), utfall=f.utfall,
         utfall_label=str(labels.get(f.utfall, f.utfall)), belop=f.belop,
         foreslatt_av=(f.foreslatt_av.get_full_name() or f.foreslatt_av.username)

@@ -53,15 +53,18 @@ from sosialsak.contexts.intake.models import (
     VedleggKilde,
 )
 from sosialsak.contexts.intake.operations import PostInput, SoknadInput, register_soknad
-from sosialsak.contexts.people.models import Bosted, PartnerRelasjon, Person
+from sosialsak.contexts.people.models import Bosted, Kilde, PartnerRelasjon, Person
 from sosialsak.contexts.people.operations import (
     BarnInput,
     PartnerInput,
+    StatedApplicant,
     check_fnr,
-    set_household,
-    upsert_person,
+    person_for_application,
+    record_household,
 )
 from sosialsak.formats.digisos import SoknadInnhold
+from sosialsak.kernel.bounds import EARLIEST_BIRTH_DATE
+from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import NotFound, ValidationFailed
 from sosialsak.kernel.paths import inside
 
@@ -113,7 +116,10 @@ def _fnr_or_flag(value: str | None, field: str, flags: list[tuple[str, str]]) ->
         return ""
 
 
-def _person(innhold: SoknadInnhold, flags: list[tuple[str, str]], now: datetime) -> Person:
+def _person(innhold: SoknadInnhold, flags: list[tuple[str, str]],
+            now: datetime) -> tuple[Person, StatedApplicant]:
+    """Return the applicant's person record (found, or created from this application) and the
+    details as stated in this application. A found record is never changed (issue 10)."""
     p = innhold.person
     adresse = p.folkeregistrert_adresse or p.oppholdsadresse
     details: dict[str, Any] = {
@@ -128,27 +134,27 @@ def _person(innhold: SoknadInnhold, flags: list[tuple[str, str]], now: datetime)
     }
     fornavn = " ".join(x for x in (p.navn.fornavn, p.navn.mellomnavn) if x) or "(ukjent)"
     etternavn = p.navn.etternavn or "(ukjent)"
+    text = {k: str(v or "") for k, v in details.items()}
+    stated = StatedApplicant(
+        fornavn=fornavn, etternavn=etternavn, telefon=text["telefon"][:20],
+        gateadresse=text["gateadresse"], postnummer=text["postnummer"],
+        poststed=text["poststed"], kommunenummer=text["kommunenummer"][:4])
     fnr = _fnr_or_flag(p.fodselsnummer, "personalia.personIdentifikator", flags)
     if fnr:
-        return upsert_person(fodselsnummer=fnr, fornavn=fornavn, etternavn=etternavn, **details)
+        return person_for_application(fodselsnummer=fnr, stated=stated), stated
     ident = (p.fodselsnummer or "").strip()[:100]
     person = _known_invalid_ident(ident, p.fodselsdato, fornavn, etternavn) if ident else None
     if person is not None:
         flags.append(("ugyldig_fodselsnummer_gjenkjent",
                       "Søkeren er koblet til personen fra en tidligere søknad med det samme "
                       "ugyldige fødselsnummeret. Sjekk at det er samme person."))
-        person.fodselsdato = person.fodselsdato or p.fodselsdato
-        for key, value in details.items():
-            if value:
-                setattr(person, key, value)
-        person.save()
-        return person
+        return person, stated
     person = Person(fornavn=fornavn, etternavn=etternavn, fodselsdato=p.fodselsdato,
                     **{k: v or "" for k, v in details.items()})
     person.save()
     if ident:
         UgyldigIdent.objects.create(ident=ident, person=person, opprettet_at=now)
-    return person
+    return person, stated
 
 
 def _known_invalid_ident(ident: str, fodselsdato: date | None, fornavn: str,
@@ -168,7 +174,9 @@ def _known_invalid_ident(ident: str, fodselsdato: date | None, fornavn: str,
     return None
 
 
-def _household(innhold: SoknadInnhold, person: Person, flags: list[tuple[str, str]]) -> None:
+def _household(innhold: SoknadInnhold, flags: list[tuple[str, str]],
+               on: date) -> tuple[PartnerInput | None, list[BarnInput]]:
+    """Return the partner and children as stated in the application (stored with it)."""
     sivil = innhold.familie.sivilstatus
     partner = None
     if sivil and sivil.ektefelle and sivil.status in ("gift", "samboer"):
@@ -185,6 +193,11 @@ def _household(innhold: SoknadInnhold, person: Person, flags: list[tuple[str, st
             flags.append(("barn_uten_fodselsdato",
                           f"Barn nr. {i + 1} i søknaden mangler fødselsdato og er ikke lagt inn."))
             continue
+        if not EARLIEST_BIRTH_DATE <= b.fodselsdato <= on:  # kernel.bounds (issue 10)
+            flags.append(("barn_uten_fodselsdato",
+                          f"Barn nr. {i + 1} i søknaden har en umulig fødselsdato og er ikke "
+                          "lagt inn."))
+            continue
         bosted = Bosted.DELT if b.har_delt_bosted else (
             Bosted.SAMVAER if b.bor_sammen_med is False else Bosted.FAST)
         barn.append(BarnInput(
@@ -192,7 +205,7 @@ def _household(innhold: SoknadInnhold, person: Person, flags: list[tuple[str, st
             fodselsdato=b.fodselsdato, bosted=bosted,
             fodselsnummer=_fnr_or_flag(b.fodselsnummer, f"familie.forsorgerplikt.ansvar[{i}]",
                                        flags)))
-    set_household(person=person, partner=partner, barn=barn)
+    return partner, barn
 
 
 def _okonomi(innhold: SoknadInnhold, soknad: Soknad) -> None:
@@ -376,8 +389,11 @@ def import_soknad(*, scope: Scope, checked: CheckedDelivery, delivery: Delivery,
     assert innhold is not None
     flags: list[tuple[str, str]] = []
     kontor = _kontor(innhold, flags)
-    person = _person(innhold, flags, now)
-    _household(innhold, person, flags)
+    person, stated = _person(innhold, flags, now)
+    mottatt = innhold.innsendingstidspunkt or now
+    partner, barn = _household(innhold, flags, local_date(mottatt))
+    husstand = record_household(person=person, stated=stated, partner=partner, barn=barn,
+                                kilde=Kilde.DIGISOS, at=mottatt, kontor_id=kontor.pk)
     hva = innhold.hva_sokes_om.strip()
     egne_ord = "\n\n".join(x for x in (hva, innhold.hvorfor_soke or "") if x.strip())
     soknad = register_soknad(
@@ -387,7 +403,7 @@ def import_soknad(*, scope: Scope, checked: CheckedDelivery, delivery: Delivery,
                                            StonadType.ANNET else "")
                                  for t in items_from_text(hva)],
                          egne_ord=egne_ord),
-        digisos_id=checked.digisos_id, ekstern_ref=checked.ekstern_ref,
+        digisos_id=checked.digisos_id, ekstern_ref=checked.ekstern_ref, husstand=husstand,
     )
     _okonomi(innhold, soknad)
     store_vedlegg(soknad=soknad, delivery=delivery, items=checked.vedlegg,

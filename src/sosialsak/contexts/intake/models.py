@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sosialsak.contexts.accounts.models import NavKontor
-from sosialsak.contexts.people.models import Person
+from sosialsak.contexts.people.models import Husstand, Person
 
 
 class Kanal(models.TextChoices):
@@ -53,6 +53,13 @@ class Soknad(models.Model):
     saksbehandler = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                       on_delete=models.SET_NULL, related_name="tildelte_soknader")
     status_endret_at = models.DateTimeField(null=True, blank=True)
+    # The applicant's details and household as stated in this application (issue 10).
+    husstand = models.OneToOneField(Husstand, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="soknad")
+    # Registered by an office that could not see the person (strengt fortrolig adresse): the
+    # office sees this application, which holds only what it was told, like any other; see
+    # docs/adr on registering an application for a protected person.
+    registrert_uten_innsyn = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-nodhjelp", "mottatt_at"]
@@ -62,6 +69,18 @@ class Soknad(models.Model):
 
     def __str__(self) -> str:
         return f"Søknad {self.pk}"
+
+    @property
+    def soker_navn(self) -> str:
+        """The applicant's name as stated in this application (never the person record of
+        another office's case; issue 10). Fetch with ``select_related("husstand")``."""
+        return self.husstand.navn if self.husstand is not None else ""
+
+    @property
+    def beskyttet(self) -> bool:
+        """Show this application as one for a person with a protected address? Never for one
+        registered without sight of the person, so that office learns nothing (issue 10)."""
+        return self.person.has_protected_address and not self.registrert_uten_innsyn
 
 
 class SoktStonad(models.Model):

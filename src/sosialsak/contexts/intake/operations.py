@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import transaction
+from django.utils import timezone
 
 from sosialsak.contexts.accounts.models import NavKontor
 from sosialsak.contexts.accounts.scope import Scope
@@ -13,13 +14,18 @@ from sosialsak.contexts.audit.log import record
 from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Kanal, Soknad, SoktStonad, StonadType
-from sosialsak.contexts.people.models import Person
+from sosialsak.contexts.intake.queries import scoped_soknader
+from sosialsak.contexts.people.models import Husstand, Kilde, Person
 from sosialsak.contexts.people.operations import (
     BarnInput,
     PartnerInput,
-    set_household,
-    upsert_person,
+    PersonCorrection,
+    StatedApplicant,
+    apply_correction,
+    person_for_application,
+    record_household,
 )
+from sosialsak.kernel.bounds import check_int, check_received
 from sosialsak.kernel.errors import NotFound, ValidationFailed
 
 
@@ -44,7 +50,10 @@ class SoknadInput:
     deler_bolig: bool = False
 
 
-def _check(data: SoknadInput) -> None:
+def _check(data: SoknadInput, now: datetime | None = None) -> None:
+    # The receipt time enters the domain here from every channel (issue 10: 9999-12-31 broke
+    # every list of the office); the bounds live in kernel.bounds.
+    check_received(data.mottatt_at, now=now or timezone.now())
     if data.kanal not in Kanal.values:
         raise UnableToRegisterSoknad(f"kanal: ukjent kanal «{data.kanal}».", field="kanal")
     if not data.poster:
@@ -65,6 +74,8 @@ def _check(data: SoknadInput) -> None:
             raise UnableToRegisterSoknad(
                 f"poster[{i}].belop: beløpet kan ikke være negativt.", field=f"poster[{i}].belop"
             )
+        if post.belop is not None:
+            check_int(post.belop, field=f"poster[{i}].belop")
 
 
 @transaction.atomic
@@ -77,6 +88,7 @@ def register_soknad(
     data: SoknadInput,
     digisos_id: str | None = None,
     ekstern_ref: str = "",
+    husstand: Husstand | None = None,
 ) -> Soknad:
     """Register an application with its items and a MOTTATT event, in one transaction.
 
@@ -86,11 +98,27 @@ def register_soknad(
     if not (scope.can_write and scope.kontor_allowed(kontor.pk)):
         raise NotFound("Fant ikke kontoret, eller du har ikke tilgang til å registrere der.")
     _check(data)
+    if husstand is None:  # an internal caller with a known person: its record as stated
+        husstand = record_household(
+            person=person, stated=StatedApplicant(
+                fornavn=person.fornavn, etternavn=person.etternavn, telefon=person.telefon,
+                gateadresse=person.gateadresse, postnummer=person.postnummer,
+                poststed=person.poststed, kommunenummer=person.kommunenummer,
+                tolkebehov=person.tolkebehov, tolkesprak=person.tolkesprak),
+            partner=None, barn=[], kilde=Kilde.PERSONREGISTER, at=data.mottatt_at,
+            kontor_id=kontor.pk, actor=actor)
+    elif husstand.person_id != person.pk:
+        raise UnableToRegisterSoknad("husstand: tilhører en annen person.", field="husstand")
     soknad = Soknad.objects.create(
         kontor=kontor, person=person, mottatt_at=data.mottatt_at, kanal=data.kanal,
         nodhjelp=data.nodhjelp or any(p.type == StonadType.NODHJELP for p in data.poster),
         egne_ord=data.egne_ord, deler_bolig=data.deler_bolig, digisos_id=digisos_id,
         ekstern_ref=ekstern_ref, registrert_av_id=getattr(actor, "pk", None),
+        husstand=husstand,
+        # The caller could not see this person (strengt fortrolig adresse): the application
+        # stays visible to the office that registered it, holding only what it was told, so
+        # the answer is the same as for anyone else (issue 10; docs/adr/0010).
+        registrert_uten_innsyn=person.is_strengt_fortrolig and not scope.can_view_strengt_fortrolig,
     )
     SoktStonad.objects.bulk_create(
         SoktStonad(soknad=soknad, type=p.type, beskrivelse=p.beskrivelse.strip(), belop=p.belop)
@@ -133,10 +161,46 @@ def register_with_applicant(
     if not (scope.can_write and scope.kontor_allowed(kontor.pk)):
         raise NotFound("Fant ikke kontoret, eller du har ikke tilgang til å registrere der.")
     _check(data)
-    person = upsert_person(
-        fodselsnummer=applicant.fodselsnummer, fornavn=applicant.fornavn,
-        etternavn=applicant.etternavn, telefon=applicant.telefon or None,
-        tolkebehov=applicant.tolkebehov, tolkesprak=applicant.tolkesprak or None,
-    )
-    set_household(person=person, partner=partner, barn=barn)
-    return register_soknad(scope=scope, actor=actor, kontor=kontor, person=person, data=data)
+    stated = StatedApplicant(
+        fornavn=applicant.fornavn, etternavn=applicant.etternavn, telefon=applicant.telefon,
+        tolkebehov=applicant.tolkebehov, tolkesprak=applicant.tolkesprak)
+    # An existing person record is never changed by a new application (issue 10): what the
+    # caller states is kept with this application only.
+    person = person_for_application(fodselsnummer=applicant.fodselsnummer, stated=stated)
+    husstand = record_household(
+        person=person, stated=stated, partner=partner, barn=barn, kilde=Kilde.SAKSBEHANDLER,
+        at=data.mottatt_at, kontor_id=kontor.pk, actor=actor)
+    return register_soknad(scope=scope, actor=actor, kontor=kontor, person=person, data=data,
+                           husstand=husstand)
+
+
+CORRECTION_NOT_FOUND = "Fant ikke personen, eller du har ikke tilgang til å rette opplysningene."
+
+
+@transaction.atomic
+def correct_person(
+    *, scope: Scope, actor: object, soknad_id: int, correction: PersonCorrection
+) -> Person:
+    """Correct the person record of an application's applicant: explicit and audited.
+
+    Allowed only to a caller who may change the application and has the person wholly in
+    scope: every application of the person lies in the caller's scope (so no other office's
+    case depends on what is changed), and none was registered without sight of a protected
+    person. Anyone else gets NotFound, the same answer as for an unknown application.
+    """
+    soknad = (scoped_soknader(scope).filter(pk=soknad_id, registrert_uten_innsyn=False)
+              .select_related("person").first())
+    if soknad is None or not scope.can_write:
+        raise NotFound(CORRECTION_NOT_FOUND)
+    person = Person.objects.select_for_update().get(pk=soknad.person_id)
+    all_ids = set(Soknad.objects.filter(person=person).values_list("pk", flat=True))
+    visible = set(scoped_soknader(scope).filter(person=person, registrert_uten_innsyn=False)
+                  .values_list("pk", flat=True))
+    if all_ids != visible:
+        raise NotFound(CORRECTION_NOT_FOUND)
+    changed = apply_correction(person, correction)
+    # Ids and the names of the fields changed only: no personal data in the audit log.
+    record(actor=actor, action=Action.WRITE, object_type="person", object_id=person.pk,
+           purpose=f"rette personopplysninger: {', '.join(changed) or 'ingen endring'}",
+           kontor_id=soknad.kontor_id)
+    return person

@@ -6,7 +6,7 @@ the scope answers NotFound exactly as one that does not exist, and the attempt i
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record
@@ -26,7 +26,10 @@ def scoped_soknader(scope: Scope) -> QuerySet[Soknad]:
     elif scope.kontor_ids:
         qs = qs.filter(kontor_id__in=scope.kontor_ids)
         if not scope.can_view_strengt_fortrolig:
-            qs = qs.exclude(person__adressebeskyttelse=Adressebeskyttelse.STRENGT_FORTROLIG)
+            # An application registered by an office that could not see the protected person
+            # stays visible there: it holds only what that office was told (issue 10).
+            qs = qs.exclude(Q(person__adressebeskyttelse=Adressebeskyttelse.STRENGT_FORTROLIG)
+                            & Q(registrert_uten_innsyn=False))
     else:
         qs = qs.none()
     return qs
@@ -35,7 +38,7 @@ def scoped_soknader(scope: Scope) -> QuerySet[Soknad]:
 def get_soknad(*, scope: Scope, actor: object, pk: int, purpose: str) -> Soknad:
     """Return one application in scope and log the read; log and raise NotFound otherwise."""
     soknad = (
-        scoped_soknader(scope).select_related("person", "kontor", "saksbehandler")
+        scoped_soknader(scope).select_related("person", "husstand", "kontor", "saksbehandler")
         .filter(pk=pk).first()
     )
     if soknad is None:

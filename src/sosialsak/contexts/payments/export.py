@@ -45,6 +45,7 @@ from sosialsak.contexts.payments.models import (
 from sosialsak.contexts.payments.office import debitor_for
 from sosialsak.contexts.payments.planning import month_text
 from sosialsak.formats.pain001 import CreditTransfer, Debtor, PaymentMessage, build_pain001
+from sosialsak.kernel.bounds import check_case_date
 from sosialsak.kernel.clock import OSLO
 from sosialsak.kernel.errors import DomainError, NotFound, ValidationFailed
 
@@ -191,6 +192,7 @@ def export_due_payments(
     """
     if format not in Eksportformat.values:
         raise UnableToExport("format: velg CSV eller PAIN001.", field="format")
+    check_case_date(forfallsdato, field="dato")  # the bounds of kernel.bounds (issue 10)
     # Checked outside the transaction, so that the logged denial is not rolled back with it.
     kontor = office_for_export(scope, actor, kontor_id)
     return _export(scope=scope, actor=actor, kontor=kontor, forfallsdato=forfallsdato,

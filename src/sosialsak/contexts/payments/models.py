@@ -87,10 +87,14 @@ class Utbetalingsinnstillinger(models.Model):
 
 
 class Betalingsprofil(models.Model):
-    """How a person wants to be paid: their own account, and one payment a month or not."""
+    """How a person wants to be paid, as told to one office: their own account, and one payment
+    a month or not. Per office, so that another office's registration of the same number never
+    reads or changes it (issue 10)."""
 
-    person = models.OneToOneField(Person, on_delete=models.CASCADE,
-                                  related_name="betalingsprofil")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE,
+                               related_name="betalingsprofiler")
+    kontor = models.ForeignKey(NavKontor, null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="+")
     kontonummer = models.CharField(_("kontonummer"), max_length=11)
     samlet_manedlig_utbetaling = models.BooleanField(
         _("én samlet utbetaling i måneden"), default=False)
@@ -101,6 +105,8 @@ class Betalingsprofil(models.Model):
     class Meta:
         verbose_name = _("betalingsprofil")
         verbose_name_plural = _("betalingsprofiler")
+        constraints = [models.UniqueConstraint(fields=["person", "kontor"],
+                                               name="betalingsprofil_per_kontor")]
 
     def __str__(self) -> str:
         return f"Betalingsprofil {self.pk}"

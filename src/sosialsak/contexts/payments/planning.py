@@ -105,7 +105,8 @@ def create_payment_plan(
     person = soknad.person
     resolved = resolve_mottaker(vedtak=vedtak, person=person, mottaker=mottaker or Mottaker(),
                                 today=today, last_due=max(x.forfallsdato for x in lines))
-    combine = hyppighet == Hyppighet.MANEDLIG and _wants_combined(person, resolved)
+    combine = hyppighet == Hyppighet.MANEDLIG and _wants_combined(person, soknad.kontor_id,
+                                                                   resolved)
     planned = []
     for line in lines:
         samlet = _join_samlet(person=person, kontor_id=soknad.kontor_id, line=line,
@@ -131,8 +132,8 @@ def _default_melding(vedtak: Vedtak, line: PlannedPayment) -> str:
     return f"{what}, {month_text(line.maned)}" if line.maned else what
 
 
-def _wants_combined(person: Person, mottaker: ResolvedMottaker) -> bool:
-    profil = Betalingsprofil.objects.filter(person=person).first()
+def _wants_combined(person: Person, kontor_id: int, mottaker: ResolvedMottaker) -> bool:
+    profil = Betalingsprofil.objects.filter(person=person, kontor_id=kontor_id).first()
     return (profil is not None and profil.samlet_manedlig_utbetaling
             and mottaker.type == MottakerType.SOKER
             and mottaker.kontonummer == profil.kontonummer)
@@ -149,7 +150,7 @@ def _join_samlet(
     if samlet is None:
         return SamletUtbetaling.objects.create(
             person=person, kontor_id=kontor_id, maned=line.maned, referanse=new_referanse(),
-            forfallsdato=line.forfallsdato, mottaker_navn=person.navn,
+            forfallsdato=line.forfallsdato, mottaker_navn=mottaker.navn,
             kontonummer=mottaker.kontonummer)
     closed = (samlet.forfallsdato < earliest or samlet.kontonummer != mottaker.kontonummer
               or samlet.andeler.filter(oppdrag__isnull=False).exists())

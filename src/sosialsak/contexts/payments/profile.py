@@ -51,7 +51,7 @@ def set_betalingsprofil(
     soknad = writable_soknad(scope, soknad_id, lock=True)
     konto = parse_kontonummer(kontonummer, field="kontonummer")
     profil, _created = Betalingsprofil.objects.update_or_create(
-        person_id=soknad.person_id,
+        person_id=soknad.person_id, kontor_id=soknad.kontor_id,
         defaults={"kontonummer": konto, "samlet_manedlig_utbetaling": samlet_manedlig_utbetaling,
                   "endret_at": now, "endret_av_id": getattr(actor, "pk", None)},
     )

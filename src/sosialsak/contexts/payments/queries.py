@@ -32,6 +32,7 @@ from sosialsak.contexts.payments.plan import (
     PlannedPayment,
     build_plan,
 )
+from sosialsak.kernel.bounds import check_case_date
 from sosialsak.kernel.errors import NotFound
 
 
@@ -79,6 +80,7 @@ class DueDay:
 def due_payments(*, scope: Scope, actor: object, kontor_id: int, forfallsdato: date,
                  purpose: str) -> DueDay:
     """Return the planned payments due on a day at the office, and the day's export runs."""
+    check_case_date(forfallsdato, field="dato")  # issue 10: dato=0 was read as 1970-01-01
     kontor = office_for_export(scope, actor, kontor_id, purpose)
     rows = list(Utbetaling.objects.select_related("vedtak__sak", "samlet_i", "oppdrag").filter(
         status=UtbetalingStatus.PLANLAGT, forfallsdato=forfallsdato,
@@ -165,11 +167,12 @@ def payment_overview(*, scope: Scope, actor: object, soknad_id: int) -> PaymentO
     """Return the payments page of one application for staff; log the read."""
     soknad = staff_readable(scope=scope, actor=actor, soknad_id=soknad_id,
                             purpose="utbetalinger og samtykke")
-    profil = Betalingsprofil.objects.filter(person_id=soknad.person_id).first()
+    profil = Betalingsprofil.objects.filter(person_id=soknad.person_id,
+                                            kontor_id=soknad.kontor_id).first()
     labels = dict(UtbetalingStatus.choices)
     rows = Utbetaling.objects.filter(vedtak__sak__soknad=soknad).order_by("forfallsdato", "id")
     return PaymentOverview(
-        soknad_id=soknad.pk, navn=soknad.person.navn,
+        soknad_id=soknad.pk, navn=soknad.soker_navn,
         kontonummer=profil.kontonummer if profil else "",
         samlet_manedlig_utbetaling=bool(profil and profil.samlet_manedlig_utbetaling),
         utbetalinger=[PaymentRow(
@@ -200,10 +203,11 @@ def payment_choices(*, scope: Scope, soknad_id: int) -> PaymentChoices:
     """Return the payment choices of an application in scope, for a page that has already
     logged its own read of the application (the builder). NotFound outside scope."""
     visible = scoped_soknader(scope)
-    person_id = visible.filter(pk=soknad_id).values_list("person_id", flat=True).first()
-    if person_id is None:
+    row = visible.filter(pk=soknad_id).values_list("person_id", "kontor_id").first()
+    if row is None:
         raise NotFound("Fant ikke søknaden.")
-    profil = Betalingsprofil.objects.filter(person_id=person_id).first()
+    person_id, kontor_id = row
+    profil = Betalingsprofil.objects.filter(person_id=person_id, kontor_id=kontor_id).first()
     return PaymentChoices(
         kontonummer=profil.kontonummer if profil else "",
         samtykker=[ConsentRow(s.pk, s.gjelder, s.mottaker_navn, s.gitt_dato, s.gyldig_til, None)

@@ -84,13 +84,15 @@ def resolve_mottaker(
         if mottaker.samtykke_id is not None:
             raise _fail(f"{prefix}samtykke_id", "samtykke brukes bare når andre enn søkeren "
                         "skal få pengene.")
-        profil = Betalingsprofil.objects.filter(person=person).first()
+        profil = Betalingsprofil.objects.filter(
+            person=person, kontor_id=vedtak.sak.soknad.kontor_id).first()
         raw = mottaker.kontonummer.strip() or (profil.kontonummer if profil else "")
         if not raw:
             raise _fail(f"{prefix}kontonummer", "søkeren har ikke registrert kontonummer. "
                         "Skriv kontonummeret pengene skal til.")
         konto = parse_kontonummer(raw, field=f"{prefix}kontonummer")
-        return ResolvedMottaker(MottakerType.SOKER, mottaker.navn.strip() or person.navn,
+        return ResolvedMottaker(MottakerType.SOKER,
+                                mottaker.navn.strip() or vedtak.sak.soknad.soker_navn,
                                 konto, "", kid, None)
     if mottaker.type != MottakerType.ANNEN:
         raise _fail(f"{prefix}type", "velg søkeren eller en annen mottaker.")

@@ -1,14 +1,24 @@
-"""Writes for people: register or update a person and their household."""
+"""Writes for people: find or create a person, record one application's household, and apply
+an audited correction of the person record (issue 10)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.conf import settings
 from django.db import transaction
 
-from sosialsak.contexts.people.models import Barn, Bosted, Partner, Person
+from sosialsak.contexts.people.models import (
+    Barn,
+    Bosted,
+    Husstand,
+    HusstandBarn,
+    Partner,
+    Person,
+)
+from sosialsak.kernel.bounds import check_birth_date
+from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import ValidationFailed
 from sosialsak.kernel.identity import parse_fodselsnummer
 
@@ -41,24 +51,50 @@ def birth_date_of(fnr: str) -> date:
     return parse_fodselsnummer(fnr, allow_synthetic=allow).birth_date
 
 
-@transaction.atomic
-def upsert_person(
-    *,
-    fodselsnummer: str,
-    fornavn: str,
-    etternavn: str,
-    field: str = "fodselsnummer",
-    **details: object,
-) -> Person:
-    """Return the person with this number, created or updated with the given details."""
-    fnr = check_fnr(fodselsnummer, field=field)
+@dataclass(frozen=True)
+class StatedApplicant:
+    """The applicant's details as stated in one application (kept with it, never copied to
+    the person record)."""
+
+    fornavn: str
+    etternavn: str
+    telefon: str = ""
+    gateadresse: str = ""
+    postnummer: str = ""
+    poststed: str = ""
+    kommunenummer: str = ""
+    kontonummer: str = ""
+    tolkebehov: bool = False
+    tolkesprak: str = ""
+
+
+def _check_name(fornavn: str, etternavn: str) -> None:
     if not fornavn.strip() or not etternavn.strip():
         raise ValidationFailed("navn: fornavn og etternavn må fylles ut.", field="navn")
-    person, _ = Person.objects.get_or_create(
-        fodselsnummer=fnr,
-        defaults={"fornavn": fornavn, "etternavn": etternavn, "fodselsdato": birth_date_of(fnr)},
-    )
-    person.fornavn, person.etternavn = fornavn.strip(), etternavn.strip()
+
+
+@transaction.atomic
+def person_for_application(
+    *, fodselsnummer: str, stated: StatedApplicant, field: str = "fodselsnummer",
+    **details: object,
+) -> Person:
+    """Return the person with this number; create the record from ``stated`` if there is none.
+
+    An existing person is returned *unchanged* whoever registers and whatever they state
+    (issue 10: a new application overwrote another office's person). ``details`` (address
+    protection, language) apply only to a record created here.
+    """
+    fnr = check_fnr(fodselsnummer, field=field)
+    _check_name(stated.fornavn, stated.etternavn)
+    existing = Person.objects.filter(fodselsnummer=fnr).first()
+    if existing is not None:
+        return existing
+    person = Person(
+        fodselsnummer=fnr, fornavn=stated.fornavn.strip(), etternavn=stated.etternavn.strip(),
+        fodselsdato=birth_date_of(fnr), gateadresse=stated.gateadresse,
+        postnummer=stated.postnummer, poststed=stated.poststed,
+        kommunenummer=stated.kommunenummer, telefon=stated.telefon,
+        tolkebehov=stated.tolkebehov, tolkesprak=stated.tolkesprak)
     for key, value in details.items():
         if value is not None:
             setattr(person, key, value)
@@ -68,36 +104,86 @@ def upsert_person(
 
 
 @transaction.atomic
-def set_household(
-    *, person: Person, partner: PartnerInput | None, barn: list[BarnInput]
-) -> None:
-    """Replace the person's household with ``partner`` and ``barn`` (each child its own row).
+def record_household(
+    *, person: Person, stated: StatedApplicant, partner: PartnerInput | None,
+    barn: list[BarnInput], kilde: str, at: datetime, kontor_id: int | None,
+    actor: object = None,
+) -> Husstand:
+    """Store the applicant's details and household as stated in one application.
 
-    A child who is still in the household keeps its row (matched on fødselsnummer, or on name
-    and birth date), so what is recorded about the child, such as its kartlegging, stays with
-    it across applications.
+    Creates a new ``Husstand``; never changes the person record or any other household. A
+    child keeps its row across the *same office's* applications (matched on fødselsnummer, or
+    on name and birth date), so its kartlegging stays with it; another office's rows are never
+    matched, reused or changed.
     """
-    Partner.objects.filter(person=person).delete()
+    _check_name(stated.fornavn, stated.etternavn)
+    today = local_date(at)
+    h = Husstand(
+        person=person, kilde=kilde, oppgitt_at=at, kontor_id=kontor_id,
+        registrert_av_id=getattr(actor, "pk", None), fornavn=stated.fornavn.strip(),
+        etternavn=stated.etternavn.strip(), telefon=stated.telefon.strip(),
+        gateadresse=stated.gateadresse.strip(), postnummer=stated.postnummer.strip(),
+        poststed=stated.poststed.strip(), kommunenummer=stated.kommunenummer.strip(),
+        kontonummer=stated.kontonummer.strip(), tolkebehov=stated.tolkebehov,
+        tolkesprak=stated.tolkesprak.strip())
+    h.full_clean(exclude=["person", "registrert_av", "kontor"])
+    h.save()
     if partner is not None:
         pfnr = check_fnr(partner.fodselsnummer, field="partner.fodselsnummer") \
             if partner.fodselsnummer else ""
-        p = Partner(person=person, navn=partner.navn, relasjon=partner.relasjon,
-                    fodselsnummer=pfnr, bor_sammen=partner.bor_sammen,
-                    fodselsdato=partner.fodselsdato or (birth_date_of(pfnr) if pfnr else None))
-        p.full_clean(exclude=["person"])
+        born = partner.fodselsdato or (birth_date_of(pfnr) if pfnr else None)
+        if born is not None:
+            check_birth_date(born, today=today, field="partner.fodselsdato")
+        p = Partner(person=person, husstand=h, navn=partner.navn, relasjon=partner.relasjon,
+                    fodselsnummer=pfnr, bor_sammen=partner.bor_sammen, fodselsdato=born)
+        p.full_clean(exclude=["person", "husstand"])
         p.save()
-    existing = list(Barn.objects.filter(person=person))
+    own = list(Barn.objects.filter(person=person, kontor_id=kontor_id)) \
+        if kontor_id is not None else []
     kept: set[int] = set()
     for i, child in enumerate(barn):
+        check_birth_date(child.fodselsdato, today=today, field=f"barn[{i}].fodselsdato")
         cfnr = check_fnr(child.fodselsnummer, field=f"barn[{i}].fodselsnummer") \
             if child.fodselsnummer else ""
-        b = next((e for e in existing if e.pk not in kept and (
+        b = next((e for e in own if e.pk not in kept and (
             (cfnr and e.fodselsnummer == cfnr)
-            or (e.navn == child.navn and e.fodselsdato == child.fodselsdato))), None) \
-            or Barn(person=person)
-        b.navn, b.fodselsdato, b.bosted, b.fodselsnummer = (
-            child.navn, child.fodselsdato, child.bosted, cfnr or b.fodselsnummer)
-        b.full_clean(exclude=["person"])
-        b.save()
+            or (e.navn == child.navn and e.fodselsdato == child.fodselsdato))), None)
+        if b is None:
+            b = Barn(person=person, kontor_id=kontor_id, navn=child.navn,
+                     fodselsdato=child.fodselsdato, bosted=child.bosted, fodselsnummer=cfnr)
+            b.full_clean(exclude=["person", "kontor"])
+            b.save()
+        member = HusstandBarn(husstand=h, barn=b, bosted=child.bosted)
+        member.full_clean(exclude=["husstand", "barn"])
+        member.save()
         kept.add(b.pk)
-    Barn.objects.filter(person=person).exclude(pk__in=kept).delete()
+    return h
+
+
+@dataclass(frozen=True)
+class PersonCorrection:
+    """A correction of the person record; None leaves a field as it is."""
+
+    fornavn: str | None = None
+    etternavn: str | None = None
+    gateadresse: str | None = None
+    postnummer: str | None = None
+    poststed: str | None = None
+    telefon: str | None = None
+
+
+def apply_correction(person: Person, correction: PersonCorrection) -> list[str]:
+    """Change the person record; return the names of the fields changed (for the audit entry).
+
+    Only ``intake.operations.correct_person`` calls this, after checking the caller's scope.
+    """
+    changed = []
+    for name, value in vars(correction).items():
+        if value is not None and getattr(person, name) != value.strip():
+            setattr(person, name, value.strip())
+            changed.append(name)
+    _check_name(person.fornavn, person.etternavn)
+    person.full_clean(exclude=["user"])
+    if changed:
+        person.save(update_fields=changed)
+    return changed

@@ -14,6 +14,7 @@ from django.utils import timezone
 from sosialsak.contexts.accounts.scope import Scope, scope_for
 from sosialsak.contexts.audit.log import record
 from sosialsak.contexts.audit.models import Action
+from sosialsak.kernel import bounds
 from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import DomainError, NotFound
 
@@ -90,18 +91,20 @@ def show_error(form: Any, exc: DomainError, aliases: dict[str, str] | None = Non
 
 
 def post_int(request: HttpRequest, name: str, missing: int = -1) -> int:
-    """A whole number from the posted form (spaces allowed); ``missing`` when absent or not
-    a number, which the operation then refuses as an unknown id or value."""
-    raw = request.POST.get(name, "").replace(" ", "")
-    return int(raw) if raw.isdigit() else missing
+    """A whole number from the posted form (spaces allowed); ``missing`` when absent, not a
+    plain number or beyond ``bounds.MAX_ID``, which the operation then refuses as an unknown id
+    or value."""
+    value = bounds.parse_id(request.POST.get(name, "").replace(" ", ""))
+    return missing if value is None else value
 
 
 def post_date(request: HttpRequest, name: str) -> date | None:
-    """A date (ÅÅÅÅ-MM-DD) from the posted form, or None when absent or malformed."""
-    try:
-        return date.fromisoformat(request.POST.get(name, ""))
-    except ValueError:
-        return None
+    """A case date (ÅÅÅÅ-MM-DD) from the posted form, or None when absent.
+
+    A malformed date or one outside ``bounds`` raises ``OutOfRange`` naming the field (the
+    views show it as the action's error), instead of being read as "no date"."""
+    raw = request.POST.get(name, "").strip()
+    return bounds.parse_case_date(raw, field=name) if raw else None
 
 
 def own_kontor_id(request: HttpRequest) -> int:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sosialsak.contexts.intake.models import Kanal, StonadType
 from sosialsak.contexts.people.models import Bosted, PartnerRelasjon
+from sosialsak.interfaces.caseworker.fields import BirthDateField, CaseDateField, ReceivedField
 
 MAX_BARN = 6
 
@@ -18,7 +19,7 @@ class RegisterSoknadForm(forms.Form):
     telefon = forms.CharField(label=_("Telefon"), max_length=20, required=False)
     kanal = forms.ChoiceField(label=_("Hvordan kom søknaden inn?"),
                               choices=[c for c in Kanal.choices if c[0] != Kanal.DIGITAL])
-    mottatt_at = forms.DateTimeField(
+    mottatt_at = ReceivedField(
         label=_("Mottatt"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
     nodhjelp = forms.BooleanField(label=_("Nødhjelp – trenger hjelp i dag"), required=False)
     poster = forms.MultipleChoiceField(label=_("Hva søkes det om?"), choices=StonadType.choices,
@@ -40,7 +41,7 @@ class RegisterSoknadForm(forms.Form):
         for i in range(MAX_BARN):
             self.fields[f"barn_{i}_navn"] = forms.CharField(
                 label=_("Navn"), max_length=200, required=False)
-            self.fields[f"barn_{i}_fodselsdato"] = forms.DateField(
+            self.fields[f"barn_{i}_fodselsdato"] = BirthDateField(
                 label=_("Fødselsdato"), required=False,
                 widget=forms.DateInput(attrs={"type": "date"}))
             self.fields[f"barn_{i}_bosted"] = forms.ChoiceField(
@@ -73,7 +74,7 @@ class AuditSearchForm(forms.Form):
     object_id = forms.CharField(label=_("Søknadsnummer"), required=False)
     action = forms.ChoiceField(label=_("Handling"), required=False, choices=[
         ("", _("Alle")), ("READ", _("Lest")), ("WRITE", _("Endret")), ("DENIED", _("Nektet"))])
-    date_from = forms.DateField(label=_("Fra dato"), required=False,
+    date_from = CaseDateField(label=_("Fra dato"), required=False,
                                 widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("Til dato"), required=False,
+    date_to = CaseDateField(label=_("Til dato"), required=False,
                               widget=forms.DateInput(attrs={"type": "date"}))

@@ -11,6 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from sosialsak.contexts.cases.models import LevertVia, SamtaleKanal, VeiledningTema
 from sosialsak.contexts.cases.skjema import Felt
 from sosialsak.contexts.offices.policy import WEEKDAYS, Settings
+from sosialsak.interfaces.caseworker.fields import (
+    BoundedIntegerField,
+    CaseDateField,
+    CaseDateTimeField,
+)
+from sosialsak.kernel import bounds
 
 DATE = {"type": "date"}
 JA_NEI = [("ja", _("Ja")), ("nei", _("Nei"))]
@@ -39,9 +45,9 @@ def _field(felt: Felt) -> forms.Field:
         return forms.ChoiceField(label=label, required=False, help_text=hjelp,
                                  choices=[("", _("Velg")), *((k, _(v)) for k, v in felt.choices)])
     if felt.kind == "belop":
-        return forms.IntegerField(label=label, required=False, min_value=0, help_text=hjelp)
+        return BoundedIntegerField(label=label, required=False, min_value=0, help_text=hjelp)
     if felt.kind == "dato":
-        return forms.DateField(label=label, required=False, help_text=hjelp,
+        return CaseDateField(label=label, required=False, help_text=hjelp,
                                widget=forms.DateInput(attrs=DATE))
     return forms.CharField(label=label, required=False, max_length=5000, help_text=hjelp,
                            widget=forms.Textarea(attrs={"rows": 2}))
@@ -92,9 +98,9 @@ class DokumentasjonForm(forms.Form):
                             max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
     beskrivelse = forms.CharField(label=_("Forklaring til søkeren (valgfri)"), required=False,
                                   max_length=500)
-    dager = forms.IntegerField(label=_("Frist om antall dager"), required=False, min_value=1,
+    dager = BoundedIntegerField(label=_("Frist om antall dager"), required=False, min_value=1,
                                max_value=90)
-    frist = forms.DateField(label=_("eller frist dato"), required=False,
+    frist = CaseDateField(label=_("eller frist dato"), required=False,
                             widget=forms.DateInput(attrs=DATE))
 
     def titler(self) -> list[str]:
@@ -109,12 +115,12 @@ class MottattForm(forms.Form):
 class ForelopigSvarForm(forms.Form):
     grunn = forms.CharField(label=_("Hvorfor tar behandlingen tid?"), max_length=2000,
                             widget=forms.Textarea(attrs={"rows": 4}))
-    forventet_dato = forms.DateField(label=_("Når kan søkeren vente svar?"),
+    forventet_dato = CaseDateField(label=_("Når kan søkeren vente svar?"),
                                      widget=forms.DateInput(attrs=DATE))
 
 
 class SamtaleForm(forms.Form):
-    tidspunkt = forms.DateTimeField(label=_("Tidspunkt"),
+    tidspunkt = CaseDateTimeField(label=_("Tidspunkt"),
                                     widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
     kanal = forms.ChoiceField(label=_("Hvor eller hvordan"), choices=SamtaleKanal.choices)
     deltakere = forms.CharField(label=_("Deltakere"), required=False, max_length=300)
@@ -124,12 +130,12 @@ class SamtaleForm(forms.Form):
                             widget=forms.Textarea(attrs={"rows": 6}))
     oppfolging = forms.CharField(label=_("Oppfølging som er avtalt (valgfri)"), required=False,
                                  max_length=200)
-    oppfolging_frist = forms.DateField(label=_("Frist for oppfølgingen"), required=False,
+    oppfolging_frist = CaseDateField(label=_("Frist for oppfølgingen"), required=False,
                                        widget=forms.DateInput(attrs=DATE))
 
 
 class VeiledningForm(forms.Form):
-    dato = forms.DateField(label=_("Dato"), widget=forms.DateInput(attrs=DATE))
+    dato = CaseDateField(label=_("Dato"), widget=forms.DateInput(attrs=DATE))
     temaer = forms.MultipleChoiceField(label=_("Hva ble det gitt opplysning, råd eller "
                                                "veiledning om?"), required=False,
                                        choices=VeiledningTema.choices,
@@ -144,7 +150,7 @@ class VeiledningForm(forms.Form):
 
 class OppgaveForm(forms.Form):
     tittel = forms.CharField(label=_("Hva skal gjøres?"), max_length=200)
-    frist = forms.DateField(label=_("Frist"), widget=forms.DateInput(attrs=DATE))
+    frist = CaseDateField(label=_("Frist"), widget=forms.DateInput(attrs=DATE))
 
 
 class OfficeSettingsForm(forms.Form):
@@ -157,20 +163,25 @@ class OfficeSettingsForm(forms.Form):
         label=_("Nødhjelp utenfor åpningstid går til vakt"), required=False)
     vakt_navn = forms.CharField(label=_("Vakt: hvem"), required=False, max_length=200)
     vakt_telefon = forms.CharField(label=_("Vakt: telefon"), required=False, max_length=20)
-    kartlegging_frist_dager = forms.IntegerField(
-        label=_("Frist for å kartlegge barna etter nødhjelp (dager)"), min_value=0)
-    kartlegging_gyldig_maneder = forms.IntegerField(
+    kartlegging_frist_dager = BoundedIntegerField(
+        label=_("Frist for å kartlegge barna etter nødhjelp (dager)"), min_value=0,
+        max_value=bounds.MAX_DAYS)
+    kartlegging_gyldig_maneder = BoundedIntegerField(
         label=_("Hvor lenge en kartlegging kan brukes i en ny søknad (måneder)"), min_value=0)
-    dokumentasjon_terskel = forms.IntegerField(
+    dokumentasjon_terskel = BoundedIntegerField(
         label=_("Flagg når flere dokumenter enn dette er etterspurt"), min_value=0)
-    dokumentasjon_paminnelse_dager = forms.IntegerField(
-        label=_("Påminnelse om dokumentasjon, dager før fristen"), min_value=0)
-    forelopig_svar_varsel_dager = forms.IntegerField(
-        label=_("Varsel om foreløpig svar, dager før fristen"), min_value=0)
-    uten_vedtak_dager = forms.IntegerField(
-        label=_("Vis søknader uten vedtak etter (dager)"), min_value=0)
-    vedtaksperiode_varsel_dager = forms.IntegerField(
-        label=_("Vis vedtaksperioder som slutter innen (dager)"), min_value=0)
+    dokumentasjon_paminnelse_dager = BoundedIntegerField(
+        label=_("Påminnelse om dokumentasjon, dager før fristen"), min_value=0,
+        max_value=bounds.MAX_DAYS)
+    forelopig_svar_varsel_dager = BoundedIntegerField(
+        label=_("Varsel om foreløpig svar, dager før fristen"), min_value=0,
+        max_value=bounds.MAX_DAYS)
+    uten_vedtak_dager = BoundedIntegerField(
+        label=_("Vis søknader uten vedtak etter (dager)"), min_value=0,
+        max_value=bounds.MAX_DAYS)
+    vedtaksperiode_varsel_dager = BoundedIntegerField(
+        label=_("Vis vedtaksperioder som slutter innen (dager)"), min_value=0,
+        max_value=bounds.MAX_DAYS)
 
     def settings(self) -> Settings:
         d = dict(self.cleaned_data)

@@ -21,6 +21,7 @@ from sosialsak.contexts.decisions.operations import (
     VedtakUtkast,
     VilkarUtkast,
 )
+from sosialsak.kernel import bounds
 from sosialsak.kernel.errors import ValidationFailed
 
 VILKAR_ROWS = 2
@@ -31,21 +32,19 @@ def _int(post: QueryDict, name: str) -> int | None:
     if not raw:
         return None
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError:
         raise ValidationFailed(f"{name}: skriv et helt tall.", code="invalid_number",
                                field=name) from None
+    bounds.check_int(value, field=name, low=-bounds.MAX_AMOUNT_KR)
+    return value
 
 
 def _date(post: QueryDict, name: str) -> date | None:
     raw = post.get(name, "").strip()
     if not raw:
         return None
-    try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        raise ValidationFailed(f"{name}: skriv datoen som ÅÅÅÅ-MM-DD.", code="invalid_date",
-                               field=name) from None
+    return bounds.parse_case_date(raw, field=name)
 
 
 def _vilkar(post: QueryDict) -> tuple[VilkarUtkast, ...]:
@@ -91,7 +90,7 @@ def utkast_from_post(post: QueryDict) -> VedtakUtkast:
     adjust = _int(post, "justering_belop")
     grunner = tuple(post.getlist("unntak_grunner"))
     return VedtakUtkast(
-        post_ids=tuple(int(x) for x in post.getlist("post_ids") if x.isdigit()),
+        post_ids=tuple(i for i in map(bounds.parse_id, post.getlist("post_ids")) if i),
         hjemmel=post.get("hjemmel", ""), utfall=post.get("utfall", ""),
         stonadsform=post.get("stonadsform", ""), begrunnelse=post.get("begrunnelse", ""),
         fakta=post.get("fakta", ""), periode_fra=_date(post, "periode_fra"),
@@ -100,8 +99,8 @@ def utkast_from_post(post: QueryDict) -> VedtakUtkast:
         justeringer=(Justering(adjust, post.get("justering_begrunnelse", "")),)
         if adjust else (),
         husleie=_int(post, "husleie") or 0, strom=_int(post, "strom") or 0,
-        barn=tuple(BarnBegrunnelse(int(k.removeprefix("barn_")), post.get(k, ""))
-                   for k in post if k.startswith("barn_") and k.removeprefix("barn_").isdigit()),
+        barn=tuple(BarnBegrunnelse(i, post.get(k, "")) for k in post
+                   if k.startswith("barn_") and (i := bounds.parse_id(k.removeprefix("barn_")))),
         vilkar=_vilkar(post),
         unntak=Unntak(grunner, post.get("unntak_begrunnelse", "")) if grunner else None,
         nedbetaling=post.get("nedbetaling", ""), sak_tittel=post.get("sak_tittel", ""),

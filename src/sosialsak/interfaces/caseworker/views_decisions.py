@@ -39,12 +39,13 @@ from sosialsak.interfaces.caseworker.forms_decisions import (
     restore_values,
     utkast_from_post,
 )
+from sosialsak.kernel import bounds
 from sosialsak.kernel.errors import DomainError, NotFound
 
 
 def _klage_id(request: HttpRequest) -> int | None:
     raw = request.POST.get("klage_id") or request.GET.get("klage") or ""
-    return int(raw) if raw.isdigit() else None
+    return bounds.parse_id(raw)
 
 
 def _builder(request: HttpRequest, soknad_id: int, **extra: Any) -> HttpResponse:

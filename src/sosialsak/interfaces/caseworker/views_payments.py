@@ -37,6 +37,7 @@ from sosialsak.interfaces.caseworker.common import (
     scope_of,
     today,
 )
+from sosialsak.kernel import bounds
 from sosialsak.kernel.errors import DomainError, NotFound
 
 
@@ -48,9 +49,10 @@ def _office(request: HttpRequest) -> int:
 
 
 def _day(raw: str | None) -> date:
+    """The payment day asked for; today when absent, malformed or outside the case range."""
     try:
-        return date.fromisoformat(raw) if raw else today()
-    except ValueError:
+        return bounds.parse_case_date(raw, field="dato") if raw else today()
+    except DomainError:
         return today()
 
 
@@ -76,7 +78,7 @@ def export(request: HttpRequest) -> HttpResponse:
         result = export_due_payments(
             scope=scope_of(request), actor=request.user, kontor_id=kontor_id, forfallsdato=day,
             format=request.POST.get("format", ""), now=now(),
-            lopenummer=int(oppdrag) if oppdrag.isdigit() else None)
+            lopenummer=bounds.parse_id(oppdrag))
     except NotFound:
         raise
     except DomainError as exc:

@@ -20,6 +20,7 @@ from sosialsak.contexts.cases.operations import (
     save_kartlegging,
     send_forelopig_svar,
 )
+from sosialsak.contexts.intake.household import household_of
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.offices.operations import update_office_settings
 from sosialsak.contexts.offices.policy import Settings
@@ -60,7 +61,7 @@ def enrich(soknad: Soknad, *, stage: str, scope: Scope, now: datetime) -> None:
     """Add mapping, notes and tasks fitting the application's stage (before its decision)."""
     rng = random.Random(soknad.pk)  # noqa: S311 - reproducible synthetic data
     at = min(soknad.mottatt_at + timedelta(hours=1), now)
-    barn = list(soknad.person.barn.all())
+    barn = household_of(soknad).barn
     if stage in ("ferdig", "krav") or (stage == "behandling" and rng.random() < 0.5):
         for del_type, svar in HOUSEHOLD.items():
             save_kartlegging(scope=scope, actor=None, soknad_id=soknad.pk, del_type=del_type,
@@ -76,10 +77,11 @@ def enrich(soknad: Soknad, *, stage: str, scope: Scope, now: datetime) -> None:
                                  barn_id=b.pk, svar=dict(CHILD), now=at)
     if stage == "ny":
         return
+    h = household_of(soknad).husstand
     record_samtale(scope=scope, actor=None, soknad_id=soknad.pk, now=at, data=SamtaleInput(
         tidspunkt=at, kanal=rng.choice(["KONTOR", "TELEFON", "VIDEO", "HJEMMEBESOK"]),
         notat=rng.choice(NOTES), deltakere="Søker og veileder",
-        tolk_brukt=soknad.person.tolkebehov, tolkesprak=soknad.person.tolkesprak))
+        tolk_brukt=bool(h and h.tolkebehov), tolkesprak=h.tolkesprak if h else ""))
     if rng.random() < 0.6:
         record_veiledning(scope=scope, actor=None, soknad_id=soknad.pk, now=at,
                           data=VeiledningInput(

@@ -23,12 +23,13 @@ from sosialsak.contexts.intake.models import Kanal, Soknad, StonadType
 from sosialsak.contexts.intake.operations import PostInput, SoknadInput, register_soknad
 from sosialsak.contexts.payments.office import set_utbetalingsinnstillinger
 from sosialsak.contexts.payments.operations import plan_utbetaling, set_utbetaling_status
-from sosialsak.contexts.people.models import Adressebeskyttelse, Bosted, PartnerRelasjon
+from sosialsak.contexts.people.models import Adressebeskyttelse, Bosted, Kilde, PartnerRelasjon
 from sosialsak.contexts.people.operations import (
     BarnInput,
     PartnerInput,
-    set_household,
-    upsert_person,
+    StatedApplicant,
+    person_for_application,
+    record_household,
 )
 from sosialsak.interfaces.cli import demo_cases, demo_showcase
 from sosialsak.kernel.identity import make_synthetic_fodselsnummer
@@ -131,10 +132,13 @@ def _one_application(i: int, *, rng: random.Random, ids: _Ids, scope: Scope,
                      kontor: NavKontor, now: datetime, caseworkers: list[object]) -> None:
     age = rng.choice([19, 22, 24, 27, 29, 33, 38, 41, 45, 52, 58, 63])
     born = (now - timedelta(days=age * 365 + rng.randrange(300))).date()
-    person = upsert_person(
-        fodselsnummer=ids.fnr(born), fornavn=rng.choice(FORNAVN), etternavn=rng.choice(ETTERNAVN),
+    stated = StatedApplicant(
+        fornavn=rng.choice(FORNAVN), etternavn=rng.choice(ETTERNAVN),
         gateadresse=f"{rng.choice(GATER)} {rng.randrange(1, 120)}", postnummer="5007",
         poststed="Bergen", kommunenummer="4601", telefon=f"4{rng.randrange(1000000, 9999999)}",
+        tolkebehov=i % 9 == 0, tolkesprak="arabisk" if i % 9 == 0 else "")
+    person = person_for_application(
+        fodselsnummer=ids.fnr(born), stated=stated,
         adressebeskyttelse=Adressebeskyttelse.STRENGT_FORTROLIG if i == 7 else (
             Adressebeskyttelse.FORTROLIG if i == 13 else Adressebeskyttelse.INGEN),
         tolkebehov=i % 9 == 0, tolkesprak="arabisk" if i % 9 == 0 else "",
@@ -154,7 +158,6 @@ def _one_application(i: int, *, rng: random.Random, ids: _Ids, scope: Scope,
     if age >= 25 and rng.random() < 0.3:
         partner = PartnerInput(navn=f"{rng.choice(FORNAVN)} {person.etternavn}",
                                relasjon=rng.choice(PartnerRelasjon.values))
-    set_household(person=person, partner=partner, barn=barn)
     urgent = i % 10 == 3
     kanal = rng.choice([Kanal.DIGITAL] * 6 + [Kanal.PAPIR, Kanal.MUNTLIG, Kanal.TELEFON])
     types = [StonadType.NODHJELP] if urgent else rng.sample(
@@ -166,8 +169,12 @@ def _one_application(i: int, *, rng: random.Random, ids: _Ids, scope: Scope,
                                                         minute=rng.randrange(60))
     if received > now:
         received = now - timedelta(minutes=rng.randrange(5, 90))
+    husstand = record_household(
+        person=person, stated=stated, partner=partner, barn=barn, at=received,
+        kilde=Kilde.DIGISOS if kanal == Kanal.DIGITAL else Kilde.SAKSBEHANDLER,
+        kontor_id=kontor.pk)
     soknad = register_soknad(
-        scope=scope, actor=None, kontor=kontor, person=person,
+        scope=scope, actor=None, kontor=kontor, person=person, husstand=husstand,
         data=SoknadInput(kanal=kanal, mottatt_at=received, nodhjelp=urgent,
                          poster=[PostInput(type=t, belop=rng.choice([None, 1500, 4200, 9800]))
                                  for t in types],

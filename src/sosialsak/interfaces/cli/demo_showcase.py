@@ -33,6 +33,7 @@ from sosialsak.contexts.decisions.operations import (
     register_klage,
     send_forhandsvarsel,
 )
+from sosialsak.contexts.intake.household import household_of
 from sosialsak.contexts.intake.models import Kanal, Soknad, StonadType
 from sosialsak.contexts.intake.operations import PostInput, SoknadInput, register_soknad
 from sosialsak.contexts.payments.profile import (
@@ -40,8 +41,13 @@ from sosialsak.contexts.payments.profile import (
     record_samtykke,
     set_betalingsprofil,
 )
-from sosialsak.contexts.people.models import Bosted
-from sosialsak.contexts.people.operations import BarnInput, set_household, upsert_person
+from sosialsak.contexts.people.models import Bosted, Kilde
+from sosialsak.contexts.people.operations import (
+    BarnInput,
+    StatedApplicant,
+    person_for_application,
+    record_household,
+)
 from sosialsak.kernel.clock import local_date
 from sosialsak.rules.frister import add_months
 
@@ -73,15 +79,18 @@ def load(*, scope: Scope, kontor: NavKontor, now: datetime,
     today = local_date(now)
     born = today.replace(year=today.year - 24) - timedelta(days=60)
     child_born = today.replace(year=today.year - 8) - timedelta(days=30)
-    person = upsert_person(fodselsnummer=fnr_for(born), fornavn="Emma", etternavn="Eksempel",
-                           gateadresse="Fjellveien 12", postnummer="5007", poststed="Bergen",
-                           kommunenummer="4601", telefon="41234567")
-    set_household(person=person, partner=None, barn=[BarnInput(
-        navn="Ella Eksempel", fodselsdato=child_born, fodselsnummer=fnr_for(child_born),
-        bosted=Bosted.FAST)])
+    stated = StatedApplicant(fornavn="Emma", etternavn="Eksempel", gateadresse="Fjellveien 12",
+                             postnummer="5007", poststed="Bergen", kommunenummer="4601",
+                             telefon="41234567", kontonummer=KONTO)
+    person = person_for_application(fodselsnummer=fnr_for(born), stated=stated)
     received = now - timedelta(days=3)
+    husstand = record_household(
+        person=person, stated=stated, partner=None, barn=[BarnInput(
+            navn="Ella Eksempel", fodselsdato=child_born, fodselsnummer=fnr_for(child_born),
+            bosted=Bosted.FAST)], kilde=Kilde.SAKSBEHANDLER, at=received, kontor_id=kontor.pk,
+        actor=actor)
     soknad = register_soknad(scope=scope, actor=actor, kontor=kontor, person=person,
-                             data=SoknadInput(
+                             husstand=husstand, data=SoknadInput(
         kanal=Kanal.TELEFON, mottatt_at=received,
         egne_ord="Vikariatet mitt sluttet, og jeg har ikke penger til mat og husleie.",
         poster=[PostInput(type=StonadType.LIVSOPPHOLD), PostInput(type=StonadType.HUSLEIE,
@@ -91,7 +100,7 @@ def load(*, scope: Scope, kontor: NavKontor, now: datetime,
     for del_type, svar in _PERSON.items():
         save_kartlegging(scope=scope, actor=actor, soknad_id=soknad.pk, del_type=del_type,
                          svar=svar, now=t)
-    child = person.barn.get()
+    child = household_of(soknad).barn[0]
     save_kartlegging(scope=scope, actor=actor, soknad_id=soknad.pk, del_type="BARN",
                      barn_id=child.pk, svar=_CHILD, now=t)
     record_kvp_vurdering(scope=scope, actor=actor, soknad_id=soknad.pk, har_rett=False,

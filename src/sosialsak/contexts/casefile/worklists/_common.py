@@ -12,6 +12,7 @@ from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.intake.queries import scoped_soknader
 from sosialsak.contexts.offices.policy import Settings
+from sosialsak.kernel.bounds import shown_at
 from sosialsak.kernel.clock import OSLO
 
 OPEN = ("MOTTATT", "UNDER_BEHANDLING")
@@ -65,11 +66,11 @@ def item(s: Soknad, *, frist: date | None, detalj: str, overdue: bool,
          oppgave_id: int | None = None) -> WorkItem:
     """Build a line from an application fetched with person, kontor and saksbehandler."""
     return WorkItem(
-        soknad_id=s.pk, kontor_id=s.kontor_id, navn=s.person.navn,
-        beskyttet=s.person.has_protected_address, nodhjelp=s.nodhjelp,
-        mottatt_at=s.mottatt_at, kontor=s.kontor.navn,
+        soknad_id=s.pk, kontor_id=s.kontor_id, navn=s.soker_navn,
+        beskyttet=s.beskyttet, nodhjelp=s.nodhjelp,
+        mottatt_at=shown_at(s.mottatt_at), kontor=s.kontor.navn,
         saksbehandler=s.saksbehandler.get_full_name() if s.saksbehandler else "",
         frist=frist, detalj=detalj, overdue=overdue, oppgave_id=oppgave_id)
 
 
-RELATED = ("person", "kontor", "saksbehandler")
+RELATED = ("person", "husstand", "kontor", "saksbehandler")

@@ -21,8 +21,9 @@ from sosialsak.contexts.cases.queries import children_gaps_many
 from sosialsak.contexts.decisions.models import Klage, KlageStatus, SakStatus, Utfall, Vedtak
 from sosialsak.contexts.intake.models import Soknad, SoktStonad
 from sosialsak.contexts.intake.queries import scoped_soknader
-from sosialsak.contexts.people.models import Barn
+from sosialsak.contexts.people.models import HusstandBarn
 from sosialsak.kernel.clock import local_date
+from sosialsak.rules.frister import add_days
 
 # An item is undecided until a vedtak in a sak in force covers it (a feilregistrert sak's
 # decisions do not count, as in ``decisions.operations.undecided_items``).
@@ -102,13 +103,14 @@ def uten_vedtak(ctx: Ctx) -> list[WorkItem]:
     for s in qs:
         days = (ctx.today - local_date(s.mottatt_at)).days
         limit = ctx.settings[s.kontor_id].uten_vedtak_dager
-        out.append(item(s, frist=local_date(s.mottatt_at) + timedelta(days=limit),
+        out.append(item(s, frist=add_days(local_date(s.mottatt_at), limit),
                         overdue=True, detalj=f"{days} dager uten vedtak"))
     return out
 
 
 def kartlegging_barn(ctx: Ctx) -> list[WorkItem]:
-    with_children = Exists(Barn.objects.filter(person=OuterRef("person")))
+    # Children of this application's household (issue 10), not of the person everywhere.
+    with_children = Exists(HusstandBarn.objects.filter(husstand=OuterRef("husstand")))
     candidates = list(ctx.base().filter(with_children, status__in=OPEN)
                       .select_related(*RELATED).order_by("mottatt_at", "pk"))
     gaps = children_gaps_many(candidates)

@@ -6,6 +6,7 @@ import hashlib
 from datetime import date, datetime
 
 from sosialsak.contexts.cases.models import Brev
+from sosialsak.contexts.intake.household import household_of
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.formats import letters
 
@@ -17,11 +18,15 @@ def kontor_of(soknad: Soknad) -> letters.Kontor:
 
 
 def mottaker_of(soknad: Soknad) -> letters.Mottaker:
-    p = soknad.person
-    if p.has_protected_address:
-        return letters.Mottaker.beskyttet(p.navn)
-    return letters.Mottaker(navn=p.navn, adresse=tuple(
-        line for line in (p.gateadresse, f"{p.postnummer} {p.poststed}".strip()) if line))
+    """The letter's addressee: the name and address as stated in this application (issue 10),
+    or the protected form when the application shows the person's address as protected."""
+    hh = household_of(soknad)
+    if soknad.beskyttet:
+        return letters.Mottaker.beskyttet(hh.navn)
+    h = hh.husstand
+    return letters.Mottaker(navn=hh.navn, adresse=tuple(
+        line for line in (h.gateadresse, f"{h.postnummer} {h.poststed}".strip()) if line)
+        if h else ())
 
 
 def signer(actor: object, soknad: Soknad) -> str:

@@ -24,6 +24,7 @@ from sosialsak.contexts.cases.policy import (
 )
 from sosialsak.contexts.cases.queries import children_mapping_gaps
 from sosialsak.contexts.intake.events import record_hendelse
+from sosialsak.contexts.intake.household import household_of
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.offices.queries import settings_for
 from sosialsak.contexts.people.models import Barn
@@ -72,7 +73,7 @@ def _child(soknad: Soknad, del_type: str, barn_id: int | None) -> Barn | None:
             raise InvalidKartlegging("barn_id: bare barnets del gjelder ett barn.",
                                      field="barn_id")
         return None
-    barn = Barn.objects.filter(pk=barn_id, person_id=soknad.person_id).first() \
+    barn = household_of(soknad).child(barn_id) \
         if barn_id is not None else None
     if barn is None:
         raise InvalidKartlegging("barn_id: velg et av barna i husstanden.", field="barn_id")

@@ -23,9 +23,11 @@ from sosialsak.contexts.decisions.policy import (
     needs_approval,
     problems,
 )
+from sosialsak.contexts.intake.household import household_of
 from sosialsak.contexts.intake.models import Soknad, SoktStonad
-from sosialsak.contexts.people.models import Barn, Partner
+from sosialsak.contexts.people.models import Barn
 from sosialsak.contexts.rates.queries import current_ruleset
+from sosialsak.kernel.bounds import EARLIEST_CASE_DATE, LATEST_CASE_DATE, in_case_range
 from sosialsak.kernel.errors import DomainError
 
 LIVSOPPHOLD_HJEMLER = ("§ 18",)
@@ -70,8 +72,8 @@ def household(soknad: Soknad, data: VedtakUtkast, children: list[Barn]) -> rules
     if person.fodselsdato is None:
         raise _fail("fodselsdato", "søkerens fødselsdato mangler; livsopphold kan ikke beregnes.")
     adults = [rules.Person(person.fodselsdato)]
-    partner = Partner.objects.filter(person=person, bor_sammen=True).first()
-    if partner is not None and partner.fodselsdato:
+    partner = household_of(soknad).partner  # as stated in this application (issue 10)
+    if partner is not None and partner.bor_sammen and partner.fodselsdato:
         adults.append(rules.Person(partner.fodselsdato))
     try:
         income = tuple(rules.Income(rules.IncomeType(i.type), Decimal(i.belop))
@@ -130,7 +132,8 @@ def rule_checks(soknad: Soknad, data: VedtakUtkast, today: date) -> list[CheckRe
                            aktivitet=v.aktivitet) for v in data.vilkar]
     unntak = rules.Unntak(tuple(rules.UnntakGrunn(g) for g in data.unntak.grunner),
                           data.unntak.begrunnelse) if data.unntak else None
-    kvp = (KvpVurdering.objects.filter(person_id=soknad.person_id, vurdert_dato__lte=today)
+    kvp = (KvpVurdering.objects.filter(person_id=soknad.person_id, vurdert_dato__lte=today,
+                                       soknad__kontor_id=soknad.kontor_id)  # issue 10
            .order_by("-vurdert_dato").values_list("vurdert_dato", flat=True).first())
     n = data.norsk
     return [_as_check(s) for s in (
@@ -147,7 +150,20 @@ def rule_checks(soknad: Soknad, data: VedtakUtkast, today: date) -> list[CheckRe
     )]
 
 
+def _check_dates(data: VedtakUtkast) -> None:
+    """Every date in the decision lies in the case range of ``kernel.bounds`` (issue 10)."""
+    dates = [("periode_fra", data.periode_fra), ("periode_til", data.periode_til)]
+    dates += [(f"vilkar[{i}].frist", v.frist) for i, v in enumerate(data.vilkar)]
+    dates += [(f"dokumentasjonskrav[{i}].frist", k.frist)
+              for i, k in enumerate(data.dokumentasjonskrav)]
+    for field, day in dates:
+        if day is not None and not in_case_range(day):
+            raise _fail(field, f"datoen må ligge mellom {EARLIEST_CASE_DATE:%d.%m.%Y} og "
+                               f"{LATEST_CASE_DATE:%d.%m.%Y}.")
+
+
 def _check_codes(data: VedtakUtkast) -> None:
+    _check_dates(data)
     for i, v in enumerate(data.vilkar):
         try:
             rules.VilkarType(v.kode)
@@ -170,7 +186,7 @@ def build(*, soknad: Soknad, data: VedtakUtkast, today: date) -> Built:
     """Return the decision as it would be made on ``today``; raise only for malformed input."""
     poster = _poster(soknad, data)
     _check_codes(data)
-    children = children_in(list(Barn.objects.filter(person_id=soknad.person_id)), today)
+    children = children_in(household_of(soknad).barn, today)
     granted = data.utfall in ("INNVILGET", "DELVIS_INNVILGET")
     is_livsopphold = data.hjemmel in LIVSOPPHOLD_HJEMLER and any(
         p.type == "LIVSOPPHOLD" for p in poster)

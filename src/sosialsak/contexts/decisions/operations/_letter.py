@@ -11,6 +11,7 @@ from decimal import Decimal
 from sosialsak import rules
 from sosialsak.contexts.decisions.models import Hjemmel, VedtakDokument
 from sosialsak.contexts.decisions.operations._builder import Built, periode_inclusive
+from sosialsak.contexts.intake.household import household_of
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.formats import letters
 
@@ -30,11 +31,15 @@ def kontor_of(soknad: Soknad) -> letters.Kontor:
 
 
 def mottaker_of(soknad: Soknad) -> letters.Mottaker:
-    p = soknad.person
-    if p.has_protected_address:
-        return letters.Mottaker.beskyttet(p.navn)
-    return letters.Mottaker(navn=p.navn, adresse=tuple(
-        line for line in (p.gateadresse, f"{p.postnummer} {p.poststed}".strip()) if line))
+    """The letter's addressee: the name and address as stated in this application (issue 10),
+    or the protected form when the application shows the person's address as protected."""
+    hh = household_of(soknad)
+    if soknad.beskyttet:
+        return letters.Mottaker.beskyttet(hh.navn)
+    h = hh.husstand
+    return letters.Mottaker(navn=hh.navn, adresse=tuple(
+        line for line in (h.gateadresse, f"{h.postnummer} {h.poststed}".strip()) if line)
+        if h else ())
 
 
 def name_of(actor: object, fallback: str) -> str:
@@ -43,7 +48,8 @@ def name_of(actor: object, fallback: str) -> str:
 
 
 def klageinfo(soknad: Soknad) -> letters.Klageinfo:
-    kommune = soknad.person.kommunenummer or next(
+    stated = household_of(soknad).husstand
+    kommune = (stated.kommunenummer if stated else "") or next(
         iter(soknad.kontor.kommuner.values_list("nummer", flat=True)), "")
     where = STATSFORVALTER.get(kommune[:2])
     return letters.Klageinfo(klageinstans=f"Statsforvalteren i {where}" if where

@@ -16,9 +16,9 @@ two together are refused (exit 2) rather than one silently winning.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sosialsak.formats.digisos import SoknadInvalid, parse_soknad
 from sosialsak.formats.digisos.household import household_json_from_soknad
+from sosialsak.interfaces.cli import args as cli_args
 from sosialsak.interfaces.cli.rules_source import ruleset_for_cli
 from sosialsak.interfaces.cli.soknad_members import members_json
 from sosialsak.kernel.errors import ValidationFailed
@@ -137,8 +138,8 @@ class Command(BaseCommand):
         except SoknadInvalid as exc:
             raise CommandError(exc.message, returncode=BAD_INPUT) from exc
         try:
-            when = date.fromisoformat(f"{month}-01") if month else None
-        except ValueError as exc:
+            when = cli_args.case_month(month) if month else None
+        except argparse.ArgumentTypeError as exc:
             raise CommandError("--month: skriv måneden som ÅÅÅÅ-MM, f.eks. 2024-03.",
                                returncode=BAD_INPUT) from exc
         household = household_json_from_soknad(innhold, month=when)

@@ -22,6 +22,7 @@ from sosialsak.formats.digisos import (
     resolve_type,
     validate_files,
 )
+from sosialsak.interfaces.cli import args as cli_args
 from sosialsak.kernel.errors import DomainError
 
 
@@ -59,10 +60,10 @@ class Command(BaseCommand):
         exp = sub.add_parser("export", help="Print one application's digisos-soker.json, or "
                              "write every application's file and letters to DIR.")
         group = exp.add_mutually_exclusive_group(required=True)
-        group.add_argument("--soknad", type=int, metavar="ID")
+        group.add_argument("--soknad", type=cli_args.record_id, metavar="ID")
         group.add_argument("--all", metavar="DIR")
         rep = sub.add_parser("replay", help="Import a corrected delivery from the quarantine.")
-        rep.add_argument("levering_id", type=int)
+        rep.add_argument("levering_id", type=cli_args.record_id)
         sub.add_parser("quarantine", help="List the deliveries in quarantine: id, when, ids, "
                        "folder and first error (no personal data).")
         sweep = sub.add_parser("sweep", help="After a crash: move committed attachment files "

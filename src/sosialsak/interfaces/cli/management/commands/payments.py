@@ -8,8 +8,7 @@ output, and the batch, count, sum and SHA-256 to standard error. Exit code 2 for
 
 from __future__ import annotations
 
-import re
-from datetime import date
+import argparse
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from sosialsak.contexts.accounts.models import NavKontor
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import audit_channel
 from sosialsak.contexts.payments.export import NothingToExport, export_due_payments
+from sosialsak.interfaces.cli import args as cli_args
 from sosialsak.kernel.errors import DomainError
 
 BAD_INPUT = 2
@@ -44,19 +44,14 @@ class Command(BaseCommand):
                             help="NAV-kontorets enhetsnummer")
         export.add_argument("--format", required=True, choices=sorted(FORMATS))
         export.add_argument("--out", metavar="FILE", help="skriv filen hit (ellers til stdout)")
-        export.add_argument("--oppdrag", type=int, metavar="N",
+        export.add_argument("--oppdrag", type=cli_args.record_id, metavar="N",
                             help="hent et tidligere betalingsoppdrag for dagen på nytt")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        raw = options["date"]
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
-            raise CommandError(f"--date: ugyldig dato {raw!r}; bruk ÅÅÅÅ-MM-DD.",
-                               returncode=BAD_INPUT)
         try:
-            day = date.fromisoformat(raw)
-        except ValueError as exc:
-            raise CommandError(f"--date: datoen {raw!r} finnes ikke.",
-                               returncode=BAD_INPUT) from exc
+            day = cli_args.case_date(options["date"])
+        except argparse.ArgumentTypeError as exc:
+            raise CommandError(f"--date: {exc}", returncode=BAD_INPUT) from exc
         kontor = NavKontor.objects.filter(enhetsnummer=options["kontor"]).first()
         if kontor is None:
             raise CommandError(f"--kontor: fant ikke NAV-kontor {options['kontor']}.",

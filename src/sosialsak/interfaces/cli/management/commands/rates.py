@@ -16,6 +16,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sosialsak.interfaces.cli.rules_source import ruleset_for_cli
+from sosialsak.kernel import bounds
 from sosialsak.rules import ParameterNotFound, first_rate_date, satser_i_kraft
 from sosialsak.rules.money import format_kr
 
@@ -40,6 +41,8 @@ class Command(BaseCommand):
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
                 raise ValueError(raw)
             on = date.fromisoformat(raw)
+            if on > bounds.LATEST_CASE_DATE:  # earlier dates get the rules' own message
+                raise ValueError(raw)
         except ValueError as exc:
             raise CommandError(f"--date: ugyldig dato {raw!r}; bruk ÅÅÅÅ-MM-DD.",
                                returncode=BAD_INPUT) from exc

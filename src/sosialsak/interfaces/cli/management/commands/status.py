@@ -20,6 +20,7 @@ from sosialsak.contexts.audit.log import audit_channel, record
 from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.decisions.operations import change_status
 from sosialsak.contexts.intake.policy import LABELS
+from sosialsak.kernel import bounds
 from sosialsak.kernel.errors import DomainError, NotFound
 
 BAD_INPUT = 2
@@ -40,7 +41,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **o: Any) -> None:
         raw_id = o["soknad_id"].strip()
-        if not raw_id.isdecimal() or len(raw_id) > 18:
+        if bounds.parse_id(raw_id) is None:
             raise CommandError(f"SOKNAD_ID: skriv søknadens id som et tall, ikke {raw_id[:30]!r}.",
                                returncode=BAD_INPUT)
         target = o["target"].strip().upper()
