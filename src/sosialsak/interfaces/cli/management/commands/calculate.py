@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -115,10 +116,8 @@ class Command(BaseCommand):
         if raw is None:
             return None
         try:
-            if len(raw) != 7:
-                raise ValueError(raw)
-            last = date.fromisoformat(f"{raw}-01")
-        except ValueError as exc:
+            last = cli_args.case_month(raw)
+        except argparse.ArgumentTypeError as exc:
             raise CommandError("--to: skriv måneden som ÅÅÅÅ-MM, f.eks. 2024-06.",
                                returncode=BAD_INPUT) from exc
         if last < first:
