@@ -65,8 +65,15 @@ from sosialsak.rules.kvalifiseringsstonad import (
     kvp_sats,
     sjekk_programlengde,
 )
-from sosialsak.rules.livsopphold import LivsoppholdResult, RateSetInfo, calculate_livsopphold
+from sosialsak.rules.livsopphold import (
+    LivsoppholdResult,
+    RateSetInfo,
+    calculate_livsopphold,
+    rate_set_info,
+)
 from sosialsak.rules.satser import SatserIKraft, first_rate_date, satser_i_kraft
+from sosialsak.rules.statsforvalter import Embete, statsforvalter
+from sosialsak.rules.statsforvalter import embeter as statsforvalter_embeter
 from sosialsak.rules.vilkar import (
     KATALOG,
     Sanksjon,
@@ -88,6 +95,7 @@ __all__ = [
     "AndreYtelser",
     "BatchHouseholds",
     "BatchResult",
+    "Embete",
     "Flag",
     "Frist",
     "Household",
@@ -138,6 +146,7 @@ __all__ = [
     "parse_commencements",
     "parse_household",
     "parse_household_json",
+    "rate_set_info",
     "render_for_applicant",
     "render_for_caseworker",
     "result_as_json",
@@ -147,4 +156,6 @@ __all__ = [
     "sjekk_norskopplaering",
     "sjekk_programlengde",
     "sjekk_reduksjon",
+    "statsforvalter",
+    "statsforvalter_embeter",
 ]

@@ -277,7 +277,8 @@ def reduce_after_breach(
                 vedtak_id=vedtak.pk, letter=letters.Vedtaksbrev(
                     kontor=kontor_of(soknad), mottaker=mottaker_of(soknad), dato=today,
                     saksreferanse=original.sak.referanse, vedtak=(punkt,),
-                    klage=klageinfo(soknad), saksbehandler=name_of(actor, soknad.kontor.navn),
+                    klage=klageinfo(soknad, today),
+                    saksbehandler=name_of(actor, soknad.kontor.navn),
                     utbetalinger=tuple(letters.Utbetaling(
                         dato=u.forfallsdato, belop=Decimal(u.belop), mottaker=u.mottaker_navn)
                         for u in payments.planlagt)))
