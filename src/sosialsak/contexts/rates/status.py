@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sosialsak import rules
+from sosialsak.contexts.accounts.models import Kommune, Role
+from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.rates.models import RateConfirmation
 from sosialsak.contexts.rates.queries import current_ruleset
 
@@ -65,3 +67,15 @@ def rate_set_status(*, kommune: str, month: date, ruleset: rules.Ruleset | None 
         return RateSetStatus(kommune, month, False, info.valid_from, info.source, info.layer)
     return RateSetStatus(kommune, month, True, info.valid_from, info.source, info.layer,
                          confirmation.confirmed_by_name, confirmation.confirmed_at)
+
+
+def rates_overview(*, scope: Scope, years: tuple[int, ...]) -> list[RateSetStatus]:
+    """Return the status of January of each year for each municipality the leder's office
+    serves (the page where a leder confirms rates). Empty for anyone but a leder."""
+    if Role.LEDER not in scope.roles:
+        return []
+    kommuner = (Kommune.objects.filter(kontorer__id__in=scope.kontor_ids).distinct()
+                .order_by("nummer").values_list("nummer", flat=True))
+    ruleset = current_ruleset()
+    return [rate_set_status(kommune=k, month=date(y, 1, 1), ruleset=ruleset)
+            for k in kommuner for y in years]
