@@ -105,6 +105,11 @@ class _Folder:
         elif h.type in ("cases.dokumentasjon.mottatt",):
             if self.open_krav.pop(d.get("krav_id", -1), None) is not None:
                 yield self._etterspurt(at, None)
+        elif h.type == "cases.dokumentasjon.lukket":
+            # The case is finished with requests still open: nav.no stops asking for them.
+            closed = [self.open_krav.pop(k["id"], None) for k in d.get("krav", [])]
+            if any(c is not None for c in closed):
+                yield self._etterspurt(at, None)
         elif h.type == "cases.dokumentasjon.frist_ute":
             # The deadline has passed and the case is decided on what is there: nav.no must
             # stop asking for these documents.

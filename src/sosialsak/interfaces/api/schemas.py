@@ -141,6 +141,7 @@ class RegisterIn(Schema):
 class StatusIn(Schema):
     status: str
     begrunnelse: str = ""
+    lukk_dokumentasjonskrav: bool = False  # FERDIGBEHANDLET with open requests: withdraw them
 
 
 class StatusOut(Schema):

@@ -19,6 +19,7 @@ from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record
 from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.cases.access import staff_readable
+from sosialsak.contexts.cases.operations import open_requests
 from sosialsak.contexts.decisions.models import DokumentType, Vedtak, Vedtaksforslag, Vilkar
 from sosialsak.contexts.decisions.operations._builder import Built, build
 from sosialsak.contexts.decisions.operations._core import (
@@ -226,13 +227,16 @@ def _store_vilkar(vedtak: Vedtak, built: Built, payment_refs: list[str], actor: 
 
 
 def _advance_status(scope: Scope, actor: object, soknad: Soknad, now: datetime) -> None:
-    """Move the application on: under behandling, and ferdigbehandlet when all is decided."""
+    """Move the application on: under behandling, and ferdigbehandlet when all is decided and
+    no documentation request is still open (those wait for the caseworker's choice: mark them
+    delivered, or close them when finishing the case)."""
     soknad.refresh_from_db(fields=["status"])
     if soknad.status == "MOTTATT":
         change_status(scope=scope, actor=actor, soknad_id=soknad.pk, target="UNDER_BEHANDLING",
                       now=now, reason="Vedtak er fattet")
         soknad.status = "UNDER_BEHANDLING"
-    if soknad.status == "UNDER_BEHANDLING" and not undecided_items(soknad):
+    if soknad.status == "UNDER_BEHANDLING" and not undecided_items(soknad) and not (
+            open_requests(soknad)):
         change_status(scope=scope, actor=actor, soknad_id=soknad.pk, target="FERDIGBEHANDLET",
                       now=now, reason="Alt det er søkt om har fått vedtak")
 
