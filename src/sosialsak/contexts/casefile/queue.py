@@ -12,6 +12,7 @@ from sosialsak.contexts.audit.log import record_many
 from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.casefile.deadlines import Deadline, next_deadline
 from sosialsak.contexts.intake.queries import scoped_soknader
+from sosialsak.contexts.intake.saksnummer import parse_saksnummer
 from sosialsak.kernel.clock import local_date
 
 
@@ -57,7 +58,7 @@ def work_queue(
     term = filters.search.strip()
     if term:
         qs = qs.filter(Q(person__fornavn__icontains=term) | Q(person__etternavn__icontains=term)
-                       | Q(pk=int(term) if term.isdigit() else -1))
+                       | Q(pk=parse_saksnummer(term) or -1))
     qs = qs.annotate(
         n_poster=Count("poster", distinct=True),
         krav_frist=Min("dokumentasjonskrav__frist",

@@ -17,6 +17,7 @@ from sosialsak.contexts.cases.policy import over_document_threshold
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.intake.queries import scoped_soknader
+from sosialsak.contexts.intake.saksnummer import saksnummer
 from sosialsak.contexts.offices.queries import settings_for, settings_for_many
 from sosialsak.contexts.rates.queries import legal_ruleset
 from sosialsak.formats import letters
@@ -43,7 +44,7 @@ def _letter(soknad: Soknad, actor: object, *, dato: date, frist: date,
             dokumenter: list[tuple[str, str]]) -> letters.DokumentasjonsBrev:
     return letters.DokumentasjonsBrev(
         kontor=_brev.kontor_of(soknad), mottaker=_brev.mottaker_of(soknad), dato=dato,
-        saksreferanse=str(soknad.pk), saksbehandler=_brev.signer(actor, soknad),
+        saksreferanse=saksnummer(soknad.pk), saksbehandler=_brev.signer(actor, soknad),
         dokumenter=tuple(letters.Dokumentkrav(tittel=t, beskrivelse=b) for t, b in dokumenter),
         frist=frist, soknadsdato=local_date(soknad.mottatt_at),
     )

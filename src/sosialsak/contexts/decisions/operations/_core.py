@@ -7,7 +7,6 @@ The full vedtak builder (calculation, reasons per child, conditions, four-eyes) 
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -34,6 +33,7 @@ from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad, SoktStonad
 from sosialsak.contexts.intake.policy import check_open_requests, check_transition
 from sosialsak.contexts.intake.queries import scoped_soknader
+from sosialsak.contexts.intake.saksnummer import sak_referanse
 from sosialsak.kernel.errors import NotFound, ValidationFailed
 
 
@@ -168,7 +168,8 @@ def create_vedtak(
     guard_vedtak_children(soknad=soknad, hjemmel=data.hjemmel, utfall=data.utfall,
                           post_types=[p.type for p in poster], actor=actor, now=now)
     if sak is None:
-        sak = Sak.objects.create(soknad=soknad, referanse=uuid.uuid4().hex[:20],
+        sak = Sak.objects.create(soknad=soknad, referanse=sak_referanse(
+                                     soknad.pk, Sak.objects.filter(soknad=soknad).count() + 1),
                                  tittel=data.sak_tittel or ", ".join(p.label for p in poster),
                                  opprettet_at=now)
         record_hendelse(soknad=soknad, type="decisions.sak.opprettet", actor=actor, at=now,

@@ -37,6 +37,7 @@ from sosialsak.contexts.decisions.operations._settings import months_with_suppor
 from sosialsak.contexts.decisions.policy import Problem, UnableToMakeVedtak, is_long_term
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad
+from sosialsak.contexts.intake.saksnummer import saksnummer
 from sosialsak.formats import letters
 from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import DomainError
@@ -92,7 +93,7 @@ def preview_vedtak(
     built = build(soknad=soknad, data=data, today=today)
     text, error = "", ""
     try:
-        text = letters.letter_text(_letter(built, actor, saksreferanse="(ny sak)"))
+        text = letters.letter_text(_letter(built, actor, saksreferanse=saksnummer(built.soknad.pk)))
     except letters.InvalidLetter as exc:
         error = exc.message
     r = built.result
@@ -111,7 +112,7 @@ def preview_pdf(
     soknad = staff_readable(scope=scope, actor=actor, soknad_id=soknad_id,
                             purpose="forhåndsvise vedtaksbrev")
     built = build(soknad=soknad, data=data, today=today)
-    return letters.render_pdf(_letter(built, actor, saksreferanse="(ny sak)"))
+    return letters.render_pdf(_letter(built, actor, saksreferanse=saksnummer(built.soknad.pk)))
 
 
 def require_complete(built: Built) -> None:
@@ -182,7 +183,7 @@ def fatt(
                                       valg=d.utbetaling, now=now))
     brev = store(soknad=soknad, type=DokumentType.VEDTAK, actor=actor, now=now,
                  vedtak_id=vedtak.pk, letter=_letter(
-                     built, actor, saksreferanse=vedtak.sak.referanse,
+                     built, actor, saksreferanse=saksnummer(built.soknad.pk),
                      godkjent_av=name_of(godkjent_av, "") if godkjent_av else "",
                      utbetalinger=[letters.Utbetaling(dato=u.forfallsdato, belop=Decimal(u.belop),
                                                       mottaker=u.mottaker_navn)
