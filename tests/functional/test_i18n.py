@@ -81,7 +81,8 @@ def test_a_caseworker_switches_to_english(users, make_soknad) -> None:
 
     assert '<html lang="en">' in queue
     assert "<h1>Open applications</h1>" in queue
-    for header in ("Case number", "Applicant", "Received", "Channel", "Next deadline", "Caseworker"):
+    for header in ("Case number", "Applicant", "Received", "Channel", "Next deadline",
+                   "Caseworker"):
         assert f'<th scope="col">{header}</th>' in queue
     assert "1 application</p>" in queue  # blocktranslate count, singular
     assert "Log out" in queue and 'aria-label="Main menu"' in queue
