@@ -53,7 +53,7 @@ def parent(make_soknad: Any, users: dict[str, Any], scope_of: Any) -> Any:
 def _fill_common(page: Any, post: str, start: date, end: date) -> None:
     page.check(f"input[name=post_ids][value='{post}']")
     page.fill("#periode_fra", start.isoformat())
-    page.fill("#periode_til", end.isoformat())
+    page.fill("#periode_tom", (end - timedelta(days=1)).isoformat())
     page.select_option("#stonadsform", "BIDRAG")
     page.fill("#fakta", "Ingen inntekt; bor med ett barn.")
     page.fill("#begrunnelse", "Du har ikke midler til dette selv.")
