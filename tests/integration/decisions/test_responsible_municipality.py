@@ -21,7 +21,8 @@ OSLO_2024 = "Statsforvalteren i Østfold, Buskerud, Oslo og Akershus"
 
 def _pdf_text(pdf: bytes) -> str:
     reader = PdfReader(io.BytesIO(pdf))
-    return " ".join((p.extract_text() or "") for p in reader.pages).replace("\xa0", " ")
+    text = " ".join((p.extract_text() or "") for p in reader.pages).replace("\xa0", " ")
+    return " ".join(text.split())  # a long name may wrap at a line end
 
 
 def _applicant(make_soknad: Any, actor: Any, office: str, *, bosted: str) -> Any:
