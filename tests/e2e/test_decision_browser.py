@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.e2e.a11y import check_accessibility
-from tests.helpers import NOW
+from tests.helpers import NOW, register_state_rates_for
 from tests.integration.decisions.fixtures import CHILD_SECTION
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -38,6 +38,7 @@ def parent(make_soknad: Any, users: dict[str, Any], scope_of: Any) -> Any:
     from sosialsak.contexts.cases.operations import save_kartlegging
     from sosialsak.contexts.people.models import Barn
 
+    register_state_rates_for(date.today().year, date.today().year + 1)  # issue 11: confirmed
     soknad = make_soknad(items=("LIVSOPPHOLD", "HUSLEIE"), barn=1)
     person = soknad.person
     person.fodselsdato = date.today().replace(year=date.today().year - 24) - timedelta(days=40)
@@ -52,7 +53,7 @@ def parent(make_soknad: Any, users: dict[str, Any], scope_of: Any) -> Any:
 def _fill_common(page: Any, post: str, start: date, end: date) -> None:
     page.check(f"input[name=post_ids][value='{post}']")
     page.fill("#periode_fra", start.isoformat())
-    page.fill("#periode_til", end.isoformat())
+    page.fill("#periode_tom", (end - timedelta(days=1)).isoformat())
     page.select_option("#stonadsform", "BIDRAG")
     page.fill("#fakta", "Ingen inntekt; bor med ett barn.")
     page.fill("#begrunnelse", "Du har ikke midler til dette selv.")

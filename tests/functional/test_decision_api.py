@@ -15,11 +15,20 @@ from django.utils import timezone
 from sosialsak.contexts.accounts.tokens import create_token
 from sosialsak.kernel.clock import local_date
 from sosialsak.rules.frister import add_months
-from tests.helpers import NOW
+from tests.helpers import NOW, register_state_rates_for
 from tests.integration.decisions.fixtures import young_parent  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 KONTO = "12345678903"
+
+
+@pytest.fixture(autouse=True)
+def _confirmed_rates(db: Any) -> None:
+    """The decisions here are for next month by the real clock: rates for those years."""
+    from django.utils import timezone
+
+    this_year = timezone.localdate().year
+    register_state_rates_for(this_year, this_year + 1)
 
 
 def _post(client: Client, token: str, url: str, body: dict[str, Any]) -> Any:

@@ -12,7 +12,10 @@ from typing import Any
 import pytest
 
 from tests.functional.test_case_progress_api import Api
-from tests.functional.test_decision_api import _body
+from tests.functional.test_decision_api import (
+    _body,
+    _confirmed_rates,  # noqa: F401 (autouse fixture)
+)
 from tests.integration.decisions.fixtures import young_parent  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db

@@ -51,6 +51,7 @@ def test_the_waiting_list_shows_the_proposal_and_the_count_in_the_menu(
     assert "En annen saksbehandler må godkjenne det." in own
     # The approver reads the proposal itself before approving.
     assert "Les forslaget" in other and forslag.data["begrunnelse"] in other
+    assert "01.03.2024–31.03.2024" in other  # issue 11 item 15: the period's last day
     case = _client(users["veileder_sf"]).get(f"/soknad/{young_parent.pk}/").content.decode()
     assert "1 vedtaksforslag venter på godkjenning." in case
     assert AuditEntry.objects.filter(purpose="vedtak til godkjenning",

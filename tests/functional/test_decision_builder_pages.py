@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -19,7 +20,7 @@ def _form(soknad: Any, **over: Any) -> dict[str, Any]:
     barn = Barn.objects.get(person=soknad.person)
     data = {"post_ids": [soknad.poster.get(type="LIVSOPPHOLD").pk], "hjemmel": "§ 18",
             "utfall": "INNVILGET", "stonadsform": "BIDRAG", "periode_fra": "2024-03-01",
-            "periode_til": "2024-04-01", "individuell_vurdering": "Vurdert i samtale.",
+            "periode_tom": "2024-03-31", "individuell_vurdering": "Vurdert i samtale.",
             "justering_belop": "500", "justering_begrunnelse": "Vinterklær til barnet",
             "fakta": "Ingen inntekt.", "begrunnelse": "Behov for livsopphold.",
             f"barn_{barn.pk}": "Barnet trenger vinterdress.", "unntak_grunner": ["03"],
@@ -54,6 +55,8 @@ def test_the_builder_previews_the_calculation_and_makes_the_decision(
     assert pdf["Content-Type"] == "application/pdf" and pdf.content[:5] == b"%PDF-"
     vedtak = Vedtak.objects.get()
     assert made.status_code == 302 and made["Location"] == f"/vedtak/{vedtak.pk}/"
+    # Issue 11 item 15: the caseworker gives the last day (31 March), stored half-open.
+    assert (vedtak.periode_fra, vedtak.periode_til) == (date(2024, 3, 1), date(2024, 4, 1))
     detail = client.get(made["Location"]).content.decode()
     assert "Vedtaksbrev" in detail
 
@@ -87,6 +90,7 @@ def test_the_office_changes_a_decision_after_an_appeal_in_the_builder(
     assert "Nytt vedtak etter klage" in page and "Vinterklærne koster mer." in page
     assert f'value="{livsopphold}" checked' in page  # the appealed item is open again
     assert '"fakta": ["Ingen inntekt."]' in page  # the new decision starts from the old one
+    assert '"periode_tom": ["2024-03-31"]' in page  # the last day, as the caseworker wrote it
     without = client.post(f"/soknad/{young_parent.pk}/vedtak/", _form(
         young_parent, klage_id=klage.pk, klage_vurdering=""))
     made = client.post(f"/soknad/{young_parent.pk}/vedtak/", _form(

@@ -81,14 +81,15 @@ def test_a_caseworker_switches_to_english(users, make_soknad) -> None:
 
     assert '<html lang="en">' in queue
     assert "<h1>Open applications</h1>" in queue
-    for header in ("No.", "Applicant", "Received", "Channel", "Next deadline", "Caseworker"):
+    for header in ("Case number", "Applicant", "Received", "Channel", "Next deadline",
+                   "Caseworker"):
         assert f'<th scope="col">{header}</th>' in queue
     assert "1 application</p>" in queue  # blocktranslate count, singular
     assert "Log out" in queue and 'aria-label="Main menu"' in queue
     assert "Søknader, de som haster først" not in queue
 
     assert '<html lang="en">' in case
-    assert f"<title>Application {soknad.pk} – sosialsak</title>" in case
+    assert f"<title>Case {soknad.pk} – sosialsak</title>" in case
     assert '<h2 id="h-soker">Applicant</h2>' in case
     assert '<h2 id="h-husstand">Household</h2>' in case
     assert "<dt>National identity number</dt>" in case

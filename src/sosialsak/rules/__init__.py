@@ -72,7 +72,12 @@ from sosialsak.rules.kvalifiseringsstonad import (
     kvp_sats,
     sjekk_programlengde,
 )
-from sosialsak.rules.livsopphold import LivsoppholdResult, RateSetInfo, calculate_livsopphold
+from sosialsak.rules.livsopphold import (
+    LivsoppholdResult,
+    RateSetInfo,
+    calculate_livsopphold,
+    rate_set_info,
+)
 from sosialsak.rules.periode import (
     KvpPeriode,
     LivsoppholdPeriod,
@@ -81,6 +86,8 @@ from sosialsak.rules.periode import (
     period_as_json,
 )
 from sosialsak.rules.satser import SatserIKraft, first_rate_date, satser_i_kraft
+from sosialsak.rules.statsforvalter import Embete, statsforvalter
+from sosialsak.rules.statsforvalter import embeter as statsforvalter_embeter
 from sosialsak.rules.vilkar import (
     KATALOG,
     Sanksjon,
@@ -104,6 +111,7 @@ __all__ = [
     "BatchResult",
     "Bosted",
     "ChildFacts",
+    "Embete",
     "Flag",
     "Frist",
     "Household",
@@ -165,6 +173,7 @@ __all__ = [
     "parse_household",
     "parse_household_json",
     "period_as_json",
+    "rate_set_info",
     "render_for_applicant",
     "render_for_caseworker",
     "result_as_json",
@@ -174,4 +183,6 @@ __all__ = [
     "sjekk_norskopplaering",
     "sjekk_programlengde",
     "sjekk_reduksjon",
+    "statsforvalter",
+    "statsforvalter_embeter",
 ]

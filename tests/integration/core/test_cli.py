@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import date
 
 import pytest
 from django.core.management import call_command
@@ -131,6 +132,22 @@ def test_demo_loads_once_with_every_status_and_a_protected_person(db) -> None:
     assert Person.objects.filter(barn__isnull=False).distinct().count() >= 10
     assert set(Soknad.objects.values_list("kanal", flat=True)) == {
         "DIGITAL", "PAPIR", "MUNTLIG", "TELEFON"}
+
+
+def test_demo_decisions_are_on_rates_the_municipality_confirmed_issue_11(db) -> None:
+    """No decision on stale rates: the demo registers Bergen's set for the demo year and the
+    leder's confirmation for the next (the showcase decides for the coming months)."""
+    from django.utils import timezone
+
+    from sosialsak.contexts.decisions.models import Vedtak
+    from sosialsak.contexts.rates.status import rate_set_status
+
+    run("demo")
+    today = timezone.localdate()
+
+    for month in (today.replace(day=1), date(today.year + 1, 1, 1)):
+        assert rate_set_status(kommune="4601", month=month).covered, month
+    assert Vedtak.objects.filter(belop__isnull=False).exists()
 
 
 def test_every_path_in_the_openapi_document_is_served(db) -> None:

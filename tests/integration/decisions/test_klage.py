@@ -137,6 +137,8 @@ class TestKlage:
         assert "Jeg trenger mer til barnet." in text
         assert "Kontoret opprettholder vedtaket." in text
         assert "Barn: Barn 0" in text  # the mapping
+        # Sent to the office's Statsforvalter (Bergen: Vestland), under the one saksnummer.
+        assert "Statsforvalteren i Vestland" in text and str(soknad.pk) in text
         assert klage.pakke_json["vedtak"]["belop"] == 12300
         assert klage.pakke_json["klage"]["forSent"] is False
         assert klage.pakke_json["dokumenter"][0]["type"] == "VEDTAK"

@@ -20,10 +20,12 @@ from sosialsak.contexts.intake.household import household_of
 from sosialsak.contexts.intake.models import Flagg, Hendelse, SoktStonad, Vedlegg
 from sosialsak.contexts.intake.policy import ALLOWED, LABELS
 from sosialsak.contexts.intake.queries import get_soknad
+from sosialsak.contexts.intake.saksnummer import saksnummer
 from sosialsak.contexts.payments.models import Utbetaling
 from sosialsak.contexts.people.models import Adressebeskyttelse
 from sosialsak.kernel.bounds import shown_at
 from sosialsak.kernel.clock import local_date
+from sosialsak.kernel.periods import inclusive_end
 
 SKJERMET = "Adressen er skjermet"
 
@@ -60,6 +62,11 @@ class VedtakView:
     poster: list[str]
     vilkar: list[str]
     art_label: str = ""  # a reduction or a change after an appeal; "" for a first decision
+
+    @property
+    def periode_tom(self) -> date | None:
+        """The period's last day (stored ``periode_til`` is the first day after it)."""
+        return inclusive_end(self.periode_til)
     erstattet_av: int | None = None  # the decision that replaced this one
     feilregistrert: bool = False
     brev_id: int | None = None  # the decision letter (VedtakDokument)
@@ -137,6 +144,11 @@ class CaseDetail:
     can_write: bool
     fremdrift: CaseProgress | None  # staff only: mapping, documents, notes, tasks (issue 5)
     forslag_venter: int = 0  # decisions proposed and waiting for a second caseworker
+
+    @property
+    def saksnummer(self) -> str:
+        """The one number of the case in letters, search and innsyn (docs/glossary.md)."""
+        return saksnummer(self.id)
 
 
 def _age(born: date, on: date) -> int:

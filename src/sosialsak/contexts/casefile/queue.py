@@ -12,7 +12,7 @@ from sosialsak.contexts.audit.log import record_many
 from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.casefile.deadlines import Deadline, next_deadline
 from sosialsak.contexts.intake.queries import scoped_soknader
-from sosialsak.kernel import bounds
+from sosialsak.contexts.intake.saksnummer import parse_saksnummer
 from sosialsak.kernel.bounds import shown_at
 from sosialsak.kernel.clock import local_date
 
@@ -61,7 +61,7 @@ def work_queue(
         # The name as stated in the application, never the person record (issue 10).
         qs = qs.filter(Q(husstand__fornavn__icontains=term)
                        | Q(husstand__etternavn__icontains=term)
-                       | Q(pk=bounds.parse_id(term) or -1))
+                       | Q(pk=parse_saksnummer(term) or -1))
     qs = qs.annotate(
         n_poster=Count("poster", distinct=True),
         krav_frist=Min("dokumentasjonskrav__frist",

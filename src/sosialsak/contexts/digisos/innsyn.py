@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -18,6 +18,7 @@ from sosialsak.contexts.intake.models import Hendelse, Soknad
 from sosialsak.formats.digisos import build_digisos_soker
 from sosialsak.formats.digisos import innsyn_events as ev
 from sosialsak.kernel.clock import OSLO
+from sosialsak.kernel.periods import inclusive_end
 
 _NAMESPACE = uuid.UUID("6f0b3c53-3f43-4b4e-9a55-2b3c1a6f2d10")
 
@@ -105,6 +106,11 @@ class _Folder:
         elif h.type in ("cases.dokumentasjon.mottatt",):
             if self.open_krav.pop(d.get("krav_id", -1), None) is not None:
                 yield self._etterspurt(at, None)
+        elif h.type == "cases.dokumentasjon.lukket":
+            # The case is finished with requests still open: nav.no stops asking for them.
+            closed = [self.open_krav.pop(k["id"], None) for k in d.get("krav", [])]
+            if any(c is not None for c in closed):
+                yield self._etterspurt(at, None)
         elif h.type == "cases.dokumentasjon.frist_ute":
             # The deadline has passed and the case is decided on what is there: nav.no must
             # stop asking for these documents.
@@ -149,7 +155,7 @@ class _Folder:
             rammevedtaksreferanse=d.get("rammevedtak") or None,
             forfallsdato=_day(d.get("forfallsdato")), utbetalingsdato=_day(d.get("utbetalt_dato")),
             # Our periods are half-open [fra, til); Digisos fom/tom are both inclusive.
-            fom=_day(d.get("periode_fra")), tom=til - timedelta(days=1) if til else None,
+            fom=_day(d.get("periode_fra")), tom=inclusive_end(til),
             mottaker=d.get("mottaker") or None,
             kontonummer=d.get("kontonummer") if to_applicant else None,
         )

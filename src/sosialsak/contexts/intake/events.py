@@ -27,6 +27,7 @@ TYPES = {
     # kartlegging, samtale, veiledning or oppgave events (their data holds ids only).
     "cases.dokumentasjon.paminnelse": "Påminnelse om dokumentasjon er sendt",
     "cases.dokumentasjon.frist_ute": "Fristen for dokumentasjon er ute",
+    "cases.dokumentasjon.lukket": "Saken er ferdig; dokumentasjonskravene er lukket",
     "cases.kartlegging.oppdatert": "Kartleggingen er oppdatert",
     "cases.samtale": "Samtale eller møte er registrert",
     "cases.veiledning": "Opplysning, råd og veiledning er gitt (§ 17)",

@@ -34,6 +34,22 @@ class UndecidedItems(DomainError):
     code = "undecided_items"
 
 
+class OpenRequests(DomainError):
+    code = "open_documentation_requests"
+
+
+def check_open_requests(*, target: str, open_requests: list[str], close: bool) -> None:
+    """Refuse to finish a case while the person is still asked for documents, unless the
+    caseworker chooses to withdraw the requests (fvl. § 17 asks only for what the case needs;
+    a finished case needs nothing more, and nav.no must stop asking)."""
+    if target == "FERDIGBEHANDLET" and open_requests and not close:
+        raise OpenRequests(
+            "Søknaden har dokumentasjonskrav som ikke er besvart: "
+            f"{', '.join(open_requests)}. Registrer dem som levert, eller velg å lukke dem "
+            "når saken ferdigbehandles (personen ser da på nav.no at dokumentene ikke lenger "
+            "trengs).", field="lukk_dokumentasjonskrav", open_requests=open_requests)
+
+
 def check_transition(*, current: str, target: str, undecided_items: list[str]) -> None:
     """Raise if the status may not move from ``current`` to ``target``.
 

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils import timezone
 
-from sosialsak.contexts.rates.models import RateSet
+from sosialsak.contexts.rates.models import RateConfirmation, RateSet
 
 
 @admin.register(RateSet)
@@ -29,3 +29,24 @@ class RateSetAdmin(admin.ModelAdmin):
         obj.registered_at = timezone.now()
         obj.registered_by = request.user.get_username()
         super().save_model(request, obj, form, change)
+
+
+@admin.register(RateConfirmation)
+class RateConfirmationAdmin(admin.ModelAdmin):
+    """Read-only: a confirmation is made by a leder on the office's rates page (or through
+    ``confirm_rates_for_year``), which checks the role and writes the audit entry."""
+
+    list_display = ("kommunenummer", "year", "rate_set_from", "confirmed_by_name",
+                    "confirmed_at")
+    search_fields = ("kommunenummer",)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest,
+                              obj: RateConfirmation | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest,
+                              obj: RateConfirmation | None = None) -> bool:
+        return False

@@ -7,6 +7,7 @@ new set with a later ``valid_from``.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -83,3 +84,34 @@ class RateSet(models.Model):
         if not self.kommunenummer and any(c is not None for c in caps):
             raise ValidationError({"tak_husleie": _(
                 "Bare kommunale satser kan ha tak på boutgifter; oppgi kommunenummer.")})
+
+
+class RateConfirmation(models.Model):
+    """A leder's or administrator's confirmation that the rate set in force at the start of a
+    year still applies for that year in the municipality (no new set was adopted). Without a
+    set starting in the year or this confirmation, no livsopphold decision is made for a month
+    of the year: the rates would be last year's by default, never by choice."""
+
+    kommunenummer = models.CharField(_("kommunenummer"), max_length=4,
+                                     validators=[KOMMUNENUMMER])
+    year = models.PositiveSmallIntegerField(_("år"))
+    rate_set_from = models.DateField(_("satssettet som fortsatt gjelder, fra"))
+    confirmed_at = models.DateTimeField(_("bekreftet"))
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
+                                     on_delete=models.SET_NULL, related_name="+",
+                                     verbose_name=_("bekreftet av"))
+    confirmed_by_name = models.CharField(_("bekreftet av (brukernavn)"), max_length=150)
+
+    class Meta:
+        ordering = ["kommunenummer", "year"]
+        verbose_name = _("bekreftelse av satser")
+        verbose_name_plural = _("bekreftelser av satser")
+        constraints = [
+            models.UniqueConstraint(fields=["kommunenummer", "year"],
+                                    name="rates_confirmation_one_per_year"),
+            models.CheckConstraint(condition=models.Q(rate_set_from__year__lte=models.F("year")),
+                                   name="rates_confirmation_set_started_before"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Satser bekreftet for {self.kommunenummer} {self.year}"

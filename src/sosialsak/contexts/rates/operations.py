@@ -8,10 +8,14 @@ from datetime import date, datetime
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from sosialsak.contexts.accounts.models import Kommune, Role
+from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record
 from sosialsak.contexts.audit.models import Action
-from sosialsak.contexts.rates.models import RateSet, Scope
-from sosialsak.kernel.errors import ValidationFailed
+from sosialsak.contexts.rates.models import RateConfirmation, RateSet
+from sosialsak.contexts.rates.models import Scope as RateScope
+from sosialsak.contexts.rates.status import rate_set_status
+from sosialsak.kernel.errors import NotFound, ValidationFailed
 from sosialsak.rules.engine.overlays import RATE_NAMES
 
 CAP_FIELDS = ("tak_husleie", "tak_strom", "tak_kommunale_avgifter", "tak_forsikring")
@@ -56,7 +60,7 @@ def register_rate_set(*, data: RateSetInput, actor: object, now: datetime) -> Ra
         raise UnableToRegisterRateSet("reference: oppgi kilden (f.eks. rundskrivets nummer).",
                                       field="reference")
     rate_set = RateSet(
-        scope=Scope.MUNICIPAL if data.kommunenummer else Scope.STATE,
+        scope=RateScope.MUNICIPAL if data.kommunenummer else RateScope.STATE,
         kommunenummer=data.kommunenummer,
         valid_from=data.valid_from,
         reference=data.reference.strip(),
@@ -88,3 +92,56 @@ def register_rate_set(*, data: RateSetInput, actor: object, now: datetime) -> Ra
     record(actor=actor, action=Action.WRITE, object_type="rate_set", object_id=rate_set.pk,
            purpose="registrere satser")
     return rate_set
+
+
+class UnableToConfirmRates(ValidationFailed):
+    code = "unable_to_confirm_rates"
+
+
+def confirm_rates_for_year(*, scope: Scope, actor: object, kommunenummer: str, year: int,
+                           now: datetime) -> RateConfirmation:
+    """Record that the rate set in force on 1 January of ``year`` still applies for the whole
+    year in ``kommunenummer`` (issue 11, item 4). Only a leder of an office serving the
+    municipality, or an administrator, may; who and when are kept and audit-logged.
+
+    Raise NotFound (logged as DENIED) for anyone else; UnableToConfirmRates naming the field
+    when a set starting in the year exists already (nothing to confirm) or the year is taken.
+    A refusal is logged outside the write's transaction, so the log entry stays."""
+    if not _may_confirm(scope, kommunenummer):
+        record(actor=actor, action=Action.DENIED, object_type="rate_confirmation",
+               object_id=kommunenummer, purpose="bekrefte satser")
+        raise NotFound("Fant ikke kommunen, eller du har ikke tilgang til å bekrefte satser.")
+    return _confirm(actor=actor, kommunenummer=kommunenummer, year=year, now=now)
+
+
+@transaction.atomic
+def _confirm(*, actor: object, kommunenummer: str, year: int, now: datetime
+             ) -> RateConfirmation:
+    if not 2000 <= year <= 2100:
+        raise UnableToConfirmRates("year: oppgi et år, f.eks. 2026.", field="year")
+    status = rate_set_status(kommune=kommunenummer, month=date(year, 1, 1))
+    if status.valid_from is None:
+        raise UnableToConfirmRates(f"year: det finnes ingen satser som gjelder 1.1.{year}. "
+                                   "Registrer satsene for året.", field="year")
+    if status.valid_from.year == year:
+        raise UnableToConfirmRates(f"year: satsene for {year} er allerede registrert (fra "
+                                   f"{status.valid_from:%d.%m.%Y}).", field="year")
+    if RateConfirmation.objects.filter(kommunenummer=kommunenummer, year=year).exists():
+        raise UnableToConfirmRates(f"year: satsene for {year} er allerede bekreftet.",
+                                   field="year")
+    row = RateConfirmation.objects.create(
+        kommunenummer=kommunenummer, year=year, rate_set_from=status.valid_from,
+        confirmed_at=now, confirmed_by_id=getattr(actor, "pk", None),
+        confirmed_by_name=getattr(actor, "username", "") or "system")
+    record(actor=actor, action=Action.WRITE, object_type="rate_confirmation", object_id=row.pk,
+           purpose="bekrefte satser")
+    return row
+
+
+def _may_confirm(scope: Scope, kommunenummer: str) -> bool:
+    if not scope.can_write and Role.ADMIN not in scope.roles:
+        return False
+    if Role.ADMIN in scope.roles:
+        return Kommune.objects.filter(nummer=kommunenummer).exists()
+    return Role.LEDER in scope.roles and Kommune.objects.filter(
+        nummer=kommunenummer, kontorer__id__in=scope.kontor_ids).exists()

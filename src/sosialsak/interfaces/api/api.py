@@ -137,10 +137,13 @@ def register(request: HttpRequest, body: RegisterIn) -> tuple[int, dict[str, Any
 @api.post("/v1/soknader/{soknad_id}/status", response={200: StatusOut, 400: Error, 404: Error},
           tags=["søknader"])
 def set_status(request: HttpRequest, soknad_id: int, body: StatusIn) -> dict[str, Any]:
-    """Change an application's status; refused (400) while any item lacks a decision."""
+    """Change an application's status; refused (400) while any item lacks a decision, or,
+    for FERDIGBEHANDLET, while documentation requests are open and ``lukk_dokumentasjonskrav``
+    is not set (set, they are withdrawn and innsyn stops asking for them)."""
     with audit_channel("api"):
         soknad = change_status(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
-                               target=body.status, now=timezone.now(), reason=body.begrunnelse)
+                               target=body.status, now=timezone.now(), reason=body.begrunnelse,
+                               close_requests=body.lukk_dokumentasjonskrav)
     return {"id": soknad.pk, "status": soknad.status}
 
 

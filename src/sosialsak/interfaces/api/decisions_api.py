@@ -11,7 +11,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from sosialsak.contexts.audit.log import audit_channel
 from sosialsak.contexts.decisions import operations as ops
@@ -28,6 +28,7 @@ from sosialsak.interfaces.api.decisions_schemas import (
 from sosialsak.interfaces.api.decisions_schemas import utkast as _utkast
 from sosialsak.interfaces.api.schemas import Error
 from sosialsak.interfaces.caseworker.common import own_kontor_id, scope_of, today
+from sosialsak.kernel.periods import inclusive_end
 
 router = Router(tags=["vedtak"])
 ERR = {400: Error, 404: Error}
@@ -164,7 +165,8 @@ class VedtakOut(Schema):
     stonadsform: str
     belop: int | None
     periode_fra: date | None
-    periode_til: date | None
+    periode_til: date | None = Field(description="first day after the period (stored)")
+    periode_tom: date | None = Field(description="the period's last day (inclusive)")
     begrunnelse: str
     fattet_at: datetime
     endrer_id: int | None
@@ -184,6 +186,7 @@ def read(request: HttpRequest, vedtak_id: int) -> dict[str, Any]:
         "id": v.pk, "soknad_id": p.soknad_id, "sak": v.sak.referanse, "sak_status": v.sak.status,
         "art": v.art, "hjemmel": v.hjemmel, "utfall": v.utfall, "stonadsform": v.stonadsform,
         "belop": v.belop, "periode_fra": v.periode_fra, "periode_til": v.periode_til,
+        "periode_tom": inclusive_end(v.periode_til),
         "begrunnelse": v.begrunnelse, "fattet_at": v.fattet_at, "endrer_id": v.endrer_id,
         "godkjent_av_id": v.godkjent_av_id,
         "dokumenter": [{"id": d.pk, "type": d.type, "tittel": d.tittel, "dato": d.dato}

@@ -37,6 +37,7 @@ from sosialsak.contexts.payments.queries import (
 from sosialsak.contexts.payments.recipients import Mottaker
 from sosialsak.interfaces.api.schemas import Error
 from sosialsak.interfaces.caseworker.common import own_kontor_id, scope_of
+from sosialsak.kernel.periods import inclusive_end
 
 payments_router = Router(tags=["utbetalinger"])
 ERRORS: dict[int, Any] = {400: Error, 404: Error}
@@ -70,7 +71,8 @@ class UtbetalingOut(Schema):
     mottaker: str
     mottaker_type: str
     periode_fra: date | None
-    periode_til: date | None
+    periode_til: date | None  # the first day after the period (stored half-open)
+    periode_tom: date | None  # the period's last day, for display (issue 11, item 15)
     vedtak_id: int
 
 
@@ -171,7 +173,7 @@ def _out(u: Utbetaling) -> dict[str, Any]:
             "belop": u.belop, "forfallsdato": u.forfallsdato, "status": u.status,
             "mottaker": u.mottaker_navn, "mottaker_type": u.mottaker_type,
             "periode_fra": u.periode_fra, "periode_til": u.periode_til,
-            "vedtak_id": u.vedtak_id}
+            "periode_tom": inclusive_end(u.periode_til), "vedtak_id": u.vedtak_id}
 
 
 def _now() -> datetime:

@@ -53,7 +53,8 @@ class VedtakOut(Schema):
     utfall: str
     stonadsform: str
     periode_fra: date | None
-    periode_til: date | None
+    periode_til: date | None  # the first day after the period (stored half-open)
+    periode_tom: date | None  # the period's last day, for display (issue 11, item 15)
     belop: int | None
     begrunnelse: str
     fattet_at: datetime
@@ -141,6 +142,7 @@ class RegisterIn(Schema):
 class StatusIn(Schema):
     status: str
     begrunnelse: str = ""
+    lukk_dokumentasjonskrav: bool = False  # FERDIGBEHANDLET with open requests: withdraw them
 
 
 class StatusOut(Schema):

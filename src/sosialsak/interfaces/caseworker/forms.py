@@ -67,6 +67,7 @@ class RegisterSoknadForm(forms.Form):
 class StatusForm(forms.Form):
     status = forms.CharField()
     begrunnelse = forms.CharField(required=False, max_length=500)
+    lukk_dokumentasjonskrav = forms.BooleanField(required=False)
 
 
 class AuditSearchForm(forms.Form):

@@ -6,7 +6,7 @@ naming the field, like the domain's own errors, so the page shows them the same 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.http import QueryDict
@@ -23,6 +23,7 @@ from sosialsak.contexts.decisions.operations import (
 )
 from sosialsak.kernel import bounds
 from sosialsak.kernel.errors import ValidationFailed
+from sosialsak.kernel.periods import inclusive_end
 
 VILKAR_ROWS = 2
 
@@ -38,6 +39,13 @@ def _int(post: QueryDict, name: str) -> int | None:
                                field=name) from None
     bounds.check_int(value, field=name, low=-bounds.MAX_AMOUNT_KR)
     return value
+
+
+def _end(post: QueryDict) -> date | None:
+    """The period's end: the caseworker gives the last day (``periode_tom``, as every page and
+    letter shows it); it is stored as the first day after (half-open, ``periode_til``)."""
+    tom = _date(post, "periode_tom")
+    return tom + timedelta(days=1) if tom else _date(post, "periode_til")
 
 
 def _date(post: QueryDict, name: str) -> date | None:
@@ -94,7 +102,7 @@ def utkast_from_post(post: QueryDict) -> VedtakUtkast:
         hjemmel=post.get("hjemmel", ""), utfall=post.get("utfall", ""),
         stonadsform=post.get("stonadsform", ""), begrunnelse=post.get("begrunnelse", ""),
         fakta=post.get("fakta", ""), periode_fra=_date(post, "periode_fra"),
-        periode_til=_date(post, "periode_til"), belop=_int(post, "belop"),
+        periode_til=_end(post), belop=_int(post, "belop"),
         individuell_vurdering=post.get("individuell_vurdering", ""),
         justeringer=(Justering(adjust, post.get("justering_begrunnelse", "")),)
         if adjust else (),
@@ -119,7 +127,7 @@ def prefill_from_vedtak(vedtak: Any) -> dict[str, list[str]]:
 
     out = {"hjemmel": [vedtak.hjemmel], "utfall": [vedtak.utfall],
            "stonadsform": [vedtak.stonadsform], "periode_fra": [iso(vedtak.periode_fra)],
-           "periode_til": [iso(vedtak.periode_til)], "fakta": [vedtak.fakta],
+           "periode_tom": [iso(inclusive_end(vedtak.periode_til))], "fakta": [vedtak.fakta],
            "begrunnelse": [vedtak.begrunnelse], "nedbetaling": [vedtak.nedbetaling],
            "individuell_vurdering": [vedtak.individuell_vurdering]}
     if not vedtak.beregning and vedtak.belop is not None:

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from sosialsak.interfaces.caseworker import views, views_cases
+from sosialsak.interfaces.caseworker import views, views_cases, views_rates
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -33,6 +33,7 @@ urlpatterns += [
     path("arbeidslister/<slug:key>/", views_cases.worklist_page, name="worklist"),
     path("notater/", views_cases.notes_search, name="notes_search"),
     path("kontor/innstillinger/", views_cases.office_settings, name="office_settings"),
+    path("kontor/satser/", views_rates.rates_page, name="rates_page"),
     path("soknad/<int:soknad_id>/kartlegging/", views_cases.kartlegging, name="kartlegging"),
     path("soknad/<int:soknad_id>/kartlegging/barn/<int:barn_id>/", views_cases.kartlegging_barn,
          name="kartlegging_barn"),

@@ -92,7 +92,8 @@ def case_status(request: HttpRequest, soknad_id: int) -> HttpResponse:
         try:
             change_status(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
                           target=form.cleaned_data["status"], now=now(),
-                          reason=form.cleaned_data["begrunnelse"])
+                          reason=form.cleaned_data["begrunnelse"],
+                          close_requests=form.cleaned_data["lukk_dokumentasjonskrav"])
             messages.success(request, _("Status er endret."))
         except NotFound:
             raise

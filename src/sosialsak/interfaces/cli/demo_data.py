@@ -31,6 +31,11 @@ from sosialsak.contexts.people.operations import (
     person_for_application,
     record_household,
 )
+from sosialsak.contexts.rates.operations import (
+    RateSetInput,
+    confirm_rates_for_year,
+    register_rate_set,
+)
 from sosialsak.interfaces.cli import demo_cases, demo_showcase
 from sosialsak.kernel.identity import make_synthetic_fodselsnummer
 
@@ -101,6 +106,7 @@ def load(*, now: datetime, seed: int = 2026, count: int = 60) -> dict[str, int]:
     ids = _Ids(rng, set())
     scope = system_scope()
     _payment_settings()
+    _confirmed_rates(now)
     caseworkers: list[object] = list(a.ansatte.filter(groups__name=Role.VEILEDER))
     demo_cases.configure_offices(kontor=a, now=now)
     for i in range(count):
@@ -116,6 +122,23 @@ def load(*, now: datetime, seed: int = 2026, count: int = 60) -> dict[str, int]:
         soknad.person.user = user
         soknad.person.save(update_fields=["user"])
     return {"soknader": Soknad.objects.count()}
+
+
+def _confirmed_rates(now: datetime) -> None:
+    """Rates the municipality stands behind for every year the demo decides in (issue 11:
+    no decision on stale rates). The demo year gets its own Bergen set (synthetic: the 2024
+    state figures, so the demo's amounts are the familiar ones); the years between 2024 and the
+    demo year, and the next year (the showcase decides for the coming months), are confirmed by
+    the leder through the same operation and page as in production."""
+    leder = User.objects.get(username="leder")
+    register_rate_set(data=RateSetInput(
+        valid_from=date(now.year, 1, 1), kommunenummer="4601",
+        reference=f"Bergen kommune, satser for {now.year} (demodata)", enslig=7850,
+        ektepar_samboere=13100, bofellesskap=6600, barn_0_5=3850, barn_6_10=3950,
+        barn_11_17=5150), actor=leder, now=now)
+    for year in (*range(2025, now.year), now.year + 1):
+        confirm_rates_for_year(scope=scope_for(leder), actor=leder, kommunenummer="4601",
+                               year=year, now=now)
 
 
 def _payment_settings() -> None:

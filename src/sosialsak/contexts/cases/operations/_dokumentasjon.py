@@ -17,6 +17,7 @@ from sosialsak.contexts.cases.policy import over_document_threshold
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.intake.queries import scoped_soknader
+from sosialsak.contexts.intake.saksnummer import saksnummer
 from sosialsak.contexts.offices.queries import settings_for, settings_for_many
 from sosialsak.contexts.rates.queries import legal_ruleset
 from sosialsak.formats import letters
@@ -43,7 +44,7 @@ def _letter(soknad: Soknad, actor: object, *, dato: date, frist: date,
             dokumenter: list[tuple[str, str]]) -> letters.DokumentasjonsBrev:
     return letters.DokumentasjonsBrev(
         kontor=_brev.kontor_of(soknad), mottaker=_brev.mottaker_of(soknad), dato=dato,
-        saksreferanse=str(soknad.pk), saksbehandler=_brev.signer(actor, soknad),
+        saksreferanse=saksnummer(soknad.pk), saksbehandler=_brev.signer(actor, soknad),
         dokumenter=tuple(letters.Dokumentkrav(tittel=t, beskrivelse=b) for t, b in dokumenter),
         frist=frist, soknadsdato=local_date(soknad.mottatt_at),
     )
@@ -217,3 +218,24 @@ def send_due_reminders(*, scope: Scope, actor: object, now: datetime) -> list[in
     for soknad_id in due:
         send_dokumentasjon_reminders(scope=scope, actor=actor, soknad_id=soknad_id, now=now)
     return due
+
+
+def open_requests(soknad: Soknad) -> list[Dokumentasjonskrav]:
+    """Return the documentation requests still waiting for the person (status ETTERSPURT)."""
+    return list(Dokumentasjonskrav.objects.filter(soknad=soknad, status=KravStatus.ETTERSPURT))
+
+
+def close_open_requests(*, soknad: Soknad, actor: object, now: datetime) -> list[int]:
+    """Withdraw every open request because the case is closed (the caller holds the lock and
+    the transaction). Recorded as an event, so innsyn's ``dokumentasjonEtterspurt`` list no
+    longer asks the person for them (Digisos: the list is the complete current one)."""
+    rows = open_requests(soknad)
+    if not rows:
+        return []
+    Dokumentasjonskrav.objects.filter(pk__in=[k.pk for k in rows]).update(
+        status=KravStatus.ANNULLERT)
+    record_hendelse(
+        soknad=soknad, type="cases.dokumentasjon.lukket", actor=actor, at=now,
+        tekst="Saken er ferdigbehandlet; vi trenger ikke lenger dokumentene vi ba om",
+        data={"krav": [{"id": k.pk, "tittel": k.tittel} for k in rows]})
+    return [k.pk for k in rows]

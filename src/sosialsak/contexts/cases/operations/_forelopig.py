@@ -13,6 +13,7 @@ from sosialsak.contexts.cases.access import writable
 from sosialsak.contexts.cases.models import Brev, BrevType
 from sosialsak.contexts.cases.operations import _brev
 from sosialsak.contexts.intake.events import record_hendelse
+from sosialsak.contexts.intake.saksnummer import saksnummer
 from sosialsak.formats import letters
 from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import ValidationFailed
@@ -47,7 +48,7 @@ def send_forelopig_svar(
                                         field="forventet_dato")
     letter = letters.ForelopigSvar(
         kontor=_brev.kontor_of(soknad), mottaker=_brev.mottaker_of(soknad), dato=today,
-        saksreferanse=str(soknad.pk), saksbehandler=_brev.signer(actor, soknad),
+        saksreferanse=saksnummer(soknad.pk), saksbehandler=_brev.signer(actor, soknad),
         soknadsdato=local_date(soknad.mottatt_at), grunn=grunn, forventet_dato=forventet_dato,
     )
     brev = _brev.store(soknad=soknad, type=BrevType.FORELOPIG_SVAR, letter=letter,

@@ -48,6 +48,7 @@ from sosialsak.contexts.decisions.policy import (
 )
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad
+from sosialsak.contexts.intake.saksnummer import saksnummer
 from sosialsak.formats import letters
 from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import NotFound, ValidationFailed
@@ -133,7 +134,7 @@ def send_forhandsvarsel(
         vedtak.periode_til > fra) else fra
     letter = letters.Forhandsvarsel(
         kontor=kontor_of(soknad), mottaker=mottaker_of(soknad), dato=today,
-        saksreferanse=vedtak.sak.referanse, saksbehandler=name_of(actor, soknad.kontor.navn),
+        saksreferanse=saksnummer(soknad.pk), saksbehandler=name_of(actor, soknad.kontor.navn),
         vedtaksdato=local_date(vedtak.fattet_at), vilkar=brudd.vilkar.beskrivelse,
         brudd=brudd.hva, stonad="stønad til livsopphold", belop_na=Decimal(vedtak.belop or 0),
         belop_redusert=Decimal(belop_redusert), periode=letters.Periode(fra=fra, til=til),
@@ -276,8 +277,9 @@ def reduce_after_breach(
     dok = store(soknad=soknad, type=DokumentType.VEDTAK, actor=actor, now=now,
                 vedtak_id=vedtak.pk, letter=letters.Vedtaksbrev(
                     kontor=kontor_of(soknad), mottaker=mottaker_of(soknad), dato=today,
-                    saksreferanse=original.sak.referanse, vedtak=(punkt,),
-                    klage=klageinfo(soknad), saksbehandler=name_of(actor, soknad.kontor.navn),
+                    saksreferanse=saksnummer(soknad.pk), vedtak=(punkt,),
+                    klage=klageinfo(soknad, today),
+                    saksbehandler=name_of(actor, soknad.kontor.navn),
                     utbetalinger=tuple(letters.Utbetaling(
                         dato=u.forfallsdato, belop=Decimal(u.belop), mottaker=u.mottaker_navn)
                         for u in payments.planlagt)))

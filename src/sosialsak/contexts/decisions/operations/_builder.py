@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from sosialsak import rules
+from sosialsak.contexts.accounts.queries import responsible_kommune
 from sosialsak.contexts.cases.queries import children_in
 from sosialsak.contexts.decisions.models import KvpVurdering, Vilkar, VilkarStatus
 from sosialsak.contexts.decisions.operations._core import UnableToRecordVedtak
@@ -27,6 +28,7 @@ from sosialsak.contexts.intake.household import household_of
 from sosialsak.contexts.intake.models import Soknad, SoktStonad
 from sosialsak.contexts.people.models import Barn
 from sosialsak.contexts.rates.queries import current_ruleset
+from sosialsak.contexts.rates.status import rate_set_status
 from sosialsak.kernel.bounds import EARLIEST_CASE_DATE, LATEST_CASE_DATE, in_case_range
 from sosialsak.kernel.errors import DomainError
 
@@ -97,10 +99,33 @@ def calculate(soknad: Soknad, data: VedtakUtkast, children: list[Barn],
     try:
         return rules.calculate_livsopphold(
             household=household(soknad, data, children), month=month.replace(day=1),
-            rules=current_ruleset(), kommune=soknad.person.kommunenummer or None,
+            rules=current_ruleset(), kommune=kommune_of(soknad) or None,
             assessment=assessment)
     except DomainError as exc:
         raise UnableToRecordVedtak(exc.message, code=exc.code, **exc.extra) from exc
+
+
+def kommune_of(soknad: Soknad) -> str:
+    """Return the municipality responsible for the case (sotjl. § 3: the office's), whose
+    rates apply, not the one on the person's registered address). The kommune the applicant
+    stated in this application only picks among an interkommunalt office's own."""
+    stated = household_of(soknad).husstand
+    return responsible_kommune(kontor_id=soknad.kontor_id,
+                               bosted=stated.kommunenummer if stated else "")
+
+
+def rate_problems(soknad: Soknad, data: VedtakUtkast, today: date) -> list[Problem]:
+    """Return a problem for each year of the decision's period whose rates the municipality
+    has not confirmed (a set starting that year, or a leder's confirmation): a livsopphold
+    decision is never made on last year's rates by default."""
+    fra = data.periode_fra or today
+    last = data.periode_til - timedelta(days=1) if data.periode_til else fra
+    kommune, out = kommune_of(soknad), []
+    for month in sorted({fra.replace(day=1), last.replace(day=1)}):
+        status = rate_set_status(kommune=kommune, month=month)
+        if not status.covered:
+            out.append(Problem("satser_ikke_bekreftet", "periode_fra", status.message))
+    return out
 
 
 def _as_check(s: rules.Sjekk) -> CheckResult:
@@ -196,6 +221,7 @@ def build(*, soknad: Soknad, data: VedtakUtkast, today: date) -> Built:
         result = calculate(soknad, data, children, data.periode_fra or today)
         belop = result.amount
     checks = rule_checks(soknad, data, today)
+    stale = rate_problems(soknad, data, today) if result is not None else []
     facts = VedtakFacts(
         hjemmel=data.hjemmel, utfall=data.utfall, stonadsform=data.stonadsform,
         livsopphold=is_livsopphold and granted, individuell_vurdering=data.individuell_vurdering,
@@ -212,7 +238,7 @@ def build(*, soknad: Soknad, data: VedtakUtkast, today: date) -> Built:
         har_periode=bool(data.periode_fra and data.periode_til))
     settings = decision_settings(soknad.kontor_id)
     return Built(soknad=soknad, data=data, poster=poster, children=children, belop=belop,
-                 result=result, checks=checks, problems=problems(facts), settings=settings,
+                 result=result, checks=checks, problems=stale + problems(facts), settings=settings,
                  needs_approval=needs_approval(
                      settings, utfall=data.utfall,
                      belop=max(belop or 0, data.ramme.belop if data.ramme else 0) or None),

@@ -7,7 +7,6 @@ The full vedtak builder (calculation, reasons per child, conditions, four-eyes) 
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -16,7 +15,11 @@ from django.db import transaction
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record
 from sosialsak.contexts.audit.models import Action
-from sosialsak.contexts.cases.operations import guard_vedtak_children
+from sosialsak.contexts.cases.operations import (
+    close_open_requests,
+    guard_vedtak_children,
+    open_requests,
+)
 from sosialsak.contexts.decisions.decided import decided_items
 from sosialsak.contexts.decisions.models import (
     Hjemmel,
@@ -28,8 +31,9 @@ from sosialsak.contexts.decisions.models import (
 )
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad, SoktStonad
-from sosialsak.contexts.intake.policy import check_transition
+from sosialsak.contexts.intake.policy import check_open_requests, check_transition
 from sosialsak.contexts.intake.queries import scoped_soknader
+from sosialsak.contexts.intake.saksnummer import sak_referanse
 from sosialsak.kernel.errors import NotFound, ValidationFailed
 
 
@@ -57,13 +61,22 @@ def undecided_items(soknad: Soknad) -> list[str]:
 
 @transaction.atomic
 def change_status(
-    *, scope: Scope, actor: object, soknad_id: int, target: str, now: datetime, reason: str = ""
+    *, scope: Scope, actor: object, soknad_id: int, target: str, now: datetime, reason: str = "",
+    close_requests: bool = False,
 ) -> Soknad:
-    """Move the application to ``target``; raise a DomainError and change nothing if not allowed."""
+    """Move the application to ``target``; raise a DomainError and change nothing if not allowed.
+
+    Finishing a case (FERDIGBEHANDLET) with documentation requests still open is refused with
+    a warning naming them, unless ``close_requests``: then they are withdrawn and the person
+    sees in innsyn that the documents are no longer needed."""
     soknad = writable_soknad(scope, soknad_id, lock=True)
     check_transition(current=soknad.status, target=target,
                      undecided_items=undecided_items(soknad) if target == "FERDIGBEHANDLET"
                      else [])
+    check_open_requests(target=target, open_requests=[k.tittel for k in open_requests(soknad)],
+                        close=close_requests)
+    if target == "FERDIGBEHANDLET":
+        close_open_requests(soknad=soknad, actor=actor, now=now)
     previous = soknad.status
     soknad.status, soknad.status_endret_at = target, now
     soknad.save(update_fields=["status", "status_endret_at"])
@@ -155,7 +168,8 @@ def create_vedtak(
     guard_vedtak_children(soknad=soknad, hjemmel=data.hjemmel, utfall=data.utfall,
                           post_types=[p.type for p in poster], actor=actor, now=now)
     if sak is None:
-        sak = Sak.objects.create(soknad=soknad, referanse=uuid.uuid4().hex[:20],
+        sak = Sak.objects.create(soknad=soknad, referanse=sak_referanse(
+                                     soknad.pk, Sak.objects.filter(soknad=soknad).count() + 1),
                                  tittel=data.sak_tittel or ", ".join(p.label for p in poster),
                                  opprettet_at=now)
         record_hendelse(soknad=soknad, type="decisions.sak.opprettet", actor=actor, at=now,

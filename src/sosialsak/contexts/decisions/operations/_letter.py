@@ -10,17 +10,11 @@ from decimal import Decimal
 
 from sosialsak import rules
 from sosialsak.contexts.decisions.models import Hjemmel, VedtakDokument
-from sosialsak.contexts.decisions.operations._builder import Built, periode_inclusive
+from sosialsak.contexts.decisions.operations._builder import Built, kommune_of, periode_inclusive
+from sosialsak.contexts.decisions.operations._core import UnableToRecordVedtak
 from sosialsak.contexts.intake.household import household_of
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.formats import letters
-
-STATSFORVALTER = {"03": "Oslo og Viken", "11": "Rogaland", "15": "Møre og Romsdal",
-                  "18": "Nordland", "31": "Østfold, Buskerud, Oslo og Akershus",
-                  "32": "Østfold, Buskerud, Oslo og Akershus", "33": "Østfold, Buskerud, Oslo "
-                  "og Akershus", "34": "Innlandet", "39": "Vestfold og Telemark",
-                  "40": "Vestfold og Telemark", "42": "Agder", "46": "Vestland",
-                  "50": "Trøndelag", "55": "Troms og Finnmark", "56": "Troms og Finnmark"}
 
 
 def kontor_of(soknad: Soknad) -> letters.Kontor:
@@ -47,13 +41,19 @@ def name_of(actor: object, fallback: str) -> str:
     return full or fallback
 
 
-def klageinfo(soknad: Soknad) -> letters.Klageinfo:
-    stated = household_of(soknad).husstand
-    kommune = (stated.kommunenummer if stated else "") or next(
-        iter(soknad.kontor.kommuner.values_list("nummer", flat=True)), "")
-    where = STATSFORVALTER.get(kommune[:2])
-    return letters.Klageinfo(klageinstans=f"Statsforvalteren i {where}" if where
-                             else "Statsforvalteren", digital_klage="nav.no/klage")
+def klageinfo(soknad: Soknad, on: date) -> letters.Klageinfo:
+    """Return the appeal information: the Statsforvalter of the municipality responsible for
+    the case (the office's, sotjl. § 3) on the letter's date, from dated reference data.
+
+    Raise UnableToRecordVedtak when none is known: a letter must not name a guessed body."""
+    kommune = kommune_of(soknad)
+    try:
+        embete = rules.statsforvalter(kommunenummer=kommune, on=on)
+    except rules.ParameterNotFound as exc:
+        raise UnableToRecordVedtak(
+            f"klageinstans: fant ingen statsforvalter for kontorets kommune ({kommune or 'ingen'})"
+            f" på {on:%d.%m.%Y}. Registrer kontorets kommune.", field="klageinstans") from exc
+    return letters.Klageinfo(klageinstans=embete.navn, digital_klage="nav.no/klage")
 
 
 def _hjemmel_text(hjemmel: str) -> str:
@@ -92,6 +92,9 @@ def vedtakspunkt(built: Built, *, tittel: str) -> letters.Vedtakspunkt:
     begrunnelse = [f"Dette bygger vi på: {d.fakta.strip()}", d.begrunnelse.strip()]
     if built.result is not None:
         begrunnelse.append(rules.render_for_applicant(built.result))
+        rs = built.result.rate_set  # which rates, so the decision can be checked and redone
+        begrunnelse.append(f"Satsene vi har brukt: {rs.source}, gjeldende fra "
+                           f"{rs.valid_from:%d.%m.%Y}.")
     begrunnelse += _ramme_and_krav(built)
     children = {b.pk: b.navn for b in built.children}
     under_30 = any(c.code == "AKTIVITETSPLIKT" and c.applies for c in built.checks)
@@ -124,7 +127,7 @@ def vedtaksbrev(
     return letters.Vedtaksbrev(
         kontor=kontor_of(soknad), mottaker=mottaker_of(soknad), dato=built.today,
         saksreferanse=saksreferanse, vedtak=(vedtakspunkt(built, tittel=tittel),),
-        klage=klageinfo(soknad), saksbehandler=saksbehandler, godkjent_av=godkjent_av,
+        klage=klageinfo(soknad, built.today), saksbehandler=saksbehandler, godkjent_av=godkjent_av,
         utbetalinger=tuple(utbetalinger), soknadsdato=soknad.mottatt_at.date())
 
 

@@ -19,6 +19,7 @@ from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record
 from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.cases.access import staff_readable
+from sosialsak.contexts.cases.operations import open_requests
 from sosialsak.contexts.decisions.models import DokumentType, Vedtak, Vedtaksforslag, Vilkar
 from sosialsak.contexts.decisions.operations._builder import Built, build
 from sosialsak.contexts.decisions.operations._core import (
@@ -36,6 +37,7 @@ from sosialsak.contexts.decisions.operations._settings import months_with_suppor
 from sosialsak.contexts.decisions.policy import Problem, UnableToMakeVedtak, is_long_term
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad
+from sosialsak.contexts.intake.saksnummer import saksnummer
 from sosialsak.formats import letters
 from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import DomainError
@@ -91,7 +93,7 @@ def preview_vedtak(
     built = build(soknad=soknad, data=data, today=today)
     text, error = "", ""
     try:
-        text = letters.letter_text(_letter(built, actor, saksreferanse="(ny sak)"))
+        text = letters.letter_text(_letter(built, actor, saksreferanse=saksnummer(built.soknad.pk)))
     except letters.InvalidLetter as exc:
         error = exc.message
     r = built.result
@@ -110,7 +112,7 @@ def preview_pdf(
     soknad = staff_readable(scope=scope, actor=actor, soknad_id=soknad_id,
                             purpose="forhåndsvise vedtaksbrev")
     built = build(soknad=soknad, data=data, today=today)
-    return letters.render_pdf(_letter(built, actor, saksreferanse="(ny sak)"))
+    return letters.render_pdf(_letter(built, actor, saksreferanse=saksnummer(built.soknad.pk)))
 
 
 def require_complete(built: Built) -> None:
@@ -181,7 +183,7 @@ def fatt(
                                       valg=d.utbetaling, now=now))
     brev = store(soknad=soknad, type=DokumentType.VEDTAK, actor=actor, now=now,
                  vedtak_id=vedtak.pk, letter=_letter(
-                     built, actor, saksreferanse=vedtak.sak.referanse,
+                     built, actor, saksreferanse=saksnummer(built.soknad.pk),
                      godkjent_av=name_of(godkjent_av, "") if godkjent_av else "",
                      utbetalinger=[letters.Utbetaling(dato=u.forfallsdato, belop=Decimal(u.belop),
                                                       mottaker=u.mottaker_navn)
@@ -226,13 +228,16 @@ def _store_vilkar(vedtak: Vedtak, built: Built, payment_refs: list[str], actor: 
 
 
 def _advance_status(scope: Scope, actor: object, soknad: Soknad, now: datetime) -> None:
-    """Move the application on: under behandling, and ferdigbehandlet when all is decided."""
+    """Move the application on: under behandling, and ferdigbehandlet when all is decided and
+    no documentation request is still open (those wait for the caseworker's choice: mark them
+    delivered, or close them when finishing the case)."""
     soknad.refresh_from_db(fields=["status"])
     if soknad.status == "MOTTATT":
         change_status(scope=scope, actor=actor, soknad_id=soknad.pk, target="UNDER_BEHANDLING",
                       now=now, reason="Vedtak er fattet")
         soknad.status = "UNDER_BEHANDLING"
-    if soknad.status == "UNDER_BEHANDLING" and not undecided_items(soknad):
+    if soknad.status == "UNDER_BEHANDLING" and not undecided_items(soknad) and not (
+            open_requests(soknad)):
         change_status(scope=scope, actor=actor, soknad_id=soknad.pk, target="FERDIGBEHANDLET",
                       now=now, reason="Alt det er søkt om har fått vedtak")
 

@@ -17,15 +17,20 @@ from pypdf.errors import PdfReadError
 from sosialsak.contexts.cases.models import Brev
 from sosialsak.contexts.cases.queries import kartlegging_summary
 from sosialsak.contexts.decisions.models import Klage, VedtakDokument
+from sosialsak.contexts.decisions.operations._letter import klageinfo
 from sosialsak.contexts.intake.models import Vedlegg
+from sosialsak.contexts.intake.saksnummer import saksnummer
 from sosialsak.formats.letters import render_document_pdf
 from sosialsak.formats.letters.dokument import Document, Facts, Heading, paragraphs
 
 
-def _doc(title: str, klage: Klage, blocks: list[Any]) -> Document:
+def _doc(title: str, klage: Klage, blocks: list[Any], today: date) -> Document:
     soknad = klage.vedtak.sak.soknad
-    return Document(title=title, sender=(soknad.kontor.navn,), recipient=("Statsforvalteren",),
-                    references=(("Sak", klage.vedtak.sak.referanse),
+    # The same appeal body as the letter told the person (sotjl. § 3: the office's county).
+    return Document(title=title, sender=(soknad.kontor.navn,),
+                    recipient=(klageinfo(soknad, today).klageinstans,),
+                    references=(("Saksnummer", saksnummer(soknad.pk)),
+                                ("Sak", klage.vedtak.sak.referanse),
                                 ("Klage", str(klage.pk))),
                     blocks=tuple(blocks), closing=(), footer="Klagesak – til Statsforvalteren")
 
@@ -70,7 +75,7 @@ def build_package(*, klage: Klage, today: date) -> tuple[bytes, dict[str, Any]]:
     for dok in letters[:1]:
         writer.append(PdfReader(BytesIO(bytes(dok.pdf))))
     for title, blocks in _sections(klage, mapping):
-        pdf = render_document_pdf(_doc(title, klage, blocks), created=today)
+        pdf = render_document_pdf(_doc(title, klage, blocks, today), created=today)
         writer.append(PdfReader(BytesIO(pdf)))
     for dok in letters[1:]:
         writer.append(PdfReader(BytesIO(bytes(dok.pdf))))

@@ -15,6 +15,7 @@ from sosialsak.contexts.decisions.operations._letter import (
     name_of,
     store,
 )
+from sosialsak.contexts.intake.saksnummer import saksnummer
 from sosialsak.formats import letters
 from sosialsak.kernel.clock import local_date
 
@@ -34,7 +35,8 @@ def short_letter(*, vedtak: Vedtak, actor: object, now: datetime) -> VedtakDokum
     )
     brev = letters.Vedtaksbrev(
         kontor=kontor_of(soknad), mottaker=mottaker_of(soknad), dato=local_date(now),
-        saksreferanse=vedtak.sak.referanse, vedtak=(punkt,), klage=klageinfo(soknad),
+        saksreferanse=saksnummer(soknad.pk), vedtak=(punkt,),
+        klage=klageinfo(soknad, local_date(now)),
         saksbehandler=name_of(actor, f"NAV {soknad.kontor.navn.removeprefix('NAV ')}"),
         soknadsdato=local_date(soknad.mottatt_at))
     return store(soknad=soknad, type=DokumentType.VEDTAK, letter=brev, actor=actor, now=now,

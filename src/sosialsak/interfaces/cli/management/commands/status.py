@@ -38,6 +38,9 @@ class Command(BaseCommand):
                             help="brukeren som endrer statusen (brukerens tilgang gjelder)")
         parser.add_argument("--reason", default="", metavar="TEXT",
                             help="begrunnelse som lagres i saksloggen")
+        parser.add_argument("--close-requests", action="store_true",
+                            help="lukk dokumentasjonskrav som ikke er besvart når saken "
+                                 "ferdigbehandles (ellers avvises endringen)")
 
     def handle(self, *args: Any, **o: Any) -> None:
         raw_id = o["soknad_id"].strip()
@@ -53,7 +56,8 @@ class Command(BaseCommand):
             with audit_channel("cli"):
                 soknad = change_status(scope=scope_for(user), actor=user, soknad_id=int(raw_id),
                                        target=target, now=timezone.now(),
-                                       reason=o["reason"].strip())
+                                       reason=o["reason"].strip(),
+                                       close_requests=o["close_requests"])
         except NotFound as exc:
             with audit_channel("cli"):  # after the rollback, so that the refusal is kept
                 record(actor=user, action=Action.DENIED, object_type="soknad",
