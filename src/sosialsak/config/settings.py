@@ -1,7 +1,7 @@
 """One settings module, driven by environment variables (12-factor).
 
-SOSIALSAK_DEBUG      "1" turns on Django's debug pages (never in production: they show data)
-SOSIALSAK_SECRET_KEY required when debug is off and SOSIALSAK_ENV=production
+SOSIALSAK_DEBUG      "1" turns on Django's debug pages (refused in production: they show data)
+SOSIALSAK_SECRET_KEY required (≥ 50 random characters) when SOSIALSAK_ENV=production
 DATABASE_URL         e.g. postgres://user@127.0.0.1:5432/sosialsak; default: SQLite in var/
 SOSIALSAK_ALLOWED_HOSTS comma-separated host names
 SOSIALSAK_VAR_DIR    where the SQLite file, the Digisos inbox/outbox and letters live
@@ -13,17 +13,41 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 SRC_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = SRC_DIR.parent.parent
 VAR_DIR = Path(os.environ.get("SOSIALSAK_VAR_DIR", REPO_DIR / "var")).resolve()
 
 ENV = os.environ.get("SOSIALSAK_ENV", "development")
+PRODUCTION = ENV == "production"
 DEBUG = os.environ.get("SOSIALSAK_DEBUG", "0") == "1"
-_secret = os.environ.get("SOSIALSAK_SECRET_KEY")
-if not _secret and ENV == "production":
-    raise RuntimeError("SOSIALSAK_SECRET_KEY must be set when SOSIALSAK_ENV=production")
-SECRET_KEY = _secret or "dev-only-insecure-key-change-me-for-production-0123456789abcdef"
+_DEV_SECRET = "dev-only-insecure-key-change-me-for-production-0123456789abcdef"  # noqa: S105
+_secret = os.environ.get("SOSIALSAK_SECRET_KEY", "")
+
+
+def _refuse_unsafe_production() -> None:
+    """Production refuses what would show or forge personal data (issue 10, item 7): Django's
+    debug page (traceback, settings, locals) and a secret key anyone can guess."""
+    if DEBUG:
+        raise ImproperlyConfigured(
+            "SOSIALSAK_DEBUG=1 is refused when SOSIALSAK_ENV=production: Django's debug pages "
+            "show tracebacks, settings and personal data. Unset SOSIALSAK_DEBUG.")
+    if not _secret:
+        raise ImproperlyConfigured(
+            "SOSIALSAK_SECRET_KEY must be set when SOSIALSAK_ENV=production.")
+    weak = (len(_secret) < 50 or len(set(_secret)) < 10 or _secret == _DEV_SECRET
+            or _secret.startswith(("django-insecure", "dev-only", "changeme", "change-me")))
+    if weak:
+        raise ImproperlyConfigured(
+            "SOSIALSAK_SECRET_KEY is too weak for SOSIALSAK_ENV=production: use at least 50 "
+            "random characters (e.g. python -c 'import secrets; print(secrets.token_urlsafe("
+            "50))'), never the development key.")
+
+
+if PRODUCTION:
+    _refuse_unsafe_production()
+SECRET_KEY = _secret or _DEV_SECRET
 ALLOWED_HOSTS = [
     h.strip()
     for h in os.environ.get("SOSIALSAK_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
@@ -56,6 +80,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Everything after WhiteNoise (all but static files) may hold personal data: no-store.
+    "sosialsak.interfaces.caseworker.security.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "sosialsak.interfaces.caseworker.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -111,9 +137,24 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 3600
-SESSION_COOKIE_SECURE = ENV == "production"
-CSRF_COOKIE_SECURE = ENV == "production"
+SESSION_COOKIE_SECURE = PRODUCTION
+CSRF_COOKIE_SECURE = PRODUCTION
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# HTTPS only in production: HSTS and a redirect from http. Behind a TLS-terminating proxy,
+# SOSIALSAK_PROXY_SSL_HEADER names the header it sets, e.g. "X-Forwarded-Proto=https" (only
+# if the proxy always sets or strips it; otherwise a client could claim https).
+SECURE_HSTS_SECONDS = int(os.environ.get("SOSIALSAK_HSTS_SECONDS", "31536000")) if PRODUCTION \
+    else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
+SECURE_SSL_REDIRECT = os.environ.get("SOSIALSAK_SSL_REDIRECT", "1" if PRODUCTION else "0") == "1"
+_proxy_header = os.environ.get("SOSIALSAK_PROXY_SSL_HEADER", "")
+if _proxy_header:
+    _name, _, _value = _proxy_header.partition("=")
+    if not _name.strip() or not _value.strip():
+        raise ImproperlyConfigured(
+            "SOSIALSAK_PROXY_SSL_HEADER must look like 'X-Forwarded-Proto=https'.")
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + _name.strip().upper().replace("-", "_"), _value.strip())
 X_FRAME_OPTIONS = "DENY"
 
 LANGUAGE_CODE = "nb"
