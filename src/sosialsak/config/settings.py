@@ -10,6 +10,7 @@ SOSIALSAK_VAR_DIR    where the SQLite file, the Digisos inbox/outbox and letters
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
     "sosialsak.contexts.accounts",
     "sosialsak.contexts.audit",
     "sosialsak.contexts.people",
@@ -87,8 +89,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "sosialsak.interfaces.caseworker.security.ActingUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "sosialsak.config.urls"
@@ -131,6 +135,28 @@ AUTH_PASSWORD_VALIDATORS = [
      "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+
+# Login throttling with django-axes (issue 10, item 8): after SOSIALSAK_LOGIN_FAILURE_LIMIT
+# wrong passwords for one username, or from one address, further attempts are refused for
+# SOSIALSAK_LOGIN_LOCKOUT_MINUTES, even with the right password. Failures and lock-outs are
+# audited (contexts/audit/access_log.py). Axes keeps only the attempts it needs for the lock
+# (no log of successful logins) and logs no username or address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("SOSIALSAK_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SOSIALSAK_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [
+    p.strip() for p in os.environ.get("SOSIALSAK_LOGIN_LOCKOUT_BY", "username,ip_address")
+    .split(",") if p.strip()
+]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+AXES_CLIENT_STR_CALLABLE = "sosialsak.interfaces.caseworker.security.client_str"
+AXES_LOCKOUT_CALLABLE = "sosialsak.interfaces.caseworker.security.login_locked_out"
+AXES_SENSITIVE_PARAMETERS = ["password", "username"]
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
