@@ -125,6 +125,7 @@ def test_a_user_made_on_the_command_line_is_in_the_tilgangslogg(offices: Any) ->
                  "--password", "langt-og-trygt-passord-2026")
 
     user = User.objects.get(username="ny.veileder")
-    purposes = set(AuditEntry.objects.filter(object_type="bruker", object_id=str(user.pk))
-                   .values_list("purpose", flat=True))
-    assert {"bruker opprettet", "roller lagt til"} <= purposes
+    rows = set(AuditEntry.objects.filter(object_type="bruker", object_id=str(user.pk))
+               .values_list("purpose", "channel", "kontor_id"))
+    assert {("bruker opprettet", "cli", user.kontor_id),
+            ("roller lagt til", "cli", user.kontor_id)} <= rows
