@@ -60,6 +60,12 @@ def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(locale="nb-NO", timezone_id="Europe/Oslo")
     page = context.new_page()
     page.set_default_timeout(15_000)
+    # Any Content-Security-Policy violation fails the journey (issue 10, item 13): a policy
+    # that blocks one of our own scripts or styles would break the UI quietly otherwise.
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text)
+            if "Content Security Policy" in m.text else None)
     yield page
     context.close()
+    assert violations == [], violations
 

@@ -1,7 +1,7 @@
 """One settings module, driven by environment variables (12-factor).
 
-SOSIALSAK_DEBUG      "1" turns on Django's debug pages (never in production: they show data)
-SOSIALSAK_SECRET_KEY required when debug is off and SOSIALSAK_ENV=production
+SOSIALSAK_DEBUG      "1" turns on Django's debug pages (refused in production: they show data)
+SOSIALSAK_SECRET_KEY required (≥ 50 random characters) when SOSIALSAK_ENV=production
 DATABASE_URL         e.g. postgres://user@127.0.0.1:5432/sosialsak; default: SQLite in var/
 SOSIALSAK_ALLOWED_HOSTS comma-separated host names
 SOSIALSAK_VAR_DIR    where the SQLite file, the Digisos inbox/outbox and letters live
@@ -12,20 +12,46 @@ SOSIALSAK_DIGISOS_INBOX_STILL_SECONDS  an inbox folder without the ".ferdig" mar
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 SRC_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = SRC_DIR.parent.parent
 VAR_DIR = Path(os.environ.get("SOSIALSAK_VAR_DIR", REPO_DIR / "var")).resolve()
 
 ENV = os.environ.get("SOSIALSAK_ENV", "development")
+PRODUCTION = ENV == "production"
 DEBUG = os.environ.get("SOSIALSAK_DEBUG", "0") == "1"
-_secret = os.environ.get("SOSIALSAK_SECRET_KEY")
-if not _secret and ENV == "production":
-    raise RuntimeError("SOSIALSAK_SECRET_KEY must be set when SOSIALSAK_ENV=production")
-SECRET_KEY = _secret or "dev-only-insecure-key-change-me-for-production-0123456789abcdef"
+_DEV_SECRET = "dev-only-insecure-key-change-me-for-production-0123456789abcdef"  # noqa: S105
+_secret = os.environ.get("SOSIALSAK_SECRET_KEY", "")
+
+
+def _refuse_unsafe_production() -> None:
+    """Production refuses what would show or forge personal data (issue 10, item 7): Django's
+    debug page (traceback, settings, locals) and a secret key anyone can guess."""
+    if DEBUG:
+        raise ImproperlyConfigured(
+            "SOSIALSAK_DEBUG=1 is refused when SOSIALSAK_ENV=production: Django's debug pages "
+            "show tracebacks, settings and personal data. Unset SOSIALSAK_DEBUG.")
+    if not _secret:
+        raise ImproperlyConfigured(
+            "SOSIALSAK_SECRET_KEY must be set when SOSIALSAK_ENV=production.")
+    weak = (len(_secret) < 50 or len(set(_secret)) < 10 or _secret == _DEV_SECRET
+            or _secret.startswith(("django-insecure", "dev-only", "changeme", "change-me")))
+    if weak:
+        raise ImproperlyConfigured(
+            "SOSIALSAK_SECRET_KEY is too weak for SOSIALSAK_ENV=production: use at least 50 "
+            "random characters (e.g. python -c 'import secrets; print(secrets.token_urlsafe("
+            "50))'), never the development key.")
+
+
+if PRODUCTION:
+    _refuse_unsafe_production()
+SECRET_KEY = _secret or _DEV_SECRET
 ALLOWED_HOSTS = [
     h.strip()
     for h in os.environ.get("SOSIALSAK_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
@@ -40,6 +66,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
+    "csp",
     "sosialsak.contexts.accounts",
     "sosialsak.contexts.audit",
     "sosialsak.contexts.people",
@@ -58,14 +86,40 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Everything after WhiteNoise (all but static files) may hold personal data: no-store.
+    "sosialsak.interfaces.caseworker.security.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "sosialsak.interfaces.caseworker.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "sosialsak.interfaces.caseworker.security.ActingUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy (django-csp; issue 10, item 13): scripts, styles, images, fonts and
+# requests only from this site, no inline script or style, no plugins, no framing. htmx is set
+# (base.html's htmx-config) to inject no <style> and evaluate no code. The Swagger UI at
+# /api/docs loads its script and styles from a CDN with an inline start-up script, and holds
+# no personal data: that one page is left without the header (as before) until it is vendored.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/api/docs"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 ROOT_URLCONF = "sosialsak.config.urls"
 WSGI_APPLICATION = "sosialsak.config.wsgi.application"
@@ -108,14 +162,51 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 
+# Login throttling with django-axes (issue 10, item 8): after SOSIALSAK_LOGIN_FAILURE_LIMIT
+# wrong passwords for one username, or from one address, further attempts are refused for
+# SOSIALSAK_LOGIN_LOCKOUT_MINUTES, even with the right password. Failures and lock-outs are
+# audited (contexts/audit/access_log.py). Axes keeps only the attempts it needs for the lock
+# (no log of successful logins) and logs no username or address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("SOSIALSAK_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SOSIALSAK_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [
+    p.strip() for p in os.environ.get("SOSIALSAK_LOGIN_LOCKOUT_BY", "username,ip_address")
+    .split(",") if p.strip()
+]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+AXES_CLIENT_STR_CALLABLE = "sosialsak.interfaces.caseworker.security.client_str"
+AXES_LOCKOUT_CALLABLE = "sosialsak.interfaces.caseworker.security.login_locked_out"
+AXES_SENSITIVE_PARAMETERS = ["password", "username"]
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 3600
-SESSION_COOKIE_SECURE = ENV == "production"
-CSRF_COOKIE_SECURE = ENV == "production"
+SESSION_COOKIE_SECURE = PRODUCTION
+CSRF_COOKIE_SECURE = PRODUCTION
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# HTTPS only in production: HSTS and a redirect from http. Behind a TLS-terminating proxy,
+# SOSIALSAK_PROXY_SSL_HEADER names the header it sets, e.g. "X-Forwarded-Proto=https" (only
+# if the proxy always sets or strips it; otherwise a client could claim https).
+SECURE_HSTS_SECONDS = int(os.environ.get("SOSIALSAK_HSTS_SECONDS", "31536000")) if PRODUCTION \
+    else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
+SECURE_SSL_REDIRECT = os.environ.get("SOSIALSAK_SSL_REDIRECT", "1" if PRODUCTION else "0") == "1"
+_proxy_header = os.environ.get("SOSIALSAK_PROXY_SSL_HEADER", "")
+if _proxy_header:
+    _name, _, _value = _proxy_header.partition("=")
+    if not _name.strip() or not _value.strip():
+        raise ImproperlyConfigured(
+            "SOSIALSAK_PROXY_SSL_HEADER must look like 'X-Forwarded-Proto=https'.")
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + _name.strip().upper().replace("-", "_"), _value.strip())
 X_FRAME_OPTIONS = "DENY"
 
 LANGUAGE_CODE = "nb"

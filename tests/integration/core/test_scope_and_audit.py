@@ -243,7 +243,8 @@ class TestAudit:
         login(users["veileder_a"]).post(f"/soknad/{soknad.pk}/status/",
                                         {"status": "UNDER_BEHANDLING"})
 
-        purposes = list(AuditEntry.objects.filter(action="WRITE", object_id=str(soknad.pk))
+        purposes = list(AuditEntry.objects.filter(action="WRITE", object_type="soknad",
+                                                  object_id=str(soknad.pk))
                         .order_by("id").values_list("purpose", flat=True))
         assert purposes == ["registrere søknad", "endre status"]
 

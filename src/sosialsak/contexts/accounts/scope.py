@@ -3,7 +3,8 @@
 The rule: staff see their own office; a leder also sees the office's audit log; a
 statsforvalter reads (never writes) the offices serving kommuner in their county; a citizen sees
 only their own applications; nobody sees a case for a person with strengt fortrolig adresse
-without the explicit permission. An admin manages users and settings, not cases.
+without the explicit permission. An admin (or a superuser) manages users and settings and has
+no case scope at all.
 """
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ def scope_for(user: User) -> Scope:
     roles = roles_of(user)
     if not roles:
         return NO_ACCESS
+    if Role.ADMIN in roles or user.is_superuser:
+        # An administrator manages users and settings, never cases: neither the admin role nor
+        # the superuser flag gives case scope, whatever office or role the account also has
+        # (issue 10, item 9: a superuser gave itself an office and read strengt fortrolig).
+        return Scope(user.pk, roles, frozenset(), False, False, False, False)
     kontor_ids: set[int] = set()
     can_write = False
     if roles & {Role.VEILEDER, Role.LEDER} and user.kontor_id:

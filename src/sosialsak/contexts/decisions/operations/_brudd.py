@@ -49,24 +49,34 @@ from sosialsak.contexts.decisions.policy import (
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.intake.saksnummer import saksnummer
+from sosialsak.contexts.locking import lock, owner_id
 from sosialsak.formats import letters
 from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import NotFound, ValidationFailed
 
 
 def _vilkar(scope: Scope, vilkar_id: int) -> tuple[Vilkar, Soknad]:
-    row = Vilkar.objects.select_related("vedtak__sak").filter(pk=vilkar_id).first()
+    soknad_id = owner_id(Vilkar, vilkar_id, "vedtak__sak__soknad_id")
+    if soknad_id is None:
+        raise NotFound("Fant ikke vilkåret.")
+    soknad = writable_soknad(scope, soknad_id, lock=True)
+    row = lock(Vilkar, vilkar_id, "vedtak__sak")  # state read under the lock (issue 10, 6)
     if row is None:
         raise NotFound("Fant ikke vilkåret.")
-    return row, writable_soknad(scope, row.vedtak.sak.soknad_id, lock=True)
+    return row, soknad
 
 
 def _brudd(scope: Scope, brudd_id: int) -> tuple[Vilkarsbrudd, Soknad]:
-    row = Vilkarsbrudd.objects.select_related("vilkar__vedtak__sak", "varsel").filter(
-        pk=brudd_id).first()
+    soknad_id = owner_id(Vilkarsbrudd, brudd_id, "vilkar__vedtak__sak__soknad_id")
+    if soknad_id is None:
+        raise NotFound("Fant ikke bruddet.")
+    soknad = writable_soknad(scope, soknad_id, lock=True)
+    # The breach's status is read only now, under the lock: two reductions (or a warning and
+    # a reduction) for one breach at once must not both succeed (issue 10, item 6).
+    row = lock(Vilkarsbrudd, brudd_id, "vilkar__vedtak__sak", "varsel")
     if row is None:
         raise NotFound("Fant ikke bruddet.")
-    return row, writable_soknad(scope, row.vilkar.vedtak.sak.soknad_id, lock=True)
+    return row, soknad
 
 
 def _log(soknad: Soknad, actor: object, purpose: str) -> None:

@@ -22,6 +22,7 @@ from sosialsak.contexts.decisions.operations._inputs import (
 from sosialsak.contexts.decisions.operations._klage import check_open, replace_after_klage
 from sosialsak.contexts.decisions.operations._make import fatt, require_complete, store_proposal
 from sosialsak.contexts.intake.events import record_hendelse
+from sosialsak.contexts.locking import lock, owner_id
 from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import DomainError, NotFound
 
@@ -43,10 +44,15 @@ def propose_vedtak(
 
 
 def _forslag(scope: Scope, forslag_id: int, actor: object) -> Vedtaksforslag:
-    forslag = Vedtaksforslag.objects.select_related("foreslatt_av").filter(pk=forslag_id).first()
+    soknad_id = owner_id(Vedtaksforslag, forslag_id, "soknad_id")
+    if soknad_id is None:
+        raise NotFound("Fant ikke vedtaksforslaget.")
+    writable_soknad(scope, soknad_id, lock=True)
+    # The status is read only now, under the lock: approve and return at once must not both
+    # succeed (issue 10, item 6).
+    forslag = lock(Vedtaksforslag, forslag_id, "foreslatt_av", "soknad")
     if forslag is None:
         raise NotFound("Fant ikke vedtaksforslaget.")
-    writable_soknad(scope, forslag.soknad_id, lock=True)
     if forslag.status != ForslagStatus.VENTER:
         raise UnableToApprove("Forslaget er allerede behandlet.", field="forslag_id")
     if forslag.foreslatt_av_id == getattr(actor, "pk", None):

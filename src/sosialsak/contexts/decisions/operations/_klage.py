@@ -49,6 +49,7 @@ from sosialsak.contexts.decisions.operations._retract import annul
 from sosialsak.contexts.decisions.policy import appeal_is_late
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad
+from sosialsak.contexts.locking import lock, owner_id
 from sosialsak.contexts.rates.queries import legal_ruleset
 from sosialsak.formats.digisos import DocumentKind, validate_document
 from sosialsak.kernel.clock import local_date
@@ -150,10 +151,15 @@ def _is_uuid(value: str) -> bool:
 
 
 def _klage(scope: Scope, klage_id: int) -> tuple[Klage, Soknad]:
-    klage = Klage.objects.select_related("vedtak__sak__soknad__kontor").filter(pk=klage_id).first()
+    soknad_id = owner_id(Klage, klage_id, "vedtak__sak__soknad_id")
+    if soknad_id is None:
+        raise NotFound("Fant ikke klagen.")
+    soknad = writable_soknad(scope, soknad_id, lock=True)
+    # The appeal's status is read only now, under the lock (issue 10, item 6).
+    klage = lock(Klage, klage_id, "vedtak__sak__soknad__kontor")
     if klage is None:
         raise NotFound("Fant ikke klagen.")
-    return klage, writable_soknad(scope, klage.vedtak.sak.soknad_id, lock=True)
+    return klage, soknad
 
 
 def check_open(klage: Klage) -> None:

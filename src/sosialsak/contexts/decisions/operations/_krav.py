@@ -23,6 +23,7 @@ from sosialsak.contexts.decisions.operations._core import writable_soknad
 from sosialsak.contexts.decisions.operations._inputs import VedtakUtkast
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad
+from sosialsak.contexts.locking import lock, owner_id
 from sosialsak.kernel.errors import NotFound, ValidationFailed
 
 
@@ -78,11 +79,15 @@ def store_krav(*, vedtak: Vedtak, data: VedtakUtkast, payment_refs: list[str], a
 
 
 def _krav(scope: Scope, krav_id: int) -> tuple[VedtakDokumentasjonskrav, Soknad]:
-    row = VedtakDokumentasjonskrav.objects.select_related("vedtak__sak__soknad").filter(
-        pk=krav_id).first()
+    soknad_id = owner_id(VedtakDokumentasjonskrav, krav_id, "vedtak__sak__soknad_id")
+    if soknad_id is None:
+        raise NotFound("Fant ikke dokumentasjonskravet.")
+    soknad = writable_soknad(scope, soknad_id, lock=True)
+    # The requirement's status is read only now, under the lock (issue 10, item 6).
+    row = lock(VedtakDokumentasjonskrav, krav_id, "vedtak__sak__soknad")
     if row is None:
         raise NotFound("Fant ikke dokumentasjonskravet.")
-    return row, writable_soknad(scope, row.vedtak.sak.soknad_id, lock=True)
+    return row, soknad
 
 
 def _changed(row: VedtakDokumentasjonskrav, actor: object, now: datetime) -> None:

@@ -32,6 +32,7 @@ from sosialsak.contexts.decisions.operations._krav import annul_krav
 from sosialsak.contexts.decisions.operations._ports import annul_payments
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad
+from sosialsak.contexts.locking import lock, owner_id
 from sosialsak.kernel.errors import NotFound, ValidationFailed
 from sosialsak.rules import KATALOG, VilkarType
 
@@ -75,10 +76,13 @@ def annul(v: Vilkar, *, soknad: Soknad, grunn: str, actor: object, now: datetime
 def annul_vilkar(*, scope: Scope, actor: object, vilkar_id: int, grunn: str,
                  now: datetime) -> Vilkar:
     """Withdraw a condition that no longer applies (innsyn: vilkar ANNULLERT)."""
-    v = Vilkar.objects.select_related("vedtak__sak").filter(pk=vilkar_id).first()
+    soknad_id = owner_id(Vilkar, vilkar_id, "vedtak__sak__soknad_id")
+    if soknad_id is None:
+        raise NotFound("Fant ikke vilkåret.")
+    soknad = writable_soknad(scope, soknad_id, lock=True)
+    v = lock(Vilkar, vilkar_id, "vedtak__sak")  # state read under the lock (issue 10, 6)
     if v is None:
         raise NotFound("Fant ikke vilkåret.")
-    soknad = writable_soknad(scope, v.vedtak.sak.soknad_id, lock=True)
     reason = _reason(grunn)
     if v.status == VilkarStatus.ANNULLERT:
         raise UnableToRetract("Vilkåret er allerede annullert.", code="allerede_annullert",
@@ -92,10 +96,13 @@ def annul_vilkar(*, scope: Scope, actor: object, vilkar_id: int, grunn: str,
 def mark_sak_feilregistrert(*, scope: Scope, actor: object, sak_id: int, grunn: str,
                             now: datetime) -> Sak:
     """Mark a sak opened by mistake as FEILREGISTRERT; its items count as undecided again."""
-    sak = Sak.objects.filter(pk=sak_id).first()
+    soknad_id = owner_id(Sak, sak_id, "soknad_id")
+    if soknad_id is None:
+        raise NotFound("Fant ikke saken.")
+    soknad = writable_soknad(scope, soknad_id, lock=True)
+    sak = lock(Sak, sak_id)  # state read under the lock (issue 10, 6)
     if sak is None:
         raise NotFound("Fant ikke saken.")
-    soknad = writable_soknad(scope, sak.soknad_id, lock=True)
     reason = _reason(grunn)
     if sak.status == SakStatus.FEILREGISTRERT:
         raise UnableToRetract("Saken er allerede feilregistrert.",

@@ -18,6 +18,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from sosialsak.contexts.accounts.models import NavKontor, Role
 from sosialsak.contexts.accounts.operations import create_user
+from sosialsak.contexts.audit.log import audit_channel
 from sosialsak.kernel.errors import DomainError
 
 BAD_INPUT = 2
@@ -55,10 +56,11 @@ class Command(BaseCommand):
             password = os.environ.get("SOSIALSAK_PASSWORD") or self._ask_password()
         extra = ("accounts.view_strengt_fortrolig",) if o["strengt_fortrolig"] else ()
         try:
-            user = create_user(username=o["username"], password=password, role=o["role"],
-                               kontor=kontor, fylkesnummer=o["fylke"],
-                               first_name=o["first_name"], last_name=o["last_name"],
-                               extra_permissions=extra)
+            with audit_channel("cli"):  # the Tilgangslogg records the new user and its access
+                user = create_user(username=o["username"], password=password, role=o["role"],
+                                   kontor=kontor, fylkesnummer=o["fylke"],
+                                   first_name=o["first_name"], last_name=o["last_name"],
+                                   extra_permissions=extra)
         except DomainError as exc:
             raise CommandError(_as_option(exc), returncode=BAD_INPUT) from exc
         self.stdout.write(f"Opprettet {user.username} ({o['role']}).")
