@@ -49,14 +49,14 @@ def _period(stopped: list[Utbetaling], kept: list[Utbetaling]) -> tuple[date | N
 @transaction.atomic
 def replace_payment_plan(
     *, scope: Scope, actor: object, vedtak_id: int, ny_vedtak_id: int, fra: date,
-    now: datetime,
+    now: datetime, til: date | None = None,
 ) -> ReplacedPlan:
     """Stop ``vedtak_id``'s planned payments due on or after ``fra`` and plan
     ``ny_vedtak_id``'s amount in their place (same frequency and recipient)."""
     plan = list(Utbetaling.objects.filter(vedtak_id=vedtak_id)
                 .exclude(status__in=[UtbetalingStatus.ANNULLERT, UtbetalingStatus.STOPPET]))
     stopped = stop_planned_payments(scope=scope, actor=actor, vedtak_id=vedtak_id,
-                                    from_date=fra, now=now)
+                                    from_date=fra, to_date=til, now=now)
     if not stopped:
         return ReplacedPlan(stoppet=[], planlagt=[])
     stopped_ids = {u.pk for u in stopped}

@@ -34,7 +34,8 @@ def short_letter(*, vedtak: Vedtak, actor: object, now: datetime) -> VedtakDokum
     )
     brev = letters.Vedtaksbrev(
         kontor=kontor_of(soknad), mottaker=mottaker_of(soknad), dato=local_date(now),
-        saksreferanse=vedtak.sak.referanse, vedtak=(punkt,), klage=klageinfo(soknad),
+        saksreferanse=vedtak.sak.referanse, vedtak=(punkt,),
+        klage=klageinfo(soknad, dato=local_date(now)),
         saksbehandler=name_of(actor, f"NAV {soknad.kontor.navn.removeprefix('NAV ')}"),
         soknadsdato=local_date(soknad.mottatt_at))
     return store(soknad=soknad, type=DokumentType.VEDTAK, letter=brev, actor=actor, now=now,
