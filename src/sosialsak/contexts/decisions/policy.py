@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sosialsak.kernel.errors import ValidationFailed
+from sosialsak.rules.frister import klage_i_tide
 
 
 class UnableToMakeVedtak(ValidationFailed):
@@ -277,8 +278,8 @@ def check_reduction(facts: ReductionFacts, *, rule_check: CheckResult) -> None:
 
 def appeal_is_late(*, mottatt: date, klagefrist: date, sendt: date | None = None) -> bool:
     """Return whether an appeal is after the deadline (fvl § 29). It is in time when it was
-    received, or posted or sent, by the deadline (fvl § 30)."""
-    return min(mottatt, sendt or mottatt) > klagefrist
+    received, or posted or sent, by the deadline (fvl § 30; ``rules.klage_i_tide``)."""
+    return not klage_i_tide(klagefrist=klagefrist, mottatt=mottatt, sendt=sendt)
 
 
 def late_appeal_problem(
