@@ -60,7 +60,8 @@ def replace_payment_plan(
     if not stopped:
         return ReplacedPlan(stoppet=[], planlagt=[])
     stopped_ids = {u.pk for u in stopped}
-    kept = [u for u in plan if u.pk not in stopped_ids]
+    # Payments due after a time-limited change's end stay with the decision and come after it.
+    kept = [u for u in plan if u.pk not in stopped_ids and (til is None or u.forfallsdato < til)]
     first = stopped[0]
     mottaker = Mottaker(type=first.mottaker_type, navn=first.mottaker_navn,
                         kontonummer=first.kontonummer,
