@@ -12,13 +12,16 @@ A decision is complete (fvl §§ 24–25, sotjl. §§ 18, 20, 20 a) when:
   happens if it is not met — otherwise a later reduction is impossible (§ 20 third paragraph);
 * a condition holds back a payment only when the decision states the ground for it (the risk
   assessment's «vilkår – utbetaling utsettes»);
+* on nødhjelp, a condition needs a recorded reason (conditions do not apply while the person is
+  in an emergency) and never holds the help back;
 * the rules' checks pass: under 30 an activity condition or an exemption with written
   justification (§ 20 a), the right to KVP assessed before an activity condition, Norwegian
   training where required;
 * a granted loan states its repayment terms.
 
 A reduction after a breach is lawful only when the original decision stated the consequence,
-the person was warned in advance (fvl § 16) and the response deadline has passed, an individual
+the person was warned in advance (fvl § 16) and the response deadline has passed or the reply
+has come (the reduction's reasons address the reply, or say that none came), an individual
 assessment is written, and the reduced amount still covers what is necessary. Where the sources
 are silent on "necessary" we decided: never less than the children's rates plus the housing
 costs of the original calculation (children's needs and the home are protected), and never
