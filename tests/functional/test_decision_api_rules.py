@@ -206,8 +206,9 @@ def test_a_late_appeal_and_forwarding_through_the_api(users: Any, young_parent: 
     assert late["for_sent"] is True
 
     unassessed = api.post(f"/klager/{late['id']}/oversending", {"vurdering": "Opprettholdt."})
-    heard = api.post(f"/klager/{late['id']}/sen-klage", {"behandles": True,
-                                                         "vurdering": "Var innlagt."})
+    heard = api.post(f"/klager/{late['id']}/sen-klage", {
+        "behandles": True, "vurdering": "Var innlagt.", "unnskyldelig": True,
+        "saerlige_grunner": False})
     forwarded = api.post(f"/klager/{late['id']}/oversending", {"vurdering": "Opprettholdt."})
 
     assert unassessed.status_code == 400

@@ -35,12 +35,13 @@ def _plan(
 
 
 def _replace(
-    *, scope: Scope, actor: object, vedtak_id: int, ny_vedtak_id: int, fra: date, now: datetime
+    *, scope: Scope, actor: object, vedtak_id: int, ny_vedtak_id: int, fra: date, now: datetime,
+    til: date | None = None,
 ) -> ReplacedPayments:
     from sosialsak.contexts.payments.replacement import replace_payment_plan
 
     done = replace_payment_plan(scope=scope, actor=actor, vedtak_id=vedtak_id,
-                                ny_vedtak_id=ny_vedtak_id, fra=fra, now=now)
+                                ny_vedtak_id=ny_vedtak_id, fra=fra, til=til, now=now)
     return ReplacedPayments(stoppet=[u.referanse for u in done.stoppet], planlagt=done.planlagt)
 
 

@@ -34,10 +34,13 @@ from sosialsak.rules.errors import (
 from sosialsak.rules.forklaring import render_for_applicant, render_for_caseworker
 from sosialsak.rules.frister import (
     Frist,
+    KomFram,
     dokumentasjonsfrist,
     forelopig_svar,
     forelopig_svar_frist,
+    klage_i_tide,
     klagefrist,
+    kom_fram,
 )
 from sosialsak.rules.hjemler import hjemmel, parse_commencements
 from sosialsak.rules.household import (
@@ -126,6 +129,7 @@ __all__ = [
     "InvalidFacts",
     "InvalidHousehold",
     "InvalidRateSet",
+    "KomFram",
     "KvpInntekt",
     "KvpInntektType",
     "KvpMaaned",
@@ -161,7 +165,9 @@ __all__ = [
     "forelopig_svar",
     "forelopig_svar_frist",
     "hjemmel",
+    "klage_i_tide",
     "klagefrist",
+    "kom_fram",
     "kvp_inngangsvilkar",
     "kvp_maaned",
     "kvp_periode",

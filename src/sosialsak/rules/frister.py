@@ -152,6 +152,54 @@ def klagefrist(*, kom_fram: date, rules: Ruleset | None = None) -> Frist:
     )
 
 
+@dataclass(frozen=True)
+class KomFram:
+    """When a decision is taken to have reached the person, and why (one sentence)."""
+
+    dato: date
+    kjent: bool  # the actual date of arrival is known
+    forklaring: str
+
+
+def kom_fram(
+    *, kanal: str, sendt: date, mottatt: date | None = None, rules: Ruleset | None = None,
+) -> KomFram:
+    """Return when a decision sent on ``sendt`` by ``kanal`` (DIGITAL, POST, UTLEVERT) reached
+    the person (fvl 1967 § 29: the deadline runs from when notice *came forward*).
+
+    A known date of arrival (``mottatt``) counts. Otherwise: handed over at the office, that
+    day; digital (nav.no), the day it was made available and the notification sent (new act
+    § 63 second sentence says so expressly; we use the same for the 1967 act); by post, the
+    sending day plus ``frister.postgang_dager`` (a conservative local estimate, not law).
+    Never the decision date as such: a decision made but not sent has not come forward.
+    """
+    if mottatt is not None:
+        if mottatt < sendt:
+            raise InvalidFacts("Vedtaket kan ikke ha kommet fram før det ble sendt.",
+                               field="mottatt_dato")
+        return KomFram(mottatt, True, f"Personen fikk vedtaket {mottatt.isoformat()}.")
+    if kanal == "UTLEVERT":
+        return KomFram(sendt, True, f"Vedtaket ble gitt personen {sendt.isoformat()}.")
+    if kanal == "DIGITAL":
+        return KomFram(sendt, False, f"Vedtaket ble gjort tilgjengelig digitalt og varslet "
+                       f"{sendt.isoformat()}; det regnes som kommet fram da.")
+    if kanal == "POST":
+        rules = rules or load_ruleset()
+        days = rules.integer("frister.postgang_dager", on=sendt)
+        day = sendt + timedelta(days=days)
+        return KomFram(day, False, f"Vedtaket ble sendt i posten {sendt.isoformat()}; uten kjent "
+                       f"mottaksdato regner vi det som kommet fram {days} dager senere, "
+                       f"{day.isoformat()}.")
+    raise InvalidFacts(f"ukjent forsendelse «{kanal}».", field="forsendelse")
+
+
+def klage_i_tide(*, klagefrist: date, mottatt: date, sendt: date | None = None) -> bool:
+    """Return whether an appeal is in time: received, or posted or sent, by the deadline
+    (fvl 1967 § 30: an appeal handed to the post before the deadline is in time even if it
+    arrives later)."""
+    return min(mottatt, sendt or mottatt) <= klagefrist
+
+
 def dokumentasjonsfrist(
     *, sendt: date, dager: int | None = None, frist: date | None = None,
     rules: Ruleset | None = None,

@@ -16,7 +16,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def vedtak(users: Any, scope_of: Any, young_parent: Any, utkast: Any) -> Any:
-    return _make(users, scope_of, young_parent, utkast())
+    """A decision published digitally on the day it was made (4 March 2024)."""
+    from sosialsak.contexts.decisions.operations import record_forsendelse
+
+    made = _make(users, scope_of, young_parent, utkast())
+    actor = users["veileder_sf"]
+    return record_forsendelse(scope=scope_of(actor), actor=actor, vedtak_id=made.pk,
+                              forsendelse="DIGITAL", sendt=NOW.date(), mottatt=None, now=NOW)
 
 
 def _digisos(vedtak: Any, klage_id: str = "klage-1", sent: str = "2024-03-20T10:00:00.000Z",
@@ -94,7 +100,8 @@ class TestKlage:
         assert exc.value.code == "sen_klage_ikke_vurdert"
 
         klage = decide_late_klage(scope=scope, actor=actor, klage_id=klage.pk, behandles=True,
-                                  vurdering="Søkeren var innlagt på sykehus.", now=NOW)
+                                  vurdering="Søkeren var innlagt på sykehus.", now=NOW,
+                                  unnskyldelig=True, saerlige_grunner=False)
 
         assert klage.behandles is True
 

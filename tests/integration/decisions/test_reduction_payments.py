@@ -246,3 +246,38 @@ class TestFeilregistrertSakPaysNothing:
                                 grunn="Registrert på feil søknad.", now=LATER)
 
         assert [s for _, _, s in _rows(original)] == ["PLANLAGT", "ANNULLERT", "ANNULLERT"]
+
+
+def test_a_time_limited_reduction_replaces_only_the_payments_in_its_period(
+    users: Any, scope_of: Any, young_parent: Any, utkast: Any
+) -> None:
+    """R35 4.20/4.20 a: a reduction is time-limited. Reduced for April only, the original's
+    May payment is kept at the full amount."""
+    from sosialsak.contexts.decisions.operations import (
+        decide_reduksjon,
+        record_brudd,
+        send_forhandsvarsel,
+    )
+
+    original = _granted(users, scope_of, young_parent, utkast, hyppighet="MANEDLIG")
+    actor = users["veileder_sf"]
+    scope = scope_of(actor)
+    brudd = record_brudd(scope=scope, actor=actor, vilkar_id=original.vilkar.get().pk,
+                         hva="Møtte ikke.", forklaring="", now=NOW)
+    send_forhandsvarsel(scope=scope, actor=actor, brudd_id=brudd.pk, belop_redusert=11000,
+                        svarfrist=date(2024, 3, 18), now=NOW, periode_fra=date(2024, 4, 1),
+                        periode_til=date(2024, 5, 1))
+
+    reduksjon = decide_reduksjon(
+        scope=scope, actor=actor, brudd_id=brudd.pk, belop_redusert=11000,
+        individuell_vurdering="Forklaringen er vurdert.", nodvendig_belop=9000, now=LATER,
+        periode_fra=date(2024, 4, 1), periode_til=date(2024, 5, 1))
+
+    assert (reduksjon.periode_fra, reduksjon.periode_til) == (date(2024, 4, 1), date(2024, 5, 1))
+    assert _rows(original) == [(date(2024, 3, 15), 12300, "PLANLAGT"),
+                               (date(2024, 4, 15), 12300, "STOPPET"),
+                               (date(2024, 5, 15), 12300, "PLANLAGT")]
+    assert _rows(reduksjon) == [(date(2024, 4, 15), 11000, "PLANLAGT")]
+    assert _active_periods(young_parent) == [
+        (date(2024, 3, 1), date(2024, 4, 1)), (date(2024, 4, 1), date(2024, 5, 1)),
+        (date(2024, 5, 1), date(2024, 6, 1))]

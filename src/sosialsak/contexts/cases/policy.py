@@ -109,8 +109,12 @@ def check_children_mapped(
 
 def applies_to_children_rule(*, hjemmel: str, post_types: list[str]) -> bool:
     """Return whether a decision is one the children rule can block: every § 18 decision
-    (stønad til livsopphold, housing costs and electricity included), not nødhjelp."""
-    return hjemmel == "§ 18" and "NODHJELP" not in post_types
+    (stønad til livsopphold, housing costs and electricity included), not nødhjelp, and a
+    decision on livsopphold whose stated basis is § 21 (the form of support: goods and
+    services): the form does not change that the decision is about livsopphold."""
+    if "NODHJELP" in post_types:
+        return False
+    return hjemmel == "§ 18" or (hjemmel == "§ 21" and "LIVSOPPHOLD" in post_types)
 
 
 def is_nodhjelp_decision(*, hjemmel: str, post_types: list[str]) -> bool:

@@ -12,13 +12,16 @@ A decision is complete (fvl §§ 24–25, sotjl. §§ 18, 20, 20 a) when:
   happens if it is not met — otherwise a later reduction is impossible (§ 20 third paragraph);
 * a condition holds back a payment only when the decision states the ground for it (the risk
   assessment's «vilkår – utbetaling utsettes»);
+* on nødhjelp, a condition needs a recorded reason (conditions do not apply while the person is
+  in an emergency) and never holds the help back;
 * the rules' checks pass: under 30 an activity condition or an exemption with written
   justification (§ 20 a), the right to KVP assessed before an activity condition, Norwegian
   training where required;
 * a granted loan states its repayment terms.
 
 A reduction after a breach is lawful only when the original decision stated the consequence,
-the person was warned in advance (fvl § 16) and the response deadline has passed, an individual
+the person was warned in advance (fvl § 16) and the response deadline has passed or the reply
+has come (the reduction's reasons address the reply, or say that none came), an individual
 assessment is written, and the reduced amount still covers what is necessary. Where the sources
 are silent on "necessary" we decided: never less than the children's rates plus the housing
 costs of the original calculation (children's needs and the home are protected), and never
@@ -32,6 +35,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sosialsak.kernel.errors import ValidationFailed
+from sosialsak.rules.frister import klage_i_tide
 
 
 class UnableToMakeVedtak(ValidationFailed):
@@ -88,6 +92,8 @@ class VedtakFacts:
     dokumentasjonskrav: Sequence[str] = ()  # the title of each required document
     ramme_belop: int | None = None  # a frame decision's monthly maximum, when it is one
     har_periode: bool = False
+    nodhjelp: bool = False
+    nodhjelp_vilkar_grunn: str = ""  # why a condition is set on emergency help at all
 
 
 GRANTED = ("INNVILGET", "DELVIS_INNVILGET")
@@ -118,10 +124,32 @@ def problems(facts: VedtakFacts) -> list[Problem]:
         out.append(Problem("nedbetaling_mangler", "nedbetaling",
                            "Skriv vilkårene for nedbetaling av lånet."))
     out += _krav_and_ramme_problems(facts, granted)
+    out += nodhjelp_vilkar_problems(facts)
     for check in facts.checks:
         if check.applies and not check.ok:
             out.append(Problem(f"sjekk_{check.code.lower()}", "vilkar",
                                f"{check.message} ({check.hjemmel})"))
+    return out
+
+
+def nodhjelp_vilkar_problems(facts: VedtakFacts) -> list[Problem]:
+    """Conditions on emergency help (nødhjelp, § 18): conditions do not apply while the person
+    is in an emergency (the § 20 a rule, Prop. 13 L (2016–2017); legal-and-rates.md § 6.1), so
+    a § 20 condition on a nødhjelp decision needs a recorded reason, and the help itself is
+    never held back by a condition."""
+    if not facts.nodhjelp or not facts.vilkar:
+        return []
+    out = []
+    if not facts.nodhjelp_vilkar_grunn.strip():
+        out.append(Problem("nodhjelp_vilkar_uten_grunn", "nodhjelp_vilkar_grunn",
+                           "Vedtaket gjelder nødhjelp. Vilkår stilles ikke så lenge personen "
+                           "er i en nødssituasjon; skriv hvorfor det likevel settes vilkår "
+                           "(sosialtjenesteloven § 20)."))
+    for i, v in enumerate(facts.vilkar):
+        if v.holder_tilbake_utbetaling:
+            out.append(Problem("nodhjelp_holdes_tilbake", f"vilkar[{i}].holder_tilbake_utbetaling",
+                               f"Vilkår {i + 1}: nødhjelp kan ikke holdes tilbake av et vilkår. "
+                               "Hjelpen skal utbetales uansett."))
     return out
 
 
@@ -214,6 +242,7 @@ class ReductionFacts:
     belop_redusert: int
     barn_og_bolig: int  # children's rates + housing in the original calculation
     nodvendig_belop: int  # what the caseworker states is necessary for the household
+    svar_registrert: bool = False  # the person's reply to the warning is recorded
 
 
 class UnableToReduce(ValidationFailed):
@@ -227,9 +256,10 @@ def check_reduction(facts: ReductionFacts, *, rule_check: CheckResult) -> None:
                 else "reduksjon_ikke_forhandsvarslet")
         raise UnableToReduce(f"{rule_check.message} ({rule_check.hjemmel})", code=code,
                              field="vilkar" if code.endswith("opplyst") else "varsel")
-    if facts.svarfrist and facts.today <= facts.svarfrist:
+    if facts.svarfrist and facts.today <= facts.svarfrist and not facts.svar_registrert:
         raise UnableToReduce(f"Svarfristen i forhåndsvarselet er {facts.svarfrist:%d.%m.%Y}. "
-                             "Vent på svaret før stønaden reduseres.",
+                             "Vent på svaret, eller registrer svaret, før stønaden reduseres "
+                             "(forvaltningsloven § 16).",
                              code="reduksjon_svarfrist_ikke_ute", field="varsel")
     if not facts.individuell_vurdering.strip():
         raise UnableToReduce("Skriv den individuelle vurderingen av reduksjonen: personens "
@@ -249,6 +279,41 @@ def check_reduction(facts: ReductionFacts, *, rule_check: CheckResult) -> None:
 
 # --- Appeals -------------------------------------------------------------------------------
 
-def appeal_is_late(*, mottatt: date, klagefrist: date) -> bool:
-    """Return whether an appeal received on ``mottatt`` is after the deadline (fvl § 29)."""
-    return mottatt > klagefrist
+def appeal_is_late(*, mottatt: date, klagefrist: date, sendt: date | None = None) -> bool:
+    """Return whether an appeal is after the deadline (fvl § 29). It is in time when it was
+    received, or posted or sent, by the deadline (fvl § 30; ``rules.klage_i_tide``)."""
+    return not klage_i_tide(klagefrist=klagefrist, mottatt=mottatt, sendt=sendt)
+
+
+def late_appeal_problem(
+    *, behandles: bool, unnskyldelig: bool | None, saerlige_grunner: bool | None,
+    vedtaksdato: date, klaget: date,
+) -> tuple[str, str] | None:
+    """Return (field, message) when the § 31 assessment of a late appeal does not hold.
+
+    fvl 1967 § 31: a late appeal may be heard when (a) the party cannot be blamed for the delay,
+    or (b) special reasons make it reasonable; both are recorded, yes or no. It can never be
+    heard when more than one year has passed since the decision was made (§ 31 third
+    paragraph; new act § 65). Rejecting is possible even when (a) or (b) holds ("kan")."""
+    if unnskyldelig is None or saerlige_grunner is None:
+        return ("unnskyldelig", "Vurder begge grunnene i forvaltningsloven § 31: om parten kan "
+                "lastes for forsinkelsen, og om særlige grunner gjør det rimelig at klagen "
+                "blir prøvd.")
+    if not behandles:
+        return None
+    if not (unnskyldelig or saerlige_grunner):
+        return ("behandles", "En sen klage kan bare behandles når parten ikke kan lastes for "
+                "forsinkelsen, eller særlige grunner gjør det rimelig (forvaltningsloven § 31).")
+    one_year = _add_year(vedtaksdato)
+    if klaget > one_year:
+        return ("behandles", f"Det er gått mer enn ett år siden vedtaket ble fattet "
+                f"({vedtaksdato:%d.%m.%Y}). Da kan klagen ikke behandles (forvaltningsloven "
+                "§ 31 tredje ledd).")
+    return None
+
+
+def _add_year(day: date) -> date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)

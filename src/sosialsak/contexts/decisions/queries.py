@@ -17,6 +17,7 @@ from sosialsak.contexts.audit.log import record, record_many
 from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.cases.access import staff_readable
 from sosialsak.contexts.cases.queries import children_in, current_sections
+from sosialsak.contexts.decisions.deadline import appeal_deadline
 from sosialsak.contexts.decisions.decided import decided_items
 from sosialsak.contexts.decisions.models import (
     Hjemmel,
@@ -122,6 +123,8 @@ class VedtakPage:
     vilkar: list[Vilkar]
     klager: list[Klage]
     dokumentasjonskrav: list[VedtakDokumentasjonskrav] = field(default_factory=list)
+    kom_fram: rules.KomFram | None = None  # when the decision reached the person (fvl § 29)
+    klagefrist: rules.Frist | None = None  # the appeal deadline from then
 
 
 def _missing(actor: object, object_type: str, object_id: int, purpose: str) -> NoReturn:
@@ -139,7 +142,9 @@ def vedtak_page(*, scope: Scope, actor: object, vedtak_id: int) -> VedtakPage:
         _missing(actor, "vedtak", vedtak_id, "lese vedtak")
     staff_readable(scope=scope, actor=actor, soknad_id=soknad_id, purpose="lese vedtak")
     vedtak = Vedtak.objects.select_related("sak", "endrer", "godkjent_av").get(pk=vedtak_id)
+    kom_fram, klagefrist = appeal_deadline(vedtak)
     return VedtakPage(
+        kom_fram=kom_fram, klagefrist=klagefrist,
         vedtak=vedtak, soknad_id=soknad_id,
         dokumenter=list(VedtakDokument.objects.filter(vedtak=vedtak).defer("pdf")),
         vilkar=list(vedtak.vilkar.prefetch_related(Prefetch(

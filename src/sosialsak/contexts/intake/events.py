@@ -44,6 +44,8 @@ TYPES = {
     "decisions.vedtak.returnert": "Vedtaksforslag er sendt tilbake til saksbehandler",
     "decisions.vilkar.brudd": "Brudd på vilkår er registrert",
     "decisions.forhandsvarsel": "Forhåndsvarsel om redusert stønad er sendt",
+    "decisions.forhandsvarsel.svar": "Svaret på forhåndsvarselet er registrert",
+    "decisions.vedtak.forsendelse": "Det er registrert hvordan vedtaket ble sendt",
     "decisions.klage.mottatt": "Klage er mottatt",
     "decisions.klage.for_sent": "Det er vurdert om en klage etter fristen skal behandles",
     "decisions.klage.oversendt": "Klagen er sendt til Statsforvalteren",

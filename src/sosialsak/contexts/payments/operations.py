@@ -171,7 +171,8 @@ def _move_unsent(
 
 @transaction.atomic
 def stop_planned_payments(
-    *, scope: Scope, actor: object, vedtak_id: int, from_date: date, now: datetime
+    *, scope: Scope, actor: object, vedtak_id: int, from_date: date, now: datetime,
+    to_date: date | None = None,
 ) -> list[Utbetaling]:
     """Stop the decision's planned payments that fall due on or after ``from_date`` (a new
     decision replaces them) and return them in due-date order, each with its event.
@@ -179,9 +180,12 @@ def stop_planned_payments(
     A payment already in a bank batch is left as it is: it has been handed to the bank, so it
     counts as paid here and whatever replaces the plan starts after it (never paid twice).
     """
+    # ``to_date``: a time-limited change (a reduction for a period) stops only the payments
+    # due before it; those due later stay with the decision.
+    until = {"forfallsdato__lt": to_date} if to_date is not None else {}
     return _move_unsent(scope=scope, actor=actor, vedtak_id=vedtak_id, now=now,
                         fra={UtbetalingStatus.PLANLAGT}, til=UtbetalingStatus.STOPPET,
-                        purpose="utbetaling stoppet", forfallsdato__gte=from_date)
+                        purpose="utbetaling stoppet", forfallsdato__gte=from_date, **until)
 
 
 @transaction.atomic

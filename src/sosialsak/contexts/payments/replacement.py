@@ -49,18 +49,19 @@ def _period(stopped: list[Utbetaling], kept: list[Utbetaling]) -> tuple[date | N
 @transaction.atomic
 def replace_payment_plan(
     *, scope: Scope, actor: object, vedtak_id: int, ny_vedtak_id: int, fra: date,
-    now: datetime,
+    now: datetime, til: date | None = None,
 ) -> ReplacedPlan:
     """Stop ``vedtak_id``'s planned payments due on or after ``fra`` and plan
     ``ny_vedtak_id``'s amount in their place (same frequency and recipient)."""
     plan = list(Utbetaling.objects.filter(vedtak_id=vedtak_id)
                 .exclude(status__in=[UtbetalingStatus.ANNULLERT, UtbetalingStatus.STOPPET]))
     stopped = stop_planned_payments(scope=scope, actor=actor, vedtak_id=vedtak_id,
-                                    from_date=fra, now=now)
+                                    from_date=fra, to_date=til, now=now)
     if not stopped:
         return ReplacedPlan(stoppet=[], planlagt=[])
     stopped_ids = {u.pk for u in stopped}
-    kept = [u for u in plan if u.pk not in stopped_ids]
+    # Payments due after a time-limited change's end stay with the decision and come after it.
+    kept = [u for u in plan if u.pk not in stopped_ids and (til is None or u.forfallsdato < til)]
     first = stopped[0]
     mottaker = Mottaker(type=first.mottaker_type, navn=first.mottaker_navn,
                         kontonummer=first.kontonummer,

@@ -31,6 +31,7 @@ from sosialsak.formats.letters.render import (
 from sosialsak.formats.letters.vedtak import (
     Barnevurdering,
     Beregningslinje,
+    Betalingsgrunnlag,
     Klageinfo,
     Stonadsform,
     Utbetaling,
@@ -44,6 +45,7 @@ __all__ = [
     "PDF_STANDARDS",
     "Barnevurdering",
     "Beregningslinje",
+    "Betalingsgrunnlag",
     "Brev",
     "Document",
     "DokumentasjonsBrev",

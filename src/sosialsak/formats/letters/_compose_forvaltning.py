@@ -108,6 +108,8 @@ def compose_forhandsvarsel(brev: Forhandsvarsel) -> Document:
         ),
         Heading("Vilkåret"),
         *paragraphs(brev.vilkar),
+        *((Paragraph(f"Vilkåret ble satt etter {brev.vilkar_hjemmel}."),)
+          if brev.vilkar_hjemmel.strip() else ()),
         Heading("Dette har vi registrert"),
         *paragraphs(brev.brudd),
         Heading("Dette vurderer vi"),

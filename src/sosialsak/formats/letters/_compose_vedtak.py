@@ -19,7 +19,14 @@ from sosialsak.formats.letters.dokument import (
     paragraphs,
 )
 from sosialsak.formats.letters.hjemler import Lovhenvisninger, forklar_hjemmel, references_for
-from sosialsak.formats.letters.vedtak import Stonadsform, Vedtaksbrev, Vedtakspunkt, Vilkar
+from sosialsak.formats.letters.vedtak import (
+    Betalingsgrunnlag,
+    Klageinfo,
+    Stonadsform,
+    Vedtaksbrev,
+    Vedtakspunkt,
+    Vilkar,
+)
 
 
 def compose_vedtaksbrev(brev: Vedtaksbrev) -> Document:
@@ -151,17 +158,40 @@ def _payments(brev: Vedtaksbrev) -> list[Block]:
     if len(rows) > 1:
         total = ("Til sammen", "", kroner(sum((Decimal(u.belop) for u in brev.utbetalinger),
                                              Decimal(0))))
-    others = sorted({u.mottaker for u in brev.utbetalinger if u.mottaker != brev.mottaker.navn})
     blocks: list[Block] = [
         Heading("Slik betaler vi ut stønaden"),
         Table(columns=("Dato", "Til", "Beløp"), rows=rows, total=total),
     ]
-    if others:
-        blocks.append(Paragraph(
-            f"Vi betaler det som står til {' og '.join(others)} i tabellen, direkte dit. Det "
-            "gjør vi fordi du har samtykket til det, eller fordi vi har bestemt det i vedtaket "
-            "(sosialtjenesteloven § 21)."))
+    for grunnlag, why in _BASIS.items():
+        names = sorted({u.mottaker for u in brev.utbetalinger if u.grunnlag is grunnlag
+                        and (grunnlag is not None or u.mottaker != brev.mottaker.navn)})
+        if names:
+            blocks.append(Paragraph((
+                f"Vi betaler det som står til {' og '.join(names)} i tabellen, direkte dit. "
+                + why).strip()))
     return blocks
+
+
+_BASIS: dict[Betalingsgrunnlag | None, str] = {
+    Betalingsgrunnlag.SAMTYKKE: (
+        "Det gjør vi fordi du har samtykket til det (sosialtjenesteloven § 22). Du kan trekke "
+        "samtykket tilbake; da betaler vi til deg."),
+    Betalingsgrunnlag.VEDTAK_21: (
+        "Det gjør vi fordi vi i dette vedtaket har bestemt at stønaden gis som varer eller "
+        "tjenester (sosialtjenesteloven § 21). Du kan klage på dette."),
+    None: "",  # a letter built without the basis (the app always gives it)
+}
+
+
+def _deadline(klage: Klageinfo) -> list[Block]:
+    """The deadline as a date, when the letter knows how it is sent (fvl § 29, § 30)."""
+    if klage.kom_fram is None or klage.klagefrist is None:
+        return []
+    return [Paragraph(
+        f"Vi regner med at du får brevet {dato(klage.kom_fram)}. Da er siste frist for å "
+        f"klage {dato(klage.klagefrist)}. Får du brevet senere, regnes fristen fra den dagen "
+        "du fikk det. Klagen er kommet fram i tide hvis du har sendt eller postlagt den "
+        "innen fristen.")]
 
 
 def _appeal(brev: Vedtaksbrev, hjemler: Lovhenvisninger) -> list[Block]:
@@ -181,6 +211,7 @@ def _appeal(brev: Vedtaksbrev, hjemler: Lovhenvisninger) -> list[Block]:
             f"brevet ({hjemler.klagefrist}).",
             strong=True,
         ),
+        *_deadline(klage),
         Paragraph(how, lead="Slik klager du:"),
         Paragraph(
             f"Vi ser på saken din på nytt. Hvis vi ikke gir deg medhold, sender vi klagen "

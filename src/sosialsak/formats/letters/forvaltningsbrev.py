@@ -100,6 +100,9 @@ class Forhandsvarsel:
     periode: Periode
     svarfrist: date
     hjemmel: str = "sosialtjenesteloven § 20 tredje ledd"
+    """The basis of the reduction (with «jf. § 20 a» for a § 20 a activity condition)."""
+    vilkar_hjemmel: str = ""
+    """The basis the condition was set on (``sosialtjenesteloven § 20`` or ``§ 20 a``)."""
     hjemler: Lovhenvisninger | None = None
     """The procedural references to print; None: those in force on ``dato`` (see ``hjemler``)."""
 

@@ -153,14 +153,27 @@ class Vedtakspunkt:
         return self.utfall in (Utfall.INNVILGET, Utfall.DELVIS_INNVILGET)
 
 
+class Betalingsgrunnlag(StrEnum):
+    """Why a payment goes to someone other than the person (sosialtjenesteloven § 22: the
+    benefit is paid to the applicant unless ...)."""
+
+    SAMTYKKE = "SAMTYKKE"
+    """The person's consent (§ 22; R35 4.22.1); how it is paid is then not appealable."""
+    VEDTAK_21 = "VEDTAK_21"
+    """A decision that the support is given as goods or services (§ 21 fourth paragraph)."""
+
+
 @dataclass(frozen=True, kw_only=True)
 class Utbetaling:
-    """One planned payment: when, how much and to whom (``mottaker`` as it should read)."""
+    """One planned payment: when, how much and to whom (``mottaker`` as it should read);
+    ``grunnlag`` says why it is paid to someone other than the person (the letter names
+    it); None for the person's own payments."""
 
     dato: date
     belop: Decimal
     mottaker: str
     gjelder: str = ""
+    grunnlag: Betalingsgrunnlag | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -170,6 +183,10 @@ class Klageinfo:
     klageinstans: str
     digital_klage: str = ""
     """Where to appeal digitally (for example ``nav.no/klage``), or empty when not offered."""
+    kom_fram: date | None = None
+    """When the letter is taken to reach the person, if it is sent as planned (fvl § 29)."""
+    klagefrist: date | None = None
+    """The appeal deadline counted from ``kom_fram`` (printed with it)."""
 
     def __post_init__(self) -> None:
         require_text(self.klageinstans, field="klage.klageinstans",

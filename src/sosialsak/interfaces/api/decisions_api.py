@@ -174,6 +174,12 @@ class VedtakOut(Schema):
     dokumenter: list[DokumentOut]
     vilkar: list[VilkarOut]
     klager: list[KlageSummaryOut]
+    forsendelse: str
+    sendt_dato: date | None
+    mottatt_dato: date | None
+    kom_fram: date
+    klagefrist: date
+    klagefrist_forklaring: str
 
 
 @router.get("/vedtak/{vedtak_id}", response={200: VedtakOut, **ERR})
@@ -195,7 +201,12 @@ def read(request: HttpRequest, vedtak_id: int) -> dict[str, Any]:
                     "status": x.status, "konsekvens": x.konsekvens} for x in p.vilkar],
         "klager": [{"id": k.pk, "status": k.status, "mottatt": k.mottatt,
                     "klagefrist": k.klagefrist, "for_sent": k.for_sent, "pakke_id": k.pakke_id}
-                   for k in p.klager]}
+                   for k in p.klager],
+        "forsendelse": v.forsendelse, "sendt_dato": v.sendt_dato,
+        "mottatt_dato": v.mottatt_dato, "kom_fram": p.kom_fram.dato if p.kom_fram else None,
+        "klagefrist": p.klagefrist.due if p.klagefrist else None,
+        "klagefrist_forklaring": f"{p.kom_fram.forklaring} {p.klagefrist.explanation}"
+        if p.kom_fram and p.klagefrist else ""}
 
 
 @router.get("/vedtak-dokumenter/{dokument_id}", response={200: None, **ERR})

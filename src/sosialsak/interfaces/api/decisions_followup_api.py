@@ -14,8 +14,11 @@ from ninja import Router
 
 from sosialsak.contexts.audit.log import audit_channel
 from sosialsak.contexts.decisions import operations as ops
+from sosialsak.contexts.decisions.deadline import appeal_deadline
 from sosialsak.interfaces.api.decisions_schemas import (
     BruddIn,
+    ForsendelseIn,
+    ForsendelseOut,
     GrunnIn,
     IdOut,
     KlageIn,
@@ -24,6 +27,7 @@ from sosialsak.interfaces.api.decisions_schemas import (
     ReduksjonIn,
     SenIn,
     SfIn,
+    SvarIn,
     VarselIn,
     VurderingIn,
 )
@@ -50,15 +54,41 @@ def varsel(request: HttpRequest, brudd_id: int, body: VarselIn) -> tuple[int, di
     with audit_channel("api"):
         row = ops.send_forhandsvarsel(scope=scope_of(request), actor=request.user,
                                       brudd_id=brudd_id, belop_redusert=body.belop_redusert,
-                                      svarfrist=body.svarfrist, now=timezone.now())
+                                      svarfrist=body.svarfrist, now=timezone.now(),
+                                      periode_fra=body.periode_fra, periode_til=body.periode_til)
     return 201, {"id": row.pk, "status": row.status}
+
+
+@router.post("/brudd/{brudd_id}/svar", response={200: IdOut, **ERR})
+def svar(request: HttpRequest, brudd_id: int, body: SvarIn) -> dict[str, Any]:
+    """Record the person's reply to the advance warning with its date, or that none came by
+    the deadline (fvl § 16); the reduction's reasons address it."""
+    with audit_channel("api"):
+        row = ops.record_varselsvar(scope=scope_of(request), actor=request.user,
+                                    brudd_id=brudd_id, svar=body.svar, svar_dato=body.svar_dato,
+                                    ingen_svar=body.ingen_svar, now=timezone.now())
+    return {"id": row.pk, "status": row.status}
+
+
+@router.post("/vedtak/{vedtak_id}/forsendelse", response={200: ForsendelseOut, **ERR})
+def forsendelse(request: HttpRequest, vedtak_id: int, body: ForsendelseIn) -> dict[str, Any]:
+    """Record how the decision was sent and when it was received, if known; returns when it
+    is taken to have arrived and the appeal deadline (fvl § 29)."""
+    with audit_channel("api"):
+        v = ops.record_forsendelse(scope=scope_of(request), actor=request.user,
+                                   vedtak_id=vedtak_id, forsendelse=body.forsendelse,
+                                   sendt=body.sendt, mottatt=body.mottatt, now=timezone.now())
+    fram, frist = appeal_deadline(v)
+    return {"id": v.pk, "kom_fram": fram.dato, "klagefrist": frist.due,
+            "forklaring": f"{fram.forklaring} {frist.explanation}"}
 
 
 def _reduction(request: HttpRequest, brudd_id: int, body: ReduksjonIn) -> dict[str, Any]:
     return {"scope": scope_of(request), "actor": request.user, "brudd_id": brudd_id,
             "belop_redusert": body.belop_redusert, "now": timezone.now(),
             "individuell_vurdering": body.individuell_vurdering,
-            "nodvendig_belop": body.nodvendig_belop}
+            "nodvendig_belop": body.nodvendig_belop, "periode_fra": body.periode_fra,
+            "periode_til": body.periode_til}
 
 
 @router.post("/brudd/{brudd_id}/reduksjon", response={201: IdOut, **ERR})
@@ -88,7 +118,7 @@ def klage(request: HttpRequest, vedtak_id: int, body: KlageIn) -> tuple[int, dic
     with audit_channel("api"):
         k = ops.register_klage(scope=scope_of(request), actor=request.user, vedtak_id=vedtak_id,
                                tekst=body.tekst, mottatt=body.mottatt, kom_fram=body.kom_fram,
-                               now=timezone.now())
+                               sendt=body.sendt, now=timezone.now())
     return 201, _klage(k)
 
 
@@ -107,7 +137,8 @@ def sen(request: HttpRequest, klage_id: int, body: SenIn) -> dict[str, Any]:
     with audit_channel("api"):
         k = ops.decide_late_klage(scope=scope_of(request), actor=request.user, klage_id=klage_id,
                                   behandles=body.behandles, vurdering=body.vurdering,
-                                  now=timezone.now())
+                                  unnskyldelig=body.unnskyldelig,
+                                  saerlige_grunner=body.saerlige_grunner, now=timezone.now())
     return _klage(k)
 
 

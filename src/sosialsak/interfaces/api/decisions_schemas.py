@@ -97,6 +97,7 @@ class VedtakIn(Schema):
     utbetaling: UtbetalingIn | None = None
     dokumentasjonskrav: list[DokumentasjonskravIn] = []
     ramme: RammeIn | None = None
+    nodhjelp_vilkar_grunn: str = ""  # required when a condition is set on nødhjelp (§ 20)
 
 
 class ProblemOut(Schema):
@@ -153,18 +154,47 @@ class BruddIn(Schema):
 class VarselIn(Schema):
     belop_redusert: int
     svarfrist: date
+    periode_fra: date | None = None  # the period considered (default: the rest of the decision)
+    periode_til: date | None = None  # exclusive
 
 
 class ReduksjonIn(Schema):
     belop_redusert: int
     individuell_vurdering: str
     nodvendig_belop: int = 0
+    periode_fra: date | None = None  # the reduction's period, within the decision's
+    periode_til: date | None = None  # exclusive; default: the decision's end
+
+
+class SvarIn(Schema):
+    """The person's reply to the advance warning (fvl § 16), or that none came in time."""
+
+    svar: str = ""
+    svar_dato: date | None = None
+    ingen_svar: bool = False
+
+
+class ForsendelseIn(Schema):
+    """How the decision was sent (DIGITAL, POST, UTLEVERT) and when it was received, if
+    known; the appeal deadline runs from its arrival (fvl § 29)."""
+
+    forsendelse: str
+    sendt: date
+    mottatt: date | None = None
+
+
+class ForsendelseOut(Schema):
+    id: int
+    kom_fram: date
+    klagefrist: date
+    forklaring: str
 
 
 class KlageIn(Schema):
     tekst: str
     mottatt: date
     kom_fram: date | None = None
+    sendt: date | None = None  # when the appeal was posted or sent (fvl § 30)
 
 
 class KlageOut(Schema):
@@ -175,8 +205,12 @@ class KlageOut(Schema):
 
 
 class SenIn(Schema):
+    """fvl § 31: both grounds are assessed (yes/no) and the reasons written."""
+
     behandles: bool
     vurdering: str
+    unnskyldelig: bool | None = None  # (a) the party cannot be blamed for the delay
+    saerlige_grunner: bool | None = None  # (b) special reasons make a review reasonable
 
 
 class VurderingIn(Schema):

@@ -112,7 +112,8 @@ def utkast_from_post(post: QueryDict) -> VedtakUtkast:
         vilkar=_vilkar(post),
         unntak=Unntak(grunner, post.get("unntak_begrunnelse", "")) if grunner else None,
         nedbetaling=post.get("nedbetaling", ""), sak_tittel=post.get("sak_tittel", ""),
-        utbetaling=_utbetaling(post), dokumentasjonskrav=_krav(post), ramme=_ramme(post))
+        utbetaling=_utbetaling(post), dokumentasjonskrav=_krav(post), ramme=_ramme(post),
+        nodhjelp_vilkar_grunn=post.get("nodhjelp_vilkar_grunn", ""))
 
 
 def restore_values(post: QueryDict) -> dict[str, list[str]]:

@@ -242,22 +242,34 @@ def follow_up(request: HttpRequest, vedtak_id: int, action: str) -> HttpResponse
         "varsel": (lambda: ops.send_forhandsvarsel(
             scope=s, actor=u, brudd_id=num("brudd_id"),
             belop_redusert=num("belop_redusert"),
-            svarfrist=day("svarfrist") or today(), now=now()),
+            svarfrist=day("svarfrist") or today(), now=now(),
+            periode_fra=day("periode_fra"), periode_til=day("periode_til")),
             _("Forhåndsvarselet er laget.")),
+        "svar": (lambda: ops.record_varselsvar(
+            scope=s, actor=u, brudd_id=num("brudd_id"), svar=p.get("svar", ""),
+            svar_dato=day("svar_dato"), ingen_svar=p.get("ingen_svar") == "ja", now=now()),
+            _("Svaret på forhåndsvarselet er registrert.")),
+        "forsendelse": (lambda: ops.record_forsendelse(
+            scope=s, actor=u, vedtak_id=vedtak_id, forsendelse=p.get("forsendelse", ""),
+            sendt=day("sendt") or today(), mottatt=day("mottatt"), now=now()),
+            _("Forsendelsen er registrert.")),
         "reduksjon": (lambda: (ops.propose_reduksjon if propose else ops.decide_reduksjon)(
             scope=s, actor=u, brudd_id=num("brudd_id"),
             belop_redusert=num("belop_redusert"),
             individuell_vurdering=p.get("individuell_vurdering", ""),
-            nodvendig_belop=max(num("nodvendig_belop"), 0), now=now()),
+            nodvendig_belop=max(num("nodvendig_belop"), 0), now=now(),
+            periode_fra=day("periode_fra"), periode_til=day("periode_til")),
             _("Vedtaket om redusert stønad er sendt til godkjenning.") if propose
             else _("Vedtaket om redusert stønad er fattet.")),
         "klage": (lambda: ops.register_klage(
             scope=s, actor=u, vedtak_id=vedtak_id, tekst=p.get("tekst", ""),
             mottatt=day("mottatt") or today(), kom_fram=day("kom_fram"),
-            now=now()), _("Klagen er registrert.")),
+            sendt=day("sendt"), now=now()), _("Klagen er registrert.")),
         "sen": (lambda: ops.decide_late_klage(
             scope=s, actor=u, klage_id=num("klage_id"),
-            behandles=p.get("behandles") == "ja", vurdering=p.get("vurdering", ""), now=now()),
+            behandles=p.get("behandles") == "ja", vurdering=p.get("vurdering", ""), now=now(),
+            unnskyldelig=_yes_no(p.get("unnskyldelig")),
+            saerlige_grunner=_yes_no(p.get("saerlige_grunner"))),
             _("Vurderingen er registrert.")),
         "oversend": (lambda: ops.forward_klage(
             scope=s, actor=u, klage_id=num("klage_id"),
@@ -284,3 +296,8 @@ def follow_up(request: HttpRequest, vedtak_id: int, action: str) -> HttpResponse
         raise NotFound("Fant ikke handlingen.")
     call, done = calls[action]
     return _act(request, back, call, done)
+
+
+def _yes_no(value: str | None) -> bool | None:
+    """A yes/no radio: None when neither is chosen (the operation names the missing field)."""
+    return {"ja": True, "nei": False}.get(value or "")

@@ -8,6 +8,7 @@ from decimal import Decimal
 from sosialsak.formats.letters import (
     Barnevurdering,
     Beregningslinje,
+    Betalingsgrunnlag,
     DokumentasjonsBrev,
     Dokumentkrav,
     ForelopigSvar,
@@ -105,7 +106,7 @@ VEDTAKSBREV = Vedtaksbrev(
     utbetalinger=(
         Utbetaling(dato=date(2024, 3, 4), belop=Decimal("2845"), mottaker="Åse Ødegård"),
         Utbetaling(dato=date(2024, 3, 4), belop=Decimal("9500"), mottaker="Boligbygg Oslo KF",
-                   gjelder="husleie, med ditt samtykke"),
+                   gjelder="husleie, med ditt samtykke", grunnlag=Betalingsgrunnlag.SAMTYKKE),
     ),
     klage=Klageinfo(klageinstans="Statsforvalteren i Oslo og Akershus"),
     saksbehandler="Per Ørnulf Saksbehandler",

@@ -16,6 +16,7 @@ from sosialsak.contexts.cases.operations._oppfolging import close_tasks, open_ta
 from sosialsak.contexts.cases.policy import (
     InvalidKartlegging,
     Svar,
+    applies_to_children_rule,
     check_children_mapped,
     children_not_mapped_error,
     clean_svar,
@@ -92,7 +93,7 @@ def guard_vedtak_children(
     application has been read through the caller's scope.
     """
     nodhjelp = is_nodhjelp_decision(hjemmel=hjemmel, post_types=post_types)
-    if not nodhjelp and hjemmel != "§ 18":
+    if not nodhjelp and not applies_to_children_rule(hjemmel=hjemmel, post_types=post_types):
         return None
     gaps = children_mapping_gaps(soknad)
     blocked = check_children_mapped(hjemmel=hjemmel, utfall=utfall, post_types=post_types,

@@ -19,6 +19,7 @@ from sosialsak.contexts.decisions.models._krav import (
 )
 from sosialsak.contexts.decisions.models._oppfolging import BruddStatus, KvpVurdering, Vilkarsbrudd
 from sosialsak.contexts.decisions.models._vedtak import (
+    Forsendelse,
     Hjemmel,
     Sak,
     SakStatus,
@@ -34,6 +35,7 @@ __all__ = [
     "BruddStatus",
     "DokumentType",
     "DokumentasjonskravStatus",
+    "Forsendelse",
     "ForslagStatus",
     "Hjemmel",
     "Klage",

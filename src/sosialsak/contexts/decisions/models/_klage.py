@@ -38,12 +38,19 @@ class Klage(models.Model):
     klage_id = models.CharField(_("klageId (Digisos)"), max_length=64, null=True, blank=True,
                                 unique=True)
     mottatt = models.DateField(_("mottatt"))
+    sendt = models.DateField(_("sendt eller postlagt (fvl § 30)"), null=True, blank=True)
     tekst = models.TextField(_("klagen"))
     kom_fram = models.DateField(_("vedtaket kom fram"))
     klagefrist = models.DateField(_("klagefrist"))
     for_sent = models.BooleanField(_("klagen kom for sent"))
     behandles = models.BooleanField(_("behandles"), null=True, blank=True)
     for_sent_vurdering = models.TextField(_("vurdering av sen klage (fvl § 31)"), blank=True)
+    # fvl § 31 first paragraph: (a) the party cannot be blamed for the delay, (b) special
+    # reasons make it reasonable to hear it. None: not assessed (older records).
+    sen_unnskyldelig = models.BooleanField(_("parten kan ikke lastes for forsinkelsen"),
+                                           null=True, blank=True)
+    sen_saerlige_grunner = models.BooleanField(_("særlige grunner for å behandle klagen"),
+                                               null=True, blank=True)
     status = models.CharField(max_length=16, choices=KlageStatus.choices,
                               default=KlageStatus.MOTTATT)
     registrert_at = models.DateTimeField()

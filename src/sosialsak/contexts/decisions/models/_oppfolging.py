@@ -62,6 +62,11 @@ class Vilkarsbrudd(models.Model):
                                                   blank=True)
     reduksjon = models.ForeignKey(Vedtak, null=True, blank=True, on_delete=models.PROTECT,
                                   related_name="+")
+    # The person's reply to the warning (fvl § 16), or that none came by the deadline.
+    svar = models.TextField(_("personens svar på forhåndsvarselet"), blank=True)
+    svar_dato = models.DateField(_("svaret kom"), null=True, blank=True)
+    svar_mangler = models.BooleanField(_("ikke svar innen fristen"), default=False)
+    svar_registrert_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["registrert_at", "id"]
@@ -72,6 +77,10 @@ class Vilkarsbrudd(models.Model):
             models.CheckConstraint(
                 condition=models.Q(reduksjon__isnull=True) | models.Q(varsel__isnull=False),
                 name="brudd_reduction_needs_warning"),
+            models.CheckConstraint(
+                condition=models.Q(svar="") | (models.Q(svar_dato__isnull=False)
+                                               & models.Q(svar_mangler=False)),
+                name="brudd_reply_is_dated"),
         ]
 
     def __str__(self) -> str:

@@ -68,6 +68,14 @@ class VedtakArt(models.TextChoices):
     OMGJORING = "OMGJORING", _("Omgjøring etter klage")
 
 
+class Forsendelse(models.TextChoices):
+    """How the decision was sent to the person (the appeal deadline runs from its arrival)."""
+
+    DIGITAL = "DIGITAL", _("Digitalt (nav.no)")
+    POST = "POST", _("Med post")
+    UTLEVERT = "UTLEVERT", _("Gitt personen på kontoret")
+
+
 class Vedtak(models.Model):
     sak = models.ForeignKey(Sak, on_delete=models.PROTECT, related_name="vedtak")
     poster = models.ManyToManyField(SoktStonad, related_name="vedtak",
@@ -102,6 +110,12 @@ class Vedtak(models.Model):
     ramme_belop = models.PositiveIntegerField(_("inntil (kr per måned)"), null=True, blank=True)
     ramme_beskrivelse = models.CharField(_("rammen gjelder"), max_length=200, blank=True)
     ramme_referanse = models.CharField(max_length=40, blank=True)
+    # How and when the decision reached the person (fvl § 29: the appeal deadline runs from
+    # then); ``kom_fram`` is the date known, or derived by ``rules.kom_fram``.
+    forsendelse = models.CharField(_("sendt"), max_length=10, choices=Forsendelse.choices,
+                                   blank=True)
+    sendt_dato = models.DateField(_("sendt dato"), null=True, blank=True)
+    mottatt_dato = models.DateField(_("mottatt av personen"), null=True, blank=True)
 
     class Meta:
         ordering = ["fattet_at", "id"]

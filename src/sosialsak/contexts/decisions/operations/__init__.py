@@ -8,6 +8,7 @@ from sosialsak.contexts.decisions.operations._brudd import (
     decide_reduksjon,
     propose_reduksjon,
     record_brudd,
+    record_varselsvar,
     send_forhandsvarsel,
 )
 from sosialsak.contexts.decisions.operations._core import (
@@ -17,6 +18,10 @@ from sosialsak.contexts.decisions.operations._core import (
     record_vedtak,
     undecided_items,
     writable_soknad,
+)
+from sosialsak.contexts.decisions.operations._forsendelse import (
+    UnableToRecordForsendelse,
+    record_forsendelse,
 )
 from sosialsak.contexts.decisions.operations._godkjenning import (
     UnableToApprove,
@@ -96,6 +101,7 @@ __all__ = [
     "UnableToChangeDokumentasjonskrav",
     "UnableToHandleKlage",
     "UnableToMakeVedtak",
+    "UnableToRecordForsendelse",
     "UnableToRecordKvpVurdering",
     "UnableToRecordVedtak",
     "UnableToReduce",
@@ -129,8 +135,10 @@ __all__ = [
     "propose_reduksjon",
     "propose_vedtak",
     "record_brudd",
+    "record_forsendelse",
     "record_kvp_vurdering",
     "record_statsforvalter_outcome",
+    "record_varselsvar",
     "record_vedtak",
     "register_digisos_klage",
     "register_klage",

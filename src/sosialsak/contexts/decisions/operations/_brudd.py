@@ -23,6 +23,7 @@ from sosialsak.contexts.decisions.models import (
     Vilkarsbrudd,
     VilkarStatus,
 )
+from sosialsak.contexts.decisions.operations._builder import periode_inclusive
 from sosialsak.contexts.decisions.operations._core import (
     VedtakInput,
     create_vedtak,
@@ -35,6 +36,7 @@ from sosialsak.contexts.decisions.operations._letter import (
     mottaker_of,
     name_of,
     store,
+    utbetaling_of,
 )
 from sosialsak.contexts.decisions.operations._make import ApprovalRequired, store_proposal
 from sosialsak.contexts.decisions.operations._ports import replace_payments
@@ -121,12 +123,124 @@ def _stated(vilkar: Vilkar) -> bool:
     return bool(vilkar.konsekvens.strip()) and vilkar.sanksjon != "02"
 
 
+def vilkar_hjemmel(vilkar: Vilkar) -> str:
+    """Return the basis the condition was set on: § 20 a for an activity condition on a person
+    under 30 (the decision's § 20 a check applied), otherwise § 20."""
+    sjekker = (vilkar.vedtak.vilkarsvurdering or {}).get("sjekker", [])
+    under_30 = any(c.get("code") == "AKTIVITETSPLIKT" and c.get("applies") for c in sjekker)
+    return "§ 20 a" if vilkar.aktivitet and under_30 else "§ 20"
+
+
+def reduksjon_hjemmel(vilkar: Vilkar) -> str:
+    """Return the basis of a reduction for breach of ``vilkar`` (§ 20 third paragraph, with
+    § 20 a when the condition was an activity condition under § 20 a)."""
+    basis = vilkar_hjemmel(vilkar)
+    return "sosialtjenesteloven § 20 tredje ledd" + (", jf. § 20 a" if basis == "§ 20 a"
+                                                     else "")
+
+
+_POST_STONAD = {"LIVSOPPHOLD": "stønad til livsopphold", "HUSLEIE": "stønad til husleie",
+                "STROM": "stønad til strøm og oppvarming", "DEPOSITUM": "stønad til depositum",
+                "NODHJELP": "nødhjelp", "TANNBEHANDLING": "stønad til tannbehandling",
+                "MEDISINER": "stønad til medisiner",
+                "MIDLERTIDIG_BOTILBUD": "midlertidig botilbud"}
+
+
+def stonad_navn(vedtak: Vedtak) -> str:
+    """Return the support the decision gives, as the letters name it (from its items and
+    basis), e.g. «stønad til livsopphold og stønad til husleie» or «stønad etter § 19»."""
+    if vedtak.hjemmel == "§ 19":
+        return "stønad etter sosialtjenesteloven § 19"
+    names = []
+    for post in vedtak.poster.all().order_by("id"):
+        name = _POST_STONAD.get(post.type, f"stønad til {post.label.lower()}")
+        if name not in names:
+            names.append(name)
+    return " og ".join(names) or "økonomisk stønad"
+
+
+def _periode(vedtak: Vedtak, today: date, fra: date | None, til: date | None,
+             field: str = "periode_fra") -> tuple[date, date]:
+    """Return the reduction's period ``[fra, til)``, checked to lie within the decision's
+    (a reduction is time-limited, chosen by the caseworker; R35 4.20). Default: from today (or
+    the decision's start) to the decision's end."""
+    start = max(vedtak.periode_fra or today, today)
+    fra = fra or start
+    til = til or vedtak.periode_til
+    if til is None:
+        raise UnableToReduce("Vedtaket har ingen sluttdato. Velg hvor lenge reduksjonen skal "
+                             "gjelde (til-dato).", code="reduksjon_periode", field="periode_til")
+    if fra < start:
+        raise UnableToReduce(f"Reduksjonen kan tidligst gjelde fra {start:%d.%m.%Y} (i dag, "
+                             "innenfor vedtakets periode).", code="reduksjon_periode",
+                             field=field)
+    if vedtak.periode_til is not None and til > vedtak.periode_til:
+        raise UnableToReduce(f"Reduksjonen må slutte innen vedtakets periode "
+                             f"(til {vedtak.periode_til - timedelta(days=1):%d.%m.%Y}).",
+                             code="reduksjon_periode", field="periode_til")
+    if til <= fra:
+        raise UnableToReduce("Til-datoen må være etter fra-datoen.", code="reduksjon_periode",
+                             field="periode_til")
+    return fra, til
+
+
+def _svar_tekst(brudd: Vilkarsbrudd) -> str:
+    """The person's reply to the warning as the reasons address it (fvl § 16, § 25)."""
+    if brudd.svar.strip() and brudd.svar_dato:
+        return (f"Du svarte på forhåndsvarselet {brudd.svar_dato:%d.%m.%Y}: {brudd.svar.strip()} "
+                "Vi har tatt med svaret ditt i vurderingen nedenfor.")
+    frist = f" innen fristen {brudd.svarfrist:%d.%m.%Y}" if brudd.svarfrist else ""
+    return f"Vi fikk ikke svar fra deg på forhåndsvarselet{frist}."
+
+
+@transaction.atomic
+def record_varselsvar(
+    *, scope: Scope, actor: object, brudd_id: int, svar: str, svar_dato: date | None,
+    ingen_svar: bool, now: datetime,
+) -> Vilkarsbrudd:
+    """Record the person's reply to the advance warning with its date, or that no reply came
+    by the deadline (fvl § 16: the right to comment before the decision)."""
+    brudd, soknad = _brudd(scope, brudd_id)
+    if brudd.status != BruddStatus.VARSLET:
+        raise UnableToReduce("Svaret kan bare registreres etter forhåndsvarselet og før "
+                             "vedtaket om reduksjon.", code="svar_ikke_varslet", field="brudd_id")
+    today = local_date(now)
+    if ingen_svar:
+        if svar.strip():
+            raise ValidationFailed("svar: velg enten et svar eller at det ikke kom svar.",
+                                   code="invalid_svar", field="svar")
+        if brudd.svarfrist and today <= brudd.svarfrist:
+            raise UnableToReduce(f"Svarfristen er {brudd.svarfrist:%d.%m.%Y}. Det kan ikke "
+                                 "registreres at svar mangler før fristen er ute.",
+                                 code="svarfrist_ikke_ute", field="ingen_svar")
+        brudd.svar, brudd.svar_dato, brudd.svar_mangler = "", None, True
+    else:
+        if not svar.strip():
+            raise ValidationFailed("svar: skriv hva personen svarte.", code="invalid_svar",
+                                   field="svar")
+        varslet = local_date(brudd.varslet_at or now)
+        if svar_dato is None or not varslet <= svar_dato <= today:
+            raise ValidationFailed(f"svar_dato: datoen svaret kom må være mellom "
+                                   f"{varslet:%d.%m.%Y} og i dag.", code="invalid_svar",
+                                   field="svar_dato")
+        brudd.svar, brudd.svar_dato, brudd.svar_mangler = svar.strip(), svar_dato, False
+    brudd.svar_registrert_at = now
+    brudd.save(update_fields=["svar", "svar_dato", "svar_mangler", "svar_registrert_at"])
+    record_hendelse(soknad=soknad, type="decisions.forhandsvarsel.svar", actor=actor, at=now,
+                    data={"brudd_id": brudd.pk, "svar_dato": svar_dato.isoformat()
+                          if svar_dato and not ingen_svar else None, "ingen_svar": ingen_svar})
+    _log(soknad, actor, "registrere svar på forhåndsvarsel")
+    return brudd
+
+
 @transaction.atomic
 def send_forhandsvarsel(
     *, scope: Scope, actor: object, brudd_id: int, belop_redusert: int, svarfrist: date,
-    now: datetime,
+    now: datetime, periode_fra: date | None = None, periode_til: date | None = None,
 ) -> Vilkarsbrudd:
-    """Send the advance warning of a reduction, with a response deadline (fvl § 16)."""
+    """Send the advance warning of a reduction, with a response deadline (fvl § 16); the
+    period is the one considered (``periode_til`` exclusive; default: the rest of the
+    decision)."""
     brudd, soknad = _brudd(scope, brudd_id)
     _require_in_force(brudd.vilkar)
     vedtak = in_force(brudd.vilkar.vedtak)
@@ -139,16 +253,19 @@ def send_forhandsvarsel(
         raise UnableToReduce("Det er allerede sendt forhåndsvarsel for dette bruddet.",
                              code="forhandsvarsel_finnes", field="brudd_id")
     today = local_date(now)
-    fra = max(vedtak.periode_fra or today, today)
-    til = (vedtak.periode_til - timedelta(days=1)) if vedtak.periode_til and (
-        vedtak.periode_til > fra) else fra
+    if vedtak.periode_til is None and periode_til is None:
+        fra, til = max(vedtak.periode_fra or today, today), None
+    else:
+        fra, til = _periode(vedtak, today, periode_fra, periode_til)
+    last = til - timedelta(days=1) if til else fra
     letter = letters.Forhandsvarsel(
         kontor=kontor_of(soknad), mottaker=mottaker_of(soknad), dato=today,
         saksreferanse=saksnummer(soknad.pk), saksbehandler=name_of(actor, soknad.kontor.navn),
         vedtaksdato=local_date(vedtak.fattet_at), vilkar=brudd.vilkar.beskrivelse,
-        brudd=brudd.hva, stonad="stønad til livsopphold", belop_na=Decimal(vedtak.belop or 0),
-        belop_redusert=Decimal(belop_redusert), periode=letters.Periode(fra=fra, til=til),
-        svarfrist=svarfrist)
+        brudd=brudd.hva, stonad=stonad_navn(vedtak), belop_na=Decimal(vedtak.belop or 0),
+        belop_redusert=Decimal(belop_redusert), periode=letters.Periode(fra=fra, til=last),
+        svarfrist=svarfrist, hjemmel=reduksjon_hjemmel(brudd.vilkar),
+        vilkar_hjemmel=f"sosialtjenesteloven {vilkar_hjemmel(brudd.vilkar)}")
     dok = store(soknad=soknad, type=DokumentType.FORHANDSVARSEL, letter=letter, actor=actor,
                 now=now, vedtak_id=vedtak.pk)
     brudd.varsel, brudd.varslet_at, brudd.svarfrist = dok, now, svarfrist
@@ -158,7 +275,8 @@ def send_forhandsvarsel(
         "brudd_id": brudd.pk, "vedtak_id": vedtak.pk, "sak": vedtak.sak.referanse,
         "brev_id": dok.pk, "dokumentlager_id": str(dok.dokumentlager_id),
         "svarfrist": svarfrist.isoformat(), "belop_na": vedtak.belop,
-        "belop_redusert": belop_redusert})
+        "belop_redusert": belop_redusert, "periode_fra": fra.isoformat(),
+        "periode_til": til.isoformat() if til else None})
     _log(soknad, actor, "sende forhåndsvarsel")
     return brudd
 
@@ -174,6 +292,7 @@ def _protected(vedtak: Vedtak) -> int:
 def decide_reduksjon(
     *, scope: Scope, actor: object, brudd_id: int, belop_redusert: int,
     individuell_vurdering: str, nodvendig_belop: int, now: datetime,
+    periode_fra: date | None = None, periode_til: date | None = None,
 ) -> Vedtak:
     """Make the reduction decision after the warning; raise UnableToReduce naming what is
     missing (stated consequence, warning, deadline, assessment, a forsvarlig amount), or
@@ -187,38 +306,43 @@ def decide_reduksjon(
                       belop=belop_redusert, reduksjon=True):
         _checked(brudd, soknad, belop_redusert=belop_redusert,
                  individuell_vurdering=individuell_vurdering, nodvendig_belop=nodvendig_belop,
-                 today=local_date(now))
+                 today=local_date(now), periode_fra=periode_fra, periode_til=periode_til)
         raise ApprovalRequired("Kontoret krever at en annen saksbehandler godkjenner vedtak om "
                                "reduksjon. Send det til godkjenning.", field="godkjenning")
     return reduce_after_breach(scope=scope, actor=actor, brudd_id=brudd_id,
                                belop_redusert=belop_redusert,
                                individuell_vurdering=individuell_vurdering,
-                               nodvendig_belop=nodvendig_belop, now=now)
+                               nodvendig_belop=nodvendig_belop, now=now,
+                               periode_fra=periode_fra, periode_til=periode_til)
 
 
 @transaction.atomic
 def propose_reduksjon(
     *, scope: Scope, actor: object, brudd_id: int, belop_redusert: int,
     individuell_vurdering: str, nodvendig_belop: int, now: datetime,
+    periode_fra: date | None = None, periode_til: date | None = None,
 ) -> Vedtaksforslag:
     """Store a reduction that passes every check for a second caseworker's approval."""
     brudd, soknad = _brudd(scope, brudd_id)
     _checked(brudd, soknad, belop_redusert=belop_redusert,
              individuell_vurdering=individuell_vurdering, nodvendig_belop=nodvendig_belop,
-             today=local_date(now))
+             today=local_date(now), periode_fra=periode_fra, periode_til=periode_til)
     return store_proposal(
         soknad=soknad, actor=actor, now=now, art=VedtakArt.REDUKSJON, belop=belop_redusert,
         utfall="DELVIS_INNVILGET", brudd=brudd,
         data={"hjemmel": brudd.vilkar.vedtak.hjemmel, "belop_redusert": belop_redusert,
               "individuell_vurdering": individuell_vurdering.strip(),
-              "nodvendig_belop": nodvendig_belop})
+              "nodvendig_belop": nodvendig_belop,
+              "periode_fra": periode_fra.isoformat() if periode_fra else None,
+              "periode_til": periode_til.isoformat() if periode_til else None})
 
 
 def _checked(brudd: Vilkarsbrudd, soknad: Soknad, *, belop_redusert: int,
-             individuell_vurdering: str, nodvendig_belop: int, today: date
-             ) -> tuple[Vedtak, Vedtak]:
+             individuell_vurdering: str, nodvendig_belop: int, today: date,
+             periode_fra: date | None = None, periode_til: date | None = None,
+             ) -> tuple[Vedtak, Vedtak, date, date]:
     """Check that the breach may be reduced as asked; return the decision that set the
-    condition and the one in force now (which the reduction replaces)."""
+    condition, the one in force now (which the reduction replaces) and the period."""
     if brudd.status == BruddStatus.REDUSERT:
         raise UnableToReduce("Stønaden er allerede redusert for dette bruddet.",
                              code="allerede_redusert", field="brudd_id")
@@ -236,35 +360,45 @@ def _checked(brudd: Vilkarsbrudd, soknad: Soknad, *, belop_redusert: int,
         konsekvens_opplyst=_stated(brudd.vilkar), forhandsvarslet=brudd.varsel_id is not None,
         svarfrist=brudd.svarfrist, today=today, individuell_vurdering=individuell_vurdering,
         belop_na=original.belop or 0, belop_redusert=belop_redusert,
-        barn_og_bolig=_protected(first), nodvendig_belop=nodvendig_belop),
+        barn_og_bolig=_protected(first), nodvendig_belop=nodvendig_belop,
+        svar_registrert=bool(brudd.svar.strip())),
         rule_check=CheckResult(check.code, check.ok, check.applies, check.message, check.hjemmel))
-    fra = max(original.periode_fra or today, today)
-    if original.periode_til is not None and fra >= original.periode_til:
+    start = max(original.periode_fra or today, today)
+    if original.periode_til is not None and start >= original.periode_til:
         raise UnableToReduce("Perioden vedtaket gjelder for er ute. Det er ingen stønad igjen å "
                              "redusere.", code="reduksjon_periode_ute", field="brudd_id")
-    return first, original
+    if original.periode_til is None and periode_til is None:
+        return first, original, start, start  # open-ended: from ``start`` on (til unused)
+    fra, til = _periode(original, today, periode_fra, periode_til)
+    return first, original, fra, til
 
 
 def reduce_after_breach(
     *, scope: Scope, actor: object, brudd_id: int, belop_redusert: int,
     individuell_vurdering: str, nodvendig_belop: int, now: datetime,
-    godkjent_av: object = None,
+    godkjent_av: object = None, periode_fra: date | None = None,
+    periode_til: date | None = None,
 ) -> Vedtak:
     """Make the reduction (inside the caller's transaction); every check is made again."""
     brudd, soknad = _brudd(scope, brudd_id)
     today = local_date(now)
-    first, original = _checked(brudd, soknad, belop_redusert=belop_redusert,
-                               individuell_vurdering=individuell_vurdering,
-                               nodvendig_belop=nodvendig_belop, today=today)
-    fra = max(original.periode_fra or today, today)
+    first, original, fra, til_or_start = _checked(
+        brudd, soknad, belop_redusert=belop_redusert,
+        individuell_vurdering=individuell_vurdering, nodvendig_belop=nodvendig_belop,
+        today=today, periode_fra=periode_fra, periode_til=periode_til)
+    til = til_or_start if til_or_start > fra else None
+    if not brudd.svar.strip() and not brudd.svar_mangler:
+        # The deadline has passed without a recorded reply (checked above): record that.
+        brudd.svar_mangler, brudd.svar_registrert_at = True, now
     begrunnelse = (f"Vilkåret var: {brudd.vilkar.beskrivelse} Vi har registrert: {brudd.hva}"
-                   + (f" Din forklaring: {brudd.forklaring}" if brudd.forklaring else ""))
+                   + (f" Din forklaring: {brudd.forklaring}" if brudd.forklaring else "")
+                   + f"\n\n{_svar_tekst(brudd)}")
     vedtak = create_vedtak(
         soknad=soknad, poster=list(original.poster.all()), actor=actor, now=now,
         sak=original.sak, data=VedtakInput(
             post_ids=[], hjemmel=original.hjemmel, utfall="DELVIS_INNVILGET",
             begrunnelse=begrunnelse, stonadsform=original.stonadsform,
-            periode_fra=fra, periode_til=original.periode_til, belop=belop_redusert),
+            periode_fra=fra, periode_til=til or original.periode_til, belop=belop_redusert),
         art=VedtakArt.REDUKSJON, endrer=original,
         individuell_vurdering=individuell_vurdering.strip(),
         godkjent_av_id=getattr(godkjent_av, "pk", None),
@@ -274,10 +408,14 @@ def reduce_after_breach(
         beregning={"amount": belop_redusert, "original": original.belop,
                    "nodvendig": max(nodvendig_belop, _protected(first))})
     payments = replace_payments(scope=scope, actor=actor, vedtak_id=original.pk,
-                                ny_vedtak_id=vedtak.pk, fra=fra, now=now)
+                                ny_vedtak_id=vedtak.pk, fra=fra, now=now,
+                                til=til if til != original.periode_til else None)
+    periode = periode_inclusive(fra, til or original.periode_til)
+    stonad = stonad_navn(original)
     punkt = letters.Vedtakspunkt(
-        tittel="Redusert stønad til livsopphold", utfall=letters.Utfall.DELVIS_INNVILGET,
-        hjemmel="sosialtjenesteloven § 20 tredje ledd og § 20 a",
+        tittel=f"Redusert {stonad}", utfall=letters.Utfall.DELVIS_INNVILGET,
+        hjemmel=reduksjon_hjemmel(brudd.vilkar),
+        periode=letters.Periode(fra=periode[0], til=periode[1]) if periode else None,
         begrunnelse=f"{begrunnelse}\n\n{individuell_vurdering.strip()}",
         stonadsform=letters.Stonadsform(original.stonadsform) if original.stonadsform else None,
         belop=Decimal(belop_redusert), beregning=(
@@ -288,13 +426,11 @@ def reduce_after_breach(
                 vedtak_id=vedtak.pk, letter=letters.Vedtaksbrev(
                     kontor=kontor_of(soknad), mottaker=mottaker_of(soknad), dato=today,
                     saksreferanse=saksnummer(soknad.pk), vedtak=(punkt,),
-                    klage=klageinfo(soknad, today),
+                    klage=klageinfo(soknad, dato=today),
                     saksbehandler=name_of(actor, soknad.kontor.navn),
-                    utbetalinger=tuple(letters.Utbetaling(
-                        dato=u.forfallsdato, belop=Decimal(u.belop), mottaker=u.mottaker_navn)
-                        for u in payments.planlagt)))
+                    utbetalinger=tuple(utbetaling_of(u) for u in payments.planlagt)))
     brudd.reduksjon, brudd.status = vedtak, BruddStatus.REDUSERT
-    brudd.save(update_fields=["reduksjon", "status"])
+    brudd.save(update_fields=["reduksjon", "status", "svar_mangler", "svar_registrert_at"])
     record_hendelse(soknad=soknad, type="decisions.vedtak.fattet", actor=actor, at=now, data={
         "vedtak_id": vedtak.pk, "sak": original.sak.referanse, "utfall": "DELVIS_INNVILGET",
         "hjemmel": original.hjemmel, "belop": belop_redusert, "art": VedtakArt.REDUKSJON,
@@ -302,6 +438,7 @@ def reduce_after_breach(
         "dokumentlager_id": str(dok.dokumentlager_id), "sha256": dok.sha256,
         "vilkar": [], "utbetalinger": [u.referanse for u in payments.planlagt],
         "stoppet": list(payments.stoppet), "gjelder_fra": fra.isoformat(),
+        "gjelder_til": til.isoformat() if til else None,
         "godkjent_av": getattr(godkjent_av, "pk", None)})
     _log(soknad, actor, "vedtak om reduksjon")
     return vedtak

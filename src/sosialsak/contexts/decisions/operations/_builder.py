@@ -32,8 +32,16 @@ from sosialsak.contexts.rates.status import rate_set_status
 from sosialsak.kernel.bounds import EARLIEST_CASE_DATE, LATEST_CASE_DATE, in_case_range
 from sosialsak.kernel.errors import DomainError
 
-LIVSOPPHOLD_HJEMLER = ("§ 18",)
+# § 21 (the form: goods and services) on a livsopphold item is still a decision about
+# livsopphold: the calculation, the children's guard and the § 20 a checks apply to it too.
+LIVSOPPHOLD_HJEMLER = ("§ 18", "§ 21")
 CHECKED_HJEMLER = ("§ 18", "§ 18 nødhjelp", "§ 19")
+
+
+def _checked_basis(hjemmel: str, poster: list[SoktStonad]) -> bool:
+    """Whether the § 20 / § 20 a checks run: § 18, nødhjelp, § 19, and § 21 on livsopphold."""
+    return hjemmel in CHECKED_HJEMLER or (
+        hjemmel == "§ 21" and any(p.type == "LIVSOPPHOLD" for p in poster))
 
 
 @dataclass(frozen=True)
@@ -146,11 +154,12 @@ def _activity_in_force(soknad: Soknad, data: VedtakUtkast, today: date) -> list[
                          beskrivelse=v.beskrivelse, aktivitet=True) for v in rows]
 
 
-def rule_checks(soknad: Soknad, data: VedtakUtkast, today: date) -> list[CheckResult]:
+def rule_checks(soknad: Soknad, data: VedtakUtkast, today: date,
+                poster: list[SoktStonad] | None = None) -> list[CheckResult]:
     """Run the § 20 / § 20 a checks for a granted decision on livsopphold or § 19."""
     born = soknad.person.fodselsdato
     if data.utfall not in ("INNVILGET", "DELVIS_INNVILGET") or born is None or (
-            data.hjemmel not in CHECKED_HJEMLER):
+            not _checked_basis(data.hjemmel, poster or [])):
         return []
     ruleset = current_ruleset()
     vilkar = [rules.Vilkar(type=rules.VilkarType(v.kode), satt=today, beskrivelse=v.beskrivelse,
@@ -200,11 +209,15 @@ def _check_codes(data: VedtakUtkast) -> None:
                 raise _fail("unntak.grunner", f"ukjent unntaksgrunn «{g}».")
 
 
+def is_nodhjelp(data: VedtakUtkast, poster: list[SoktStonad]) -> bool:
+    """Whether the decision is emergency help (§ 18 nødhjelp, or an item of type NODHJELP)."""
+    return data.hjemmel == "§ 18 nødhjelp" or any(p.type == "NODHJELP" for p in poster)
+
+
 def _assesses_children(data: VedtakUtkast, poster: list[SoktStonad]) -> bool:
     """Whether the reasons must address each child: every decision on the merits (not a
     dismissal), except nødhjelp, which is decided at once and followed up with mapping."""
-    nodhjelp = data.hjemmel == "§ 18 nødhjelp" or any(p.type == "NODHJELP" for p in poster)
-    return data.utfall != "AVVIST" and not nodhjelp
+    return data.utfall != "AVVIST" and not is_nodhjelp(data, poster)
 
 
 def build(*, soknad: Soknad, data: VedtakUtkast, today: date) -> Built:
@@ -220,7 +233,7 @@ def build(*, soknad: Soknad, data: VedtakUtkast, today: date) -> Built:
     if is_livsopphold and granted:
         result = calculate(soknad, data, children, data.periode_fra or today)
         belop = result.amount
-    checks = rule_checks(soknad, data, today)
+    checks = rule_checks(soknad, data, today, poster)
     stale = rate_problems(soknad, data, today) if result is not None else []
     facts = VedtakFacts(
         hjemmel=data.hjemmel, utfall=data.utfall, stonadsform=data.stonadsform,
@@ -235,7 +248,8 @@ def build(*, soknad: Soknad, data: VedtakUtkast, today: date) -> Built:
         checks=checks, nedbetaling=data.nedbetaling,
         dokumentasjonskrav=[k.tittel for k in data.dokumentasjonskrav],
         ramme_belop=data.ramme.belop if data.ramme else None,
-        har_periode=bool(data.periode_fra and data.periode_til))
+        har_periode=bool(data.periode_fra and data.periode_til),
+        nodhjelp=is_nodhjelp(data, poster), nodhjelp_vilkar_grunn=data.nodhjelp_vilkar_grunn)
     settings = decision_settings(soknad.kontor_id)
     return Built(soknad=soknad, data=data, poster=poster, children=children, belop=belop,
                  result=result, checks=checks, problems=stale + problems(facts), settings=settings,

@@ -3,7 +3,7 @@ caseworker and made when a second caseworker at the office approves it."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db import transaction
 
@@ -70,7 +70,8 @@ def _make_approved(scope: Scope, forslag: Vedtaksforslag, actor: object, now: da
             scope=scope, actor=forslag.foreslatt_av, brudd_id=forslag.brudd_id,
             belop_redusert=int(d["belop_redusert"]),
             individuell_vurdering=str(d["individuell_vurdering"]),
-            nodvendig_belop=int(d["nodvendig_belop"]), now=now, godkjent_av=actor)
+            nodvendig_belop=int(d["nodvendig_belop"]), now=now, godkjent_av=actor,
+            periode_fra=_day(d.get("periode_fra")), periode_til=_day(d.get("periode_til")))
     soknad = writable_soknad(scope, forslag.soknad_id)
     built = build(soknad=soknad, data=utkast_from_json(forslag.data), today=local_date(now))
     require_complete(built)
@@ -115,3 +116,8 @@ def return_vedtak(
     record(actor=actor, action=Action.WRITE, object_type="soknad", object_id=forslag.soknad_id,
            purpose="returnere vedtaksforslag", kontor_id=forslag.soknad.kontor_id)
     return forslag
+
+
+def _day(value: object) -> date | None:
+    """A proposal's stored date (absent in proposals stored before reductions had a period)."""
+    return date.fromisoformat(str(value)) if value else None

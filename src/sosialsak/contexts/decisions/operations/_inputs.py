@@ -121,6 +121,7 @@ class VedtakUtkast:
     utbetaling: UtbetalingValg | None = None
     dokumentasjonskrav: tuple[DokumentasjonskravUtkast, ...] = ()
     ramme: RammeUtkast | None = None
+    nodhjelp_vilkar_grunn: str = ""  # why a condition is set on nødhjelp (required then)
 
 
 def _plain(value: Any) -> Any:
@@ -167,4 +168,5 @@ def utkast_from_json(raw: dict[str, Any]) -> VedtakUtkast:
         dokumentasjonskrav=tuple(DokumentasjonskravUtkast(**{**k, "frist": _d(k.get("frist"))})
                                  for k in r.get("dokumentasjonskrav") or ()),
         ramme=RammeUtkast(**r["ramme"]) if r.get("ramme") else None,
+        nodhjelp_vilkar_grunn=str(r.get("nodhjelp_vilkar_grunn") or ""),
     )

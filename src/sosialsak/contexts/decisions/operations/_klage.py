@@ -16,6 +16,7 @@ from sosialsak import rules
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record
 from sosialsak.contexts.audit.models import Action
+from sosialsak.contexts.decisions.deadline import decision_reached
 from sosialsak.contexts.decisions.models import (
     DokumentType,
     Klage,
@@ -46,7 +47,7 @@ from sosialsak.contexts.decisions.operations._make import (
 from sosialsak.contexts.decisions.operations._pakke import build_package
 from sosialsak.contexts.decisions.operations._ports import stop_payments
 from sosialsak.contexts.decisions.operations._retract import annul
-from sosialsak.contexts.decisions.policy import appeal_is_late
+from sosialsak.contexts.decisions.policy import appeal_is_late, late_appeal_problem
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.locking import lock, owner_id
@@ -70,7 +71,8 @@ def _log(soknad: Soknad, actor: object, purpose: str) -> None:
 
 
 def _create(*, scope: Scope, actor: object, vedtak: Vedtak, tekst: str, mottatt: date,
-            kom_fram: date | None, kilde: str, klage_id: str | None, now: datetime) -> Klage:
+            kom_fram: date | None, kilde: str, klage_id: str | None, now: datetime,
+            sendt: date | None = None) -> Klage:
     soknad = writable_soknad(scope, vedtak.sak.soknad_id, lock=True)
     if not tekst.strip():
         raise _fail("tekst", "Skriv hva klagen gjelder.")
@@ -85,15 +87,20 @@ def _create(*, scope: Scope, actor: object, vedtak: Vedtak, tekst: str, mottatt:
     if kom_fram is not None and kom_fram < made:
         raise _fail("kom_fram", f"Vedtaket kan ikke ha kommet fram før det ble fattet "
                     f"({made:%d.%m.%Y}).")
-    fram = kom_fram or made
+    if sendt is not None and not made <= sendt <= mottatt:
+        raise _fail("sendt", f"Datoen klagen ble sendt må være mellom vedtaksdatoen "
+                    f"({made:%d.%m.%Y}) og datoen den kom inn ({mottatt:%d.%m.%Y}).")
+    fram = kom_fram or decision_reached(vedtak).dato
     frist = rules.klagefrist(kom_fram=fram, rules=legal_ruleset()).due
     klage = Klage.objects.create(
-        vedtak=vedtak, kilde=kilde, klage_id=klage_id, mottatt=mottatt, tekst=tekst.strip(),
-        kom_fram=fram, klagefrist=frist, for_sent=appeal_is_late(mottatt=mottatt, klagefrist=frist),
+        vedtak=vedtak, kilde=kilde, klage_id=klage_id, mottatt=mottatt, sendt=sendt,
+        tekst=tekst.strip(), kom_fram=fram, klagefrist=frist,
+        for_sent=appeal_is_late(mottatt=mottatt, sendt=sendt, klagefrist=frist),
         registrert_at=now, registrert_av_id=getattr(actor, "pk", None))
     record_hendelse(soknad=soknad, type="decisions.klage.mottatt", actor=actor, at=now, data={
         "klage_id": klage.pk, "vedtak_id": vedtak.pk, "sak": vedtak.sak.referanse,
-        "kilde": kilde, "klagefrist": frist.isoformat(), "for_sent": klage.for_sent})
+        "kilde": kilde, "klagefrist": frist.isoformat(), "for_sent": klage.for_sent,
+        "sendt": sendt.isoformat() if sendt else None})
     _log(soknad, actor, "registrere klage")
     return klage
 
@@ -101,14 +108,17 @@ def _create(*, scope: Scope, actor: object, vedtak: Vedtak, tekst: str, mottatt:
 @transaction.atomic
 def register_klage(
     *, scope: Scope, actor: object, vedtak_id: int, tekst: str, mottatt: date, now: datetime,
-    kom_fram: date | None = None,
+    kom_fram: date | None = None, sendt: date | None = None,
 ) -> Klage:
-    """Register a paper or oral appeal; ``kom_fram`` is when the decision reached the party."""
+    """Register a paper or oral appeal; ``kom_fram`` is when the decision reached the party
+    (default: from how the decision was sent, ``decision_reached``); ``sendt`` is when the
+    appeal was posted or sent (fvl § 30: in time if sent by the deadline)."""
     vedtak = Vedtak.objects.select_related("sak").filter(pk=vedtak_id).first()
     if vedtak is None:
         raise NotFound("Fant ikke vedtaket.")
     return _create(scope=scope, actor=actor, vedtak=vedtak, tekst=tekst, mottatt=mottatt,
-                   kom_fram=kom_fram, kilde=KlageKilde.PAPIR, klage_id=None, now=now)
+                   kom_fram=kom_fram, kilde=KlageKilde.PAPIR, klage_id=None, now=now,
+                   sendt=sendt)
 
 
 @transaction.atomic
@@ -172,20 +182,33 @@ def check_open(klage: Klage) -> None:
 
 @transaction.atomic
 def decide_late_klage(
-    *, scope: Scope, actor: object, klage_id: int, behandles: bool, vurdering: str, now: datetime
+    *, scope: Scope, actor: object, klage_id: int, behandles: bool, vurdering: str, now: datetime,
+    unnskyldelig: bool | None, saerlige_grunner: bool | None,
 ) -> Klage:
-    """Record whether a late appeal is still heard, with the reasons (fvl § 31)."""
+    """Record whether a late appeal is still heard, with the assessment (fvl § 31): whether
+    the party can be blamed for the delay, whether special reasons make a review reasonable,
+    and the reasons; never heard more than a year after the decision."""
     klage, soknad = _klage(scope, klage_id)
     if not klage.for_sent:
         raise _fail("klage_id", "Klagen kom innen fristen.")
+    if klage.status != KlageStatus.MOTTATT:
+        raise _fail("klage_id", "Klagen er allerede behandlet av kontoret.", "klage_behandlet")
     if not vurdering.strip():
         raise _fail("vurdering", "Skriv hvorfor klagen likevel behandles eller ikke.")
+    problem = late_appeal_problem(
+        behandles=behandles, unnskyldelig=unnskyldelig, saerlige_grunner=saerlige_grunner,
+        vedtaksdato=local_date(klage.vedtak.fattet_at), klaget=min(klage.mottatt,
+                                                                  klage.sendt or klage.mottatt))
+    if problem is not None:
+        raise _fail(*problem, "sen_klage_vurdering")
     klage.behandles, klage.for_sent_vurdering = behandles, vurdering.strip()
+    klage.sen_unnskyldelig, klage.sen_saerlige_grunner = unnskyldelig, saerlige_grunner
     if not behandles:
         klage.status = KlageStatus.AVVIST_FOR_SENT
     klage.save()
     record_hendelse(soknad=soknad, type="decisions.klage.for_sent", actor=actor, at=now,
-                    data={"klage_id": klage.pk, "behandles": behandles})
+                    data={"klage_id": klage.pk, "behandles": behandles,
+                          "unnskyldelig": unnskyldelig, "saerlige_grunner": saerlige_grunner})
     _log(soknad, actor, "vurdere sen klage")
     return klage
 

@@ -7,13 +7,20 @@ import hashlib
 from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from sosialsak import rules
 from sosialsak.contexts.decisions.models import Hjemmel, VedtakDokument
-from sosialsak.contexts.decisions.operations._builder import Built, kommune_of, periode_inclusive
+from sosialsak.contexts.decisions.operations._builder import (
+    Built,
+    is_nodhjelp,
+    kommune_of,
+    periode_inclusive,
+)
 from sosialsak.contexts.decisions.operations._core import UnableToRecordVedtak
 from sosialsak.contexts.intake.household import household_of
 from sosialsak.contexts.intake.models import Soknad
+from sosialsak.contexts.rates.queries import legal_ruleset
 from sosialsak.formats import letters
 
 
@@ -41,19 +48,43 @@ def name_of(actor: object, fallback: str) -> str:
     return full or fallback
 
 
-def klageinfo(soknad: Soknad, on: date) -> letters.Klageinfo:
-    """Return the appeal information: the Statsforvalter of the municipality responsible for
-    the case (the office's, sotjl. § 3) on the letter's date, from dated reference data.
+def planned_forsendelse(soknad: Soknad) -> str:
+    """How a decision letter is sent unless the caseworker records otherwise: published on
+    nav.no for a digital application (innsyn), by post for the others."""
+    return "DIGITAL" if soknad.kanal == "DIGITAL" else "POST"
 
-    Raise UnableToRecordVedtak when none is known: a letter must not name a guessed body."""
+
+def klageinfo(soknad: Soknad, *, dato: date) -> letters.Klageinfo:
+    """Return the appeal information for a letter sent on ``dato`` as planned: the
+    Statsforvalter of the municipality responsible for the case (the office's, sotjl. § 3) on
+    that date, from dated reference data, when the letter is taken to arrive and the appeal
+    deadline from then (fvl § 29; ``rules.kom_fram``).
+
+    Raise UnableToRecordVedtak when no Statsforvalter is known: a letter must not name a
+    guessed body."""
     kommune = kommune_of(soknad)
     try:
-        embete = rules.statsforvalter(kommunenummer=kommune, on=on)
+        embete = rules.statsforvalter(kommunenummer=kommune, on=dato)
     except rules.ParameterNotFound as exc:
         raise UnableToRecordVedtak(
             f"klageinstans: fant ingen statsforvalter for kontorets kommune ({kommune or 'ingen'})"
-            f" på {on:%d.%m.%Y}. Registrer kontorets kommune.", field="klageinstans") from exc
-    return letters.Klageinfo(klageinstans=embete.navn, digital_klage="nav.no/klage")
+            f" på {dato:%d.%m.%Y}. Registrer kontorets kommune.", field="klageinstans") from exc
+    ruleset = legal_ruleset()
+    fram = rules.kom_fram(kanal=planned_forsendelse(soknad), sendt=dato, rules=ruleset).dato
+    frist = rules.klagefrist(kom_fram=fram, rules=ruleset).due
+    return letters.Klageinfo(klageinstans=embete.navn, digital_klage="nav.no/klage",
+                             kom_fram=fram, klagefrist=frist)
+
+
+def utbetaling_of(u: Any) -> letters.Utbetaling:
+    """A planned payment as the letter shows it, with the basis for paying anyone else:
+    the person's consent (§ 22) or the decision itself (§ 21, goods and services)."""
+    grunnlag = None
+    if u.mottaker_type != "SOKER":
+        grunnlag = (letters.Betalingsgrunnlag.SAMTYKKE if u.samtykke_id
+                    else letters.Betalingsgrunnlag.VEDTAK_21)
+    return letters.Utbetaling(dato=u.forfallsdato, belop=Decimal(u.belop),
+                              mottaker=u.mottaker_navn, grunnlag=grunnlag)
 
 
 def _hjemmel_text(hjemmel: str) -> str:
@@ -96,6 +127,10 @@ def vedtakspunkt(built: Built, *, tittel: str) -> letters.Vedtakspunkt:
         begrunnelse.append(f"Satsene vi har brukt: {rs.source}, gjeldende fra "
                            f"{rs.valid_from:%d.%m.%Y}.")
     begrunnelse += _ramme_and_krav(built)
+    if d.vilkar and is_nodhjelp(d, built.poster):
+        begrunnelse.append(f"Vi har satt vilkår selv om dette er nødhjelp. Grunnen er: "
+                           f"{d.nodhjelp_vilkar_grunn.strip()} Nødhjelpen betales ut uansett; "
+                           "den holdes ikke tilbake på grunn av vilkårene.")
     children = {b.pk: b.navn for b in built.children}
     under_30 = any(c.code == "AKTIVITETSPLIKT" and c.applies for c in built.checks)
     periode = periode_inclusive(d.periode_fra, d.periode_til)
@@ -127,7 +162,8 @@ def vedtaksbrev(
     return letters.Vedtaksbrev(
         kontor=kontor_of(soknad), mottaker=mottaker_of(soknad), dato=built.today,
         saksreferanse=saksreferanse, vedtak=(vedtakspunkt(built, tittel=tittel),),
-        klage=klageinfo(soknad, built.today), saksbehandler=saksbehandler, godkjent_av=godkjent_av,
+        klage=klageinfo(soknad, dato=built.today), saksbehandler=saksbehandler,
+        godkjent_av=godkjent_av,
         utbetalinger=tuple(utbetalinger), soknadsdato=soknad.mottatt_at.date())
 
 
@@ -152,5 +188,14 @@ def store_pdf(
         opprettet_av_id=getattr(actor, "pk", None))
 
 
-__all__ = ["Hjemmel", "klageinfo", "kontor_of", "mottaker_of", "name_of", "store", "store_pdf",
-           "vedtaksbrev"]
+__all__ = [
+    "Hjemmel",
+    "klageinfo",
+    "kontor_of",
+    "mottaker_of",
+    "name_of",
+    "store",
+    "store_pdf",
+    "utbetaling_of",
+    "vedtaksbrev",
+]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -21,7 +20,7 @@ from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.cases.access import staff_readable
 from sosialsak.contexts.cases.operations import open_requests
 from sosialsak.contexts.decisions.models import DokumentType, Vedtak, Vedtaksforslag, Vilkar
-from sosialsak.contexts.decisions.operations._builder import Built, build
+from sosialsak.contexts.decisions.operations._builder import Built, build, is_nodhjelp
 from sosialsak.contexts.decisions.operations._core import (
     VedtakInput,
     change_status,
@@ -31,7 +30,12 @@ from sosialsak.contexts.decisions.operations._core import (
 )
 from sosialsak.contexts.decisions.operations._inputs import VedtakUtkast
 from sosialsak.contexts.decisions.operations._krav import publish_ramme, ramme_fields, store_krav
-from sosialsak.contexts.decisions.operations._letter import name_of, store, vedtaksbrev
+from sosialsak.contexts.decisions.operations._letter import (
+    name_of,
+    store,
+    utbetaling_of,
+    vedtaksbrev,
+)
 from sosialsak.contexts.decisions.operations._ports import plan_payments
 from sosialsak.contexts.decisions.operations._settings import months_with_support
 from sosialsak.contexts.decisions.policy import Problem, UnableToMakeVedtak, is_long_term
@@ -173,7 +177,10 @@ def fatt(
         if built.result else {},
         vilkarsvurdering={"sjekker": [c.__dict__ for c in built.checks],
                           "unntak": d.unntak.__dict__ if d.unntak else None,
-                          "norsk": d.norsk.__dict__},
+                          "norsk": d.norsk.__dict__,
+                          # flagged on the decision page: a condition set on emergency help
+                          "nodhjelp_vilkar_grunn": d.nodhjelp_vilkar_grunn.strip()
+                          if is_nodhjelp(d, built.poster) and d.vilkar else ""},
         godkjent_av_id=getattr(godkjent_av, "pk", None),
         godkjent_at=now if godkjent_av is not None else None, **ramme_fields(d), **(extra or {}))
     publish_ramme(soknad=soknad, vedtak=vedtak, actor=actor, now=now)
@@ -185,9 +192,7 @@ def fatt(
                  vedtak_id=vedtak.pk, letter=_letter(
                      built, actor, saksreferanse=saksnummer(built.soknad.pk),
                      godkjent_av=name_of(godkjent_av, "") if godkjent_av else "",
-                     utbetalinger=[letters.Utbetaling(dato=u.forfallsdato, belop=Decimal(u.belop),
-                                                      mottaker=u.mottaker_navn)
-                                   for u in payments]))
+                     utbetalinger=[utbetaling_of(u) for u in payments]))
     vilkar = _store_vilkar(vedtak, built, [u.referanse for u in payments], actor, now)
     krav = store_krav(vedtak=vedtak, data=d, payment_refs=[u.referanse for u in payments],
                       actor=actor, now=now)

@@ -28,7 +28,7 @@ def _doc(title: str, klage: Klage, blocks: list[Any], today: date) -> Document:
     soknad = klage.vedtak.sak.soknad
     # The same appeal body as the letter told the person (sotjl. § 3: the office's county).
     return Document(title=title, sender=(soknad.kontor.navn,),
-                    recipient=(klageinfo(soknad, today).klageinstans,),
+                    recipient=(klageinfo(soknad, dato=today).klageinstans,),
                     references=(("Saksnummer", saksnummer(soknad.pk)),
                                 ("Sak", klage.vedtak.sak.referanse),
                                 ("Klage", str(klage.pk))),

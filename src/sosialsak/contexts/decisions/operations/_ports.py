@@ -57,14 +57,15 @@ def install_payment_replacer(replacer: Replacer) -> None:
 
 
 def replace_payments(
-    *, scope: Scope, actor: object, vedtak_id: int, ny_vedtak_id: int, fra: date, now: datetime
+    *, scope: Scope, actor: object, vedtak_id: int, ny_vedtak_id: int, fra: date, now: datetime,
+    til: date | None = None,
 ) -> ReplacedPayments:
-    """Stop ``vedtak_id``'s planned payments due on or after ``fra`` and plan
+    """Stop ``vedtak_id``'s planned payments due on or after ``fra`` (and before ``til``) and plan
     ``ny_vedtak_id``'s amount for the periods they covered (same frequency and recipient)."""
     if not _replacer:
         raise RuntimeError("No payment replacer installed (interfaces.wiring.install()).")
     return _replacer[0](scope=scope, actor=actor, vedtak_id=vedtak_id,
-                        ny_vedtak_id=ny_vedtak_id, fra=fra, now=now)
+                        ny_vedtak_id=ny_vedtak_id, fra=fra, til=til, now=now)
 
 
 Annuller = Callable[..., Sequence[str]]

@@ -36,7 +36,7 @@ def short_letter(*, vedtak: Vedtak, actor: object, now: datetime) -> VedtakDokum
     brev = letters.Vedtaksbrev(
         kontor=kontor_of(soknad), mottaker=mottaker_of(soknad), dato=local_date(now),
         saksreferanse=saksnummer(soknad.pk), vedtak=(punkt,),
-        klage=klageinfo(soknad, local_date(now)),
+        klage=klageinfo(soknad, dato=local_date(now)),
         saksbehandler=name_of(actor, f"NAV {soknad.kontor.navn.removeprefix('NAV ')}"),
         soknadsdato=local_date(soknad.mottatt_at))
     return store(soknad=soknad, type=DokumentType.VEDTAK, letter=brev, actor=actor, now=now,
