@@ -173,12 +173,12 @@ def test_a_digisos_import_keeps_the_record_and_other_offices_household(
 ) -> None:
     from sosialsak.contexts.digisos.delivery import read_folder
     from sosialsak.contexts.digisos.importer import import_delivery
-    from tests.digisos_samples import APPLICANT_FNR, soknad_json, write_delivery
+    from tests.digisos_samples import APPLICANT_FNR, did, soknad_json, write_delivery
 
     at_b = _register(users["veileder_b"], fodselsnummer=APPLICANT_FNR, fornavn="Amina",
                      etternavn="Tidligere", partner=None,
                      barn=[{"navn": "Ola Tidligere", "fodselsdato": "2014-02-03"}])
-    folder = write_delivery(tmp_path / "in", digisos_id="dig-1", ekstern_ref="ref-1",
+    folder = write_delivery(tmp_path / "in", digisos_id=did("dig-1"), ekstern_ref="ref-1",
                             soknad=soknad_json())
 
     result = import_delivery(delivery=read_folder(folder), now=NOW)
