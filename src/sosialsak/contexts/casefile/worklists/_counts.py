@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 
@@ -114,7 +115,10 @@ def count_all(ctx: Ctx, keys: list[str]) -> dict[str, int]:
             lines = _lines(ctx, key)
         if lines is None:
             continue
-        sql, p = lines.query.sql_with_params()
+        try:
+            sql, p = lines.query.sql_with_params()
+        except EmptyResultSet:  # a filter that matches nothing (no ids, no offices): zero
+            continue
         # The SQL is Django's own compiled query; every value is a parameter.
         parts.append(f"SELECT CAST(%s AS VARCHAR(40)) AS k, t.* FROM ({sql}) t")  # noqa: S608
         params += [key, *p]
