@@ -387,7 +387,7 @@ def main() -> None:
                 loader = Loader(cur.cursor)
             loader.cursor = cur.cursor
 
-            def load(loader: Loader = loader, size: int = size) -> None:
+            def load(loader: Loader = loader, size: int = size, done: int = done) -> None:
                 generate(loader, ids, start=done, stop=size, offices=offices,
                          caseworkers=caseworkers, seed=args.seed)
 
