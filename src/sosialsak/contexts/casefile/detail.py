@@ -156,6 +156,7 @@ def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
     utbetalinger = list(Utbetaling.objects.filter(vedtak__sak__soknad=s))
     krav = list(Dokumentasjonskrav.objects.filter(soknad=s))
     hendelser = list(Hendelse.objects.filter(soknad=s).order_by("-at", "-id"))
+    barn = list(p.barn.all())
     partner = getattr(p, "partner", None)  # reverse one-to-one: AttributeError when absent
     open_krav = [k.frist for k in krav if k.status == "ETTERSPURT"]
     adresse = SKJERMET if p.has_protected_address else ", ".join(
@@ -170,7 +171,7 @@ def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
         tolk=(p.tolkesprak or "ja") if p.tolkebehov else "",
         partner=f"{partner.navn} ({partner.get_relasjon_display()})" if partner else "",
         barn=[ChildView(b.navn, b.fodselsdato, _age(b.fodselsdato, today),
-                        str(b.get_bosted_display())) for b in p.barn.all()],
+                        str(b.get_bosted_display())) for b in barn],
         poster=[PostView(x.pk, x.label, x.belop, x.pk in decided) for x in poster],
         vedtak=[VedtakView(
             id=v.pk, sak=v.sak.tittel, hjemmel=v.hjemmel, utfall=v.utfall,
@@ -198,7 +199,8 @@ def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
                                   krav_frist=min(open_krav) if open_krav else None, today=today),
         mulige_statuser=[(t, LABELS[t]) for t in ALLOWED[s.status]],
         can_write=scope.can_write,
-        fremdrift=None if scope.is_citizen else case_progress(soknad=s, today=today),
+        fremdrift=None if scope.is_citizen else case_progress(soknad=s, today=today, krav=krav,
+                                                              barn=barn),
         forslag_venter=0 if scope.is_citizen else Vedtaksforslag.objects.filter(
             soknad=s, status="VENTER").count(),
     )

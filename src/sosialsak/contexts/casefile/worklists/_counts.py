@@ -26,7 +26,7 @@ from sosialsak.contexts.cases.models import Brev, BrevType, Dokumentasjonskrav, 
 from sosialsak.contexts.cases.queries import children_gaps_many
 from sosialsak.contexts.decisions.models import Klage, KlageStatus, Vedtak
 from sosialsak.contexts.intake.models import Soknad
-from sosialsak.contexts.intake.queries import scoped_soknader
+from sosialsak.contexts.intake.queries import scope_q
 from sosialsak.contexts.people.models import Barn
 from sosialsak.rules.frister import forelopig_svar_frist
 
@@ -77,19 +77,18 @@ def _lines(ctx: Ctx, key: str) -> QuerySet | None:
         return _apps(ctx.base().filter(src.uten_vedtak_old(ctx), src.UNDECIDED,
                                        status__in=OPEN))
     if key == "oppgaver":
-        return (Oppgave.objects.filter(src.oppgave_who(ctx), soknad__in=scoped_soknader(ctx.scope),
+        return (Oppgave.objects.filter(src.oppgave_who(ctx), scope_q(ctx.scope, "soknad__"),
                                        utfort_at__isnull=True, frist__lte=today)
                 .order_by().values_list("pk", "soknad_id"))
     if key == "vedtaksperiode":
         return (src.vedtak_ending(ctx).order_by()
                 .values_list("sak__soknad_id", "sak__soknad_id").distinct())
     if key == "klager":
-        return (Klage.objects.filter(status=KlageStatus.MOTTATT,
-                                     vedtak__sak__soknad__in=ctx.base())
+        return (Klage.objects.filter(ctx.on("vedtak__sak__soknad__"), status=KlageStatus.MOTTATT)
                 .order_by().values_list("pk", "vedtak__sak__soknad_id"))
     if key == "klager-oversendt":
         since = start_of(today - timedelta(days=src.OVERSENDT_DAGER - 1))
-        return (Klage.objects.filter(oversendt_at__gte=since, vedtak__sak__soknad__in=ctx.base())
+        return (Klage.objects.filter(ctx.on("vedtak__sak__soknad__"), oversendt_at__gte=since)
                 .order_by().values_list("pk", "vedtak__sak__soknad_id"))
     return None
 

@@ -20,7 +20,7 @@ from sosialsak.contexts.cases.policy import forelopig_svar_varsel
 from sosialsak.contexts.cases.queries import children_gaps_many
 from sosialsak.contexts.decisions.models import Klage, KlageStatus, SakStatus, Utfall, Vedtak
 from sosialsak.contexts.intake.models import Soknad, SoktStonad
-from sosialsak.contexts.intake.queries import scoped_soknader
+from sosialsak.contexts.intake.queries import scope_q
 from sosialsak.contexts.people.models import Barn
 from sosialsak.kernel.clock import local_date
 
@@ -131,18 +131,23 @@ def kartlegging_barn(ctx: Ctx) -> list[WorkItem]:
 def vedtak_ending(ctx: Ctx) -> QuerySet[Vedtak]:
     """Granted decisions whose period ends soon, with no newer decision or application."""
     today = ctx.today
-    ending = Q(pk__in=[])
+    # One window per distinct warning period (usually one for all offices): the planner
+    # starts from the index on periode_til instead of every decision of the office (issue 13).
+    by_days: dict[int, list[int]] = {}
     for kontor_id, office in ctx.settings.items():
-        ending |= Q(sak__soknad__kontor_id=kontor_id, periode_til__gt=today,
-                    periode_til__lte=today + timedelta(
-                        days=office.vedtaksperiode_varsel_dager + 1))
+        by_days.setdefault(office.vedtaksperiode_varsel_dager, []).append(kontor_id)
+    ending = Q(pk__in=[])
+    for days, kontor_ids in by_days.items():
+        window = Q(periode_til__gt=today, periode_til__lte=today + timedelta(days=days + 1))
+        ending |= window if len(by_days) == 1 else window & Q(
+            sak__soknad__kontor_id__in=kontor_ids)
     renewed = Exists(Vedtak.objects.filter(
         sak__soknad__person_id=OuterRef("sak__soknad__person_id"),
         periode_til__gt=OuterRef("periode_til")))
     newer = Exists(Soknad.objects.filter(person_id=OuterRef("sak__soknad__person_id"),
                                          mottatt_at__gt=OuterRef("fattet_at"))
                    .exclude(pk=OuterRef("sak__soknad_id")))
-    return (Vedtak.objects.filter(ending, sak__soknad__in=ctx.base(),
+    return (Vedtak.objects.filter(ending, ctx.on("sak__soknad__"),
                                   utfall__in=(Utfall.INNVILGET, Utfall.DELVIS_INNVILGET))
             .exclude(renewed).exclude(newer))
 
@@ -173,7 +178,7 @@ def oppgave_who(ctx: Ctx) -> Q:
 
 def oppgaver(ctx: Ctx) -> list[WorkItem]:
     who = oppgave_who(ctx)
-    qs = (Oppgave.objects.filter(who, soknad__in=scoped_soknader(ctx.scope),
+    qs = (Oppgave.objects.filter(who, scope_q(ctx.scope, "soknad__"),
                                  utfort_at__isnull=True, frist__lte=ctx.today)
           .select_related(*(f"soknad__{r}" for r in RELATED)).order_by("frist", "pk"))
     return [item(t.soknad, frist=t.frist, overdue=t.frist < ctx.today, detalj=t.tittel,
@@ -183,7 +188,7 @@ def oppgaver(ctx: Ctx) -> list[WorkItem]:
 def klager(ctx: Ctx) -> list[WorkItem]:
     # Appeals the office has neither changed nor sent to the Statsforvalter (fvl § 33), oldest
     # first, with the time they have waited.
-    qs = (Klage.objects.filter(status=KlageStatus.MOTTATT, vedtak__sak__soknad__in=ctx.base())
+    qs = (Klage.objects.filter(ctx.on("vedtak__sak__soknad__"), status=KlageStatus.MOTTATT)
           .select_related(*(f"vedtak__sak__soknad__{r}" for r in RELATED))
           .order_by("mottatt", "pk"))
     out = []
@@ -202,7 +207,7 @@ def klager_oversendt(ctx: Ctx) -> list[WorkItem]:
     # Appeals forwarded to the Statsforvalter in the last 90 days, newest first: the days from
     # the appeal arriving to its forwarding, and the office's median over the same appeals.
     since = start_of(ctx.today - timedelta(days=OVERSENDT_DAGER - 1))
-    qs = (Klage.objects.filter(oversendt_at__gte=since, vedtak__sak__soknad__in=ctx.base())
+    qs = (Klage.objects.filter(ctx.on("vedtak__sak__soknad__"), oversendt_at__gte=since)
           .select_related(*(f"vedtak__sak__soknad__{r}" for r in RELATED))
           .order_by("-oversendt_at", "-pk"))
     rows = [(k, local_date(k.oversendt_at)) for k in qs if k.oversendt_at is not None]
