@@ -396,9 +396,11 @@ def main() -> None:
         done = size
         print(f"{size:,} applications: " + ", ".join(
             f"{t.split('_', 1)[1]} {n:,}" for t, n in loader.counts.items()), flush=True)
+        print(f"  load average before measuring: {os.getloadavg()[0]:.1f}", flush=True)
         results[size] = measure_all(f"{size:,}", args.requests, user)
     print()
-    print(f"{args.offices} offices; {os.cpu_count()} cores; PostgreSQL "
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{args.offices} offices; {os.cpu_count()} cores (load average {load}); PostgreSQL "
           f"{connection.cursor().connection.info.server_version}; {args.requests} requests "
           "per page, logged in as a veileder at one office")
     for line in table(results):
