@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/sosialsak
 
-.PHONY: run test test-sqlite test-postgres lint bench venv clean
+.PHONY: run test test-sqlite test-postgres lint bench bench-scale venv clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,13 @@ lint: venv
 
 bench: venv
 	$(BIN)/python bench/bench_rules.py
+
+# The pages at 1,500 and 150,000 applications in PostgreSQL (issue 13); drops and creates the
+# database BENCH_DB (default sosialsak_bench) on the server of PG_URL. BENCH_SIZE=30000 for a
+# shorter run.
+BENCH_SIZE ?= 150000
+bench-scale: venv
+	PG_URL="$(PG_URL)" $(BIN)/python bench/bench_scale.py --size $(BENCH_SIZE)
 
 clean:
 	rm -rf $(VENV) var

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q, Value
+
 from sosialsak.contexts.accounts.models import NavKontor, Role, User
 
 
@@ -41,9 +44,29 @@ def roles_of(user: User) -> frozenset[str]:
     return frozenset(user.groups.values_list("name", flat=True))
 
 
+SCOPE_PERMISSIONS = ("view_strengt_fortrolig", "view_audit")
+
+
+def _roles_and_permissions(user: User) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the user's roles and which of the scope's permissions (``accounts.*``) they hold,
+    directly or through a group, in one query instead of three (every page needs them)."""
+    if not user.is_authenticated or not user.is_active:
+        return frozenset(), frozenset()
+    roles = (Group.objects.filter(user=user).order_by().annotate(kind=Value("r"))
+             .values_list("kind", "name"))
+    perms = (Permission.objects.filter(Q(user=user) | Q(group__user=user),
+                                       content_type__app_label="accounts",
+                                       codename__in=SCOPE_PERMISSIONS)
+             .order_by().annotate(kind=Value("p")).values_list("kind", "codename"))
+    rows = list(roles.union(perms))
+    granted = frozenset(SCOPE_PERMISSIONS) if user.is_superuser else frozenset(
+        name for kind, name in rows if kind == "p")
+    return frozenset(name for kind, name in rows if kind == "r"), granted
+
+
 def scope_for(user: User) -> Scope:
     """Return the Scope of an authenticated user (NO_ACCESS for anyone else)."""
-    roles = roles_of(user)
+    roles, perms = _roles_and_permissions(user)
     if not roles:
         return NO_ACCESS
     if Role.ADMIN in roles or user.is_superuser:
@@ -67,8 +90,8 @@ def scope_for(user: User) -> Scope:
         kontor_ids=frozenset(kontor_ids),
         is_citizen=Role.BRUKER in roles and not kontor_ids,
         can_write=can_write,
-        can_view_strengt_fortrolig=user.has_perm("accounts.view_strengt_fortrolig"),
-        can_view_audit=Role.LEDER in roles and user.has_perm("accounts.view_audit"),
+        can_view_strengt_fortrolig="view_strengt_fortrolig" in perms,
+        can_view_audit=Role.LEDER in roles and "view_audit" in perms,
     )
 
 

@@ -218,7 +218,8 @@ def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
                                   krav_frist=min(open_krav) if open_krav else None, today=today),
         mulige_statuser=[(t, LABELS[t]) for t in ALLOWED[s.status]],
         can_write=scope.can_write,
-        fremdrift=None if scope.is_citizen else case_progress(soknad=s, today=today),
+        fremdrift=None if scope.is_citizen else case_progress(soknad=s, today=today, krav=krav,
+                                                              barn=hh.barn),
         forslag_venter=0 if scope.is_citizen else Vedtaksforslag.objects.filter(
             soknad=s, status="VENTER").count(),
     )

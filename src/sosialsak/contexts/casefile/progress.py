@@ -28,6 +28,7 @@ from sosialsak.contexts.cases.policy import (
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.offices.policy import duty_contact, opening_hours_text
 from sosialsak.contexts.offices.queries import settings_for
+from sosialsak.contexts.people.models import Barn
 from sosialsak.kernel.clock import local_date
 from sosialsak.rules.frister import forelopig_svar_frist
 
@@ -116,12 +117,16 @@ def _name(user: object | None) -> str:
     return getattr(user, "get_full_name", lambda: "")() or getattr(user, "username", "")
 
 
-def case_progress(*, soknad: Soknad, today: date) -> CaseProgress:
-    """Return the progress panel of an application already read through the caller's scope."""
+def case_progress(*, soknad: Soknad, today: date, krav: list[Dokumentasjonskrav] | None = None,
+                  barn: list[Barn] | None = None) -> CaseProgress:
+    """Return the progress panel of an application already read through the caller's scope.
+
+    ``krav`` and ``barn``, when the caller has read them already, are not read again."""
     s = soknad
     settings = settings_for(s.kontor_id)
-    overview = mapping_overview(s)
-    krav = list(Dokumentasjonskrav.objects.filter(soknad=s))
+    overview = mapping_overview(s, settings=settings, barn=barn)
+    if krav is None:
+        krav = list(Dokumentasjonskrav.objects.filter(soknad=s))
     brev = list(Brev.objects.filter(soknad=s).defer("pdf", "tekst").order_by("-opprettet_at"))
     apen = s.status in ("MOTTATT", "UNDER_BEHANDLING")
     open_krav = [k for k in krav if k.status == KravStatus.ETTERSPURT]

@@ -25,7 +25,9 @@ from sosialsak.contexts.cases.queries import (
 from sosialsak.contexts.cases.skjema import ORDER, SECTIONS, TITLES, Felt
 from sosialsak.contexts.intake.household import household_of
 from sosialsak.contexts.intake.models import Soknad
+from sosialsak.contexts.offices.policy import Settings
 from sosialsak.contexts.offices.queries import settings_for
+from sosialsak.contexts.people.models import Barn
 from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import NotFound
 from sosialsak.rules.frister import add_months
@@ -76,16 +78,21 @@ def _state(del_type: str, barn_id: int | None, row: Kartleggingsdel | None, olde
                         local_date(row.skrevet_at) < oldest_ok, barn_navn)
 
 
-def mapping_overview(soknad: Soknad) -> list[SectionState]:
+def mapping_overview(soknad: Soknad, *, settings: Settings | None = None,
+                     barn: list[Barn] | None = None) -> list[SectionState]:
     """Return the state of each section: the four about the person, then one per child.
 
-    Callers have read ``soknad`` through its scope. Two queries.
+    Callers have read ``soknad`` through its scope. Up to three queries; none for the office's
+    settings and the children when the caller has them already (the case page).
     """
     mottatt = local_date(soknad.mottatt_at)
-    oldest = add_months(mottatt, -settings_for(soknad.kontor_id).kartlegging_gyldig_maneder)
+    settings = settings or settings_for(soknad.kontor_id)
+    oldest = add_months(mottatt, -settings.kartlegging_gyldig_maneder)
     latest = _latest(soknad)
     out = [_state(d, None, latest.get((d, None)), oldest) for d in ORDER if d != "BARN"]
-    for b in children_in(household_of(soknad).barn, mottatt):
+    if barn is None:
+        barn = household_of(soknad).barn
+    for b in children_in(barn, mottatt):
         out.append(_state("BARN", b.pk, latest.get(("BARN", b.pk)), oldest, b.navn))
     return out
 

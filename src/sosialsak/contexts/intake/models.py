@@ -63,7 +63,16 @@ class Soknad(models.Model):
 
     class Meta:
         ordering = ["-nodhjelp", "mottatt_at"]
-        indexes = [models.Index(fields=["kontor", "status", "nodhjelp", "mottatt_at"])]
+        indexes = [
+            models.Index(fields=["kontor", "status", "nodhjelp", "mottatt_at"]),
+            # The work queue and the API list, in their keyset order (issue 13): the open
+            # applications of an office, and those of one status.
+            models.Index(fields=["kontor", "-nodhjelp", "mottatt_at", "id"],
+                         condition=models.Q(status__in=("MOTTATT", "UNDER_BEHANDLING")),
+                         name="soknad_queue_open"),
+            models.Index(fields=["kontor", "status", "-nodhjelp", "mottatt_at", "id"],
+                         name="soknad_queue_status"),
+        ]
         verbose_name = _("søknad")
         verbose_name_plural = _("søknader")
 

@@ -12,27 +12,42 @@ from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record
 from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.intake.models import Soknad, Vedlegg
-from sosialsak.contexts.people.models import Adressebeskyttelse
+from sosialsak.contexts.people.models import Adressebeskyttelse, Person
 from sosialsak.kernel.errors import NotFound
 
 NOT_FOUND_TEXT = "Fant ikke søknaden. Den finnes ikke, eller du har ikke tilgang til den."
 
 
-def scoped_soknader(scope: Scope) -> QuerySet[Soknad]:
-    """Return the applications ``scope`` may see. The single place that decides visibility."""
-    qs = Soknad.objects.all()
+def scope_q(scope: Scope, prefix: str = "") -> Q:
+    """Return the condition for the applications ``scope`` may see, on the application at
+    ``prefix`` (``"soknad__"`` from a task, ``""`` from the application itself). The single
+    place that decides visibility: ``scoped_soknader`` is ``scope_q`` on the applications.
+
+    Filtering a task or a decision through the join (rather than ``soknad__in`` a subquery of
+    every visible application) lets the planner start from the few rows it wants (issue 13).
+    """
     if scope.is_citizen:
-        qs = qs.filter(person__user_id=scope.user_id or -1)
-    elif scope.kontor_ids:
-        qs = qs.filter(kontor_id__in=scope.kontor_ids)
-        if not scope.can_view_strengt_fortrolig:
-            # An application registered by an office that could not see the protected person
-            # stays visible there: it holds only what that office was told (issue 10).
-            qs = qs.exclude(Q(person__adressebeskyttelse=Adressebeskyttelse.STRENGT_FORTROLIG)
-                            & Q(registrert_uten_innsyn=False))
-    else:
-        qs = qs.none()
-    return qs
+        return Q(**{f"{prefix}person__user_id": scope.user_id or -1})
+    if not scope.kontor_ids:
+        return Q(pk__in=[])
+    q = Q(**{f"{prefix}kontor_id__in": scope.kontor_ids})
+    if not scope.can_view_strengt_fortrolig:
+        # NOT IN over the few strictly confidential people (a partial index finds them)
+        # rather than a join to every person: the planner keeps the application's own index
+        # order, so a page of the queue stays a page.
+        # An application registered by an office that could not see the protected person
+        # stays visible there: it holds only what that office was told (issue 10).
+        q &= ~(Q(**{f"{prefix}person_id__in": Person.objects.filter(
+            adressebeskyttelse=Adressebeskyttelse.STRENGT_FORTROLIG).values("pk")})
+            & Q(**{f"{prefix}registrert_uten_innsyn": False}))
+    return q
+
+
+def scoped_soknader(scope: Scope) -> QuerySet[Soknad]:
+    """Return the applications ``scope`` may see (see ``scope_q``)."""
+    if not (scope.is_citizen or scope.kontor_ids):
+        return Soknad.objects.none()
+    return Soknad.objects.filter(scope_q(scope))
 
 
 def get_soknad(*, scope: Scope, actor: object, pk: int, purpose: str) -> Soknad:

@@ -34,6 +34,9 @@ class Person(models.Model):
                                 on_delete=models.SET_NULL, related_name="person")
 
     class Meta:
+        # Every scoped read excludes the few strictly confidential people (issue 13).
+        indexes = [models.Index(fields=["id"], name="person_strengt_fortrolig",
+                                condition=models.Q(adressebeskyttelse="STRENGT_FORTROLIG"))]
         verbose_name = _("person")
         verbose_name_plural = _("personer")
 

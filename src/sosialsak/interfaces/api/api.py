@@ -7,13 +7,13 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Query
 from ninja.errors import AuthenticationError, ValidationError
 
 from sosialsak import __version__
 from sosialsak.contexts.audit.log import audit_channel
 from sosialsak.contexts.casefile.detail import case_detail
-from sosialsak.contexts.casefile.queue import QueueFilter, work_queue
+from sosialsak.contexts.casefile.queue import QueueFilter, work_queue_page
 from sosialsak.contexts.decisions.operations import change_status
 from sosialsak.contexts.intake.operations import (
     ApplicantInput,
@@ -88,14 +88,31 @@ def _plain(obj: Any) -> Any:
     return dataclasses.asdict(obj)
 
 
-@api.get("/v1/soknader", response=list[SoknadListItem], tags=["søknader"])
-def list_soknader(request: HttpRequest, status: str = "", q: str = "") -> list[dict[str, Any]]:
-    """List applications in the caller's scope: urgent first, then oldest."""
+@api.get("/v1/soknader", response={200: list[SoknadListItem], 400: Error}, tags=["søknader"])
+def list_soknader(
+    request: HttpRequest, response: HttpResponse, status: str = "", q: str = "",
+    etter: str = Query("", description="Sidemarkør: verdien fra forrige sides `Link`-hode "
+                       "(`rel=\"next\"`). Tom: første side."),
+    limit: int = Query(100, ge=1, le=500, description="Antall søknader per side (1–500)."),
+) -> list[dict[str, Any]]:
+    """List applications in the caller's scope: urgent first, then oldest.
+
+    Paged by keyset: when there are more, the response has the header
+    `Link: </api/v1/soknader?etter=…&limit=…>; rel="next"` (same filters); follow it until it
+    is absent. `X-Total-Count` holds the number of matching applications in all pages. Each
+    listed application's read is audit-logged."""
     with audit_channel("api"):
-        rows = work_queue(scope=scope_of(request), actor=request.user,
-                          filters=QueueFilter(status=status, search=q[:100]), today=today(),
-                          purpose="api: liste søknader", include_closed=bool(status))
-    return [_plain(r) for r in rows]
+        page = work_queue_page(scope=scope_of(request), actor=request.user,
+                               filters=QueueFilter(status=status, search=q[:100]),
+                               today=today(), purpose="api: liste søknader",
+                               include_closed=bool(status), etter=etter, limit=limit)
+    if page.neste:
+        query = request.GET.copy()
+        query["etter"], query["limit"] = page.neste, str(limit)
+        response["Link"] = f'<{request.path}?{query.urlencode()}>; rel="next"'
+    if page.total is not None:
+        response["X-Total-Count"] = str(page.total)
+    return [_plain(r) for r in page.rows]
 
 
 @api.get("/v1/soknader/{soknad_id}", response={200: SoknadDetailOut, 404: Error},

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from sosialsak.contexts.audit.queries import AuditFilter, check_audit_access, search_audit
 from sosialsak.contexts.casefile.detail import case_detail
-from sosialsak.contexts.casefile.queue import QueueFilter, work_queue
+from sosialsak.contexts.casefile.queue import QueueFilter, work_queue_page
 from sosialsak.contexts.decisions.operations import change_status
 from sosialsak.contexts.intake.models import SoknadStatus
 from sosialsak.contexts.intake.operations import (
@@ -54,6 +54,15 @@ def home(request: HttpRequest) -> HttpResponse:
     raise PermissionDenied
 
 
+QUEUE_PAGE = 100  # rows per page of the work queue (issue 13: "neste side")
+
+
+def _without(request: HttpRequest, key: str) -> str:
+    query = request.GET.copy()
+    query.pop(key, None)
+    return query.urlencode()
+
+
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
     scope = scope_of(request)
@@ -65,9 +74,21 @@ def queue(request: HttpRequest) -> HttpResponse:
         mine_only=request.GET.get("mine") == "1",
         search=request.GET.get("q", "")[:100],
     )
-    rows = work_queue(scope=scope, actor=request.user, filters=filters, today=today(),
-                      purpose="arbeidsliste")
-    ctx = {"rows": rows, "filters": filters, "statuses": SoknadStatus.choices}
+    try:
+        page = work_queue_page(scope=scope, actor=request.user, filters=filters, today=today(),
+                               purpose="arbeidsliste", etter=request.GET.get("etter", ""),
+                               limit=QUEUE_PAGE)
+    except DomainError:  # a stale or altered cursor: start again from the first page
+        return redirect(f"{reverse('queue')}?{_without(request, 'etter')}")
+    neste = ""
+    if page.neste:
+        query = request.GET.copy()
+        query["etter"] = page.neste
+        neste = f"{reverse('queue')}?{query.urlencode()}"
+    ctx = {"rows": page.rows, "total": page.total or 0, "neste": neste,
+           "forste": f"{reverse('queue')}?{_without(request, 'etter')}"
+           if request.GET.get("etter") else "",
+           "filters": filters, "statuses": SoknadStatus.choices}
     template = "caseworker/_queue_table.html" if request.headers.get("HX-Request") \
         else "caseworker/queue.html"
     return render(request, template, ctx)

@@ -4,6 +4,7 @@ applications (each item links to its case) and as counts for the start page.
 Each list is one query (the children's mapping adds two, computed in batch), scoped by
 ``intake.queries.scoped_soknader``. Showing a list logs a read per listed application in one
 ``bulk_create``, as the work queue does; the counts show no personal data and are not logged.
+The counts are one aggregate query (``_counts``), whatever the number of applications.
 """
 
 from sosialsak.contexts.casefile.worklists._common import WorkItem
@@ -12,6 +13,7 @@ from sosialsak.contexts.casefile.worklists._lists import (
     Worklist,
     worklist,
     worklist_counts,
+    worklist_overview,
 )
 
-__all__ = ["LISTS", "WorkItem", "Worklist", "worklist", "worklist_counts"]
+__all__ = ["LISTS", "WorkItem", "Worklist", "worklist", "worklist_counts", "worklist_overview"]

@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.intake.models import Soknad
-from sosialsak.contexts.intake.queries import scoped_soknader
+from sosialsak.contexts.intake.queries import scope_q, scoped_soknader
 from sosialsak.contexts.offices.policy import Settings
 from sosialsak.kernel.bounds import shown_at
 from sosialsak.kernel.clock import OSLO
@@ -48,6 +48,13 @@ class Ctx:
         if self.mine_user_id is not None:
             qs = qs.filter(saksbehandler_id=self.mine_user_id)
         return qs
+
+    def on(self, prefix: str) -> Q:
+        """The same rows as ``base`` for the application at ``prefix``, through the join."""
+        q = scope_q(self.scope, prefix)
+        if self.mine_user_id is not None:
+            q &= Q(**{f"{prefix}saksbehandler_id": self.mine_user_id})
+        return q
 
     def per_office(self, make: Callable[[Settings], Q]) -> Q:
         """Return ``kontor = k AND make(settings of k)`` for every office in scope, OR-ed."""

@@ -15,6 +15,7 @@ from sosialsak.contexts.audit.log import record_many
 from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.casefile.worklists import _sources as src
 from sosialsak.contexts.casefile.worklists._common import Ctx, WorkItem
+from sosialsak.contexts.casefile.worklists._counts import TOTAL, count_all
 from sosialsak.contexts.cases.access import is_staff_scope
 from sosialsak.contexts.offices.queries import settings_for_many
 from sosialsak.kernel.errors import NotFound
@@ -95,11 +96,21 @@ def worklist(
     return items
 
 
+def worklist_overview(
+    *, scope: Scope, actor: object, today: date, mine_only: bool = False
+) -> tuple[dict[str, int], int]:
+    """Return the number of lines in each worklist the caller may see and the number of
+    distinct applications on any of them, counted in the database in one aggregate query (no
+    personal data, so nothing is logged)."""
+    ctx = _ctx(scope, actor, today, mine_only)
+    got = count_all(ctx, [key for key, wl in LISTS.items() if wl.visible_to(scope)])
+    total = got.pop(TOTAL)
+    return got, total
+
+
 def worklist_counts(
     *, scope: Scope, actor: object, today: date, mine_only: bool = False
 ) -> dict[str, int]:
-    """Return the number of lines in each worklist the caller may see (no personal data, so
-    nothing is logged)."""
-    ctx = _ctx(scope, actor, today, mine_only)
-    return {key: len(wl.source(ctx)) for key, wl in LISTS.items() if wl.visible_to(scope)}
+    """Return the number of lines in each worklist the caller may see (see worklist_overview)."""
+    return worklist_overview(scope=scope, actor=actor, today=today, mine_only=mine_only)[0]
 

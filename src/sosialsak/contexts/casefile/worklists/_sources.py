@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from statistics import median
 
-from django.db.models import Count, Exists, Max, Min, OuterRef, Q
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet
 
 from sosialsak.contexts.casefile.worklists._common import (
     OPEN,
@@ -20,14 +20,14 @@ from sosialsak.contexts.cases.policy import forelopig_svar_varsel
 from sosialsak.contexts.cases.queries import children_gaps_many
 from sosialsak.contexts.decisions.models import Klage, KlageStatus, SakStatus, Utfall, Vedtak
 from sosialsak.contexts.intake.models import Soknad, SoktStonad
-from sosialsak.contexts.intake.queries import scoped_soknader
+from sosialsak.contexts.intake.queries import scope_q
 from sosialsak.contexts.people.models import HusstandBarn
 from sosialsak.kernel.clock import local_date
 from sosialsak.rules.frister import add_days
 
 # An item is undecided until a vedtak in a sak in force covers it (a feilregistrert sak's
 # decisions do not count, as in ``decisions.operations.undecided_items``).
-_UNDECIDED = Exists(SoktStonad.objects.filter(soknad=OuterRef("pk")).exclude(
+UNDECIDED = Exists(SoktStonad.objects.filter(soknad=OuterRef("pk")).exclude(
     vedtak__sak__status=SakStatus.AKTIV))
 
 
@@ -46,12 +46,18 @@ def dokumentasjon_frist_ute(ctx: Ctx) -> list[WorkItem]:
             for s in qs]
 
 
-def dokumentasjon_paminnelse(ctx: Ctx) -> list[WorkItem]:
+def paminnelse_due(ctx: Ctx) -> Q:
+    """An open request, not reminded, due within the office's reminder days."""
     today = ctx.today
     krav = Dokumentasjonskrav.objects.filter(soknad=OuterRef("pk"), status="ETTERSPURT",
                                              paminnet_at__isnull=True, frist__gt=today)
-    due_soon = ctx.per_office(lambda s: Q(Exists(krav.filter(
+    return ctx.per_office(lambda s: Q(Exists(krav.filter(
         frist__lte=today + timedelta(days=s.dokumentasjon_paminnelse_dager)))))
+
+
+def dokumentasjon_paminnelse(ctx: Ctx) -> list[WorkItem]:
+    today = ctx.today
+    due_soon = paminnelse_due(ctx)
     waiting = Q(dokumentasjonskrav__status="ETTERSPURT",
                 dokumentasjonskrav__paminnet_at__isnull=True,
                 dokumentasjonskrav__frist__gt=today)
@@ -70,7 +76,7 @@ def forelopig_svar(ctx: Ctx) -> list[WorkItem]:
     lead = max((s.forelopig_svar_varsel_dager for s in ctx.settings.values()), default=0)
     cutoff = start_of(ctx.today + timedelta(days=lead - 27))
     replies = Brev.objects.filter(soknad=OuterRef("pk"), type=BrevType.FORELOPIG_SVAR)
-    qs = (ctx.base().filter(_UNDECIDED, status__in=OPEN)
+    qs = (ctx.base().filter(UNDECIDED, status__in=OPEN)
           .annotate(wl_sendt=Exists(replies),
                     wl_forventet=Max("brev__frist", filter=Q(brev__type=BrevType.FORELOPIG_SVAR)))
           .filter(Q(mottatt_at__lt=cutoff) | Q(wl_forventet__lt=ctx.today))
@@ -94,10 +100,15 @@ def nodhjelp_ikke_behandlet(ctx: Ctx) -> list[WorkItem]:
                  detalj="Nødhjelp uten vedtak; skulle vært behandlet samme dag") for s in qs]
 
 
-def uten_vedtak(ctx: Ctx) -> list[WorkItem]:
-    old = ctx.per_office(lambda s: Q(
+def uten_vedtak_old(ctx: Ctx) -> Q:
+    """Received longer ago than the office's limit for a decision."""
+    return ctx.per_office(lambda s: Q(
         mottatt_at__lt=start_of(ctx.today - timedelta(days=s.uten_vedtak_dager - 1))))
-    qs = (ctx.base().filter(old, _UNDECIDED, status__in=OPEN)
+
+
+def uten_vedtak(ctx: Ctx) -> list[WorkItem]:
+    old = uten_vedtak_old(ctx)
+    qs = (ctx.base().filter(old, UNDECIDED, status__in=OPEN)
           .select_related(*RELATED).order_by("mottatt_at", "pk"))
     out = []
     for s in qs:
@@ -119,22 +130,32 @@ def kartlegging_barn(ctx: Ctx) -> list[WorkItem]:
             for s in candidates if gaps[s.pk]]
 
 
-def vedtaksperiode_slutter(ctx: Ctx) -> list[WorkItem]:
+def vedtak_ending(ctx: Ctx) -> QuerySet[Vedtak]:
+    """Granted decisions whose period ends soon, with no newer decision or application."""
     today = ctx.today
-    ending = Q(pk__in=[])
+    # One window per distinct warning period (usually one for all offices): the planner
+    # starts from the index on periode_til instead of every decision of the office (issue 13).
+    by_days: dict[int, list[int]] = {}
     for kontor_id, office in ctx.settings.items():
-        ending |= Q(sak__soknad__kontor_id=kontor_id, periode_til__gt=today,
-                    periode_til__lte=today + timedelta(
-                        days=office.vedtaksperiode_varsel_dager + 1))
+        by_days.setdefault(office.vedtaksperiode_varsel_dager, []).append(kontor_id)
+    ending = Q(pk__in=[])
+    for days, kontor_ids in by_days.items():
+        window = Q(periode_til__gt=today, periode_til__lte=today + timedelta(days=days + 1))
+        ending |= window if len(by_days) == 1 else window & Q(
+            sak__soknad__kontor_id__in=kontor_ids)
     renewed = Exists(Vedtak.objects.filter(
         sak__soknad__person_id=OuterRef("sak__soknad__person_id"),
         periode_til__gt=OuterRef("periode_til")))
     newer = Exists(Soknad.objects.filter(person_id=OuterRef("sak__soknad__person_id"),
                                          mottatt_at__gt=OuterRef("fattet_at"))
                    .exclude(pk=OuterRef("sak__soknad_id")))
-    qs = (Vedtak.objects.filter(ending, sak__soknad__in=ctx.base(),
-                                utfall__in=(Utfall.INNVILGET, Utfall.DELVIS_INNVILGET))
-          .exclude(renewed).exclude(newer)
+    return (Vedtak.objects.filter(ending, ctx.on("sak__soknad__"),
+                                  utfall__in=(Utfall.INNVILGET, Utfall.DELVIS_INNVILGET))
+            .exclude(renewed).exclude(newer))
+
+
+def vedtaksperiode_slutter(ctx: Ctx) -> list[WorkItem]:
+    qs = (vedtak_ending(ctx)
           .select_related(*(f"sak__soknad__{r}" for r in RELATED))
           .order_by("periode_til", "pk"))
     seen: set[int] = set()
@@ -150,11 +171,16 @@ def vedtaksperiode_slutter(ctx: Ctx) -> list[WorkItem]:
     return out
 
 
-def oppgaver(ctx: Ctx) -> list[WorkItem]:
+def oppgave_who(ctx: Ctx) -> Q:
+    """All tasks; with "mine only", those given to me or on my cases and given to nobody."""
     mine = ctx.mine_user_id
-    who = Q() if mine is None else (
+    return Q() if mine is None else (
         Q(tildelt_id=mine) | Q(tildelt__isnull=True, soknad__saksbehandler_id=mine))
-    qs = (Oppgave.objects.filter(who, soknad__in=scoped_soknader(ctx.scope),
+
+
+def oppgaver(ctx: Ctx) -> list[WorkItem]:
+    who = oppgave_who(ctx)
+    qs = (Oppgave.objects.filter(who, scope_q(ctx.scope, "soknad__"),
                                  utfort_at__isnull=True, frist__lte=ctx.today)
           .select_related(*(f"soknad__{r}" for r in RELATED)).order_by("frist", "pk"))
     return [item(t.soknad, frist=t.frist, overdue=t.frist < ctx.today, detalj=t.tittel,
@@ -164,7 +190,7 @@ def oppgaver(ctx: Ctx) -> list[WorkItem]:
 def klager(ctx: Ctx) -> list[WorkItem]:
     # Appeals the office has neither changed nor sent to the Statsforvalter (fvl § 33), oldest
     # first, with the time they have waited.
-    qs = (Klage.objects.filter(status=KlageStatus.MOTTATT, vedtak__sak__soknad__in=ctx.base())
+    qs = (Klage.objects.filter(ctx.on("vedtak__sak__soknad__"), status=KlageStatus.MOTTATT)
           .select_related(*(f"vedtak__sak__soknad__{r}" for r in RELATED))
           .order_by("mottatt", "pk"))
     out = []
@@ -183,7 +209,7 @@ def klager_oversendt(ctx: Ctx) -> list[WorkItem]:
     # Appeals forwarded to the Statsforvalter in the last 90 days, newest first: the days from
     # the appeal arriving to its forwarding, and the office's median over the same appeals.
     since = start_of(ctx.today - timedelta(days=OVERSENDT_DAGER - 1))
-    qs = (Klage.objects.filter(oversendt_at__gte=since, vedtak__sak__soknad__in=ctx.base())
+    qs = (Klage.objects.filter(ctx.on("vedtak__sak__soknad__"), oversendt_at__gte=since)
           .select_related(*(f"vedtak__sak__soknad__{r}" for r in RELATED))
           .order_by("-oversendt_at", "-pk"))
     rows = [(k, local_date(k.oversendt_at)) for k in qs if k.oversendt_at is not None]

@@ -48,7 +48,13 @@ class Dokumentasjonskrav(models.Model):
 
     class Meta:
         ordering = ["frist", "id"]
-        indexes = [models.Index(fields=["status", "frist"])]
+        indexes = [
+            models.Index(fields=["status", "frist"]),
+            # The work queue's next documentation deadline per listed application, and the
+            # documentation worklists (issue 13).
+            models.Index(fields=["soknad", "frist"], name="krav_etterspurt_frist",
+                         condition=models.Q(status="ETTERSPURT")),
+        ]
         verbose_name = _("dokumentasjonskrav")
         verbose_name_plural = _("dokumentasjonskrav")
         constraints = [

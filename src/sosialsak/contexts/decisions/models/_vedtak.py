@@ -119,6 +119,8 @@ class Vedtak(models.Model):
 
     class Meta:
         ordering = ["fattet_at", "id"]
+        # The worklist of decision periods that end soon (issue 13).
+        indexes = [models.Index(fields=["periode_til"], name="vedtak_periode_til")]
         verbose_name = _("vedtak")
         verbose_name_plural = _("vedtak")
         constraints = [

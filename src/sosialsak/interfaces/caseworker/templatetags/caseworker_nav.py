@@ -19,3 +19,13 @@ def approvals_waiting(context: dict[str, Any]) -> int:
     if request is None or not request.user.is_authenticated:
         return 0
     return approvals_waiting_count(scope_of(request))
+
+
+@register.simple_tag(takes_context=True)
+def sees_audit_log(context: dict[str, Any]) -> bool:
+    """Return whether the menu shows the audit log: from the request's cached scope, so the
+    menu costs no permission queries on every page (issue 13)."""
+    request = context.get("request")
+    if request is None or not request.user.is_authenticated:
+        return False
+    return scope_of(request).can_view_audit

@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from sosialsak.contexts.casefile.worklists import LISTS, worklist, worklist_counts
+from sosialsak.contexts.casefile.worklists import LISTS, worklist, worklist_overview
 from sosialsak.contexts.cases.reads import search_notes
 from sosialsak.contexts.offices.operations import can_edit_settings, update_office_settings
 from sosialsak.contexts.offices.queries import settings_for
@@ -24,11 +24,12 @@ from sosialsak.kernel.errors import DomainError, NotFound
 def start(request: HttpRequest) -> HttpResponse:
     scope = staff_scope(request)
     mine = request.GET.get("mine") == "1"
-    counts = worklist_counts(scope=scope, actor=request.user, today=today(), mine_only=mine)
+    counts, total = worklist_overview(scope=scope, actor=request.user, today=today(),
+                                      mine_only=mine)
     lists = [(wl, counts[key]) for key, wl in LISTS.items() if key in counts]
     kontor_id = getattr(request.user, "kontor_id", None)
     return render(request, "caseworker/cases/start.html", {
-        "lists": lists, "mine": mine, "total": sum(counts.values()),
+        "lists": lists, "mine": mine, "total": total,
         "can_edit_settings": can_edit_settings(scope, kontor_id),
     })
 
