@@ -55,6 +55,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The API answers every error in its one shape {code, message, extra} (issue 10).
+    "sosialsak.interfaces.api.errors.ApiErrorShapeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "sosialsak.interfaces.caseworker.middleware.ChosenLanguageMiddleware",

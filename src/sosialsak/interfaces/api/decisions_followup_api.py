@@ -6,18 +6,19 @@ the office's own review, forwarding, the Statsforvalter's outcome). Mounted on
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router
+from ninja import Body, Router
 
 from sosialsak.contexts.audit.log import audit_channel
 from sosialsak.contexts.decisions import operations as ops
+from sosialsak.interfaces.api.bounds import Id
 from sosialsak.interfaces.api.decisions_schemas import (
     BruddIn,
     GrunnIn,
-    IdOut,
+    IdStatusOut,
     KlageIn,
     KlageOut,
     OmgjoringIn,
@@ -32,11 +33,14 @@ from sosialsak.interfaces.api.schemas import Error
 from sosialsak.interfaces.caseworker.common import scope_of
 
 router = Router(tags=["vedtak"])
+# The Digisos klage.json, read from the JSON body (as a bare dict ninja read it from the query
+# string, so the endpoint could never be used; issue 10).
+KlageDocument = Annotated[dict[str, Any], Body(description="klage.json")]
 ERR = {400: Error, 404: Error}
 
 
-@router.post("/vilkar/{vilkar_id}/brudd", response={201: IdOut, **ERR})
-def brudd(request: HttpRequest, vilkar_id: int, body: BruddIn) -> tuple[int, dict[str, Any]]:
+@router.post("/vilkar/{vilkar_id}/brudd", response={201: IdStatusOut, **ERR})
+def brudd(request: HttpRequest, vilkar_id: Id, body: BruddIn) -> tuple[int, dict[str, Any]]:
     """Record that a condition was not met, with the person's explanation."""
     with audit_channel("api"):
         row = ops.record_brudd(scope=scope_of(request), actor=request.user, vilkar_id=vilkar_id,
@@ -44,8 +48,8 @@ def brudd(request: HttpRequest, vilkar_id: int, body: BruddIn) -> tuple[int, dic
     return 201, {"id": row.pk, "status": row.status}
 
 
-@router.post("/brudd/{brudd_id}/forhandsvarsel", response={201: IdOut, **ERR})
-def varsel(request: HttpRequest, brudd_id: int, body: VarselIn) -> tuple[int, dict[str, Any]]:
+@router.post("/brudd/{brudd_id}/forhandsvarsel", response={201: IdStatusOut, **ERR})
+def varsel(request: HttpRequest, brudd_id: Id, body: VarselIn) -> tuple[int, dict[str, Any]]:
     """Send the advance warning of a reduction (fvl § 16)."""
     with audit_channel("api"):
         row = ops.send_forhandsvarsel(scope=scope_of(request), actor=request.user,
@@ -54,15 +58,15 @@ def varsel(request: HttpRequest, brudd_id: int, body: VarselIn) -> tuple[int, di
     return 201, {"id": row.pk, "status": row.status}
 
 
-def _reduction(request: HttpRequest, brudd_id: int, body: ReduksjonIn) -> dict[str, Any]:
+def _reduction(request: HttpRequest, brudd_id: Id, body: ReduksjonIn) -> dict[str, Any]:
     return {"scope": scope_of(request), "actor": request.user, "brudd_id": brudd_id,
             "belop_redusert": body.belop_redusert, "now": timezone.now(),
             "individuell_vurdering": body.individuell_vurdering,
             "nodvendig_belop": body.nodvendig_belop}
 
 
-@router.post("/brudd/{brudd_id}/reduksjon", response={201: IdOut, **ERR})
-def reduksjon(request: HttpRequest, brudd_id: int, body: ReduksjonIn) -> tuple[int, Any]:
+@router.post("/brudd/{brudd_id}/reduksjon", response={201: IdStatusOut, **ERR})
+def reduksjon(request: HttpRequest, brudd_id: Id, body: ReduksjonIn) -> tuple[int, Any]:
     """Make the reduction decision (refused without stated consequence or warning; 400
     ``godkjenning_kreves`` when the office asks for four eyes)."""
     with audit_channel("api"):
@@ -70,8 +74,8 @@ def reduksjon(request: HttpRequest, brudd_id: int, body: ReduksjonIn) -> tuple[i
     return 201, {"id": v.pk, "status": v.art}
 
 
-@router.post("/brudd/{brudd_id}/reduksjon/forslag", response={201: IdOut, **ERR})
-def reduksjon_forslag(request: HttpRequest, brudd_id: int, body: ReduksjonIn) -> tuple[int, Any]:
+@router.post("/brudd/{brudd_id}/reduksjon/forslag", response={201: IdStatusOut, **ERR})
+def reduksjon_forslag(request: HttpRequest, brudd_id: Id, body: ReduksjonIn) -> tuple[int, Any]:
     """Send a reduction to a second caseworker when the office asks for approval."""
     with audit_channel("api"):
         f = ops.propose_reduksjon(**_reduction(request, brudd_id, body))
@@ -83,7 +87,7 @@ def _klage(k: Any) -> dict[str, Any]:
 
 
 @router.post("/vedtak/{vedtak_id}/klager", response={201: KlageOut, **ERR})
-def klage(request: HttpRequest, vedtak_id: int, body: KlageIn) -> tuple[int, dict[str, Any]]:
+def klage(request: HttpRequest, vedtak_id: Id, body: KlageIn) -> tuple[int, dict[str, Any]]:
     """Register a paper or oral appeal; the deadline is checked and a late appeal flagged."""
     with audit_channel("api"):
         k = ops.register_klage(scope=scope_of(request), actor=request.user, vedtak_id=vedtak_id,
@@ -93,7 +97,7 @@ def klage(request: HttpRequest, vedtak_id: int, body: KlageIn) -> tuple[int, dic
 
 
 @router.post("/klager/digisos", response={201: KlageOut, **ERR})
-def klage_digisos(request: HttpRequest, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+def klage_digisos(request: HttpRequest, body: KlageDocument) -> tuple[int, dict[str, Any]]:
     """Register an appeal from a Digisos ``klage.json`` (idempotent on ``klageId``)."""
     with audit_channel("api"):
         k = ops.register_digisos_klage(scope=scope_of(request), actor=request.user,
@@ -102,7 +106,7 @@ def klage_digisos(request: HttpRequest, body: dict[str, Any]) -> tuple[int, dict
 
 
 @router.post("/klager/{klage_id}/sen-klage", response={200: KlageOut, **ERR})
-def sen(request: HttpRequest, klage_id: int, body: SenIn) -> dict[str, Any]:
+def sen(request: HttpRequest, klage_id: Id, body: SenIn) -> dict[str, Any]:
     """Record whether a late appeal is still heard (fvl § 31)."""
     with audit_channel("api"):
         k = ops.decide_late_klage(scope=scope_of(request), actor=request.user, klage_id=klage_id,
@@ -111,13 +115,13 @@ def sen(request: HttpRequest, klage_id: int, body: SenIn) -> dict[str, Any]:
     return _klage(k)
 
 
-def _change(request: HttpRequest, klage_id: int, body: OmgjoringIn) -> dict[str, Any]:
+def _change(request: HttpRequest, klage_id: Id, body: OmgjoringIn) -> dict[str, Any]:
     return {"scope": scope_of(request), "actor": request.user, "klage_id": klage_id,
             "data": _utkast(body.vedtak), "vurdering": body.vurdering, "now": timezone.now()}
 
 
-@router.post("/klager/{klage_id}/omgjoring", response={201: IdOut, **ERR})
-def omgjor(request: HttpRequest, klage_id: int, body: OmgjoringIn) -> tuple[int, Any]:
+@router.post("/klager/{klage_id}/omgjoring", response={201: IdStatusOut, **ERR})
+def omgjor(request: HttpRequest, klage_id: Id, body: OmgjoringIn) -> tuple[int, Any]:
     """The office changes the decision after the appeal (a new vedtak; 400
     ``godkjenning_kreves`` when the office asks for four eyes)."""
     with audit_channel("api"):
@@ -125,8 +129,8 @@ def omgjor(request: HttpRequest, klage_id: int, body: OmgjoringIn) -> tuple[int,
     return 201, {"id": v.pk, "status": v.art}
 
 
-@router.post("/klager/{klage_id}/omgjoring/forslag", response={201: IdOut, **ERR})
-def omgjor_forslag(request: HttpRequest, klage_id: int, body: OmgjoringIn) -> tuple[int, Any]:
+@router.post("/klager/{klage_id}/omgjoring/forslag", response={201: IdStatusOut, **ERR})
+def omgjor_forslag(request: HttpRequest, klage_id: Id, body: OmgjoringIn) -> tuple[int, Any]:
     """Send the new decision after the appeal to a second caseworker for approval."""
     with audit_channel("api"):
         f = ops.propose_change_after_klage(**_change(request, klage_id, body))
@@ -134,7 +138,7 @@ def omgjor_forslag(request: HttpRequest, klage_id: int, body: OmgjoringIn) -> tu
 
 
 @router.post("/klager/{klage_id}/oversending", response={200: dict[str, Any], **ERR})
-def oversend(request: HttpRequest, klage_id: int, body: VurderingIn) -> dict[str, Any]:
+def oversend(request: HttpRequest, klage_id: Id, body: VurderingIn) -> dict[str, Any]:
     """Forward to the Statsforvalter; returns the structured case export."""
     with audit_channel("api"):
         k = ops.forward_klage(scope=scope_of(request), actor=request.user, klage_id=klage_id,
@@ -143,7 +147,7 @@ def oversend(request: HttpRequest, klage_id: int, body: VurderingIn) -> dict[str
 
 
 @router.post("/klager/{klage_id}/statsforvalter", response={200: KlageOut, **ERR})
-def sf(request: HttpRequest, klage_id: int, body: SfIn) -> dict[str, Any]:
+def sf(request: HttpRequest, klage_id: Id, body: SfIn) -> dict[str, Any]:
     """Record the Statsforvalter's outcome."""
     with audit_channel("api"):
         k = ops.record_statsforvalter_outcome(scope=scope_of(request), actor=request.user,
@@ -153,8 +157,8 @@ def sf(request: HttpRequest, klage_id: int, body: SfIn) -> dict[str, Any]:
     return _klage(k)
 
 
-@router.post("/vilkar/{vilkar_id}/annullering", response={200: IdOut, **ERR})
-def annul_vilkar(request: HttpRequest, vilkar_id: int, body: GrunnIn) -> dict[str, Any]:
+@router.post("/vilkar/{vilkar_id}/annullering", response={200: IdStatusOut, **ERR})
+def annul_vilkar(request: HttpRequest, vilkar_id: Id, body: GrunnIn) -> dict[str, Any]:
     """Annul a condition that no longer applies (innsyn: ANNULLERT); the reason is required."""
     with audit_channel("api"):
         v = ops.annul_vilkar(scope=scope_of(request), actor=request.user, vilkar_id=vilkar_id,
@@ -162,8 +166,8 @@ def annul_vilkar(request: HttpRequest, vilkar_id: int, body: GrunnIn) -> dict[st
     return {"id": v.pk, "status": v.status}
 
 
-@router.post("/saker/{sak_id}/feilregistrering", response={200: IdOut, **ERR})
-def feilregistrer(request: HttpRequest, sak_id: int, body: GrunnIn) -> dict[str, Any]:
+@router.post("/saker/{sak_id}/feilregistrering", response={200: IdStatusOut, **ERR})
+def feilregistrer(request: HttpRequest, sak_id: Id, body: GrunnIn) -> dict[str, Any]:
     """Mark a sak opened by mistake as FEILREGISTRERT; its items count as undecided again."""
     with audit_channel("api"):
         sak = ops.mark_sak_feilregistrert(scope=scope_of(request), actor=request.user,
@@ -171,8 +175,8 @@ def feilregistrer(request: HttpRequest, sak_id: int, body: GrunnIn) -> dict[str,
     return {"id": sak.pk, "status": sak.status}
 
 
-@router.post("/vedtak-dokumentasjonskrav/{krav_id}/levert", response={200: IdOut, **ERR})
-def krav_levert(request: HttpRequest, krav_id: int) -> dict[str, Any]:
+@router.post("/vedtak-dokumentasjonskrav/{krav_id}/levert", response={200: IdStatusOut, **ERR})
+def krav_levert(request: HttpRequest, krav_id: Id) -> dict[str, Any]:
     """Record that documentation the decision requires has arrived."""
     with audit_channel("api"):
         k = ops.mark_dokumentasjonskrav_levert(scope=scope_of(request), actor=request.user,
@@ -180,8 +184,8 @@ def krav_levert(request: HttpRequest, krav_id: int) -> dict[str, Any]:
     return {"id": k.pk, "status": k.status}
 
 
-@router.post("/vedtak-dokumentasjonskrav/{krav_id}/annullering", response={200: IdOut, **ERR})
-def krav_annuller(request: HttpRequest, krav_id: int, body: GrunnIn) -> dict[str, Any]:
+@router.post("/vedtak-dokumentasjonskrav/{krav_id}/annullering", response={200: IdStatusOut, **ERR})
+def krav_annuller(request: HttpRequest, krav_id: Id, body: GrunnIn) -> dict[str, Any]:
     """Annul a documentation requirement that no longer applies; the reason is required."""
     with audit_channel("api"):
         k = ops.annul_dokumentasjonskrav(scope=scope_of(request), actor=request.user,
