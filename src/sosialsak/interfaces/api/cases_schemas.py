@@ -168,9 +168,15 @@ class OppgaveOut(Schema):
     utfort_at: datetime | None
 
 
+# A clock time without offset ("09:00"). JSON Schema's "time" requires an offset, which the
+# office's opening hours do not have, so the documented format is RFC 3339's partial-time.
+ClockTime = Annotated[time, Field(json_schema_extra={
+    "format": "partial-time", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"})]
+
+
 class OfficeSettingsSchema(Schema):
-    apner: time
-    stenger: time
+    apner: ClockTime
+    stenger: ClockTime
     apne_dager: str = Field(max_length=7,
                             description="ISO weekdays, e.g. 12345 for Monday to Friday")
     vakt_ved_nodhjelp: bool
