@@ -46,8 +46,6 @@ def _run_operation(operation: Any, headers: dict[str, str]) -> None:
     def run(case: Any) -> None:
         case.call_and_validate(**kwargs)
 
-    if FULL:
-        run = settings(derandomize=False)(run)
     run()
 
 
