@@ -5,7 +5,8 @@ the documented schema.
 
 ``make test`` runs a bounded pass (fixed seed, few examples per operation, positive data, a
 few minutes at most on two cores). ``make fuzz`` sets SOSIALSAK_FUZZ=full: many more
-examples, positive and negative data, and all of schemathesis' checks.
+examples, positive and negative data, and all of schemathesis' checks (but the one that
+cannot hold for business rules, see ``_run_operation``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
+    positive_data_acceptance,
     response_schema_conformance,
     status_code_conformance,
 )
@@ -35,8 +37,13 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 
 
 def _run_operation(operation: Any, headers: dict[str, str]) -> None:
+    # The full run uses every check but one: "schema-valid data is accepted" cannot hold for
+    # an API with business rules and date bounds that JSON Schema cannot state (a decision on
+    # items that do not exist is a 400, a date before 2000 a 422).
     kwargs: dict[str, Any] = {"headers": headers}
-    if not FULL:
+    if FULL:
+        kwargs["excluded_checks"] = [positive_data_acceptance]
+    else:
         kwargs["checks"] = CHECKS
 
     @given(case=operation.as_strategy(generation_mode=GenerationMode.POSITIVE)
