@@ -51,6 +51,7 @@ from sosialsak.kernel.errors import DomainError, NotFound
 
 logger = logging.getLogger(__name__)
 
+
 class SosialsakAPI(NinjaAPI):
     """The API, with the one error shape documented on every operation."""
 
