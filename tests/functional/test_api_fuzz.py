@@ -56,7 +56,22 @@ def _run_operation(operation: Any, headers: dict[str, str]) -> None:
     run()
 
 
-def test_the_api_answers_generated_requests_as_documented() -> None:
+@pytest.fixture
+def keep_test_connection() -> Any:
+    """Schemathesis calls the WSGI app directly, which closes the database connection at the
+    end of each request (Django's request signals); that would end the test's transaction on
+    PostgreSQL. Django's own test client disconnects the same handlers."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+def test_the_api_answers_generated_requests_as_documented(keep_test_connection: Any) -> None:
     from sosialsak.config.wsgi import application
     from sosialsak.contexts.accounts.models import User
     from sosialsak.contexts.accounts.tokens import create_token

@@ -10,6 +10,7 @@ from pydantic import Field
 
 from sosialsak.interfaces.api.bounds import (
     MAX_LIST,
+    NO_NUL,
     CaseDate,
     CaseTime,
     Code,
@@ -21,8 +22,9 @@ from sosialsak.interfaces.api.bounds import (
 )
 
 # One answer in the mapping: a short key, and a text, a number or yes/no.
-SvarKey = Annotated[str, Field(max_length=50)]
-SvarValue = Annotated[str, Field(max_length=5_000)] | Annotated[int, Field(ge=-10**9, le=10**9)]
+SvarKey = Annotated[str, Field(max_length=50, pattern=NO_NUL)]
+SvarValue = (Annotated[str, Field(max_length=5_000, pattern=NO_NUL)]
+             | Annotated[int, Field(ge=-10**9, le=10**9)])
 
 
 class WorklistCountOut(Schema):
@@ -177,7 +179,7 @@ ClockTime = Annotated[time, Field(json_schema_extra={
 class OfficeSettingsSchema(Schema):
     apner: ClockTime
     stenger: ClockTime
-    apne_dager: str = Field(max_length=7,
+    apne_dager: str = Field(max_length=7, pattern=NO_NUL,
                             description="ISO weekdays, e.g. 12345 for Monday to Friday")
     vakt_ved_nodhjelp: bool
     vakt_navn: Line
