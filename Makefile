@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/sosialsak
 
-.PHONY: run test test-sqlite test-postgres lint bench bench-scale venv clean
+.PHONY: run test test-sqlite test-postgres lint bench bench-scale fuzz venv clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,13 @@ lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+# The long schemathesis run over the whole API: many examples per operation, positive and
+# negative data, all checks (make test runs a bounded pass of the same test). Override the
+# size with FUZZ_EXAMPLES=n; a failure prints the request to reproduce it.
+FUZZ_EXAMPLES ?= 300
+fuzz: venv
+	SOSIALSAK_FUZZ=full SOSIALSAK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -m fuzz -p no:randomly tests/functional/test_api_fuzz.py
 
 bench: venv
 	$(BIN)/python bench/bench_rules.py

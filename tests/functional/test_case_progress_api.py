@@ -113,8 +113,8 @@ def test_another_office_gets_404_and_the_denial_is_logged(family, users) -> None
 
     assert (read.status_code, write.status_code) == (404, 404)
     assert read.json()["code"] == "not_found"
-    assert AuditEntry.objects.filter(action="DENIED", object_id=str(family.pk),
-                                     channel="api").count() == 1
+    assert AuditEntry.objects.filter(action="DENIED", object_type="soknad",
+                                     object_id=str(family.pk), channel="api").count() == 1
     assert not Kartleggingsdel.objects.exists()
 
 

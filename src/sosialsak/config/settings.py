@@ -85,6 +85,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The API answers every error in its one shape {code, message, extra} (issue 10).
+    "sosialsak.interfaces.api.errors.ApiErrorShapeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Everything after WhiteNoise (all but static files) may hold personal data: no-store.
     "sosialsak.interfaces.caseworker.security.NoStoreMiddleware",

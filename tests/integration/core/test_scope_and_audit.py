@@ -68,9 +68,11 @@ class TestOfficeScope:
         assert (api.status_code, ui.status_code, readonly.status_code) == (404, 404, 404)
         denials = AuditEntry.objects.filter(action="DENIED", object_type="endepunkt")
         va, sf = users["veileder_a"].username, users["statsforvalter"].username
-        assert sorted((e.actor_username, e.object_id) for e in denials) == sorted([
-            (va, f"/api/v1/soknader/{other.pk}/status"), (va, f"/soknad/{other.pk}/status/"),
-            (sf, f"/api/v1/soknader/{other.pk}/status")])
+        # The id from the URL's validated parameter and the endpoint's name, never the path.
+        assert sorted((e.actor_username, e.object_id, e.channel) for e in denials) == sorted([
+            (va, str(other.pk), "api"), (va, str(other.pk), "web"),
+            (sf, str(other.pk), "api")])
+        assert all(e.purpose.startswith("endre: ") for e in denials)
         other.refresh_from_db()
         assert other.status == "MOTTATT"
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import NinjaAPI, Query
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from sosialsak import __version__
 from sosialsak.contexts.audit.log import audit_channel
@@ -23,12 +25,20 @@ from sosialsak.contexts.intake.operations import (
 )
 from sosialsak.contexts.people.operations import BarnInput, PartnerInput
 from sosialsak.interfaces.api.auth import SessionUserAuth, TokenAuth
+from sosialsak.interfaces.api.bounds import Code, Id, SearchTerm
+from sosialsak.interfaces.api.errors import (
+    BODY_MESSAGE,
+    CSRF_MESSAGE,
+    document_errors,
+    error_body,
+    validation_body,
+)
 from sosialsak.interfaces.api.schemas import (
     Error,
     RegisterIn,
     SoknadDetailOut,
     SoknadListItem,
-    StatusIn,
+    SoknadStatusIn,
     StatusOut,
 )
 from sosialsak.interfaces.caseworker.common import (
@@ -39,11 +49,23 @@ from sosialsak.interfaces.caseworker.common import (
 )
 from sosialsak.kernel.errors import DomainError, NotFound
 
-api = NinjaAPI(
+logger = logging.getLogger(__name__)
+
+
+class SosialsakAPI(NinjaAPI):
+    """The API, with the one error shape documented on every operation."""
+
+    def get_openapi_schema(self, *, path_prefix: str | None = None,
+                           path_params: dict[str, Any] | None = None) -> Any:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return document_errors(schema)
+
+
+api = SosialsakAPI(
     title="sosialsak API",
     version="1",
     description="Søknader om økonomisk sosialhjelp, saker og vedtak i kallerens tilgang. "
-    f"sosialsak {__version__}.",
+    f"sosialsak {__version__}. Every error has the shape {{code, message, extra}}.",
     auth=[TokenAuth(), SessionUserAuth()],
     urls_namespace="api",
     docs_url="/docs",
@@ -69,19 +91,40 @@ def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
 def invalid_input(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     """Input that does not fit the schema, in the one error shape. The field is named; the
     value is never echoed (it may be a fødselsnummer)."""
-    errors = [{"field": ".".join(str(x) for x in e.get("loc", ())[1:]) or "body",
-               "message": str(e.get("msg", ""))} for e in exc.errors]
-    first = errors[0] if errors else {"field": "body", "message": "ugyldig innhold"}
-    body = {"code": "invalid_input", "message": f"{first['field']}: {first['message']}",
-            "extra": {"field": first["field"], "errors": errors}}
-    return api.create_response(request, body, status=422)
+    return api.create_response(request, validation_body(exc.errors), status=422)
 
 
 @api.exception_handler(AuthenticationError)
 def unauthenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
-    body = {"code": "unauthenticated", "message": "Logg inn eller bruk et gyldig API-token.",
-            "extra": {}}
-    return api.create_response(request, body, status=401)
+    return api.create_response(request, error_body(401), status=401)
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    """ninja's own refusals (a failed CSRF check, a body that is not JSON) in the one shape."""
+    status = exc.status_code
+    if status == 403 and "csrf" in str(exc).lower():
+        body = {"code": "csrf_failed", "message": str(CSRF_MESSAGE), "extra": {}}
+    elif status == 400:
+        body = {"code": "invalid_body", "message": str(BODY_MESSAGE), "extra": {"field": "body"}}
+    else:
+        body = error_body(status)
+    return api.create_response(request, body, status=status)
+
+
+@api.exception_handler(Http404)
+def no_such_page(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return api.create_response(request, error_body(404), status=404)
+
+
+@api.exception_handler(Exception)
+def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """An unexpected failure: logged with its type only (the message may hold personal data),
+    answered in the one shape without detail."""
+    logger.error("API %s %s failed: %s", request.method,
+                 request.resolver_match.route if request.resolver_match else "?",
+                 type(exc).__name__, exc_info=settings.DEBUG)
+    return api.create_response(request, error_body(500), status=500)
 
 
 def _plain(obj: Any) -> Any:
@@ -90,7 +133,7 @@ def _plain(obj: Any) -> Any:
 
 @api.get("/v1/soknader", response={200: list[SoknadListItem], 400: Error}, tags=["søknader"])
 def list_soknader(
-    request: HttpRequest, response: HttpResponse, status: str = "", q: str = "",
+    request: HttpRequest, response: HttpResponse, status: Code = "", q: SearchTerm = "",
     etter: str = Query("", description="Sidemarkør: verdien fra forrige sides `Link`-hode "
                        "(`rel=\"next\"`). Tom: første side."),
     limit: int = Query(100, ge=1, le=500, description="Antall søknader per side (1–500)."),
@@ -103,7 +146,7 @@ def list_soknader(
     listed application's read is audit-logged."""
     with audit_channel("api"):
         page = work_queue_page(scope=scope_of(request), actor=request.user,
-                               filters=QueueFilter(status=status, search=q[:100]),
+                               filters=QueueFilter(status=status, search=q),
                                today=today(), purpose="api: liste søknader",
                                include_closed=bool(status), etter=etter, limit=limit)
     if page.neste:
@@ -117,7 +160,7 @@ def list_soknader(
 
 @api.get("/v1/soknader/{soknad_id}", response={200: SoknadDetailOut, 404: Error},
          tags=["søknader"])
-def get_soknad(request: HttpRequest, soknad_id: int) -> dict[str, Any]:
+def get_soknad(request: HttpRequest, soknad_id: Id) -> dict[str, Any]:
     """Read one application with household, items, decisions, payments and events."""
     with audit_channel("api"):
         detail = case_detail(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
@@ -153,7 +196,7 @@ def register(request: HttpRequest, body: RegisterIn) -> tuple[int, dict[str, Any
 
 @api.post("/v1/soknader/{soknad_id}/status", response={200: StatusOut, 400: Error, 404: Error},
           tags=["søknader"])
-def set_status(request: HttpRequest, soknad_id: int, body: StatusIn) -> dict[str, Any]:
+def set_status(request: HttpRequest, soknad_id: Id, body: SoknadStatusIn) -> dict[str, Any]:
     """Change an application's status; refused (400) while any item lacks a decision, or,
     for FERDIGBEHANDLET, while documentation requests are open and ``lukk_dokumentasjonskrav``
     is not set (set, they are withdrawn and innsyn stops asking for them)."""

@@ -22,6 +22,7 @@ from sosialsak.contexts.offices.operations import update_office_settings
 from sosialsak.contexts.offices.policy import Settings
 from sosialsak.contexts.offices.queries import settings_for
 from sosialsak.interfaces.api import cases_schemas as s
+from sosialsak.interfaces.api.bounds import Code, Id, SearchTerm
 from sosialsak.interfaces.api.schemas import Error
 from sosialsak.interfaces.caseworker.common import now, scope_of, today
 from sosialsak.kernel.errors import NotFound
@@ -46,8 +47,9 @@ def list_worklists(request: HttpRequest, mine: bool = False) -> list[dict[str, A
 
 
 @router.get("/arbeidslister/{key}", response={200: list[s.WorkItemOut], 404: Error})
-def get_worklist(request: HttpRequest, key: str, mine: bool = False) -> list[dict[str, Any]]:
-    """List the applications on one worklist; each read is audit-logged."""
+def get_worklist(request: HttpRequest, key: Code, mine: bool = False) -> list[dict[str, Any]]:
+    """List the applications on one worklist; each read is audit-logged (an unknown key is
+    404 before anything is logged, so only a known key names the list in the purpose)."""
     with audit_channel("api"):
         items = worklist(scope=scope_of(request), actor=request.user, key=key, today=today(),
                          purpose=f"api: arbeidsliste {key}", mine_only=mine)
@@ -55,7 +57,7 @@ def get_worklist(request: HttpRequest, key: str, mine: bool = False) -> list[dic
 
 
 @router.get("/soknader/{soknad_id}/kartlegging", response={200: s.KartleggingOut, 404: Error})
-def get_kartlegging(request: HttpRequest, soknad_id: int) -> dict[str, Any]:
+def get_kartlegging(request: HttpRequest, soknad_id: Id) -> dict[str, Any]:
     """Read the mapping: each section's state, the children blocking a decision, a summary."""
     with audit_channel("api"):
         read = mapping_read(scope=scope_of(request), actor=request.user, soknad_id=soknad_id)
@@ -64,7 +66,7 @@ def get_kartlegging(request: HttpRequest, soknad_id: int) -> dict[str, Any]:
 
 @router.post("/soknader/{soknad_id}/kartlegging",
              response={201: s.KartleggingsdelOut, **ERRORS})
-def post_kartlegging(request: HttpRequest, soknad_id: int,
+def post_kartlegging(request: HttpRequest, soknad_id: Id,
                      body: s.KartleggingIn) -> tuple[int, dict[str, Any]]:
     """Save one section of the mapping (a new dated, signed version)."""
     with audit_channel("api"):
@@ -78,7 +80,7 @@ def post_kartlegging(request: HttpRequest, soknad_id: int,
 
 @router.post("/soknader/{soknad_id}/dokumentasjon",
              response={201: s.DokumentasjonOut, **ERRORS})
-def post_dokumentasjon(request: HttpRequest, soknad_id: int,
+def post_dokumentasjon(request: HttpRequest, soknad_id: Id,
                        body: s.DokumentasjonIn) -> tuple[int, dict[str, Any]]:
     """Ask for documents: the deadline from the rules, the letter, the Digisos event."""
     with audit_channel("api"):
@@ -90,8 +92,9 @@ def post_dokumentasjon(request: HttpRequest, soknad_id: int,
                  "antall_apne": krav.antall_apne, "over_terskel": krav.over_terskel}
 
 
-@router.post("/dokumentasjonskrav/{krav_id}/mottatt", response={200: s.KravOut, **ERRORS})
-def post_mottatt(request: HttpRequest, krav_id: int, body: s.MottattIn) -> dict[str, Any]:
+@router.post("/dokumentasjonskrav/{krav_id}/mottatt",
+             response={200: s.DokumentasjonskravOut, **ERRORS})
+def post_mottatt(request: HttpRequest, krav_id: Id, body: s.MottattIn) -> dict[str, Any]:
     """Record that a requested document arrived, and how."""
     with audit_channel("api"):
         krav = ops.mark_dokumentasjon_received(scope=scope_of(request), actor=request.user,
@@ -102,7 +105,7 @@ def post_mottatt(request: HttpRequest, krav_id: int, body: s.MottattIn) -> dict[
 
 @router.post("/soknader/{soknad_id}/dokumentasjon/paminnelse",
              response={200: s.BrevIdsOut, **ERRORS})
-def post_paminnelse(request: HttpRequest, soknad_id: int) -> dict[str, Any]:
+def post_paminnelse(request: HttpRequest, soknad_id: Id) -> dict[str, Any]:
     """Send a reminder letter for open requests not yet reminded."""
     with audit_channel("api"):
         ids = ops.send_dokumentasjon_reminders(scope=scope_of(request), actor=request.user,
@@ -119,8 +122,8 @@ def post_due_reminders(request: HttpRequest) -> dict[str, Any]:
 
 
 @router.post("/soknader/{soknad_id}/dokumentasjon/frist-ute",
-             response={200: list[s.KravOut], **ERRORS})
-def post_frist_ute(request: HttpRequest, soknad_id: int) -> list[dict[str, Any]]:
+             response={200: list[s.DokumentasjonskravOut], **ERRORS})
+def post_frist_ute(request: HttpRequest, soknad_id: Id) -> list[dict[str, Any]]:
     """Close the requests whose deadline has passed; decide on the information available."""
     with audit_channel("api"):
         closed = ops.mark_dokumentasjon_not_delivered(scope=scope_of(request),
@@ -131,7 +134,7 @@ def post_frist_ute(request: HttpRequest, soknad_id: int) -> list[dict[str, Any]]
 
 @router.post("/soknader/{soknad_id}/forelopig-svar",
              response={201: s.ForelopigSvarOut, **ERRORS})
-def post_forelopig_svar(request: HttpRequest, soknad_id: int,
+def post_forelopig_svar(request: HttpRequest, soknad_id: Id,
                         body: s.ForelopigSvarIn) -> tuple[int, dict[str, Any]]:
     """Send the preliminary reply (fvl § 11 a): letter and Digisos event in one action."""
     with audit_channel("api"):
@@ -142,7 +145,7 @@ def post_forelopig_svar(request: HttpRequest, soknad_id: int,
 
 
 @router.get("/soknader/{soknad_id}/brev/{brev_id}", response={404: Error})
-def get_brev(request: HttpRequest, soknad_id: int, brev_id: int) -> HttpResponse:
+def get_brev(request: HttpRequest, soknad_id: Id, brev_id: Id) -> HttpResponse:
     """Download a stored letter as PDF."""
     with audit_channel("api"):
         letter = letter_pdf(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
@@ -152,8 +155,8 @@ def get_brev(request: HttpRequest, soknad_id: int, brev_id: int) -> HttpResponse
     return response
 
 
-@router.post("/soknader/{soknad_id}/samtaler", response={201: s.IdOut, **ERRORS})
-def post_samtale(request: HttpRequest, soknad_id: int,
+@router.post("/soknader/{soknad_id}/samtaler", response={201: s.CreatedOut, **ERRORS})
+def post_samtale(request: HttpRequest, soknad_id: Id,
                  body: s.SamtaleIn) -> tuple[int, dict[str, Any]]:
     """Record a meeting or contact, with its notes and any follow-up task."""
     with audit_channel("api"):
@@ -164,15 +167,15 @@ def post_samtale(request: HttpRequest, soknad_id: int,
 
 
 @router.get("/samtaler", response={200: list[s.NoteHitOut], **ERRORS})
-def get_samtaler(request: HttpRequest, q: str) -> list[dict[str, Any]]:
+def get_samtaler(request: HttpRequest, q: SearchTerm) -> list[dict[str, Any]]:
     """Search the conversation notes in the caller's scope."""
     with audit_channel("api"):
-        hits = search_notes(scope=scope_of(request), actor=request.user, term=q[:100])
+        hits = search_notes(scope=scope_of(request), actor=request.user, term=q)
     return [dataclasses.asdict(h) for h in hits]
 
 
-@router.post("/soknader/{soknad_id}/veiledning", response={201: s.IdOut, **ERRORS})
-def post_veiledning(request: HttpRequest, soknad_id: int,
+@router.post("/soknader/{soknad_id}/veiledning", response={201: s.CreatedOut, **ERRORS})
+def post_veiledning(request: HttpRequest, soknad_id: Id,
                     body: s.VeiledningIn) -> tuple[int, dict[str, Any]]:
     """Record the information, advice and guidance offered (sosialtjenesteloven § 17)."""
     with audit_channel("api"):
@@ -183,7 +186,7 @@ def post_veiledning(request: HttpRequest, soknad_id: int,
 
 
 @router.post("/soknader/{soknad_id}/oppgaver", response={201: s.OppgaveOut, **ERRORS})
-def post_oppgave(request: HttpRequest, soknad_id: int,
+def post_oppgave(request: HttpRequest, soknad_id: Id,
                  body: s.OppgaveIn) -> tuple[int, dict[str, Any]]:
     """Open a follow-up task."""
     with audit_channel("api"):
@@ -194,7 +197,7 @@ def post_oppgave(request: HttpRequest, soknad_id: int,
 
 
 @router.post("/oppgaver/{oppgave_id}/utfort", response={200: s.OppgaveOut, **ERRORS})
-def post_oppgave_utfort(request: HttpRequest, oppgave_id: int) -> dict[str, Any]:
+def post_oppgave_utfort(request: HttpRequest, oppgave_id: Id) -> dict[str, Any]:
     """Mark a task done."""
     with audit_channel("api"):
         task = ops.complete_oppgave(scope=scope_of(request), actor=request.user,

@@ -3,9 +3,28 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from typing import Annotated
 
 from ninja import Schema
 from pydantic import Field
+
+from sosialsak.interfaces.api.bounds import (
+    MAX_LIST,
+    NO_NUL,
+    CaseDate,
+    CaseTime,
+    Code,
+    Count,
+    Days,
+    Id,
+    Line,
+    Text,
+)
+
+# One answer in the mapping: a short key, and a text, a number or yes/no.
+SvarKey = Annotated[str, Field(max_length=50, pattern=NO_NUL)]
+SvarValue = (Annotated[str, Field(max_length=5_000, pattern=NO_NUL)]
+             | Annotated[int, Field(ge=-10**9, le=10**9)])
 
 
 class WorklistCountOut(Schema):
@@ -48,10 +67,10 @@ class KartleggingOut(Schema):
 
 
 class KartleggingIn(Schema):
-    del_type: str = Field(description="OKONOMI, BOLIG, HELSE_SOSIALT, ARBEID_UTDANNING or BARN")
-    barn_id: int | None = Field(None, description="the child, for del_type BARN")
-    svar: dict[str, str | int | bool | None] = {}
-    ikke_kartlagt_grunn: str = ""
+    del_type: Code = Field(description="OKONOMI, BOLIG, HELSE_SOSIALT, ARBEID_UTDANNING or BARN")
+    barn_id: Id | None = Field(None, description="the child, for del_type BARN")
+    svar: dict[SvarKey, bool | SvarValue | None] = Field(default={}, max_length=200)
+    ikke_kartlagt_grunn: Text = ""
 
 
 class KartleggingsdelOut(Schema):
@@ -63,13 +82,13 @@ class KartleggingsdelOut(Schema):
 
 
 class DokumentasjonIn(Schema):
-    titler: list[str]
-    dager: int | None = Field(None, description="deadline in days from today, or give frist")
-    frist: date | None = None
-    beskrivelse: str = ""
+    titler: list[Line] = Field(max_length=MAX_LIST)
+    dager: Days | None = Field(None, description="deadline in days from today, or give frist")
+    frist: CaseDate | None = None
+    beskrivelse: Text = ""
 
 
-class KravOut(Schema):
+class DokumentasjonskravOut(Schema):
     id: int
     tittel: str
     frist: date
@@ -78,14 +97,14 @@ class KravOut(Schema):
 
 
 class DokumentasjonOut(Schema):
-    krav: list[KravOut]
+    krav: list[DokumentasjonskravOut]
     brev_id: int
     antall_apne: int
     over_terskel: bool
 
 
 class MottattIn(Schema):
-    levert_via: str = Field("PA_KONTORET",
+    levert_via: Code = Field("PA_KONTORET",
                             description="OPPLASTING, ETTERSENDELSE, PA_KONTORET or POST")
 
 
@@ -98,8 +117,8 @@ class SoknadIdsOut(Schema):
 
 
 class ForelopigSvarIn(Schema):
-    grunn: str
-    forventet_dato: date
+    grunn: Text
+    forventet_dato: CaseDate
 
 
 class ForelopigSvarOut(Schema):
@@ -108,25 +127,25 @@ class ForelopigSvarOut(Schema):
 
 
 class SamtaleIn(Schema):
-    tidspunkt: datetime
-    kanal: str = Field(description="KONTOR, TELEFON, VIDEO, HJEMMEBESOK or OPPSOKENDE")
-    notat: str
-    deltakere: str = ""
+    tidspunkt: CaseTime
+    kanal: Code = Field(description="KONTOR, TELEFON, VIDEO, HJEMMEBESOK or OPPSOKENDE")
+    notat: Text
+    deltakere: Line = ""
     tolk_brukt: bool = False
-    tolkesprak: str = ""
-    oppfolging: str = ""
-    oppfolging_frist: date | None = None
+    tolkesprak: Line = ""
+    oppfolging: Text = ""
+    oppfolging_frist: CaseDate | None = None
 
 
 class VeiledningIn(Schema):
-    dato: date
-    temaer: list[str]
-    henvist_til: str = ""
+    dato: CaseDate
+    temaer: list[Code] = Field(max_length=MAX_LIST)
+    henvist_til: Line = ""
     takket_nei: bool = False
-    notat: str = ""
+    notat: Text = ""
 
 
-class IdOut(Schema):
+class CreatedOut(Schema):
     id: int
 
 
@@ -140,8 +159,8 @@ class NoteHitOut(Schema):
 
 
 class OppgaveIn(Schema):
-    tittel: str
-    frist: date
+    tittel: Line
+    frist: CaseDate
 
 
 class OppgaveOut(Schema):
@@ -151,17 +170,24 @@ class OppgaveOut(Schema):
     utfort_at: datetime | None
 
 
+# A clock time without offset ("09:00"). JSON Schema's "time" requires an offset, which the
+# office's opening hours do not have, so the documented format is RFC 3339's partial-time.
+ClockTime = Annotated[time, Field(json_schema_extra={
+    "format": "partial-time", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"})]
+
+
 class OfficeSettingsSchema(Schema):
-    apner: time
-    stenger: time
-    apne_dager: str = Field(description="ISO weekdays, e.g. 12345 for Monday to Friday")
+    apner: ClockTime
+    stenger: ClockTime
+    apne_dager: str = Field(max_length=7, pattern=NO_NUL,
+                            description="ISO weekdays, e.g. 12345 for Monday to Friday")
     vakt_ved_nodhjelp: bool
-    vakt_navn: str
-    vakt_telefon: str
-    kartlegging_frist_dager: int
-    kartlegging_gyldig_maneder: int
-    dokumentasjon_terskel: int
-    dokumentasjon_paminnelse_dager: int
-    forelopig_svar_varsel_dager: int
-    uten_vedtak_dager: int
-    vedtaksperiode_varsel_dager: int
+    vakt_navn: Line
+    vakt_telefon: Code
+    kartlegging_frist_dager: Count
+    kartlegging_gyldig_maneder: Count
+    dokumentasjon_terskel: Count
+    dokumentasjon_paminnelse_dager: Count
+    forelopig_svar_varsel_dager: Count
+    uten_vedtak_dager: Count
+    vedtaksperiode_varsel_dager: Count

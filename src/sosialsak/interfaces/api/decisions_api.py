@@ -17,9 +17,10 @@ from sosialsak.contexts.audit.log import audit_channel
 from sosialsak.contexts.decisions import operations as ops
 from sosialsak.contexts.decisions.policy import DecisionSettings
 from sosialsak.contexts.decisions.queries import approvals_waiting, dokument_pdf, vedtak_page
+from sosialsak.interfaces.api.bounds import Count, Id, Kroner
 from sosialsak.interfaces.api.decisions_schemas import (
     ForslagOut,
-    IdOut,
+    IdStatusOut,
     KvpIn,
     PreviewOut,
     ReturIn,
@@ -35,7 +36,7 @@ ERR = {400: Error, 404: Error}
 
 
 @router.post("/soknader/{soknad_id}/vedtak/forhandsvisning", response={200: PreviewOut, **ERR})
-def preview(request: HttpRequest, soknad_id: int, body: VedtakIn) -> dict[str, Any]:
+def preview(request: HttpRequest, soknad_id: Id, body: VedtakIn) -> dict[str, Any]:
     """Show the decision as it would be made: amount, calculation, checks, problems, letter."""
     with audit_channel("api"):
         p = ops.preview_vedtak(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
@@ -46,8 +47,8 @@ def preview(request: HttpRequest, soknad_id: int, body: VedtakIn) -> dict[str, A
             "problems": [x.__dict__ for x in p.problems]}
 
 
-@router.post("/soknader/{soknad_id}/vedtak", response={201: IdOut, **ERR})
-def make(request: HttpRequest, soknad_id: int, body: VedtakIn) -> tuple[int, dict[str, Any]]:
+@router.post("/soknader/{soknad_id}/vedtak", response={201: IdStatusOut, **ERR})
+def make(request: HttpRequest, soknad_id: Id, body: VedtakIn) -> tuple[int, dict[str, Any]]:
     """Make the decision (400 ``godkjenning_kreves`` when the office asks for four eyes)."""
     with audit_channel("api"):
         v = ops.make_vedtak(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
@@ -55,8 +56,8 @@ def make(request: HttpRequest, soknad_id: int, body: VedtakIn) -> tuple[int, dic
     return 201, {"id": v.pk, "status": v.utfall}
 
 
-@router.post("/soknader/{soknad_id}/vedtak/forslag", response={201: IdOut, **ERR})
-def propose(request: HttpRequest, soknad_id: int, body: VedtakIn) -> tuple[int, dict[str, Any]]:
+@router.post("/soknader/{soknad_id}/vedtak/forslag", response={201: IdStatusOut, **ERR})
+def propose(request: HttpRequest, soknad_id: Id, body: VedtakIn) -> tuple[int, dict[str, Any]]:
     """Send a complete decision to a second caseworker for approval."""
     with audit_channel("api"):
         f = ops.propose_vedtak(scope=scope_of(request), actor=request.user,
@@ -64,8 +65,8 @@ def propose(request: HttpRequest, soknad_id: int, body: VedtakIn) -> tuple[int, 
     return 201, {"id": f.pk, "status": f.status}
 
 
-@router.post("/vedtaksforslag/{forslag_id}/godkjenning", response={201: IdOut, **ERR})
-def approve(request: HttpRequest, forslag_id: int) -> tuple[int, dict[str, Any]]:
+@router.post("/vedtaksforslag/{forslag_id}/godkjenning", response={201: IdStatusOut, **ERR})
+def approve(request: HttpRequest, forslag_id: Id) -> tuple[int, dict[str, Any]]:
     """Approve a proposal (another caseworker than the proposer) and make the decision."""
     with audit_channel("api"):
         v = ops.approve_vedtak(scope=scope_of(request), actor=request.user,
@@ -80,8 +81,8 @@ def proposals(request: HttpRequest) -> list[Any]:
         return approvals_waiting(scope=scope_of(request), actor=request.user)
 
 
-@router.post("/vedtaksforslag/{forslag_id}/retur", response={200: IdOut, **ERR})
-def return_proposal(request: HttpRequest, forslag_id: int, body: ReturIn) -> dict[str, Any]:
+@router.post("/vedtaksforslag/{forslag_id}/retur", response={200: IdStatusOut, **ERR})
+def return_proposal(request: HttpRequest, forslag_id: Id, body: ReturIn) -> dict[str, Any]:
     """Send a proposal back to its caseworker with a note (another caseworker)."""
     with audit_channel("api"):
         f = ops.return_vedtak(scope=scope_of(request), actor=request.user,
@@ -89,8 +90,8 @@ def return_proposal(request: HttpRequest, forslag_id: int, body: ReturIn) -> dic
     return {"id": f.pk, "status": f.status}
 
 
-@router.post("/soknader/{soknad_id}/kvp-vurdering", response={201: IdOut, **ERR})
-def kvp(request: HttpRequest, soknad_id: int, body: KvpIn) -> tuple[int, dict[str, Any]]:
+@router.post("/soknader/{soknad_id}/kvp-vurdering", response={201: IdStatusOut, **ERR})
+def kvp(request: HttpRequest, soknad_id: Id, body: KvpIn) -> tuple[int, dict[str, Any]]:
     """Record the assessment of the right to KVP (before any activity condition)."""
     with audit_channel("api"):
         row = ops.record_kvp_vurdering(scope=scope_of(request), actor=request.user,
@@ -103,10 +104,10 @@ def kvp(request: HttpRequest, soknad_id: int, body: KvpIn) -> tuple[int, dict[st
 
 
 class DecisionSettingsIO(Schema):
-    godkjenning_over_belop: int | None = None
+    godkjenning_over_belop: Kroner | None = None
     godkjenning_ved_avslag: bool = False
-    langtid_maneder: int = 6
-    langtid_av_maneder: int = 12
+    langtid_maneder: Count = 6
+    langtid_av_maneder: Count = 12
 
 
 @router.get("/kontor/vedtaksinnstillinger", response={200: DecisionSettingsIO, **ERR})
@@ -183,7 +184,7 @@ class VedtakOut(Schema):
 
 
 @router.get("/vedtak/{vedtak_id}", response={200: VedtakOut, **ERR})
-def read(request: HttpRequest, vedtak_id: int) -> dict[str, Any]:
+def read(request: HttpRequest, vedtak_id: Id) -> dict[str, Any]:
     """One decision with its letters, conditions and appeals (the letters as PDF below)."""
     with audit_channel("api"):
         p = vedtak_page(scope=scope_of(request), actor=request.user, vedtak_id=vedtak_id)
@@ -210,7 +211,7 @@ def read(request: HttpRequest, vedtak_id: int) -> dict[str, Any]:
 
 
 @router.get("/vedtak-dokumenter/{dokument_id}", response={200: None, **ERR})
-def dokument(request: HttpRequest, dokument_id: int) -> HttpResponse:
+def dokument(request: HttpRequest, dokument_id: Id) -> HttpResponse:
     """A decision's letter, warning or appeal package as PDF (``application/pdf``)."""
     with audit_channel("api"):
         name, pdf = dokument_pdf(scope=scope_of(request), actor=request.user,

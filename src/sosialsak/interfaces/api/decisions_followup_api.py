@@ -6,21 +6,22 @@ the office's own review, forwarding, the Statsforvalter's outcome). Mounted on
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router
+from ninja import Body, Router
 
 from sosialsak.contexts.audit.log import audit_channel
 from sosialsak.contexts.decisions import operations as ops
 from sosialsak.contexts.decisions.deadline import appeal_deadline
+from sosialsak.interfaces.api.bounds import Id
 from sosialsak.interfaces.api.decisions_schemas import (
     BruddIn,
     ForsendelseIn,
     ForsendelseOut,
     GrunnIn,
-    IdOut,
+    IdStatusOut,
     KlageIn,
     KlageOut,
     OmgjoringIn,
@@ -36,11 +37,14 @@ from sosialsak.interfaces.api.schemas import Error
 from sosialsak.interfaces.caseworker.common import scope_of
 
 router = Router(tags=["vedtak"])
+# The Digisos klage.json, read from the JSON body (as a bare dict ninja read it from the query
+# string, so the endpoint could never be used; issue 10).
+KlageDocument = Annotated[dict[str, Any], Body(description="klage.json")]
 ERR = {400: Error, 404: Error}
 
 
-@router.post("/vilkar/{vilkar_id}/brudd", response={201: IdOut, **ERR})
-def brudd(request: HttpRequest, vilkar_id: int, body: BruddIn) -> tuple[int, dict[str, Any]]:
+@router.post("/vilkar/{vilkar_id}/brudd", response={201: IdStatusOut, **ERR})
+def brudd(request: HttpRequest, vilkar_id: Id, body: BruddIn) -> tuple[int, dict[str, Any]]:
     """Record that a condition was not met, with the person's explanation."""
     with audit_channel("api"):
         row = ops.record_brudd(scope=scope_of(request), actor=request.user, vilkar_id=vilkar_id,
@@ -48,8 +52,8 @@ def brudd(request: HttpRequest, vilkar_id: int, body: BruddIn) -> tuple[int, dic
     return 201, {"id": row.pk, "status": row.status}
 
 
-@router.post("/brudd/{brudd_id}/forhandsvarsel", response={201: IdOut, **ERR})
-def varsel(request: HttpRequest, brudd_id: int, body: VarselIn) -> tuple[int, dict[str, Any]]:
+@router.post("/brudd/{brudd_id}/forhandsvarsel", response={201: IdStatusOut, **ERR})
+def varsel(request: HttpRequest, brudd_id: Id, body: VarselIn) -> tuple[int, dict[str, Any]]:
     """Send the advance warning of a reduction (fvl § 16)."""
     with audit_channel("api"):
         row = ops.send_forhandsvarsel(scope=scope_of(request), actor=request.user,
@@ -59,8 +63,8 @@ def varsel(request: HttpRequest, brudd_id: int, body: VarselIn) -> tuple[int, di
     return 201, {"id": row.pk, "status": row.status}
 
 
-@router.post("/brudd/{brudd_id}/svar", response={200: IdOut, **ERR})
-def svar(request: HttpRequest, brudd_id: int, body: SvarIn) -> dict[str, Any]:
+@router.post("/brudd/{brudd_id}/svar", response={200: IdStatusOut, **ERR})
+def svar(request: HttpRequest, brudd_id: Id, body: SvarIn) -> dict[str, Any]:
     """Record the person's reply to the advance warning with its date, or that none came by
     the deadline (fvl § 16); the reduction's reasons address it."""
     with audit_channel("api"):
@@ -71,7 +75,7 @@ def svar(request: HttpRequest, brudd_id: int, body: SvarIn) -> dict[str, Any]:
 
 
 @router.post("/vedtak/{vedtak_id}/forsendelse", response={200: ForsendelseOut, **ERR})
-def forsendelse(request: HttpRequest, vedtak_id: int, body: ForsendelseIn) -> dict[str, Any]:
+def forsendelse(request: HttpRequest, vedtak_id: Id, body: ForsendelseIn) -> dict[str, Any]:
     """Record how the decision was sent and when it was received, if known; returns when it
     is taken to have arrived and the appeal deadline (fvl § 29)."""
     with audit_channel("api"):
@@ -83,7 +87,7 @@ def forsendelse(request: HttpRequest, vedtak_id: int, body: ForsendelseIn) -> di
             "forklaring": f"{fram.forklaring} {frist.explanation}"}
 
 
-def _reduction(request: HttpRequest, brudd_id: int, body: ReduksjonIn) -> dict[str, Any]:
+def _reduction(request: HttpRequest, brudd_id: Id, body: ReduksjonIn) -> dict[str, Any]:
     return {"scope": scope_of(request), "actor": request.user, "brudd_id": brudd_id,
             "belop_redusert": body.belop_redusert, "now": timezone.now(),
             "individuell_vurdering": body.individuell_vurdering,
@@ -91,8 +95,8 @@ def _reduction(request: HttpRequest, brudd_id: int, body: ReduksjonIn) -> dict[s
             "periode_til": body.periode_til}
 
 
-@router.post("/brudd/{brudd_id}/reduksjon", response={201: IdOut, **ERR})
-def reduksjon(request: HttpRequest, brudd_id: int, body: ReduksjonIn) -> tuple[int, Any]:
+@router.post("/brudd/{brudd_id}/reduksjon", response={201: IdStatusOut, **ERR})
+def reduksjon(request: HttpRequest, brudd_id: Id, body: ReduksjonIn) -> tuple[int, Any]:
     """Make the reduction decision (refused without stated consequence or warning; 400
     ``godkjenning_kreves`` when the office asks for four eyes)."""
     with audit_channel("api"):
@@ -100,8 +104,8 @@ def reduksjon(request: HttpRequest, brudd_id: int, body: ReduksjonIn) -> tuple[i
     return 201, {"id": v.pk, "status": v.art}
 
 
-@router.post("/brudd/{brudd_id}/reduksjon/forslag", response={201: IdOut, **ERR})
-def reduksjon_forslag(request: HttpRequest, brudd_id: int, body: ReduksjonIn) -> tuple[int, Any]:
+@router.post("/brudd/{brudd_id}/reduksjon/forslag", response={201: IdStatusOut, **ERR})
+def reduksjon_forslag(request: HttpRequest, brudd_id: Id, body: ReduksjonIn) -> tuple[int, Any]:
     """Send a reduction to a second caseworker when the office asks for approval."""
     with audit_channel("api"):
         f = ops.propose_reduksjon(**_reduction(request, brudd_id, body))
@@ -113,7 +117,7 @@ def _klage(k: Any) -> dict[str, Any]:
 
 
 @router.post("/vedtak/{vedtak_id}/klager", response={201: KlageOut, **ERR})
-def klage(request: HttpRequest, vedtak_id: int, body: KlageIn) -> tuple[int, dict[str, Any]]:
+def klage(request: HttpRequest, vedtak_id: Id, body: KlageIn) -> tuple[int, dict[str, Any]]:
     """Register a paper or oral appeal; the deadline is checked and a late appeal flagged."""
     with audit_channel("api"):
         k = ops.register_klage(scope=scope_of(request), actor=request.user, vedtak_id=vedtak_id,
@@ -123,7 +127,7 @@ def klage(request: HttpRequest, vedtak_id: int, body: KlageIn) -> tuple[int, dic
 
 
 @router.post("/klager/digisos", response={201: KlageOut, **ERR})
-def klage_digisos(request: HttpRequest, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+def klage_digisos(request: HttpRequest, body: KlageDocument) -> tuple[int, dict[str, Any]]:
     """Register an appeal from a Digisos ``klage.json`` (idempotent on ``klageId``)."""
     with audit_channel("api"):
         k = ops.register_digisos_klage(scope=scope_of(request), actor=request.user,
@@ -132,7 +136,7 @@ def klage_digisos(request: HttpRequest, body: dict[str, Any]) -> tuple[int, dict
 
 
 @router.post("/klager/{klage_id}/sen-klage", response={200: KlageOut, **ERR})
-def sen(request: HttpRequest, klage_id: int, body: SenIn) -> dict[str, Any]:
+def sen(request: HttpRequest, klage_id: Id, body: SenIn) -> dict[str, Any]:
     """Record whether a late appeal is still heard (fvl § 31)."""
     with audit_channel("api"):
         k = ops.decide_late_klage(scope=scope_of(request), actor=request.user, klage_id=klage_id,
@@ -142,13 +146,13 @@ def sen(request: HttpRequest, klage_id: int, body: SenIn) -> dict[str, Any]:
     return _klage(k)
 
 
-def _change(request: HttpRequest, klage_id: int, body: OmgjoringIn) -> dict[str, Any]:
+def _change(request: HttpRequest, klage_id: Id, body: OmgjoringIn) -> dict[str, Any]:
     return {"scope": scope_of(request), "actor": request.user, "klage_id": klage_id,
             "data": _utkast(body.vedtak), "vurdering": body.vurdering, "now": timezone.now()}
 
 
-@router.post("/klager/{klage_id}/omgjoring", response={201: IdOut, **ERR})
-def omgjor(request: HttpRequest, klage_id: int, body: OmgjoringIn) -> tuple[int, Any]:
+@router.post("/klager/{klage_id}/omgjoring", response={201: IdStatusOut, **ERR})
+def omgjor(request: HttpRequest, klage_id: Id, body: OmgjoringIn) -> tuple[int, Any]:
     """The office changes the decision after the appeal (a new vedtak; 400
     ``godkjenning_kreves`` when the office asks for four eyes)."""
     with audit_channel("api"):
@@ -156,8 +160,8 @@ def omgjor(request: HttpRequest, klage_id: int, body: OmgjoringIn) -> tuple[int,
     return 201, {"id": v.pk, "status": v.art}
 
 
-@router.post("/klager/{klage_id}/omgjoring/forslag", response={201: IdOut, **ERR})
-def omgjor_forslag(request: HttpRequest, klage_id: int, body: OmgjoringIn) -> tuple[int, Any]:
+@router.post("/klager/{klage_id}/omgjoring/forslag", response={201: IdStatusOut, **ERR})
+def omgjor_forslag(request: HttpRequest, klage_id: Id, body: OmgjoringIn) -> tuple[int, Any]:
     """Send the new decision after the appeal to a second caseworker for approval."""
     with audit_channel("api"):
         f = ops.propose_change_after_klage(**_change(request, klage_id, body))
@@ -165,7 +169,7 @@ def omgjor_forslag(request: HttpRequest, klage_id: int, body: OmgjoringIn) -> tu
 
 
 @router.post("/klager/{klage_id}/oversending", response={200: dict[str, Any], **ERR})
-def oversend(request: HttpRequest, klage_id: int, body: VurderingIn) -> dict[str, Any]:
+def oversend(request: HttpRequest, klage_id: Id, body: VurderingIn) -> dict[str, Any]:
     """Forward to the Statsforvalter; returns the structured case export."""
     with audit_channel("api"):
         k = ops.forward_klage(scope=scope_of(request), actor=request.user, klage_id=klage_id,
@@ -174,7 +178,7 @@ def oversend(request: HttpRequest, klage_id: int, body: VurderingIn) -> dict[str
 
 
 @router.post("/klager/{klage_id}/statsforvalter", response={200: KlageOut, **ERR})
-def sf(request: HttpRequest, klage_id: int, body: SfIn) -> dict[str, Any]:
+def sf(request: HttpRequest, klage_id: Id, body: SfIn) -> dict[str, Any]:
     """Record the Statsforvalter's outcome."""
     with audit_channel("api"):
         k = ops.record_statsforvalter_outcome(scope=scope_of(request), actor=request.user,
@@ -184,8 +188,8 @@ def sf(request: HttpRequest, klage_id: int, body: SfIn) -> dict[str, Any]:
     return _klage(k)
 
 
-@router.post("/vilkar/{vilkar_id}/annullering", response={200: IdOut, **ERR})
-def annul_vilkar(request: HttpRequest, vilkar_id: int, body: GrunnIn) -> dict[str, Any]:
+@router.post("/vilkar/{vilkar_id}/annullering", response={200: IdStatusOut, **ERR})
+def annul_vilkar(request: HttpRequest, vilkar_id: Id, body: GrunnIn) -> dict[str, Any]:
     """Annul a condition that no longer applies (innsyn: ANNULLERT); the reason is required."""
     with audit_channel("api"):
         v = ops.annul_vilkar(scope=scope_of(request), actor=request.user, vilkar_id=vilkar_id,
@@ -193,8 +197,8 @@ def annul_vilkar(request: HttpRequest, vilkar_id: int, body: GrunnIn) -> dict[st
     return {"id": v.pk, "status": v.status}
 
 
-@router.post("/saker/{sak_id}/feilregistrering", response={200: IdOut, **ERR})
-def feilregistrer(request: HttpRequest, sak_id: int, body: GrunnIn) -> dict[str, Any]:
+@router.post("/saker/{sak_id}/feilregistrering", response={200: IdStatusOut, **ERR})
+def feilregistrer(request: HttpRequest, sak_id: Id, body: GrunnIn) -> dict[str, Any]:
     """Mark a sak opened by mistake as FEILREGISTRERT; its items count as undecided again."""
     with audit_channel("api"):
         sak = ops.mark_sak_feilregistrert(scope=scope_of(request), actor=request.user,
@@ -202,8 +206,8 @@ def feilregistrer(request: HttpRequest, sak_id: int, body: GrunnIn) -> dict[str,
     return {"id": sak.pk, "status": sak.status}
 
 
-@router.post("/vedtak-dokumentasjonskrav/{krav_id}/levert", response={200: IdOut, **ERR})
-def krav_levert(request: HttpRequest, krav_id: int) -> dict[str, Any]:
+@router.post("/vedtak-dokumentasjonskrav/{krav_id}/levert", response={200: IdStatusOut, **ERR})
+def krav_levert(request: HttpRequest, krav_id: Id) -> dict[str, Any]:
     """Record that documentation the decision requires has arrived."""
     with audit_channel("api"):
         k = ops.mark_dokumentasjonskrav_levert(scope=scope_of(request), actor=request.user,
@@ -211,8 +215,8 @@ def krav_levert(request: HttpRequest, krav_id: int) -> dict[str, Any]:
     return {"id": k.pk, "status": k.status}
 
 
-@router.post("/vedtak-dokumentasjonskrav/{krav_id}/annullering", response={200: IdOut, **ERR})
-def krav_annuller(request: HttpRequest, krav_id: int, body: GrunnIn) -> dict[str, Any]:
+@router.post("/vedtak-dokumentasjonskrav/{krav_id}/annullering", response={200: IdStatusOut, **ERR})
+def krav_annuller(request: HttpRequest, krav_id: Id, body: GrunnIn) -> dict[str, Any]:
     """Annul a documentation requirement that no longer applies; the reason is required."""
     with audit_channel("api"):
         k = ops.annul_dokumentasjonskrav(scope=scope_of(request), actor=request.user,

@@ -7,97 +7,108 @@ from datetime import date, datetime
 from typing import Any
 
 from ninja import Schema
+from pydantic import Field
 
 from sosialsak.contexts.decisions import operations as ops
+from sosialsak.interfaces.api.bounds import (
+    MAX_LIST,
+    CaseDate,
+    Code,
+    Id,
+    Kroner,
+    Line,
+    SignedKroner,
+    Text,
+)
 
 
 class JusteringIn(Schema):
-    belop: int
-    begrunnelse: str
+    belop: SignedKroner
+    begrunnelse: Text
 
 
 class InntektIn(Schema):
-    type: str
-    belop: int
+    type: Code
+    belop: Kroner
 
 
 class BarnIn(Schema):
-    barn_id: int
-    vurdering: str
+    barn_id: Id
+    vurdering: Text
 
 
 class VilkarIn(Schema):
-    kode: str
-    beskrivelse: str
-    frist: date | None = None
-    oppfolging: str = ""
-    konsekvens: str = ""
-    sanksjon: str = "01"
+    kode: Code
+    beskrivelse: Text
+    frist: CaseDate | None = None
+    oppfolging: Text = ""
+    konsekvens: Text = ""
+    sanksjon: Code = "01"
     aktivitet: bool | None = None
     holder_tilbake_utbetaling: bool = False
-    utsettelse_grunnlag: str = ""
+    utsettelse_grunnlag: Text = ""
 
 
 class UnntakIn(Schema):
-    grunner: list[str]
-    begrunnelse: str
+    grunner: list[Code] = Field(max_length=MAX_LIST)
+    begrunnelse: Text
 
 
 class NorskIn(Schema):
     manglende_norsk_er_arsak: bool = False
     rett_og_plikt_introduksjonsprogram: bool = False
     vurdert: bool = False
-    tungtveiende_grunner: str = ""
+    tungtveiende_grunner: Text = ""
 
 
-class UtbetalingIn(Schema):
-    hyppighet: str = "ENGANGS"
-    mottaker_type: str = "SOKER"
-    navn: str = ""
-    kontonummer: str = ""
-    organisasjonsnummer: str = ""
-    samtykke_id: int | None = None
-    kid: str = ""
-    forfallsdato: date | None = None
+class VedtakUtbetalingIn(Schema):
+    hyppighet: Code = "ENGANGS"
+    mottaker_type: Code = "SOKER"
+    navn: Line = ""
+    kontonummer: Code = ""
+    organisasjonsnummer: Code = ""
+    samtykke_id: Id | None = None
+    kid: Code = ""
+    forfallsdato: CaseDate | None = None
 
 
 class DokumentasjonskravIn(Schema):
-    tittel: str
-    beskrivelse: str = ""
-    frist: date | None = None
+    tittel: Line
+    beskrivelse: Text = ""
+    frist: CaseDate | None = None
     gjelder_utbetalinger: bool = True
 
 
 class RammeIn(Schema):
-    belop: int
-    beskrivelse: str
+    belop: Kroner
+    beskrivelse: Text
 
 
 class VedtakIn(Schema):
-    post_ids: list[int]
-    hjemmel: str
-    utfall: str
-    begrunnelse: str
-    fakta: str
-    stonadsform: str = ""
-    periode_fra: date | None = None
-    periode_til: date | None = None
-    belop: int | None = None
-    individuell_vurdering: str = ""
-    justeringer: list[JusteringIn] = []
-    inntekter: list[InntektIn] = []
-    husleie: int = 0
-    strom: int = 0
-    barn: list[BarnIn] = []
-    vilkar: list[VilkarIn] = []
+    post_ids: list[Id] = Field(max_length=MAX_LIST)
+    hjemmel: Code
+    utfall: Code
+    begrunnelse: Text
+    fakta: Text
+    stonadsform: Code = ""
+    periode_fra: CaseDate | None = None
+    periode_til: CaseDate | None = None
+    belop: Kroner | None = None
+    individuell_vurdering: Text = ""
+    justeringer: list[JusteringIn] = Field(default=[], max_length=MAX_LIST)
+    inntekter: list[InntektIn] = Field(default=[], max_length=MAX_LIST)
+    husleie: Kroner = 0
+    strom: Kroner = 0
+    barn: list[BarnIn] = Field(default=[], max_length=30)
+    vilkar: list[VilkarIn] = Field(default=[], max_length=MAX_LIST)
     unntak: UnntakIn | None = None
     norsk: NorskIn = NorskIn()
-    nedbetaling: str = ""
-    sak_tittel: str = ""
-    utbetaling: UtbetalingIn | None = None
-    dokumentasjonskrav: list[DokumentasjonskravIn] = []
+    nedbetaling: Text = ""
+    sak_tittel: Line = ""
+    utbetaling: VedtakUtbetalingIn | None = None
+    dokumentasjonskrav: list[DokumentasjonskravIn] = Field(default=[], max_length=MAX_LIST)
     ramme: RammeIn | None = None
-    nodhjelp_vilkar_grunn: str = ""  # required when a condition is set on nødhjelp (§ 20)
+    nodhjelp_vilkar_grunn: Text = ""  # required when a condition is set on nødhjelp (§ 20)
 
 
 class ProblemOut(Schema):
@@ -118,7 +129,7 @@ class PreviewOut(Schema):
     letter_error: str
 
 
-class IdOut(Schema):
+class IdStatusOut(Schema):
     id: int
     status: str = ""
 
@@ -137,40 +148,40 @@ class ForslagOut(Schema):
 
 
 class ReturIn(Schema):
-    merknad: str
+    merknad: Text
 
 
 class KvpIn(Schema):
     har_rett: bool
-    begrunnelse: str
-    vurdert_dato: date | None = None
+    begrunnelse: Text
+    vurdert_dato: CaseDate | None = None
 
 
 class BruddIn(Schema):
-    hva: str
-    forklaring: str = ""
+    hva: Text
+    forklaring: Text = ""
 
 
 class VarselIn(Schema):
-    belop_redusert: int
-    svarfrist: date
-    periode_fra: date | None = None  # the period considered (default: the rest of the decision)
-    periode_til: date | None = None  # exclusive
+    belop_redusert: Kroner
+    svarfrist: CaseDate
+    periode_fra: CaseDate | None = None  # the period considered (default: the rest of the decision)
+    periode_til: CaseDate | None = None  # exclusive
 
 
 class ReduksjonIn(Schema):
-    belop_redusert: int
-    individuell_vurdering: str
-    nodvendig_belop: int = 0
-    periode_fra: date | None = None  # the reduction's period, within the decision's
-    periode_til: date | None = None  # exclusive; default: the decision's end
+    belop_redusert: Kroner
+    individuell_vurdering: Text
+    nodvendig_belop: Kroner = 0
+    periode_fra: CaseDate | None = None  # the reduction's period, within the decision's
+    periode_til: CaseDate | None = None  # exclusive; default: the decision's end
 
 
 class SvarIn(Schema):
     """The person's reply to the advance warning (fvl § 16), or that none came in time."""
 
-    svar: str = ""
-    svar_dato: date | None = None
+    svar: Text = ""
+    svar_dato: CaseDate | None = None
     ingen_svar: bool = False
 
 
@@ -178,9 +189,9 @@ class ForsendelseIn(Schema):
     """How the decision was sent (DIGITAL, POST, UTLEVERT) and when it was received, if
     known; the appeal deadline runs from its arrival (fvl § 29)."""
 
-    forsendelse: str
-    sendt: date
-    mottatt: date | None = None
+    forsendelse: Code
+    sendt: CaseDate
+    mottatt: CaseDate | None = None
 
 
 class ForsendelseOut(Schema):
@@ -191,10 +202,10 @@ class ForsendelseOut(Schema):
 
 
 class KlageIn(Schema):
-    tekst: str
-    mottatt: date
-    kom_fram: date | None = None
-    sendt: date | None = None  # when the appeal was posted or sent (fvl § 30)
+    tekst: Text
+    mottatt: CaseDate
+    kom_fram: CaseDate | None = None
+    sendt: CaseDate | None = None  # when the appeal was posted or sent (fvl § 30)
 
 
 class KlageOut(Schema):
@@ -208,28 +219,28 @@ class SenIn(Schema):
     """fvl § 31: both grounds are assessed (yes/no) and the reasons written."""
 
     behandles: bool
-    vurdering: str
+    vurdering: Text
     unnskyldelig: bool | None = None  # (a) the party cannot be blamed for the delay
     saerlige_grunner: bool | None = None  # (b) special reasons make a review reasonable
 
 
 class VurderingIn(Schema):
-    vurdering: str
+    vurdering: Text
 
 
 class OmgjoringIn(Schema):
-    vurdering: str
+    vurdering: Text
     vedtak: VedtakIn
 
 
 class GrunnIn(Schema):
-    grunn: str
+    grunn: Text
 
 
 class SfIn(Schema):
-    utfall: str
-    dato: date
-    merknad: str = ""
+    utfall: Code
+    dato: CaseDate
+    merknad: Text = ""
 
 
 def utkast(body: VedtakIn) -> ops.VedtakUtkast:

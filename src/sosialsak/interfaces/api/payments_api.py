@@ -35,6 +35,7 @@ from sosialsak.contexts.payments.queries import (
     payment_settings,
 )
 from sosialsak.contexts.payments.recipients import Mottaker
+from sosialsak.interfaces.api.bounds import CaseDate, Code, Count, Id, Line, Text
 from sosialsak.interfaces.api.schemas import Error
 from sosialsak.interfaces.caseworker.common import own_kontor_id, scope_of
 from sosialsak.kernel.periods import inclusive_end
@@ -44,21 +45,21 @@ ERRORS: dict[int, Any] = {400: Error, 404: Error}
 
 
 class MottakerIn(Schema):
-    type: str = Field(default="SOKER", description="SOKER or ANNEN (for example a landlord)")
-    navn: str = ""
-    kontonummer: str = Field(default="",
-                             description="11 digits; empty: the applicant's profile account")
-    organisasjonsnummer: str = ""
-    samtykke_id: int | None = Field(default=None, description="required for ANNEN unless § 21")
-    kid: str = ""
+    type: Code = Field(default="SOKER", description="SOKER or ANNEN (for example a landlord)")
+    navn: Line = ""
+    kontonummer: Code = Field(default="",
+                              description="11 digits; empty: the applicant's profile account")
+    organisasjonsnummer: Code = ""
+    samtykke_id: Id | None = Field(default=None, description="required for ANNEN unless § 21")
+    kid: Code = ""
 
 
 class PlanIn(Schema):
-    hyppighet: str = Field(description="ENGANGS or MANEDLIG")
+    hyppighet: Code = Field(description="ENGANGS or MANEDLIG")
     mottaker: MottakerIn = MottakerIn()
-    forfallsdato: date | None = Field(default=None,
-                                      description="ENGANGS: when the money is needed")
-    melding: str = ""
+    forfallsdato: CaseDate | None = Field(default=None,
+                                          description="ENGANGS: when the money is needed")
+    melding: Line = ""
 
 
 class UtbetalingOut(Schema):
@@ -76,12 +77,12 @@ class UtbetalingOut(Schema):
     vedtak_id: int
 
 
-class StatusIn(Schema):
-    status: str = Field(description="UTBETALT, STOPPET, ANNULLERT or PLANLAGT (from STOPPET)")
+class UtbetalingStatusIn(Schema):
+    status: Code = Field(description="UTBETALT, STOPPET, ANNULLERT or PLANLAGT (from STOPPET)")
 
 
 class ProfilIn(Schema):
-    kontonummer: str
+    kontonummer: Code
     samlet_manedlig_utbetaling: bool = False
 
 
@@ -91,15 +92,15 @@ class ProfilOut(Schema):
 
 
 class SamtykkeIn(Schema):
-    gitt_dato: date
-    gjelder: str
-    mottaker_navn: str
-    mottaker_organisasjonsnummer: str = ""
-    gyldig_til: date | None = None
+    gitt_dato: CaseDate
+    gjelder: Text
+    mottaker_navn: Line
+    mottaker_organisasjonsnummer: Code = ""
+    gyldig_til: CaseDate | None = None
 
 
 class TrekkIn(Schema):
-    trukket_dato: date
+    trukket_dato: CaseDate
 
 
 class SamtykkeOut(Schema):
@@ -112,9 +113,9 @@ class SamtykkeOut(Schema):
 
 
 class ExportIn(Schema):
-    dato: date
-    format: str = Field(description="CSV or PAIN001")
-    oppdrag: int | None = Field(default=None,
+    dato: CaseDate
+    format: Code = Field(description="CSV or PAIN001")
+    oppdrag: Count | None = Field(default=None,
                                 description="fetch an earlier batch of the day again")
 
 
@@ -182,7 +183,7 @@ def _now() -> datetime:
 
 @payments_router.post("/vedtak/{vedtak_id}/utbetalingsplan",
                       response={201: list[UtbetalingOut], **ERRORS})
-def plan(request: HttpRequest, vedtak_id: int, body: PlanIn) -> tuple[int, list[dict[str, Any]]]:
+def plan(request: HttpRequest, vedtak_id: Id, body: PlanIn) -> tuple[int, list[dict[str, Any]]]:
     """Make the payment plan of a granted decision (one-off or monthly)."""
     with audit_channel("api"):
         rows = create_payment_plan(
@@ -194,7 +195,7 @@ def plan(request: HttpRequest, vedtak_id: int, body: PlanIn) -> tuple[int, list[
 
 @payments_router.post("/utbetalinger/{utbetaling_id}/status",
                       response={200: UtbetalingOut, **ERRORS})
-def status(request: HttpRequest, utbetaling_id: int, body: StatusIn) -> dict[str, Any]:
+def status(request: HttpRequest, utbetaling_id: Id, body: UtbetalingStatusIn) -> dict[str, Any]:
     """Move a payment: planned → paid / stopped / annulled, stopped → planned."""
     with audit_channel("api"):
         u = set_utbetaling_status(scope=scope_of(request), actor=request.user,
@@ -204,7 +205,7 @@ def status(request: HttpRequest, utbetaling_id: int, body: StatusIn) -> dict[str
 
 @payments_router.put("/soknader/{soknad_id}/betalingsprofil",
                      response={200: ProfilOut, **ERRORS})
-def profil(request: HttpRequest, soknad_id: int, body: ProfilIn) -> dict[str, Any]:
+def profil(request: HttpRequest, soknad_id: Id, body: ProfilIn) -> dict[str, Any]:
     """Save the applicant's account and whether they want one payment a month."""
     with audit_channel("api"):
         p = set_betalingsprofil(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
@@ -215,7 +216,7 @@ def profil(request: HttpRequest, soknad_id: int, body: ProfilIn) -> dict[str, An
 
 
 @payments_router.post("/soknader/{soknad_id}/samtykker", response={201: SamtykkeOut, **ERRORS})
-def samtykke(request: HttpRequest, soknad_id: int, body: SamtykkeIn) -> tuple[int, Any]:
+def samtykke(request: HttpRequest, soknad_id: Id, body: SamtykkeIn) -> tuple[int, Any]:
     """Record the applicant's consent to paying a named recipient (sotjl. § 22)."""
     with audit_channel("api"):
         s = record_samtykke(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
@@ -225,7 +226,7 @@ def samtykke(request: HttpRequest, soknad_id: int, body: SamtykkeIn) -> tuple[in
 
 @payments_router.post("/samtykker/{samtykke_id}/trekk",
                       response={200: list[UtbetalingOut], **ERRORS})
-def trekk(request: HttpRequest, samtykke_id: int, body: TrekkIn) -> list[dict[str, Any]]:
+def trekk(request: HttpRequest, samtykke_id: Id, body: TrekkIn) -> list[dict[str, Any]]:
     """Withdraw a consent; return the payments it stopped."""
     with audit_channel("api"):
         stopped = withdraw_samtykke(scope=scope_of(request), actor=request.user,
@@ -235,7 +236,7 @@ def trekk(request: HttpRequest, samtykke_id: int, body: TrekkIn) -> list[dict[st
 
 
 @payments_router.get("/utbetalinger/forfall", response={200: DueDayOut, **ERRORS})
-def forfall(request: HttpRequest, dato: date) -> dict[str, Any]:
+def forfall(request: HttpRequest, dato: CaseDate) -> dict[str, Any]:
     """List the planned payments due on ``dato`` at the caller's office, and the day's exports."""
     with audit_channel("api"):
         day = due_payments(scope=scope_of(request), actor=request.user,
@@ -255,16 +256,16 @@ def eksport(request: HttpRequest, body: ExportIn) -> dict[str, Any]:
 
 
 class PaymentSettingsIn(Schema):
-    utbetalingsdag: int
-    debitor_navn: str = ""
-    debitor_kontonummer: str = ""
-    debitor_organisasjonsnummer: str = ""
-    debitor_bic: str = ""
+    utbetalingsdag: Count
+    debitor_navn: Line = ""
+    debitor_kontonummer: Code = ""
+    debitor_organisasjonsnummer: Code = ""
+    debitor_bic: Code = ""
 
 
 @payments_router.get("/soknader/{soknad_id}/utbetalinger",
                      response={200: PaymentOverview, **ERRORS})
-def overview(request: HttpRequest, soknad_id: int) -> dict[str, Any]:
+def overview(request: HttpRequest, soknad_id: Id) -> dict[str, Any]:
     """One application's payments (with the statuses each may move to), the person's account
     and payment wish, and their consents."""
     with audit_channel("api"):

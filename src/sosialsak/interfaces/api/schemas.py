@@ -7,8 +7,21 @@ from datetime import date, datetime
 from ninja import Schema
 from pydantic import Field
 
+from sosialsak.interfaces.api.bounds import (
+    MAX_LIST,
+    BirthDate,
+    Code,
+    Kroner,
+    Line,
+    ReceivedAt,
+    Text,
+)
+
 
 class Error(Schema):
+    """Every error the API gives: a stable ``code``, a message in Bokmål and details (for
+    invalid input, ``extra.field`` names the field; the value is never echoed)."""
+
     code: str
     message: str
     extra: dict[str, object] = {}
@@ -39,14 +52,14 @@ class ChildOut(Schema):
     bosted: str
 
 
-class PostOut(Schema):
+class SoknadPostOut(Schema):
     id: int
     label: str
     belop: int | None
     avgjort: bool
 
 
-class VedtakOut(Schema):
+class SoknadVedtakOut(Schema):
     id: int
     sak: str
     hjemmel: str
@@ -62,7 +75,7 @@ class VedtakOut(Schema):
     vilkar: list[str]
 
 
-class UtbetalingOut(Schema):
+class SoknadUtbetalingOut(Schema):
     id: int
     belop: int
     forfallsdato: date
@@ -70,7 +83,7 @@ class UtbetalingOut(Schema):
     mottaker: str
 
 
-class KravOut(Schema):
+class SoknadKravOut(Schema):
     id: int
     tittel: str
     frist: date
@@ -97,51 +110,51 @@ class SoknadDetailOut(Schema):
     beskyttet: bool
     partner: str
     barn: list[ChildOut]
-    poster: list[PostOut]
-    vedtak: list[VedtakOut]
-    utbetalinger: list[UtbetalingOut]
-    krav: list[KravOut]
+    poster: list[SoknadPostOut]
+    vedtak: list[SoknadVedtakOut]
+    utbetalinger: list[SoknadUtbetalingOut]
+    krav: list[SoknadKravOut]
     hendelser: list[HendelseOut]
     neste_frist: DeadlineOut | None
 
 
 class PostIn(Schema):
-    type: str = Field(description="LIVSOPPHOLD, HUSLEIE, STROM, DEPOSITUM, NODHJELP, ... ANNET")
-    beskrivelse: str = ""
-    belop: int | None = None
+    type: Code = Field(description="LIVSOPPHOLD, HUSLEIE, STROM, DEPOSITUM, NODHJELP, ... ANNET")
+    beskrivelse: Line = ""
+    belop: Kroner | None = None
 
 
 class ChildIn(Schema):
-    navn: str
-    fodselsdato: date
-    bosted: str = "FAST"
-    fodselsnummer: str = ""
+    navn: Line
+    fodselsdato: BirthDate
+    bosted: Code = "FAST"
+    fodselsnummer: Code = ""
 
 
 class PartnerIn(Schema):
-    navn: str
-    relasjon: str
-    fodselsnummer: str = ""
+    navn: Line
+    relasjon: Code
+    fodselsnummer: Code = ""
 
 
 class RegisterIn(Schema):
-    fodselsnummer: str
-    fornavn: str
-    etternavn: str
-    telefon: str = ""
-    kanal: str = Field(description="PAPIR, MUNTLIG or TELEFON")
-    mottatt_at: datetime
+    fodselsnummer: Code
+    fornavn: Line
+    etternavn: Line
+    telefon: Code = ""
+    kanal: Code = Field(description="PAPIR, MUNTLIG or TELEFON")
+    mottatt_at: ReceivedAt
     nodhjelp: bool = False
-    egne_ord: str = ""
+    egne_ord: Text = ""
     deler_bolig: bool = False
-    poster: list[PostIn]
+    poster: list[PostIn] = Field(max_length=MAX_LIST)
     partner: PartnerIn | None = None
-    barn: list[ChildIn] = []
+    barn: list[ChildIn] = Field(default=[], max_length=30)
 
 
-class StatusIn(Schema):
-    status: str
-    begrunnelse: str = ""
+class SoknadStatusIn(Schema):
+    status: Code
+    begrunnelse: Text = ""
     lukk_dokumentasjonskrav: bool = False  # FERDIGBEHANDLET with open requests: withdraw them
 
 

@@ -45,15 +45,18 @@ def audit_refused_change(request: HttpRequest) -> None:
     """Audit a change that was refused as not found (outside scope, or no such id).
 
     Called after the operation's transaction has rolled back, so the entry survives it; reads
-    log their own denials. The entry names the endpoint by its path, which holds internal ids
-    only, never personal data."""
+    log their own denials. The entry names the endpoint by its URL name and the id from the
+    URL's validated integer parameters, never by the raw path (a free-text segment could hold
+    personal data; issue 10)."""
     if request.method in SAFE_METHODS:
         return
     user = request.user if request.user.is_authenticated else None
     match = request.resolver_match
+    ids = [str(v) for v in (match.kwargs.values() if match else ())
+           if isinstance(v, int) or (isinstance(v, str) and v.isascii() and v.isdigit())]
     # Filed under the caller's own office, so its leder sees the attempts in the audit log.
     record(actor=user, action=Action.DENIED, object_type="endepunkt",
-           object_id=request.path[:200], kontor_id=getattr(user, "kontor_id", None),
+           object_id=ids[0] if ids else "", kontor_id=getattr(user, "kontor_id", None),
            purpose=f"endre: {match.url_name if match and match.url_name else 'ukjent'}")
 
 

@@ -1,5 +1,8 @@
+import re
+
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, register_converter
+from django.urls.converters import StringConverter
 
 from sosialsak.interfaces.caseworker import views, views_cases, views_rates
 
@@ -63,6 +66,15 @@ from sosialsak.interfaces.caseworker import (  # noqa: E402
     views_decisions_settings,
 )
 
+
+class FollowUpActionConverter(StringConverter):
+    """Only the known follow-up steps (issue 10: free text here reached the audit log)."""
+
+    regex = "|".join(re.escape(a) for a in views_decisions.FOLLOW_UP_ACTIONS)
+
+
+register_converter(FollowUpActionConverter, "vedtakshandling")
+
 urlpatterns += [
     path("soknad/<int:soknad_id>/vedtak/ny/", views_decisions.builder, name="vedtak_builder"),
     path("soknad/<int:soknad_id>/vedtak/forhandsvisning/", views_decisions.preview,
@@ -81,7 +93,7 @@ urlpatterns += [
     path("vedtak/<int:vedtak_id>/", views_decisions.detail, name="vedtak_detail"),
     path("klage/<int:klage_id>/klagesak.json", views_decisions.klage_export,
          name="klage_export"),
-    path("vedtak/<int:vedtak_id>/<str:action>/", views_decisions.follow_up,
+    path("vedtak/<int:vedtak_id>/<vedtakshandling:action>/", views_decisions.follow_up,
          name="vedtak_follow_up"),
     path("vedtaksdokument/<int:dokument_id>.pdf", views_decisions.dokument,
          name="vedtak_dokument"),

@@ -225,6 +225,12 @@ def dokument(request: HttpRequest, dokument_id: int) -> HttpResponse:
                         headers={"Content-Disposition": f'inline; filename="{name}"'})
 
 
+# The follow-up steps posted from the decision page. The URL conf accepts only these, so no
+# free text in that path segment reaches a view or the audit log (issue 10).
+FOLLOW_UP_ACTIONS = ("brudd", "varsel", "reduksjon", "klage", "sen", "oversend",
+                     "annuller-vilkar", "feilregistrer", "krav-levert", "annuller-krav", "sf")
+
+
 @login_required
 @require_POST
 @not_found_as_404
@@ -292,6 +298,7 @@ def follow_up(request: HttpRequest, vedtak_id: int, action: str) -> HttpResponse
             dato=day("dato") or today(), merknad=p.get("merknad", ""), now=now()),
             _("Statsforvalterens vedtak er registrert.")),
     }
+    assert set(calls) == set(FOLLOW_UP_ACTIONS), "FOLLOW_UP_ACTIONS lists every action"
     if action not in calls:
         raise NotFound("Fant ikke handlingen.")
     call, done = calls[action]
