@@ -93,7 +93,7 @@ def make_soknad(users: dict[str, Any], offices: dict[str, Any]) -> Callable[...,
             applicant=ApplicantInput(fodselsnummer=synthetic_fnr(born, counter["n"]),
                                      fornavn="Kari", etternavn=f"Nordmann{counter['n']}"),
             partner=None,
-            barn=[BarnInput(navn=f"Barn {i}", fodselsdato=date(2015 + i, 5, 1))
+            barn=[BarnInput(navn=f"Barn {i}", fodselsdato=date(2015 + i % 8, 5, 1 + i // 8))
                   for i in range(barn)],
             data=SoknadInput(kanal=kanal, mottatt_at=NOW,
                              poster=[PostInput(type=t) for t in items]),

@@ -197,7 +197,7 @@ def test_an_unexpected_failure_is_a_500_in_the_one_shape(users, monkeypatch) -> 
     def boom(**kwargs: Any) -> Any:
         raise RuntimeError("Kari Nordmann 01019012345")  # must not be echoed
 
-    monkeypatch.setattr(api_module, "work_queue", boom)
+    monkeypatch.setattr(api_module, "work_queue_page", boom)
     response = call(users["veileder_a"], "get", "/soknader")
     body = assert_error(response, 500, "server_error")
     assert "Kari" not in json.dumps(body)

@@ -93,6 +93,7 @@ UI_RULES: dict[str, str] = {
     "worklists": "v:200/200 l:200/200 sf:200/200 b:403/403 adm:403/403 anon:302/302 vb:200/200",
     "worklist": "v:200/200 l:200/200 sf:200/200 b:403/403 adm:403/403 anon:302/302 vb:200/200",
     "notes_search": "v:200/200 l:200/200 sf:200/200 b:403/403 adm:403/403 anon:302/302 vb:200/200",
+    "rates_page": "v:404/404 l:200/200 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "office_settings":
         "v:404/404 l:200/200 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "kartlegging": "v:200/404 l:200/404 sf:200/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
@@ -237,6 +238,10 @@ API_RULES: dict[str, str] = {
         "v:404/404 l:404/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/brudd/{brudd_id}/forhandsvarsel":
         "v:404/404 l:404/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/brudd/{brudd_id}/svar":
+        "v:404/404 l:404/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/vedtak/{vedtak_id}/forsendelse":
+        "v:400/404 l:400/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/brudd/{brudd_id}/reduksjon":
         "v:404/404 l:404/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/brudd/{brudd_id}/reduksjon/forslag":

@@ -16,9 +16,17 @@ from sosialsak.kernel.clock import local_date
 from tests.functional.test_case_progress_api import Api
 from tests.functional.test_decision_api import _body
 from tests.functional.test_decision_api_rules import _decided_with_condition
+from tests.helpers import register_state_rates_for
 from tests.integration.decisions.fixtures import young_parent  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _confirmed_rates(db: Any) -> None:
+    """The decisions here are for next month by the real clock: rates for those years."""
+    this_year = timezone.localdate().year
+    register_state_rates_for(this_year, this_year + 1)
 
 
 def test_the_api_records_how_the_decision_was_sent_and_gives_the_deadline(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from ninja import Schema
 from pydantic import Field
@@ -16,6 +17,7 @@ from sosialsak.interfaces.api.bounds import (
     ReceivedAt,
     Text,
 )
+from sosialsak.kernel.periods import inclusive_end
 
 
 class Error(Schema):
@@ -73,6 +75,12 @@ class SoknadVedtakOut(Schema):
     fattet_at: datetime
     poster: list[str]
     vilkar: list[str]
+
+    @staticmethod
+    def resolve_periode_tom(obj: Any) -> date | None:
+        """The period's last day, from the stored first day after it (issue 11, item 15)."""
+        til = obj["periode_til"] if isinstance(obj, dict) else obj.periode_til
+        return inclusive_end(til)
 
 
 class SoknadUtbetalingOut(Schema):

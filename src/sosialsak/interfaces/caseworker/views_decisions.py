@@ -227,8 +227,9 @@ def dokument(request: HttpRequest, dokument_id: int) -> HttpResponse:
 
 # The follow-up steps posted from the decision page. The URL conf accepts only these, so no
 # free text in that path segment reaches a view or the audit log (issue 10).
-FOLLOW_UP_ACTIONS = ("brudd", "varsel", "reduksjon", "klage", "sen", "oversend",
-                     "annuller-vilkar", "feilregistrer", "krav-levert", "annuller-krav", "sf")
+FOLLOW_UP_ACTIONS = ("brudd", "varsel", "svar", "reduksjon", "forsendelse", "klage", "sen",
+                     "oversend", "annuller-vilkar", "feilregistrer", "krav-levert",
+                     "annuller-krav", "sf")
 
 
 @login_required

@@ -27,7 +27,7 @@ from sosialsak.contexts.cases.queries import children_gaps_many
 from sosialsak.contexts.decisions.models import Klage, KlageStatus, Vedtak
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.intake.queries import scope_q
-from sosialsak.contexts.people.models import Barn
+from sosialsak.contexts.people.models import HusstandBarn
 from sosialsak.rules.frister import forelopig_svar_frist
 
 TOTAL = "*"
@@ -94,9 +94,9 @@ def _lines(ctx: Ctx, key: str) -> QuerySet | None:
 
 
 def _children_gaps(ctx: Ctx) -> list[int]:
-    with_children = Exists(Barn.objects.filter(person=OuterRef("person")))
+    with_children = Exists(HusstandBarn.objects.filter(husstand=OuterRef("husstand")))
     candidates = list(ctx.base().filter(with_children, status__in=OPEN)
-                      .only("pk", "person_id", "kontor_id", "mottatt_at").order_by())
+                      .only("pk", "person_id", "kontor_id", "mottatt_at", "husstand_id").order_by())
     gaps = children_gaps_many(candidates)
     return [s.pk for s in candidates if gaps[s.pk]]
 
