@@ -163,8 +163,8 @@ def openfisca_bench(records: list[dict[str, Any]], rules: Ruleset, ours: np.ndar
     try:
         import openfisca_model
     except ImportError as exc:
-        print(f"OpenFisca-core column skipped: {exc.name} is not installed "
-              "(pip install -e '.[bench]').")
+        print(f"OpenFisca-core column skipped: openfisca-core is not installed ({exc.name} "
+              "missing; the optional extra: pip install -e '.[bench]').")
         return None
     return openfisca_model.run(records, rules, ours)
 
