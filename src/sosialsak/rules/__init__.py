@@ -20,7 +20,8 @@ from sosialsak.rules.columnar import (
     batch_from_households_scalar,
     household_request,
 )
-from sosialsak.rules.columnar_table import batch_from_csv, batch_from_table, read_households_csv
+from sosialsak.rules.columnar_csv import batch_from_csv, read_households_csv
+from sosialsak.rules.columnar_table import batch_from_table
 from sosialsak.rules.engine import (
     HousingCaps,
     LegalReference,

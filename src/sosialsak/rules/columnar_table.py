@@ -14,31 +14,23 @@ an empty element, which is an error as in JSON). Text in an amount column is rea
 number would be (``Decimal``; text that is no number stays text and is refused), ``true`` and
 ``false`` in ``shares_dwelling`` are booleans, integer arrays are whole kroner. So the table
 gives the same arrays, and the same first error (naming ``households[i]. …``), as
-``household_request`` on that document.
+``household_request`` on that document. A CSV file of such columns: ``columnar_csv``.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from sosialsak.rules.batch import BatchHouseholds
-from sosialsak.rules.columnar import (
-    MISSING,
-    Columns,
-    _reason_ok,
-    batch_from_columns,
-    household_request,
-)
+from sosialsak.rules.columnar import batch_from_columns, household_request
+from sosialsak.rules.columnar_records import MISSING, Columns, _reason_ok
 from sosialsak.rules.engine.ruleset import Ruleset, load_ruleset
 
 B = npt.NDArray[np.bool_]
@@ -298,25 +290,4 @@ def batch_from_table(table: Mapping[str, Column], rules: Ruleset | None = None
     return batch_from_columns(cols, rules, scalar_row)
 
 
-def read_households_csv(source: str | Path | io.TextIOBase) -> dict[str, list[str]]:
-    """Return the columns of a CSV file of households (a header row of JSON paths, UTF-8)."""
-    if isinstance(source, str | Path):
-        with open(source, newline="", encoding="utf-8") as handle:
-            return read_households_csv(handle)
-    reader = csv.reader(source)
-    header = next(reader, [])
-    rows = list(reader)
-    for number, row in enumerate(rows, start=2):
-        if len(row) != len(header):
-            raise ValueError(f"CSV line {number}: {len(row)} cells, the header has "
-                             f"{len(header)}")
-    return {name: [row[i] for row in rows] for i, name in enumerate(header)}
-
-
-def batch_from_csv(source: str | Path | io.TextIOBase, rules: Ruleset | None = None
-                   ) -> BatchHouseholds:
-    """Return ``BatchHouseholds`` for a CSV file of households (see ``batch_from_table``)."""
-    return batch_from_table(read_households_csv(source), rules)
-
-
-__all__ = ["batch_from_csv", "batch_from_table", "columns_from_table", "read_households_csv"]
+__all__ = ["Column", "batch_from_table", "columns_from_table"]

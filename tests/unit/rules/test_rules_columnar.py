@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 from sosialsak.rules import InvalidHousehold, calculate_batch, load_ruleset
 from sosialsak.rules import columnar as columnar_module
 from sosialsak.rules.columnar import batch_from_households, batch_from_households_scalar
-from sosialsak.rules.columnar_table import _Table, batch_from_csv, batch_from_table
+from sosialsak.rules.columnar_csv import batch_from_csv
+from sosialsak.rules.columnar_table import _Table, batch_from_table
 from sosialsak.rules.household_json import parse_household
 
 RULES = load_ruleset()
