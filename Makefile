@@ -47,7 +47,10 @@ FUZZ_EXAMPLES ?= 300
 fuzz: venv
 	SOSIALSAK_FUZZ=full SOSIALSAK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -m fuzz -p no:randomly tests/functional/test_api_fuzz.py
 
+# OpenFisca-core (extra `bench`) is optional: if it does not install, its column is skipped.
 bench: venv
+	@$(BIN)/python -m pip install -q -e '.[bench]' 2>/dev/null || \
+		echo "OpenFisca-core (extra bench) did not install; its column is skipped"
 	$(BIN)/python bench/bench_rules.py
 
 # The pages at 1,500 and 150,000 applications in PostgreSQL (issue 13); drops and creates the

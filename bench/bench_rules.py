@@ -5,6 +5,14 @@ the batch throughput (household-months per second) and its speed-up over the sca
 in a Python loop. The scalar path is timed on a sample (default 20,000 rows) and extrapolated
 to the full size; the sample's amounts are also checked against the batch. Not a timed test.
 Targets: ≥ 1,000,000 household-months/s and ≥ 50× the scalar loop.
+
+Then the input: the same households as household JSON documents (``bench/records.py``), built
+into arrays by the columnar path (``rules.batch_from_households``, every row) and by the scalar
+path (``parse_household`` + check per household, on the sample, extrapolated), with the input
+build + compute beside the compute alone, and the mismatches. With the optional extra ``bench``
+installed, the same rule in OpenFisca-core (``bench/openfisca_model.py``): its input build and
+compute from the same documents, and its mismatches against ours. Target: our input build at
+most 1.5× OpenFisca's.
 """
 
 from __future__ import annotations
@@ -12,13 +20,18 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any, TypeVar
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from records import records_from_batch
 
 from sosialsak.rules import (
     Adjustment,
@@ -31,11 +44,16 @@ from sosialsak.rules import (
     Person,
     RateSet,
     Ruleset,
+    batch_from_requests,
     calculate_batch,
     calculate_livsopphold,
     load_ruleset,
+    parse_household,
 )
+from sosialsak.rules.columnar import batch_from_households
 from sosialsak.rules.household import INCOME_TYPES
+
+T = TypeVar("T")
 
 MAX_CHILDREN = 6
 
@@ -54,13 +72,19 @@ def random_households(n: int, seed: int) -> BatchHouseholds:
               + (months - years).astype(np.int64) * 100 + 100
               + (born - months).astype(np.int64) + 1)
     packed[np.arange(MAX_CHILDREN)[None, :] >= n_children[:, None]] = 0
-    housing = rng.integers(0, 1_500_000, (n, 4)) * (rng.random((n, 4)) < .7)
-    income = rng.integers(0, 1_000_000, (n, len(INCOME_TYPES))) * (rng.random((n, 8)) < .2)
+    def kroner(high: int, shape: tuple[int, ...], share: float) -> np.ndarray:
+        """Øre: whole kroner, one in ten with øre, present in ``share`` of the cells."""
+        ore = rng.integers(0, high, shape) * 100 + rng.integers(1, 100, shape) * (
+            rng.random(shape) < .1)
+        return ore * (rng.random(shape) < share)
+
+    housing = kroner(15_000, (n, 4), .7)
+    income = kroner(10_000, (n, len(INCOME_TYPES)), .2)
     return BatchHouseholds(
         month=month, adults=rng.integers(1, 3, n), shares_dwelling=rng.random(n) < .2,
         child_birth=packed.astype(np.int64), housing_ore=housing.astype(np.int64),
         income_ore=income.astype(np.int64),
-        adjustment_ore=(rng.integers(-100_000, 100_000, n) * (rng.random(n) < .1)),
+        adjustment_ore=(rng.integers(-1_000, 1_000, n) * 100 * (rng.random(n) < .1)),
         kommune=rng.choice(np.array([0, 301, 4601, 1103]), n),
     )
 
@@ -97,6 +121,60 @@ def overlaid_rules() -> Ruleset:
     ])
 
 
+def timed(fn: Callable[[], T]) -> tuple[T, float]:
+    start = time.perf_counter()
+    value = fn()
+    return value, time.perf_counter() - start
+
+
+def input_build(households: BatchHouseholds, rules: Ruleset, args: argparse.Namespace,
+                compute_s: float, amounts: np.ndarray) -> None:
+    """Time the documented input path (household JSON documents → BatchHouseholds): the
+    columnar path on every row, the documented scalar path (parse_household per document,
+    then batch_from_requests) on a sample."""
+    records, gen_s = timed(lambda: records_from_batch(households))
+    print(f"\n-- input: {args.n:,} household JSON documents (made in {gen_s:.1f} s, not timed)")
+    built, columnar_s = timed(lambda: batch_from_households(records, rules))
+    result, compute2_s = timed(lambda: calculate_batch(households=built, rules=rules))
+    sample = records[:args.sample]
+    # The documented scalar path: parse each document, then batch_from_requests (which runs
+    # the calculation's checks per household).
+    scalar, scalar_s = timed(lambda: batch_from_requests([parse_household(d) for d in sample],
+                                                         rules))
+    scalar_full = scalar_s * args.n / len(sample)
+    want = calculate_batch(households=scalar, rules=rules).amount
+    per_row = sum(int(a != b) for a, b in zip(want, result.amount[:len(sample)], strict=True))
+    print(f"columnar input build:      {columnar_s:.2f} s  ({columnar_s / args.n * 1e6:.1f} µs "
+          "per household)")
+    print(f"scalar input (sample):     {len(sample):,} in {scalar_s:.2f} s; extrapolated: "
+          f"{scalar_full:.0f} s → columnar is {scalar_full / columnar_s:.0f}× faster")
+    print(f"compute alone:             {compute_s:.2f} s; input build + compute: "
+          f"{columnar_s + compute2_s:.2f} s = {(columnar_s + compute2_s) / compute_s:.1f}× "
+          "the compute alone")
+    print(f"mismatches: columnar vs scalar path (sample): {per_row} of {len(sample):,}; "
+          f"vs the compute on the generated arrays: "
+          f"{int((result.amount != amounts).sum())} of {args.n:,}")
+    of = openfisca_bench(records, rules, result.amount)
+    if of is None:
+        return
+    of_input, of_compute, of_mismatch = of
+    print(f"OpenFisca-core input build: {of_input:.2f} s; compute: {of_compute:.2f} s; "
+          f"mismatches against ours: {of_mismatch} of {args.n:,}")
+    print(f"ours / OpenFisca: input build {columnar_s / of_input:.2f}× (target ≤ 1.5×), "
+          f"compute {compute_s / of_compute:.2f}×")
+
+
+def openfisca_bench(records: list[dict[str, Any]], rules: Ruleset, ours: np.ndarray
+                    ) -> tuple[float, float, int] | None:
+    try:
+        import openfisca_model
+    except ImportError as exc:
+        print(f"OpenFisca-core column skipped: openfisca-core is not installed ({exc.name} "
+              "missing; the optional extra: pip install -e '.[bench]').")
+        return None
+    return openfisca_model.run(records, rules, ours)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1_000_000)
@@ -128,6 +206,7 @@ def main() -> None:
     print(f"targets: ≥1,000,000/s {'OK' if batch_rate >= 1e6 else 'MISSED'}; "
           f"≥50× {'OK' if batch_rate / scalar_rate >= 50 else 'MISSED'}")
     print(f"sample rows where scalar and batch amounts differ: {mismatched} of {len(sample):,}")
+    input_build(households, rules, args, batch_s, result.amount)
 
 
 if __name__ == "__main__":

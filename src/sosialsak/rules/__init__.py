@@ -15,6 +15,13 @@ See ``docs/rules.md`` for authoring parameters and law cases.
 """
 
 from sosialsak.rules.batch import BatchHouseholds, BatchResult, batch_from_requests, calculate_batch
+from sosialsak.rules.columnar import (
+    batch_from_households,
+    batch_from_households_scalar,
+    household_request,
+)
+from sosialsak.rules.columnar_csv import batch_from_csv, read_households_csv
+from sosialsak.rules.columnar_table import batch_from_table
 from sosialsak.rules.engine import (
     HousingCaps,
     LegalReference,
@@ -156,7 +163,11 @@ __all__ = [
     "UnntakGrunn",
     "Vilkar",
     "VilkarType",
+    "batch_from_csv",
+    "batch_from_households",
+    "batch_from_households_scalar",
     "batch_from_requests",
+    "batch_from_table",
     "calculate_batch",
     "calculate_livsopphold",
     "calculate_livsopphold_period",
@@ -165,6 +176,7 @@ __all__ = [
     "forelopig_svar",
     "forelopig_svar_frist",
     "hjemmel",
+    "household_request",
     "klage_i_tide",
     "klagefrist",
     "kom_fram",
@@ -179,6 +191,7 @@ __all__ = [
     "parse_household",
     "parse_household_json",
     "period_as_json",
+    "read_households_csv",
     "rate_set_info",
     "render_for_applicant",
     "render_for_caseworker",

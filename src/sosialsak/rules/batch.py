@@ -22,7 +22,7 @@ import numpy.typing as npt
 
 from sosialsak.rules.engine.overlays import RATE_NAMES
 from sosialsak.rules.engine.ruleset import Ruleset, load_ruleset
-from sosialsak.rules.errors import InvalidHousehold, ParameterNotFound
+from sosialsak.rules.errors import InvalidAssessment, InvalidHousehold, ParameterNotFound
 from sosialsak.rules.household import HOUSING_COSTS, INCOME_TYPES
 from sosialsak.rules.household_json import HouseholdRequest
 from sosialsak.rules.livsopphold import age_bands, check_household
@@ -191,15 +191,18 @@ def batch_from_requests(requests: Sequence[HouseholdRequest],
     """Return the arrays for parsed household requests (for tests, imports and benchmarks).
 
     Each household is checked as the scalar function checks it (an adult under 18, a person
-    not yet born), so the batch never pays what a single calculation refuses; the error names
-    the row."""
+    not yet born), so the batch never pays what a single calculation refuses; the error's
+    field names the row: ``households[i].adults[0].birth_date``."""
     rules = rules or load_ruleset()
     for row, req in enumerate(requests):
         try:
             check_household(req.household, req.month, rules, req.under_18)
         except InvalidHousehold as exc:
-            raise InvalidHousehold(f"rad {row}: {exc.field}",
+            raise InvalidHousehold(f"households[{row}].{exc.field}",
                                    exc.message.split(": ", 1)[-1]) from None
+        except InvalidAssessment as exc:
+            where = f"households[{row}].{exc.extra.get('field', '$')}"
+            raise InvalidAssessment(f"households[{row}].{exc.message}", field=where) from None
     n = len(requests)
     k = max((len(r.household.children) for r in requests), default=0)
     births = np.zeros((n, max(k, 1)), dtype=np.int64)

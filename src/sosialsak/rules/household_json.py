@@ -210,7 +210,8 @@ def _assessment(value: Any) -> IndividualAssessment | None:
         if amount == 0:
             raise InvalidHousehold(f"{path}.amount", "beløpet kan ikke være 0.")
         basis = adj.get("basis")
-        if basis is not None and (basis not in ADJUSTMENT_BASES or amount < 0):
+        if basis is not None and (not isinstance(basis, str) or basis not in ADJUSTMENT_BASES
+                                  or amount < 0):
             raise InvalidHousehold(f"{path}.basis", "ukjent grunnlag eller negativt beløp; "
                                    f"gyldige: {', '.join(ADJUSTMENT_BASES)}.")
         adjustments.append(Adjustment(amount, why, basis))

@@ -155,4 +155,4 @@ def test_the_batch_refuses_what_the_scalar_refuses() -> None:
         batch_from_requests([ok, young])
 
     assert scalar.value.field == "adults[0].birth_date"
-    assert batch.value.field == "rad 1: adults[0].birth_date"
+    assert batch.value.field == "households[1].adults[0].birth_date"
