@@ -23,6 +23,9 @@ class Scope:
     can_write: bool
     can_view_strengt_fortrolig: bool
     can_view_audit: bool
+    # Issue 12: exporting bank files is its own permission (leder by default), so whoever
+    # decides and plans a payment cannot also send it to the bank alone.
+    can_export_payments: bool = False
 
     @property
     def sees_cases(self) -> bool:
@@ -69,6 +72,7 @@ def scope_for(user: User) -> Scope:
         can_write=can_write,
         can_view_strengt_fortrolig=user.has_perm("accounts.view_strengt_fortrolig"),
         can_view_audit=Role.LEDER in roles and user.has_perm("accounts.view_audit"),
+        can_export_payments=can_write and user.has_perm("accounts.export_payments"),
     )
 
 
@@ -85,4 +89,5 @@ def system_scope() -> Scope:
         can_write=True,
         can_view_strengt_fortrolig=True,
         can_view_audit=False,
+        can_export_payments=True,
     )

@@ -177,7 +177,8 @@ def _hint_other_applications(request: HttpRequest, soknad: Soknad) -> None:
 @not_found_as_404
 def audit_log(request: HttpRequest) -> HttpResponse:
     check_audit_access(scope=scope_of(request), actor=request.user)
-    form = AuditSearchForm(request.GET or None)
+    # Issue 12: with no search yet, show the newest entries (all fields are optional).
+    form = AuditSearchForm(request.GET or {})
     entries = []
     if form.is_valid():
         d = form.cleaned_data
