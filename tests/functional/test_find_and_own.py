@@ -304,3 +304,48 @@ def test_other_user_setup_for_colleagues(offices: dict[str, Any]) -> None:
     u.is_active = False
     u.save()
     assert "gone" not in [c.username for c in colleagues(kontor_id=offices["A"].pk)]
+
+
+def test_an_appeal_received_today_is_not_zero_days_ago() -> None:
+    from sosialsak.contexts.casefile.worklists._sources import klage_waited
+
+    assert [klage_waited(d) for d in (0, 1, 5)] == [
+        "Klage mottatt i dag", "Klage mottatt i går", "Klage mottatt for 5 dager siden"]
+
+
+def test_a_closed_case_shows_no_preliminary_reply_clock(users: dict[str, Any],
+                                                        offices: dict[str, Any],
+                                                        client: Client) -> None:
+    """Fvl. § 11 a: the preliminary reply is for undecided applications only."""
+    s = register(users["veileder_a"], offices["A"])
+    client.force_login(users["veileder_a"])
+    assert "Frist for foreløpig svar" in client.get(f"/soknad/{s.pk}/").content.decode()
+    Soknad.objects.filter(pk=s.pk).update(status="BEHANDLES_IKKE")
+    page = client.get(f"/soknad/{s.pk}/").content.decode()
+    assert "Frist for foreløpig svar" not in page and "Neste frist" not in page
+
+
+def test_the_audit_log_shows_the_newest_entries_before_any_search(
+    two_of_one: tuple[Soknad, Soknad], users: dict[str, Any], client: Client
+) -> None:
+    _old, new = two_of_one
+    Api(users["veileder_a"]).get(f"/soknader/{new.pk}")
+    client.force_login(users["leder_a"])
+    page = client.get("/tilgangslogg/").content.decode()
+    assert "api: lese søknad" in page
+
+
+def test_admin_headings_are_norwegian(users: dict[str, Any], client: Client) -> None:
+    client.force_login(users["admin"])
+    page = client.get("/admin/").content.decode()
+    assert "Brukere og kontorer" in page and ">Accounts<" not in page
+
+
+def test_a_veileder_is_not_offered_the_bank_file_download(
+    users: dict[str, Any], client: Client
+) -> None:
+    """Separation of duties (issue 12): the export is the leder's (own permission)."""
+    client.force_login(users["veileder_a"])
+    refused = client.post("/utbetalinger/eksport/", {"dato": "2024-04-15", "format": "CSV"})
+    assert refused.status_code == 403
+    assert "Det krever egen tilgang" in refused.content.decode()

@@ -98,7 +98,7 @@ class TestCaseworkerPage:
         csv = client.post("/utbetalinger/eksport/", {"dato": "2024-04-15", "format": "CSV"})
         xml = client.post("/utbetalinger/eksport/", {"dato": "2024-04-15", "format": "PAIN001"})
 
-        assert planned.person.navn in page and "9000 kr" in page and KONTO_SOKER in page
+        assert planned.person.navn in page and "9\u00a0000\u00a0kr" in page and KONTO_SOKER in page
         assert "ikke eksportert" in page
         assert csv["Content-Disposition"] == \
             'attachment; filename="utbetalinger-1201-2024-04-15-1.csv"'
