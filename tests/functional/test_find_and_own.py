@@ -349,3 +349,16 @@ def test_a_veileder_is_not_offered_the_bank_file_download(
     refused = client.post("/utbetalinger/eksport/", {"dato": "2024-04-15", "format": "CSV"})
     assert refused.status_code == 403
     assert "Det krever egen tilgang" in refused.content.decode()
+
+
+def test_the_event_log_shows_a_run_of_identical_lines_once_with_the_count() -> None:
+    from datetime import datetime
+
+    from sosialsak.contexts.casefile.detail import HendelseView, collapse_events
+
+    at = datetime(2024, 3, 4, 9, 30, 5)
+    events = [HendelseView(at, "cases.kartlegging.oppdatert", "Kartleggingen er oppdatert", "Vera")
+              for _ in range(5)] + [HendelseView(at, "intake.soknad.mottatt", "Mottatt", "Vera")]
+    shown = collapse_events(events)
+    assert [(e.tekst, e.antall) for e in shown] == [("Kartleggingen er oppdatert", 5),
+                                                   ("Mottatt", 1)]

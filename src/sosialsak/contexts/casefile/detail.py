@@ -6,6 +6,7 @@ Addresses of people with protected addresses are never put into the result.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -112,6 +113,7 @@ class HendelseView:
     type: str
     tekst: str
     actor: str = ""  # who did it (issue 12): a name, "" for the system or the person
+    antall: int = 1  # identical lines at the same minute, shown once with the count
 
 
 @dataclass(frozen=True)
@@ -216,8 +218,8 @@ def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
                       for u in utbetalinger],
         krav=[KravView(k.pk, k.tittel, k.frist, k.status, str(k.get_status_display()))
               for k in krav],
-        hendelser=[HendelseView(h.at, h.type, h.tekst, _actor_name(h.actor))
-                   for h in hendelser],
+        hendelser=collapse_events([HendelseView(h.at, h.type, h.tekst, _actor_name(h.actor))
+                                   for h in hendelser]),
         flagg=[FlaggView(f.kode, f.tekst) for f in Flagg.objects.filter(soknad=s,
                                                                        lost_at__isnull=True)],
         vedlegg=[VedleggView(v.pk, v.type, v.filnavn, str(v.get_kilde_display()), v.mottatt_at)
@@ -234,6 +236,21 @@ def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
         saksbehandler_id=s.saksbehandler_id,
         telefon=h.telefon if h else "",
     )
+
+
+def collapse_events(events: list[HendelseView]) -> list[HendelseView]:
+    """Show a run of identical events (same text, actor and minute: e.g. five mapping sections
+    saved at once, or one decision per item) as one line with the count (issue 12)."""
+    out: list[HendelseView] = []
+    for e in events:
+        last = out[-1] if out else None
+        if (last is not None and (last.type, last.tekst, last.actor) == (e.type, e.tekst, e.actor)
+                and last.at.replace(second=0, microsecond=0)
+                == e.at.replace(second=0, microsecond=0)):
+            out[-1] = dataclasses.replace(last, antall=last.antall + 1)
+        else:
+            out.append(e)
+    return out
 
 
 def _actor_name(user: object | None) -> str:
