@@ -91,6 +91,21 @@ def test_find_by_fnr_and_the_person_page(live_server: Any, page: Any, users: dic
     assert saker.nth(1).locator("a").inner_text() == str(old.pk)
 
 
+def test_registering_the_same_person_again_shows_a_hint(
+    live_server: Any, page: Any, users: dict[str, Any], hedda: tuple[Any, Any]
+) -> None:
+    _old, new = hedda
+    url = live_server.url
+    login(page, url, "va")
+    page.goto(f"{url}/soknad/ny/")
+    page.fill("#id_fodselsnummer", FNR)
+    page.press("#id_fodselsnummer", "Tab")
+    page.wait_for_selector(f"#tidligere a[href='/person/{new.person_id}/']")
+    check_accessibility(page, "registrering med treff")
+    shot(page, "registrering")
+    assert "allerede 2 søknader" in page.inner_text("#tidligere")
+
+
 def test_a_veileder_takes_an_unassigned_case(live_server: Any, page: Any,
                                              users: dict[str, Any], hedda: tuple[Any, Any]
                                              ) -> None:

@@ -193,6 +193,8 @@ def test_take_a_case_and_it_is_mine_with_an_event_naming_the_actor(
                                      purpose="tildele saksbehandler").count() == 1
     detail = api.get(f"/soknader/{new.pk}").json()
     assert detail["hendelser"][0]["tekst"].startswith("Saken er tatt av")
+    assert detail["hendelser"][0]["actor"] == va.username  # no full name in the fixture
+    assert (detail["saksbehandler_id"], detail["person_id"]) == (va.pk, new.person_id)
 
 
 def test_hand_over_only_to_a_colleague_at_the_same_office(
@@ -362,3 +364,17 @@ def test_the_event_log_shows_a_run_of_identical_lines_once_with_the_count() -> N
     shown = collapse_events(events)
     assert [(e.tekst, e.antall) for e in shown] == [("Kartleggingen er oppdatert", 5),
                                                    ("Mottatt", 1)]
+
+
+def test_while_registering_the_fnr_shows_the_persons_applications(
+    two_of_one: tuple[Soknad, Soknad], users: dict[str, Any], client: Client
+) -> None:
+    _old, new = two_of_one
+    client.force_login(users["veileder_a"])
+    hint = client.get(f"/sok/registrering/?fodselsnummer={FNR}").content.decode()
+    other = Client()
+    other.force_login(users["veileder_b"])
+    assert f'href="/person/{new.person_id}/"' in hint and "allerede 2 søknader" in hint
+    assert other.get(f"/sok/registrering/?fodselsnummer={FNR}").content.decode().strip() == ""
+    register_page = client.get("/soknad/ny/").content.decode()
+    assert 'hx-get="/sok/registrering/"' in register_page and 'id="tidligere"' in register_page

@@ -55,6 +55,19 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
     return render(request, "caseworker/find/person.html", {"p": overview})
 
 
+@login_required
+def register_hint(request: HttpRequest) -> HttpResponse:
+    """While registering: the person's applications already in scope (e.g. this morning's)."""
+    _staff(request)
+    fnr = request.GET.get("fodselsnummer", "").replace(" ", "")[:11]
+    hits = []
+    if len(fnr) == 11 and fnr.isdigit():
+        hits = find(scope=scope_of(request), actor=request.user, term=fnr,
+                    purpose="registrering: har personen søknad fra før").hits
+    return render(request, "caseworker/find/_register_hint.html", {"hits": hits[:5],
+                                                                     "n": len(hits)})
+
+
 def _back(request: HttpRequest, fallback: str) -> HttpResponse:
     nxt = request.POST.get("neste", "")
     if nxt and url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}):
