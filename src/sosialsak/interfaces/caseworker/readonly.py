@@ -23,6 +23,12 @@ from sosialsak.kernel.errors import Forbidden
 READ_ONLY_TEXT = gettext_noop("Rollen din kan lese saker, men ikke endre dem.")
 # Signing out and choosing a language change nothing in a case.
 EXEMPT = ("/logg-ut/", "/i18n/")
+# Pages that hold nothing but a form for a change (issue 12: a read-only role sees no forms).
+ACTION_PAGES = frozenset({
+    "register", "vedtak_builder", "vedtak_preview", "kartlegging_del", "kartlegging_barn",
+    "dokumentasjon_ny", "forelopig_svar", "samtale_ny", "veiledning_ny", "office_settings",
+    "payment_settings", "decision_settings",
+})
 
 
 def forbidden_body(message: str) -> dict[str, object]:
@@ -65,6 +71,20 @@ class ReadOnlyRoleMiddleware:
         if is_read_only_write(request):
             return self.refuse(request)
         return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func: object, view_args: object,
+                     view_kwargs: object) -> HttpResponseBase | None:
+        """A page that is only a form for a change is refused to a read-only role too."""
+        match = request.resolver_match
+        if match is None or match.url_name not in ACTION_PAGES:
+            return None
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        scope = scope_of(request)
+        if scope.kontor_ids and not scope.can_write:
+            return permission_denied(request, PermissionDenied(READ_ONLY_TEXT))
+        return None
 
     def refuse(self, request: HttpRequest) -> HttpResponseBase:
         audit_refusal(request)
