@@ -80,9 +80,12 @@ def test_fnr_search_finds_the_person_across_statuses_and_logs_no_number(
     assert [p["person_id"] for p in found["personer"]] == [new.person_id]
     assert found["personer"][0]["antall_soknader"] == 2
     assert [r["id"] for r in listed] == [new.pk]
-    entries = AuditEntry.objects.filter(purpose="api: søk etter sak eller person")
+    entries = AuditEntry.objects.filter(purpose="api: søk etter sak eller person",
+                                        object_type="soknad")
     assert sorted(int(e.object_id) for e in entries) == sorted([old.pk, new.pk])
     assert not any(FNR in (e.purpose + e.object_id) for e in AuditEntry.objects.all())
+    searches = AuditEntry.objects.filter(object_type="sok").values_list("object_id", flat=True)
+    assert list(searches) == ["fodselsnummer: 2 treff"]
 
 
 def test_search_by_name_words_and_by_saksnummer(two_of_one: tuple[Soknad, Soknad],
@@ -103,6 +106,9 @@ def test_fnr_search_reveals_nobody_outside_scope_nor_strengt_fortrolig(
     Person.objects.filter(pk=hidden.person_id).update(adressebeskyttelse="STRENGT_FORTROLIG")
 
     assert Api(users["veileder_b"]).get("/sok", q=FNR).json()["hits"] == []
+    # The probe itself is in the log of vb's office, without the number.
+    assert AuditEntry.objects.get(object_type="sok", actor_username="vb").object_id == \
+        "fodselsnummer: 0 treff"
     assert Api(users["veileder_a"]).get("/sok", q=secret_fnr).json()["hits"] == []
     assert Api(users["veileder_a"]).get("/sok", q="Skjult").json()["hits"] == []
     assert Api(users["veileder_a"]).get(f"/personer/{hidden.person_id}").status_code == 404
@@ -151,7 +157,7 @@ def test_search_and_person_page_have_a_fixed_number_of_queries(
     soknader = [register(users["veileder_a"], offices["A"], days_ago=i) for i in range(n)]
     client.force_login(users["veileder_a"])
     client.get("/sok/?q=x")  # warm up the session and the user
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         assert client.get(f"/sok/?q={FNR}").status_code == 200
     with django_assert_max_num_queries(17):
         page = client.get(f"/person/{soknader[0].person_id}/")

@@ -79,10 +79,17 @@ def _term_filter(term: str) -> Q:
     return q
 
 
+def _term_kind(term: str) -> str:
+    if _FNR.match(term.replace(" ", "")):
+        return "fodselsnummer"
+    return "saksnummer" if parse_saksnummer(term) is not None else "navn"
+
+
 def find(*, scope: Scope, actor: object, term: str, purpose: str) -> FindResult:
     """Search applications of every status in scope by name, fødselsnummer or saksnummer.
 
-    Newest first. Two queries: the applications, and one audit insert for all of them."""
+    Newest first. Three queries: the applications, one audit insert for all of them, and one
+    for the search itself."""
     term = term.strip()[:100]
     if not term or not scope.kontor_ids:
         return FindResult(term, [], [])
@@ -94,6 +101,11 @@ def find(*, scope: Scope, actor: object, term: str, purpose: str) -> FindResult:
     record_many(actor=actor, action=Action.READ, object_type="soknad",
                 object_ids=[s.pk for s in rows], purpose=purpose,
                 kontor_ids=[s.kontor_id for s in rows])
+    # The search itself, found or not (probing numbers shows in the log): what kind of term
+    # and how many hits, never the term.
+    record(actor=actor, action=Action.READ, object_type="sok",
+           object_id=f"{_term_kind(term)}: {len(rows)} treff", purpose=purpose,
+           kontor_id=getattr(actor, "kontor_id", None))
     hits = [
         FindHit(id=s.pk, saksnummer=saksnummer(s.pk), person_id=s.person_id, navn=s.soker_navn,
                 mottatt_at=shown_at(s.mottatt_at), status=s.status,
