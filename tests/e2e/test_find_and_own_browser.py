@@ -151,7 +151,17 @@ def test_a_leder_redistributes_from_the_list(live_server: Any, page: Any,
 
 def test_the_statsforvalter_sees_no_forms(live_server: Any, page: Any,
                                           users: dict[str, Any], hedda: tuple[Any, Any]) -> None:
+    from sosialsak.contexts.accounts.scope import scope_for
+    from sosialsak.contexts.decisions.operations import VedtakInput, record_vedtak
+
     _old, new = hedda
+    va = users["veileder_a"]
+    vedtak = record_vedtak(
+        scope=scope_for(va), actor=va, soknad_id=new.pk, now=NOW,
+        data=VedtakInput(post_ids=[new.poster.get().pk], hjemmel="§ 18", utfall="INNVILGET",
+                         begrunnelse="Du har ikke penger til mat.", stonadsform="BIDRAG",
+                         periode_fra=date(2024, 3, 1), periode_til=date(2024, 4, 1),
+                         belop=12400))
     url = live_server.url
     page.set_viewport_size({"width": 1366, "height": 900})
     page.goto(f"{url}/logg-inn/")
@@ -161,12 +171,17 @@ def test_the_statsforvalter_sees_no_forms(live_server: Any, page: Any,
     page.wait_for_load_state()
     for path in (f"/soknad/{new.pk}/", f"/person/{new.person_id}/", "/arbeidsliste/",
                  f"/sok/?q={FNR}", f"/soknad/{new.pk}/utbetalinger/",
-                 f"/soknad/{new.pk}/kartlegging/"):
+                 f"/soknad/{new.pk}/kartlegging/", f"/vedtak/{vedtak.pk}/"):
         page.goto(f"{url}{path}")
         check_accessibility(page, f"statsforvalter {path}")
         visible = [f for f in page.locator("main form[method=post]").all() if f.is_visible()]
         buttons = [b for b in page.locator("main button").all() if b.is_visible()]
         assert visible == [], path
         assert buttons == [] or path.startswith("/sok/"), path  # the search box's button only
-    page.goto(f"{url}/soknad/{new.pk}/")
-    shot(page, "statsforvalter-sak")
+    page.goto(f"{url}/person/{new.person_id}/")
+    history = page.locator("#historikk tbody tr")
+    assert history.nth(0).inner_text().split("\t")[1] == "Vedtak"  # after the application
+    assert "12\u00a0400\u00a0kr" in history.nth(0).inner_text()
+    shot(page, "statsforvalter-person")
+    page.goto(f"{url}/vedtak/{vedtak.pk}/")
+    shot(page, "statsforvalter-vedtak")

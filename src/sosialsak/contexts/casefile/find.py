@@ -240,7 +240,8 @@ def person_overview(*, scope: Scope, actor: object, person_id: int,
     for g in Veiledning.objects.filter(soknad_id__in=ids):
         entries.append(PersonEntry(g.dato, "VEILEDNING", (g.notat or g.henvist_til)[:160], "",
                                    g.soknad_id))
-    entries.sort(key=lambda e: (e.dato, e.soknad_id), reverse=True)
+    # Newest first; on one day the application comes before (below) what was done on it.
+    entries.sort(key=lambda e: (e.dato, e.art != "SOKNAD", e.soknad_id), reverse=True)
     nyeste = husstander[0]
     return PersonOverview(
         person_id=person.pk, navn=nyeste.navn, fodselsnummer=person.fodselsnummer or "",
