@@ -185,3 +185,31 @@ def test_the_statsforvalter_sees_no_forms(live_server: Any, page: Any,
     shot(page, "statsforvalter-person")
     page.goto(f"{url}/vedtak/{vedtak.pk}/")
     shot(page, "statsforvalter-vedtak")
+
+
+def test_other_touched_pages_pass_axe(live_server: Any, page: Any, users: dict[str, Any],
+                                      hedda: tuple[Any, Any]) -> None:
+    """The payments day page (no bank-file download for a veileder), the audit log before any
+    search, and our 403 page with its sentence."""
+    _old, new = hedda
+    url = live_server.url
+    login(page, url, "va")
+    page.goto(f"{url}/utbetalinger/")
+    check_accessibility(page, "utbetalinger (veileder)")
+    assert page.locator("form[action='/utbetalinger/eksport/']").count() == 0
+    page.click(".who button")
+    login(page, url, "la")
+    page.goto(f"{url}/tilgangslogg/")
+    check_accessibility(page, "tilgangslogg")
+    shot(page, "tilgangslogg")
+    assert page.locator("main table tbody tr").count() > 0  # entries before any search
+    page.click(".who button")
+    page.goto(f"{url}/logg-inn/")
+    page.fill("#id_username", "sf46")
+    page.fill("#id_password", "test-passord-123")
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+    page.goto(f"{url}/soknad/{new.pk}/samtale/")
+    check_accessibility(page, "403")
+    shot(page, "403")
+    assert "Rollen din kan lese saker, men ikke endre dem." in page.inner_text("main")
