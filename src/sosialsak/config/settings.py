@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "sosialsak.interfaces.caseworker.security.ActingUserMiddleware",
+    "sosialsak.interfaces.caseworker.readonly.ReadOnlyRoleMiddleware",  # issue 12: 403
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

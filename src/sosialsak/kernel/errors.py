@@ -35,3 +35,10 @@ class NotFound(DomainError):
     """Raise when an object does not exist or lies outside the caller's scope (never say which)."""
 
     code = "not_found"
+
+
+class Forbidden(DomainError):
+    """Raise when the caller's role may not do this at all (a read-only role writing): the
+    object may be in scope, so saying so reveals nothing (issue 12: 403, not 404)."""
+
+    code = "forbidden"

@@ -65,7 +65,8 @@ class TestOfficeScope:
                                  content_type="application/json",
                                  **bearer(users["statsforvalter"]))
 
-        assert (api.status_code, ui.status_code, readonly.status_code) == (404, 404, 404)
+        # Issue 12: the read-only role is refused as such (403), not as "not found".
+        assert (api.status_code, ui.status_code, readonly.status_code) == (404, 404, 403)
         denials = AuditEntry.objects.filter(action="DENIED", object_type="endepunkt")
         va, sf = users["veileder_a"].username, users["statsforvalter"].username
         # The id from the URL's validated parameter and the endpoint's name, never the path.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -25,6 +26,8 @@ def monthly(scope, actor, vedtak):  # type: ignore[no-untyped-def]
 
 
 def export(scope, actor, kontor_id, fmt):  # type: ignore[no-untyped-def]
+    # The exporter holds the export permission (a leder's by default; issue 12).
+    scope = dataclasses.replace(scope, can_export_payments=True)
     return export_due_payments(scope=scope, actor=actor, kontor_id=kontor_id,
                                forfallsdato=APRIL_15, format=fmt, now=NOW)
 

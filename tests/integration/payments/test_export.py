@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import xml.etree.ElementTree as ET
 from datetime import date
 from importlib.resources import files
@@ -59,6 +60,8 @@ def due(make_soknad, grant, profil, scope, actor, office_settings) -> dict[str, 
 
 
 def export(scope, actor, kontor_id, fmt="CSV", **kw):  # type: ignore[no-untyped-def]
+    # The exporter holds the export permission (a leder's by default; issue 12).
+    scope = dataclasses.replace(scope, can_export_payments=True)
     return export_due_payments(scope=scope, actor=actor, kontor_id=kontor_id, forfallsdato=DAY,
                                format=fmt, now=NOW, **kw)
 
@@ -231,3 +234,20 @@ def test_an_unknown_format_is_refused(due, scope, actor, offices) -> None:
         export(scope, actor, offices["A"].pk, "XLSX")
 
     assert err.value.extra["field"] == "format"
+
+
+def test_a_veileder_may_not_export_bank_files(due, scope, actor, offices, users,
+                                              scope_of) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12, separation of duties: exporting payments is its own permission, given to the
+    leder by default; a veileder who decides and plans payments is refused (403, audited)."""
+    from sosialsak.contexts.audit.models import AuditEntry
+    from sosialsak.kernel.errors import Forbidden
+
+    with pytest.raises(Forbidden):
+        export_due_payments(scope=scope_of(users["veileder_a"]), actor=users["veileder_a"],
+                            kontor_id=offices["A"].pk, forfallsdato=DAY, format="CSV", now=NOW)
+    leder = users["leder_a"]
+    assert export_due_payments(scope=scope_of(leder), actor=leder, kontor_id=offices["A"].pk,
+                               forfallsdato=DAY, format="CSV", now=NOW).antall == 2
+    assert AuditEntry.objects.filter(action="DENIED",
+                                     purpose__endswith="mangler eksporttilgang").count() == 1

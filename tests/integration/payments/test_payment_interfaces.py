@@ -98,7 +98,7 @@ class TestCaseworkerPage:
         csv = client.post("/utbetalinger/eksport/", {"dato": "2024-04-15", "format": "CSV"})
         xml = client.post("/utbetalinger/eksport/", {"dato": "2024-04-15", "format": "PAIN001"})
 
-        assert planned.person.navn in page and "9000 kr" in page and KONTO_SOKER in page
+        assert planned.person.navn in page and "9\u00a0000\u00a0kr" in page and KONTO_SOKER in page
         assert "ikke eksportert" in page
         assert csv["Content-Disposition"] == \
             'attachment; filename="utbetalinger-1201-2024-04-15-1.csv"'
@@ -108,6 +108,11 @@ class TestCaseworkerPage:
         assert "fil 1" in after and "SOSIALSAK-1201-20240415-01" in after
 
     def test_another_office_sees_none_of_it(self, planned, users) -> None:
+        from django.contrib.auth.models import Permission
+
+        # The export permission (a leder's by default, issue 12) for the other office's user.
+        users["veileder_b"].user_permissions.add(
+            Permission.objects.get(codename="export_payments"))
         client = login(users["veileder_b"])
 
         page = client.get("/utbetalinger/?dato=2024-04-15").content.decode()
@@ -141,11 +146,16 @@ class TestApi:
                                 {"hyppighet": "MANEDLIG"}, content_type="application/json",
                                 **auth)
         listed = Client().get("/api/v1/utbetalinger/forfall?dato=2024-04-15", **auth)
+        refused = Client().post("/api/v1/utbetalinger/eksport",
+                                {"dato": "2024-04-15", "format": "PAIN001"},
+                                content_type="application/json", **auth)
+        # Issue 12, separation of duties: the leder exports (403 for the veileder who planned).
         exported = Client().post("/api/v1/utbetalinger/eksport",
                                  {"dato": "2024-04-15", "format": "PAIN001"},
-                                 content_type="application/json", **auth)
+                                 content_type="application/json", **bearer(users["leder_a"]))
 
         assert planned.status_code == 201
+        assert refused.status_code == 403 and refused.json()["code"] == "forbidden"
         assert [(p["forfallsdato"], p["belop"]) for p in planned.json()] == [("2024-04-15", 9000)]
         assert [p["belop"] for p in listed.json()["betalinger"]] == [9000]
         body = exported.json()

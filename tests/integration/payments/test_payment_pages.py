@@ -84,7 +84,8 @@ def test_another_office_gets_404_and_the_statsforvalter_only_reads(
     readonly = _text(response)
     assert response.status_code == 200 and "<h1>Utbetalinger og samtykke" in readonly
     assert "Registrer samtykke" not in readonly and 'name="handling"' not in readonly
-    assert sf.post(url, {"handling": "profil", "kontonummer": KONTO_SOKER}).status_code == 404
+    # Issue 12: a read-only role's change is 403 with a sentence, no longer "Fant ikke siden".
+    assert sf.post(url, {"handling": "profil", "kontonummer": KONTO_SOKER}).status_code == 403
 
 
 def test_the_leder_sets_the_payment_day_and_the_municipal_account(users, offices) -> None:

@@ -70,6 +70,8 @@ class User(AbstractUser):
         permissions = [
             ("view_strengt_fortrolig", "Kan se saker for personer med strengt fortrolig adresse"),
             ("view_audit", "Kan søke i tilgangsloggen for sitt kontor"),
+            # Issue 12: separation of duties, the one who decides is not the one who pays.
+            ("export_payments", "Kan eksportere betalingsfiler til bank og regnskap"),
         ]
 
     def __str__(self) -> str:

@@ -10,7 +10,7 @@ from sosialsak.contexts.accounts.models import Role
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.VEILEDER: [],
-    Role.LEDER: ["accounts.view_audit"],
+    Role.LEDER: ["accounts.view_audit", "accounts.export_payments"],
     Role.STATSFORVALTER: [],
     Role.BRUKER: [],
     Role.ADMIN: [],

@@ -26,6 +26,9 @@ class Scope:
     can_write: bool
     can_view_strengt_fortrolig: bool
     can_view_audit: bool
+    # Issue 12: exporting bank files is its own permission (leder by default), so whoever
+    # decides and plans a payment cannot also send it to the bank alone.
+    can_export_payments: bool = False
 
     @property
     def sees_cases(self) -> bool:
@@ -92,6 +95,7 @@ def scope_for(user: User) -> Scope:
         can_write=can_write,
         can_view_strengt_fortrolig="view_strengt_fortrolig" in perms,
         can_view_audit=Role.LEDER in roles and "view_audit" in perms,
+        can_export_payments=can_write and "export_payments" in perms,
     )
 
 
@@ -108,4 +112,5 @@ def system_scope() -> Scope:
         can_write=True,
         can_view_strengt_fortrolig=True,
         can_view_audit=False,
+        can_export_payments=True,
     )

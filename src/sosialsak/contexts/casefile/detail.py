@@ -6,6 +6,7 @@ Addresses of people with protected addresses are never put into the result.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -111,6 +112,8 @@ class HendelseView:
     at: datetime
     type: str
     tekst: str
+    actor: str = ""  # who did it (issue 12): a name, "" for the system or the person
+    antall: int = 1  # identical lines at the same minute, shown once with the count
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,11 @@ class CaseDetail:
     can_write: bool
     fremdrift: CaseProgress | None  # staff only: mapping, documents, notes, tasks (issue 5)
     forslag_venter: int = 0  # decisions proposed and waiting for a second caseworker
+    # Issue 12: the person page link, who handles the case, the phone number stated.
+    person_id: int = 0
+    saksbehandler: str = ""
+    saksbehandler_id: int | None = None
+    telefon: str = ""
 
     @property
     def saksnummer(self) -> str:
@@ -170,7 +178,8 @@ def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
     decided = {p.pk for v in vedtak if v.sak.status == "AKTIV" for p in v.poster.all()}
     utbetalinger = list(Utbetaling.objects.filter(vedtak__sak__soknad=s))
     krav = list(Dokumentasjonskrav.objects.filter(soknad=s))
-    hendelser = list(Hendelse.objects.filter(soknad=s).order_by("-at", "-id"))
+    hendelser = list(Hendelse.objects.filter(soknad=s).select_related("actor")
+                     .order_by("-at", "-id"))
     # The applicant and household as stated in *this* application: nothing another office or
     # the person record holds (issue 10).
     hh = household_of(s)
@@ -209,7 +218,8 @@ def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
                       for u in utbetalinger],
         krav=[KravView(k.pk, k.tittel, k.frist, k.status, str(k.get_status_display()))
               for k in krav],
-        hendelser=[HendelseView(h.at, h.type, h.tekst) for h in hendelser],
+        hendelser=collapse_events([HendelseView(h.at, h.type, h.tekst, _actor_name(h.actor))
+                                   for h in hendelser]),
         flagg=[FlaggView(f.kode, f.tekst) for f in Flagg.objects.filter(soknad=s,
                                                                        lost_at__isnull=True)],
         vedlegg=[VedleggView(v.pk, v.type, v.filnavn, str(v.get_kilde_display()), v.mottatt_at)
@@ -222,5 +232,31 @@ def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
                                                               barn=hh.barn),
         forslag_venter=0 if scope.is_citizen else Vedtaksforslag.objects.filter(
             soknad=s, status="VENTER").count(),
+        person_id=s.person_id,
+        saksbehandler=_actor_name(s.saksbehandler),
+        saksbehandler_id=s.saksbehandler_id,
+        telefon=h.telefon if h else "",
     )
+
+
+def collapse_events(events: list[HendelseView]) -> list[HendelseView]:
+    """Show a run of identical events (same text, actor and minute: e.g. five mapping sections
+    saved at once, or one decision per item) as one line with the count (issue 12)."""
+    out: list[HendelseView] = []
+    for e in events:
+        last = out[-1] if out else None
+        if (last is not None and (last.type, last.tekst, last.actor) == (e.type, e.tekst, e.actor)
+                and last.at.replace(second=0, microsecond=0)
+                == e.at.replace(second=0, microsecond=0)):
+            out[-1] = dataclasses.replace(last, antall=last.antall + 1)
+        else:
+            out.append(e)
+    return out
+
+
+def _actor_name(user: object | None) -> str:
+    if user is None:
+        return ""
+    full = getattr(user, "get_full_name", lambda: "")()
+    return str(full or getattr(user, "username", ""))
 

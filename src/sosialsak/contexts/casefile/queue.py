@@ -52,6 +52,8 @@ class QueueFilter:
     status: str = ""
     mine_only: bool = False
     search: str = ""
+    # Issue 12: "mine", "unassigned" (no saksbehandler) or "team" (the caller's own office).
+    assigned: str = ""
 
 
 @dataclass(frozen=True)
@@ -103,12 +105,20 @@ def _filtered(scope: Scope, actor: object, filters: QueueFilter,
         qs = qs.filter(status__in=OPEN_STATUSES)
     if filters.mine_only:
         qs = qs.filter(saksbehandler_id=getattr(actor, "pk", None))
+    if filters.assigned == "mine":
+        qs = qs.filter(saksbehandler_id=getattr(actor, "pk", None))
+    elif filters.assigned == "unassigned":
+        qs = qs.filter(saksbehandler__isnull=True)
+    elif filters.assigned == "team":
+        qs = qs.filter(kontor_id=getattr(actor, "kontor_id", None))
     term = filters.search.strip()
     if term:
         # The name as stated in the application, never the person record (issue 10).
         qs = qs.filter(Q(husstand__fornavn__icontains=term)
                        | Q(husstand__etternavn__icontains=term)
-                       | Q(pk=parse_saksnummer(term) or -1))
+                       | Q(pk=parse_saksnummer(term) or -1)
+                       # Issue 12: a fødselsnummer/D-nummer finds the person's applications.
+                       | Q(person__fodselsnummer=term.replace(" ", "")[:11] or "-"))
     return qs
 
 

@@ -55,6 +55,8 @@ TYPES = {
     "decisions.dokumentasjonkrav": "Dokumentasjonskrav i vedtak er satt eller endret",
     "decisions.rammevedtak": "Rammevedtak er fattet",
     "decisions.sak.status": "Sakens status er endret (feilregistrert)",
+    # Issue 12: who handles the case (internal to the office, never in innsyn).
+    "intake.soknad.saksbehandler": "Saksbehandler er endret",
 }
 
 

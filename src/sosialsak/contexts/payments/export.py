@@ -26,6 +26,7 @@ from itertools import groupby
 
 from django.db import transaction
 from django.db.models import Exists, Max, OuterRef, QuerySet
+from django.utils.translation import gettext_noop
 
 from sosialsak.contexts.accounts.models import NavKontor
 from sosialsak.contexts.accounts.scope import Scope
@@ -47,7 +48,7 @@ from sosialsak.contexts.payments.planning import month_text
 from sosialsak.formats.pain001 import CreditTransfer, Debtor, PaymentMessage, build_pain001
 from sosialsak.kernel.bounds import check_case_date
 from sosialsak.kernel.clock import OSLO
-from sosialsak.kernel.errors import DomainError, NotFound, ValidationFailed
+from sosialsak.kernel.errors import DomainError, Forbidden, NotFound, ValidationFailed
 
 
 class UnableToExport(ValidationFailed):
@@ -70,6 +71,11 @@ class ExportFile:
     lopenummer: int
     oppdrag_id: int
     kjoring_id: int
+
+
+EXPORT_REFUSED = gettext_noop(
+    "Du kan ikke laste ned betalingsfiler. Det krever egen tilgang, som leder har; "
+    "be en leder om å eksportere.")
 
 
 def office_for_export(scope: Scope, actor: object, kontor_id: int,
@@ -195,6 +201,10 @@ def export_due_payments(
     check_case_date(forfallsdato, field="dato")  # the bounds of kernel.bounds (issue 10)
     # Checked outside the transaction, so that the logged denial is not rolled back with it.
     kontor = office_for_export(scope, actor, kontor_id)
+    if not scope.can_export_payments:  # issue 12: its own permission (leder by default)
+        record(actor=actor, action=Action.DENIED, object_type="kontor", object_id=kontor_id,
+               purpose="eksport av utbetalinger: mangler eksporttilgang", kontor_id=kontor_id)
+        raise Forbidden(EXPORT_REFUSED)
     return _export(scope=scope, actor=actor, kontor=kontor, forfallsdato=forfallsdato,
                    format=format, now=now, lopenummer=lopenummer)
 

@@ -2,10 +2,12 @@ from typing import Any
 
 from django.apps import AppConfig
 from django.core.checks import Error, register
+from django.utils.translation import gettext_lazy as _
 
 
 class RatesConfig(AppConfig):
     name = "sosialsak.contexts.rates"
+    verbose_name = _("Satser")  # the admin's heading (issue 12: not English)
     label = "rates"
 
     def ready(self) -> None:

@@ -228,3 +228,7 @@ from sosialsak.interfaces.api.decisions_followup_api import (  # noqa: E402
 
 api.add_router("/v1", decisions_router)
 api.add_router("/v1", decisions_followup_router)
+
+from sosialsak.interfaces.api.find_api import install as install_find  # noqa: E402 - issue 12
+
+install_find(api)

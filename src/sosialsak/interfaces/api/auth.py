@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from ninja.security import HttpBearer, SessionAuth
 
 from sosialsak.contexts.accounts.tokens import user_for_token
+from sosialsak.interfaces.caseworker.readonly import refuse_read_only_write
 
 
 class TokenAuth(HttpBearer):
@@ -15,6 +16,9 @@ class TokenAuth(HttpBearer):
         user = user_for_token(token)
         if user is not None:
             request.user = user
+            # Issue 12: a read-only role's change is refused with 403 (session calls are
+            # refused earlier, by ReadOnlyRoleMiddleware).
+            refuse_read_only_write(request)
         return user
 
 

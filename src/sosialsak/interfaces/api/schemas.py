@@ -102,6 +102,8 @@ class HendelseOut(Schema):
     at: datetime
     type: str
     tekst: str
+    actor: str = ""  # issue 12: who did it
+    antall: int = 1  # identical lines at the same minute, shown once
 
 
 class SoknadDetailOut(Schema):
@@ -124,6 +126,11 @@ class SoknadDetailOut(Schema):
     krav: list[SoknadKravOut]
     hendelser: list[HendelseOut]
     neste_frist: DeadlineOut | None
+    # Issue 12: the person (``/v1/personer/{person_id}``), who handles the case, the phone.
+    person_id: int = 0
+    saksbehandler: str = ""
+    saksbehandler_id: int | None = None
+    telefon: str = ""
 
 
 class PostIn(Schema):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from sosialsak.contexts.intake.models import Kanal, StonadType
@@ -13,7 +14,11 @@ MAX_BARN = 6
 
 
 class RegisterSoknadForm(forms.Form):
-    fodselsnummer = forms.CharField(label=_("Fødselsnummer eller D-nummer"), max_length=13)
+    fodselsnummer = forms.CharField(
+        label=_("Fødselsnummer eller D-nummer"), max_length=13,
+        # Issue 12: say at once when the person already has an application in scope.
+        widget=forms.TextInput(attrs={"hx-get": reverse_lazy("register_hint"),
+                                      "hx-trigger": "change", "hx-target": "#tidligere"}))
     fornavn = forms.CharField(label=_("Fornavn"), max_length=100)
     etternavn = forms.CharField(label=_("Etternavn"), max_length=100)
     telefon = forms.CharField(label=_("Telefon"), max_length=20, required=False)

@@ -98,3 +98,14 @@ urlpatterns += [
     path("vedtaksdokument/<int:dokument_id>.pdf", views_decisions.dokument,
          name="vedtak_dokument"),
 ]
+
+# Find and own (issue 12): one search, the person page, who handles a case.
+from sosialsak.interfaces.caseworker import views_find  # noqa: E402
+
+urlpatterns += [
+    path("sok/", views_find.search, name="find"),
+    path("sok/registrering/", views_find.register_hint, name="register_hint"),
+    path("person/<int:person_id>/", views_find.person, name="person"),
+    path("soknad/<int:soknad_id>/saksbehandler/", views_find.assign_case, name="assign_case"),
+    path("arbeidsliste/fordel/", views_find.assign_bulk, name="assign_bulk"),
+]

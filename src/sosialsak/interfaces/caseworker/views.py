@@ -9,14 +9,17 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from sosialsak.contexts.audit.queries import AuditFilter, check_audit_access, search_audit
 from sosialsak.contexts.casefile.detail import case_detail
+from sosialsak.contexts.casefile.find import other_applications
 from sosialsak.contexts.casefile.queue import QueueFilter, work_queue_page
 from sosialsak.contexts.decisions.operations import change_status
-from sosialsak.contexts.intake.models import SoknadStatus
+from sosialsak.contexts.intake.models import Soknad, SoknadStatus
 from sosialsak.contexts.intake.operations import (
     ApplicantInput,
     PostInput,
@@ -73,6 +76,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         status=status if status in SoknadStatus.values else "",
         mine_only=request.GET.get("mine") == "1",
         search=request.GET.get("q", "")[:100],
+        assigned=_assigned(request.GET.get("tildelt", ""), request.GET.get("mine") == "1"),
     )
     try:
         page = work_queue_page(scope=scope, actor=request.user, filters=filters, today=today(),
@@ -88,10 +92,19 @@ def queue(request: HttpRequest) -> HttpResponse:
     ctx = {"rows": page.rows, "total": page.total or 0, "neste": neste,
            "forste": f"{reverse('queue')}?{_without(request, 'etter')}"
            if request.GET.get("etter") else "",
-           "filters": filters, "statuses": SoknadStatus.choices}
+           "filters": filters, "statuses": SoknadStatus.choices,
+           "status_label": dict(SoknadStatus.choices).get(filters.status, ""),
+           "can_redistribute": scope.can_write and "leder" in scope.roles}
     template = "caseworker/_queue_table.html" if request.headers.get("HX-Request") \
         else "caseworker/queue.html"
     return render(request, template, ctx)
+
+
+def _assigned(value: str, mine: bool) -> str:
+    """The queue's assignment filter (issue 12); the old "Bare mine" box means "mine"."""
+    if value in ("mine", "unassigned", "team"):
+        return value
+    return "mine" if mine else ""
 
 
 @login_required
@@ -159,15 +172,34 @@ def register(request: HttpRequest) -> HttpResponse:
             show_error(form, exc)
         else:
             messages.success(request, _("Søknaden er registrert."))
+            _hint_other_applications(request, soknad)
             return redirect(reverse("case", kwargs={"soknad_id": soknad.pk}))
     return render(request, "caseworker/register.html", {"form": form})
+
+
+def _hint_other_applications(request: HttpRequest, soknad: Soknad) -> None:
+    """Issue 12: the person already has applications in scope (e.g. one from this morning)."""
+    others = other_applications(scope=scope_of(request), person_id=soknad.person_id,
+                                exclude_id=soknad.pk)
+    if others:
+        newest = others[0]
+        text = ngettext(
+            "Personen har %(n)s annen søknad i tilgangen din, sist saksnummer %(s)s mottatt "
+            "%(d)s.",
+            "Personen har %(n)s andre søknader i tilgangen din, sist saksnummer %(s)s mottatt "
+            "%(d)s.", len(others)) % {"n": len(others), "s": newest.saksnummer,
+                                      "d": newest.mottatt_at.strftime("%d.%m.%Y %H:%M")}
+        messages.info(request, format_html('{} <a href="{}">{}</a>', text,
+                                           reverse("person", args=[soknad.person_id]),
+                                           _("Se alle søknadene fra personen")))
 
 
 @login_required
 @not_found_as_404
 def audit_log(request: HttpRequest) -> HttpResponse:
     check_audit_access(scope=scope_of(request), actor=request.user)
-    form = AuditSearchForm(request.GET or None)
+    # Issue 12: with no search yet, show the newest entries (all fields are optional).
+    form = AuditSearchForm(request.GET or {})
     entries = []
     if form.is_valid():
         d = form.cleaned_data

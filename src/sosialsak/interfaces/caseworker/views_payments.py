@@ -38,7 +38,7 @@ from sosialsak.interfaces.caseworker.common import (
     today,
 )
 from sosialsak.kernel import bounds
-from sosialsak.kernel.errors import DomainError, NotFound
+from sosialsak.kernel.errors import DomainError, Forbidden, NotFound
 
 
 def _office(request: HttpRequest) -> int:
@@ -81,6 +81,8 @@ def export(request: HttpRequest) -> HttpResponse:
             lopenummer=bounds.parse_id(oppdrag))
     except NotFound:
         raise
+    except Forbidden as exc:  # issue 12: export is its own permission
+        raise PermissionDenied(exc.message) from exc
     except DomainError as exc:
         messages.error(request, plain(exc))
         return redirect(f"{reverse('payments_due')}?dato={day.isoformat()}")

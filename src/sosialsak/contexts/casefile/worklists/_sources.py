@@ -187,6 +187,15 @@ def oppgaver(ctx: Ctx) -> list[WorkItem]:
                  oppgave_id=t.pk) for t in qs]
 
 
+def klage_waited(days: int) -> str:
+    """How long an appeal has waited, in words (issue 12: not "for 0 dager siden")."""
+    if days <= 0:
+        return "Klage mottatt i dag"
+    if days == 1:
+        return "Klage mottatt i går"
+    return f"Klage mottatt for {days} dager siden"
+
+
 def klager(ctx: Ctx) -> list[WorkItem]:
     # Appeals the office has neither changed nor sent to the Statsforvalter (fvl § 33), oldest
     # first, with the time they have waited.
@@ -195,10 +204,9 @@ def klager(ctx: Ctx) -> list[WorkItem]:
           .order_by("mottatt", "pk"))
     out = []
     for k in qs:
-        days = (ctx.today - k.mottatt).days
         late = "; kom etter klagefristen" if k.for_sent else ""
         out.append(item(k.vedtak.sak.soknad, frist=k.mottatt, overdue=False,
-                        detalj=f"Klage mottatt for {days} dager siden{late}"))
+                        detalj=f"{klage_waited((ctx.today - k.mottatt).days)}{late}"))
     return out
 
 

@@ -30,7 +30,7 @@ def system_scope(kontor_id: int) -> Scope:
     """Return the scope of the system job for one office: all its cases, may write."""
     return Scope(user_id=None, roles=frozenset({"system"}), kontor_ids=frozenset({kontor_id}),
                  is_citizen=False, can_write=True, can_view_strengt_fortrolig=True,
-                 can_view_audit=False)
+                 can_view_audit=False, can_export_payments=True)
 
 
 class Command(BaseCommand):

@@ -1,0 +1,171 @@
+"""JSON API for finding cases and people and for who handles a case (issue 12, items 1-2),
+and the 403 answer of a refused action (item 6).
+
+Registered in ``api.py`` with ``install(api)``. Same rules as the caseworker pages: one call
+inward under ``audit_channel("api")``; errors in the one shape ``{code, message, extra}``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI, Router, Schema
+from pydantic import Field
+
+from sosialsak.contexts.audit.log import audit_channel
+from sosialsak.contexts.casefile.find import find, person_overview
+from sosialsak.contexts.casefile.queue import QueueFilter, work_queue
+from sosialsak.contexts.intake.assignment import assign, assign_many
+from sosialsak.interfaces.api.schemas import Error, SoknadListItem
+from sosialsak.interfaces.caseworker.common import now, scope_of, today
+from sosialsak.interfaces.caseworker.readonly import audit_refusal, forbidden_body
+from sosialsak.kernel.errors import Forbidden
+
+router = Router(tags=["finn og fordel"])
+ERRORS: dict[int, Any] = {400: Error, 403: Error, 404: Error}
+
+
+class FindHitOut(Schema):
+    id: int
+    saksnummer: str
+    person_id: int
+    navn: str
+    mottatt_at: datetime
+    status: str
+    status_label: str
+    kontor: str
+    saksbehandler: str
+    beskyttet: bool
+
+
+class FindPersonOut(Schema):
+    person_id: int
+    navn: str
+    antall_soknader: int
+    siste_mottatt_at: datetime
+
+
+class FindOut(Schema):
+    term: str
+    hits: list[FindHitOut]
+    personer: list[FindPersonOut]
+
+
+class HouseholdAtOut(Schema):
+    soknad_id: int
+    oppgitt_at: datetime | None
+    kilde: str
+    navn: str
+    adresse: str
+    telefon: str
+    partner: str
+    barn: list[str]
+
+
+class PersonEntryOut(Schema):
+    dato: date
+    art: str
+    tekst: str
+    status: str
+    soknad_id: int
+    belop: int | None
+    vedtak_id: int | None
+
+
+class PersonOut(Schema):
+    person_id: int
+    navn: str
+    fodselsnummer: str
+    fodselsdato: date | None
+    beskyttet: bool
+    telefon: str
+    soknader: list[FindHitOut]
+    husstander: list[HouseholdAtOut]
+    historikk: list[PersonEntryOut]
+
+
+class AssignIn(Schema):
+    saksbehandler_id: int | None = Field(
+        None, description="Kollegaen som skal ha saken; null: ingen saksbehandler")
+
+
+class AssignOut(Schema):
+    id: int
+    saksbehandler_id: int | None
+
+
+class AssignManyIn(Schema):
+    soknader: list[int] = Field(..., max_length=200)
+    saksbehandler_id: int
+
+
+class AssignManyOut(Schema):
+    endret: int
+
+
+class QueueItemOut(SoknadListItem):
+    saksbehandler: str
+
+
+@router.get("/sok", response=FindOut)
+def search(request: HttpRequest, q: str = "") -> dict[str, Any]:
+    """Find applications of every status in scope by name, fødselsnummer/D-nummer or
+    saksnummer, newest first, with the people they belong to. Each hit is audit-logged."""
+    with audit_channel("api"):
+        result = find(scope=scope_of(request), actor=request.user, term=q[:100],
+                      purpose="api: søk etter sak eller person")
+    return dataclasses.asdict(result)
+
+
+@router.get("/personer/{person_id}", response={200: PersonOut, 404: Error})
+def person(request: HttpRequest, person_id: int) -> dict[str, Any]:
+    """Everything in scope about one person, newest first (never a protected address)."""
+    with audit_channel("api"):
+        overview = person_overview(scope=scope_of(request), actor=request.user,
+                                   person_id=person_id, purpose="api: personoversikt")
+    return dataclasses.asdict(overview)
+
+
+@router.get("/arbeidsliste", response=list[QueueItemOut])
+def queue(request: HttpRequest, tildelt: str = "", status: str = "") -> list[dict[str, Any]]:
+    """The open applications in scope; ``tildelt``: ``mine``, ``unassigned`` or ``team``."""
+    with audit_channel("api"):
+        rows = work_queue(scope=scope_of(request), actor=request.user,
+                          filters=QueueFilter(status=status, assigned=tildelt), today=today(),
+                          purpose="api: arbeidsliste", include_closed=bool(status))
+    return [dataclasses.asdict(r) for r in rows]
+
+
+@router.post("/soknader/{soknad_id}/saksbehandler", response={200: AssignOut, **ERRORS})
+def assign_case(request: HttpRequest, soknad_id: int, body: AssignIn) -> dict[str, Any]:
+    """Take a case (your own id), give it to a colleague at the same office, or release it
+    (null). An event in the case's log and an audit entry."""
+    with audit_channel("api"):
+        soknad = assign(scope=scope_of(request), actor=request.user,  # type: ignore[arg-type]
+                        soknad_id=soknad_id, to_user_id=body.saksbehandler_id, now=now())
+    return {"id": soknad.pk, "saksbehandler_id": soknad.saksbehandler_id}
+
+
+@router.post("/saksbehandler/fordel", response={200: AssignManyOut, **ERRORS})
+def assign_bulk(request: HttpRequest, body: AssignManyIn) -> dict[str, Any]:
+    """A leder gives many of the office's cases to one colleague (all or nothing)."""
+    with audit_channel("api"):
+        n = assign_many(scope=scope_of(request), actor=request.user,  # type: ignore[arg-type]
+                        soknad_ids=body.soknader, to_user_id=body.saksbehandler_id, now=now())
+    return {"endret": n}
+
+
+def install(api: NinjaAPI) -> None:
+    """Register the endpoints and the 403 answer (one line in ``api.py``)."""
+    api.add_router("/v1", router)
+
+    def forbidden(request: HttpRequest, exc: Any) -> HttpResponse:
+        if not getattr(exc, "audited", False):
+            with audit_channel("api"):
+                audit_refusal(request)
+        return api.create_response(request, forbidden_body(exc.message), status=403)
+
+    api.add_exception_handler(Forbidden, forbidden)
