@@ -65,7 +65,8 @@ def parse(row: str) -> dict[tuple[str, str], int]:
 POST_PAGES = {"logout", "case_status", "payments_export", "dokumentasjon_mottatt",
               "dokumentasjon_paminnelse", "dokumentasjon_frist_ute", "oppgave_ny",
               "oppgave_utfort", "vedtak_preview", "vedtak_preview_pdf", "vedtak_make",
-              "vedtak_kvp", "vedtak_approve", "vedtak_return", "vedtak_follow_up"}
+              "vedtak_kvp", "vedtak_approve", "vedtak_return", "vedtak_follow_up",
+              "assign_case", "assign_bulk"}
 
 UI_RULES: dict[str, str] = {
     "set_language": "v:302/302 l:302/302 sf:302/302 b:302/302 adm:302/302 anon:302/302 vb:302/302",
@@ -80,65 +81,75 @@ UI_RULES: dict[str, str] = {
     "case": "v:200/404 l:200/404 sf:200/404 b:302/302 adm:404/404 anon:302/302 vb:404/404",
     # An empty form is refused before the object is looked up: a redirect back with the
     # error, the same in and out of scope, nothing disclosed.
-    "case_status": "v:302/302 l:302/302 sf:302/302 b:302/302 adm:302/302 anon:302/302 vb:302/302",
+    "case_status": "v:302/302 l:302/302 sf:403/403 b:302/302 adm:302/302 anon:302/302 vb:302/302",
     "audit_log": "v:404/404 l:200/200 sf:404/404 b:404/404 adm:404/404 anon:302/302 vb:404/404",
     "vedlegg_file": "v:404/404 l:404/404 sf:404/404 b:404/404 adm:404/404 anon:302/302 vb:404/404",
     "payments_due": "v:200/200 l:200/200 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:200/200",
     "payments_export":
         "v:302/302 l:302/302 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:302/302",
     "payment_settings":
-        "v:404/404 l:200/200 sf:404/404 b:404/404 adm:404/404 anon:302/302 vb:404/404",
+        "v:404/404 l:200/200 sf:403/403 b:404/404 adm:404/404 anon:302/302 vb:404/404",
     "case_payments":
         "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:302/302 vb:404/404",
     "worklists": "v:200/200 l:200/200 sf:200/200 b:403/403 adm:403/403 anon:302/302 vb:200/200",
     "worklist": "v:200/200 l:200/200 sf:200/200 b:403/403 adm:403/403 anon:302/302 vb:200/200",
     "notes_search": "v:200/200 l:200/200 sf:200/200 b:403/403 adm:403/403 anon:302/302 vb:200/200",
     "rates_page": "v:404/404 l:200/200 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "find":
+        "v:200/200 l:200/200 sf:200/200 b:403/403 adm:403/403 anon:302/302 vb:200/200",
+    "person":
+        "v:200/404 l:200/404 sf:200/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "register_hint":
+        "v:200/200 l:200/200 sf:200/200 b:403/403 adm:403/403 anon:302/302 vb:200/200",
+    "assign_case":
+        "v:302/404 l:302/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "assign_bulk":
+        "v:403/403 l:302/302 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:403/403",
     "office_settings":
-        "v:404/404 l:200/200 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+        "v:404/404 l:200/200 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "kartlegging": "v:200/404 l:200/404 sf:200/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "kartlegging_barn":
-        "v:404/404 l:404/404 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+        "v:404/404 l:404/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "kartlegging_del":
-        "v:200/404 l:200/404 sf:200/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+        "v:200/404 l:200/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "dokumentasjon_ny":
-        "v:200/404 l:200/404 sf:200/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+        "v:200/404 l:200/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "dokumentasjon_mottatt":
-        "v:302/302 l:302/302 sf:302/302 b:302/302 adm:302/302 anon:302/302 vb:302/302",
+        "v:302/302 l:302/302 sf:403/403 b:302/302 adm:302/302 anon:302/302 vb:302/302",
     "dokumentasjon_paminnelse":
-        "v:302/404 l:302/404 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+        "v:302/404 l:302/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "dokumentasjon_frist_ute":
-        "v:302/404 l:302/404 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+        "v:302/404 l:302/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "forelopig_svar":
-        "v:200/404 l:200/404 sf:200/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+        "v:200/404 l:200/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "brev_pdf": "v:200/404 l:200/404 sf:200/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
-    "samtale_ny": "v:200/404 l:200/404 sf:200/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "samtale_ny": "v:200/404 l:200/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "veiledning_ny":
-        "v:200/404 l:200/404 sf:200/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
-    "oppgave_ny": "v:302/302 l:302/302 sf:302/302 b:302/302 adm:302/302 anon:302/302 vb:302/302",
+        "v:200/404 l:200/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "oppgave_ny": "v:302/302 l:302/302 sf:403/403 b:302/302 adm:302/302 anon:302/302 vb:302/302",
     "oppgave_utfort":
-        "v:302/404 l:302/404 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+        "v:302/404 l:302/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "vedtak_builder":
-        "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:302/302 vb:404/404",
+        "v:200/404 l:200/404 sf:403/403 b:404/404 adm:404/404 anon:302/302 vb:404/404",
     "vedtak_preview":
-        "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:302/302 vb:404/404",
+        "v:200/404 l:200/404 sf:403/403 b:404/404 adm:404/404 anon:302/302 vb:404/404",
     "vedtak_preview_pdf":
-        "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:302/302 vb:404/404",
-    "vedtak_make": "v:200/404 l:200/404 sf:404/404 b:404/404 adm:404/404 anon:302/302 vb:404/404",
-    "vedtak_kvp": "v:302/404 l:302/404 sf:404/404 b:404/404 adm:404/404 anon:302/302 vb:404/404",
+        "v:200/404 l:200/404 sf:403/403 b:404/404 adm:404/404 anon:302/302 vb:404/404",
+    "vedtak_make": "v:200/404 l:200/404 sf:403/403 b:404/404 adm:404/404 anon:302/302 vb:404/404",
+    "vedtak_kvp": "v:302/404 l:302/404 sf:403/403 b:404/404 adm:404/404 anon:302/302 vb:404/404",
     "vedtak_godkjenning":
         "v:200/200 l:200/200 sf:404/404 b:404/404 adm:404/404 anon:302/302 vb:200/200",
     "vedtak_approve":
-        "v:404/404 l:404/404 sf:404/404 b:404/404 adm:404/404 anon:302/302 vb:404/404",
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:302/302 vb:404/404",
     "vedtak_return":
-        "v:404/404 l:404/404 sf:404/404 b:404/404 adm:404/404 anon:302/302 vb:404/404",
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:302/302 vb:404/404",
     "decision_settings":
-        "v:404/404 l:200/200 sf:404/404 b:404/404 adm:404/404 anon:302/302 vb:404/404",
+        "v:404/404 l:200/200 sf:403/403 b:404/404 adm:404/404 anon:302/302 vb:404/404",
     "vedtak_detail":
         "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:302/302 vb:404/404",
     "klage_export": "v:404/404 l:404/404 sf:404/404 b:404/404 adm:404/404 anon:302/302 vb:404/404",
     "vedtak_follow_up":
-        "v:302/404 l:302/404 sf:404/404 b:404/404 adm:404/404 anon:302/302 vb:404/404",
+        "v:302/404 l:302/404 sf:403/403 b:404/404 adm:404/404 anon:302/302 vb:404/404",
     "vedtak_dokument":
         "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:302/302 vb:404/404",
     "admin:index": "v:302/302 l:302/302 sf:302/302 b:302/302 adm:200/200 anon:302/302 vb:302/302",
@@ -147,31 +158,31 @@ API_RULES: dict[str, str] = {
     "GET /api/v1/soknader":
         "v:200/200 l:200/200 sf:200/200 b:200/200 adm:200/200 anon:401/401 vb:200/200",
     "POST /api/v1/soknader":
-        "v:400/400 l:400/400 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:400/400",
+        "v:400/400 l:400/400 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:400/400",
     "GET /api/v1/soknader/{soknad_id}":
         "v:200/404 l:200/404 sf:200/404 b:200/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/soknader/{soknad_id}/status":
-        "v:400/404 l:400/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:400/404 l:400/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/vedtak/{vedtak_id}/utbetalingsplan":
-        "v:400/404 l:400/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:400/404 l:400/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/utbetalinger/{utbetaling_id}/status":
-        "v:404/404 l:404/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "PUT /api/v1/soknader/{soknad_id}/betalingsprofil":
-        "v:400/404 l:400/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:400/404 l:400/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/soknader/{soknad_id}/samtykker":
-        "v:201/404 l:201/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:201/404 l:201/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/samtykker/{samtykke_id}/trekk":
-        "v:404/404 l:404/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "GET /api/v1/utbetalinger/forfall":
         "v:200/200 l:200/200 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:200/200",
     "POST /api/v1/utbetalinger/eksport":
-        "v:400/400 l:400/400 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:400/400",
+        "v:400/400 l:400/400 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:400/400",
     "GET /api/v1/soknader/{soknad_id}/utbetalinger":
         "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "GET /api/v1/kontor/utbetalingsinnstillinger":
         "v:404/404 l:200/200 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "PUT /api/v1/kontor/utbetalingsinnstillinger":
-        "v:404/404 l:200/200 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:404/404 l:200/200 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "GET /api/v1/arbeidslister":
         "v:200/200 l:200/200 sf:200/200 b:404/404 adm:404/404 anon:401/401 vb:200/200",
     "GET /api/v1/arbeidslister/{key}":
@@ -179,97 +190,107 @@ API_RULES: dict[str, str] = {
     "GET /api/v1/soknader/{soknad_id}/kartlegging":
         "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/soknader/{soknad_id}/kartlegging":
-        "v:400/404 l:400/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:400/404 l:400/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/soknader/{soknad_id}/dokumentasjon":
-        "v:400/404 l:400/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:400/404 l:400/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/dokumentasjonskrav/{krav_id}/mottatt":
-        "v:200/404 l:200/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:200/404 l:200/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/soknader/{soknad_id}/dokumentasjon/paminnelse":
-        "v:400/404 l:400/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:400/404 l:400/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     # DOUBT (reported): a write that answers 200 to bruker, admin and statsforvalter (an
     # empty list: their scope holds no office); a 404 for non-staff would match the rest.
     "POST /api/v1/dokumentasjon/paminnelser":
-        "v:200/200 l:200/200 sf:200/200 b:200/200 adm:200/200 anon:401/401 vb:200/200",
+        "v:200/200 l:200/200 sf:403/403 b:200/200 adm:200/200 anon:401/401 vb:200/200",
     "POST /api/v1/soknader/{soknad_id}/dokumentasjon/frist-ute":
-        "v:200/404 l:200/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:200/404 l:200/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/soknader/{soknad_id}/forelopig-svar":
-        "v:400/404 l:400/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:400/404 l:400/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "GET /api/v1/soknader/{soknad_id}/brev/{brev_id}":
         "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/soknader/{soknad_id}/samtaler":
-        "v:400/404 l:400/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:400/404 l:400/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "GET /api/v1/samtaler":
         "v:400/400 l:400/400 sf:400/400 b:404/404 adm:404/404 anon:401/401 vb:400/400",
     "POST /api/v1/soknader/{soknad_id}/veiledning":
-        "v:400/404 l:400/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:400/404 l:400/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/soknader/{soknad_id}/oppgaver":
-        "v:400/404 l:400/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:400/404 l:400/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/oppgaver/{oppgave_id}/utfort":
-        "v:200/404 l:200/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:200/404 l:200/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "GET /api/v1/kontorinnstillinger":
         "v:200/200 l:200/200 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:200/200",
     "PUT /api/v1/kontorinnstillinger":
-        "v:404/404 l:400/400 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:404/404 l:400/400 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/digisos/leveranser":
-        "v:404/404 l:404/404 sf:404/404 b:404/404 adm:400/400 anon:401/401 vb:404/404",
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:400/400 anon:401/401 vb:404/404",
     "POST /api/v1/soknader/{soknad_id}/vedtak/forhandsvisning":
-        "v:400/404 l:400/404 sf:400/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:400/404 l:400/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/soknader/{soknad_id}/vedtak":
-        "v:400/404 l:400/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:400/404 l:400/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/soknader/{soknad_id}/vedtak/forslag":
-        "v:400/404 l:400/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:400/404 l:400/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/vedtaksforslag/{forslag_id}/godkjenning":
-        "v:404/404 l:404/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "GET /api/v1/vedtaksforslag":
         "v:200/200 l:200/200 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:200/200",
     "POST /api/v1/vedtaksforslag/{forslag_id}/retur":
-        "v:404/404 l:404/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/soknader/{soknad_id}/kvp-vurdering":
-        "v:201/404 l:201/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:201/404 l:201/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "GET /api/v1/kontor/vedtaksinnstillinger":
         "v:404/404 l:200/200 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "PUT /api/v1/kontor/vedtaksinnstillinger":
-        "v:404/404 l:200/200 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:404/404 l:200/200 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "GET /api/v1/vedtak/{vedtak_id}":
         "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "GET /api/v1/vedtak-dokumenter/{dokument_id}":
         "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/vilkar/{vilkar_id}/brudd":
-        "v:404/404 l:404/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/brudd/{brudd_id}/forhandsvarsel":
-        "v:404/404 l:404/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "GET /api/v1/sok":
+        "v:200/200 l:200/200 sf:200/200 b:200/200 adm:200/200 anon:401/401 vb:200/200",
+    "GET /api/v1/personer/{person_id}":
+        "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "GET /api/v1/arbeidsliste":
+        "v:200/200 l:200/200 sf:200/200 b:200/200 adm:200/200 anon:401/401 vb:200/200",
+    "POST /api/v1/soknader/{soknad_id}/saksbehandler":
+        "v:200/404 l:200/404 sf:403/403 b:403/403 adm:403/403 anon:401/401 vb:404/404",
+    "POST /api/v1/saksbehandler/fordel":
+        "v:403/403 l:400/400 sf:403/403 b:403/403 adm:403/403 anon:401/401 vb:403/403",
     "POST /api/v1/brudd/{brudd_id}/svar":
-        "v:404/404 l:404/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/vedtak/{vedtak_id}/forsendelse":
-        "v:400/404 l:400/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:400/404 l:400/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/brudd/{brudd_id}/reduksjon":
-        "v:404/404 l:404/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/brudd/{brudd_id}/reduksjon/forslag":
-        "v:404/404 l:404/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/vedtak/{vedtak_id}/klager":
-        "v:201/404 l:201/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:201/404 l:201/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     # DOUBT (reported): the document is checked before the caller's scope, so every signed-in
     # role gets the 400 for the minimal (invalid) klage.json; nothing is disclosed.
     "POST /api/v1/klager/digisos":
-        "v:400/400 l:400/400 sf:400/400 b:400/400 adm:400/400 anon:401/401 vb:400/400",
+        "v:400/400 l:400/400 sf:403/403 b:400/400 adm:400/400 anon:401/401 vb:400/400",
     "POST /api/v1/klager/{klage_id}/sen-klage":
-        "v:400/404 l:400/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:400/404 l:400/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/klager/{klage_id}/omgjoring":
-        "v:400/404 l:400/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:400/404 l:400/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/klager/{klage_id}/omgjoring/forslag":
-        "v:400/404 l:400/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:400/404 l:400/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/klager/{klage_id}/oversending":
-        "v:200/404 l:200/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:200/404 l:200/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/klager/{klage_id}/statsforvalter":
-        "v:400/404 l:400/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:400/404 l:400/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/vilkar/{vilkar_id}/annullering":
-        "v:404/404 l:404/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/saker/{sak_id}/feilregistrering":
-        "v:200/404 l:200/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:200/404 l:200/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/vedtak-dokumentasjonskrav/{krav_id}/levert":
-        "v:404/404 l:404/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/vedtak-dokumentasjonskrav/{krav_id}/annullering":
-        "v:404/404 l:404/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
 }
 
 
@@ -338,7 +359,8 @@ def world(users, offices, make_soknad) -> dict[str, Any]:
         dokument = vedtak.dokumenter.first() if hasattr(vedtak, "dokumenter") else None
         return {"soknad_id": soknad.pk, "vedtak_id": vedtak.pk, "klage_id": klage.pk,
                 "krav_id": krav[0].pk, "brev_id": krav.brev_id, "oppgave_id": oppgave.pk,
-                "sak_id": vedtak.sak_id, "dokument_id": dokument.pk if dokument else MISSING}
+                "sak_id": vedtak.sak_id, "dokument_id": dokument.pk if dokument else MISSING,
+                "person_id": soknad.person_id}
 
     # Letters need the sender's address and phone.
     offices["C"].adresse = "Fridtjof Nansens plass 1, 0160 Oslo"

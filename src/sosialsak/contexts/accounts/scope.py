@@ -47,7 +47,7 @@ def roles_of(user: User) -> frozenset[str]:
     return frozenset(user.groups.values_list("name", flat=True))
 
 
-SCOPE_PERMISSIONS = ("view_strengt_fortrolig", "view_audit")
+SCOPE_PERMISSIONS = ("view_strengt_fortrolig", "view_audit", "export_payments")
 
 
 def _roles_and_permissions(user: User) -> tuple[frozenset[str], frozenset[str]]:

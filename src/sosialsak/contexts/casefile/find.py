@@ -102,9 +102,9 @@ def find(*, scope: Scope, actor: object, term: str, purpose: str) -> FindResult:
                 object_ids=[s.pk for s in rows], purpose=purpose,
                 kontor_ids=[s.kontor_id for s in rows])
     # The search itself, found or not (probing numbers shows in the log): what kind of term
-    # and how many hits, never the term.
-    record(actor=actor, action=Action.READ, object_type="sok",
-           object_id=f"{_term_kind(term)}: {len(rows)} treff", purpose=purpose,
+    # and how many hits, never the term. In the purpose: the object id holds plain ids only.
+    record(actor=actor, action=Action.READ, object_type="sok", object_id="",
+           purpose=f"{purpose} ({_term_kind(term)}: {len(rows)} treff)",
            kontor_id=getattr(actor, "kontor_id", None))
     hits = [
         FindHit(id=s.pk, saksnummer=saksnummer(s.pk), person_id=s.person_id, navn=s.soker_navn,

@@ -19,6 +19,7 @@ from sosialsak.contexts.audit.log import audit_channel
 from sosialsak.contexts.casefile.find import find, person_overview
 from sosialsak.contexts.casefile.queue import QueueFilter, work_queue
 from sosialsak.contexts.intake.assignment import assign, assign_many
+from sosialsak.interfaces.api.bounds import Code, Id, SearchTerm
 from sosialsak.interfaces.api.schemas import Error, SoknadListItem
 from sosialsak.interfaces.caseworker.common import now, scope_of, today
 from sosialsak.interfaces.caseworker.readonly import audit_refusal, forbidden_body
@@ -88,7 +89,7 @@ class PersonOut(Schema):
 
 
 class AssignIn(Schema):
-    saksbehandler_id: int | None = Field(
+    saksbehandler_id: Id | None = Field(
         None, description="Kollegaen som skal ha saken; null: ingen saksbehandler")
 
 
@@ -98,8 +99,8 @@ class AssignOut(Schema):
 
 
 class AssignManyIn(Schema):
-    soknader: list[int] = Field(..., max_length=200)
-    saksbehandler_id: int
+    soknader: list[Id] = Field(..., max_length=200)
+    saksbehandler_id: Id
 
 
 class AssignManyOut(Schema):
@@ -111,7 +112,7 @@ class QueueItemOut(SoknadListItem):
 
 
 @router.get("/sok", response=FindOut)
-def search(request: HttpRequest, q: str = "") -> dict[str, Any]:
+def search(request: HttpRequest, q: SearchTerm = "") -> dict[str, Any]:
     """Find applications of every status in scope by name, fødselsnummer/D-nummer or
     saksnummer, newest first, with the people they belong to. Each hit is audit-logged."""
     with audit_channel("api"):
@@ -121,7 +122,7 @@ def search(request: HttpRequest, q: str = "") -> dict[str, Any]:
 
 
 @router.get("/personer/{person_id}", response={200: PersonOut, 404: Error})
-def person(request: HttpRequest, person_id: int) -> dict[str, Any]:
+def person(request: HttpRequest, person_id: Id) -> dict[str, Any]:
     """Everything in scope about one person, newest first (never a protected address)."""
     with audit_channel("api"):
         overview = person_overview(scope=scope_of(request), actor=request.user,
@@ -130,7 +131,7 @@ def person(request: HttpRequest, person_id: int) -> dict[str, Any]:
 
 
 @router.get("/arbeidsliste", response=list[QueueItemOut])
-def queue(request: HttpRequest, tildelt: str = "", status: str = "") -> list[dict[str, Any]]:
+def queue(request: HttpRequest, tildelt: Code = "", status: Code = "") -> list[dict[str, Any]]:
     """The open applications in scope; ``tildelt``: ``mine``, ``unassigned`` or ``team``."""
     with audit_channel("api"):
         rows = work_queue(scope=scope_of(request), actor=request.user,
@@ -140,7 +141,7 @@ def queue(request: HttpRequest, tildelt: str = "", status: str = "") -> list[dic
 
 
 @router.post("/soknader/{soknad_id}/saksbehandler", response={200: AssignOut, **ERRORS})
-def assign_case(request: HttpRequest, soknad_id: int, body: AssignIn) -> dict[str, Any]:
+def assign_case(request: HttpRequest, soknad_id: Id, body: AssignIn) -> dict[str, Any]:
     """Take a case (your own id), give it to a colleague at the same office, or release it
     (null). An event in the case's log and an audit entry."""
     with audit_channel("api"):

@@ -12,10 +12,11 @@ from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponseBase, JsonResponse
-from django.utils.translation import gettext_noop
+from django.urls import Resolver404, ResolverMatch, resolve
+from django.utils.translation import gettext, gettext_noop
 from django.views.defaults import permission_denied
 
-from sosialsak.contexts.audit.log import record
+from sosialsak.contexts.audit.log import audit_channel, record
 from sosialsak.contexts.audit.models import Action
 from sosialsak.interfaces.caseworker.common import SAFE_METHODS, scope_of
 from sosialsak.kernel.errors import Forbidden
@@ -48,17 +49,27 @@ def is_read_only_write(request: HttpRequest) -> bool:
 
 
 def audit_refusal(request: HttpRequest) -> None:
+    """Audit the refusal on the request's channel, naming the endpoint by its URL name and the
+    id from its validated integer parameters, never the raw path (issue 10)."""
+    try:
+        match: ResolverMatch | None = resolve(request.path_info)
+    except Resolver404:
+        match = None
+    ids = [str(v) for v in (match.kwargs.values() if match else ())
+           if isinstance(v, int) or (isinstance(v, str) and v.isascii() and v.isdigit())]
     user = request.user
-    record(actor=user, action=Action.DENIED, object_type="endepunkt",
-           object_id=request.path[:200], kontor_id=getattr(user, "kontor_id", None),
-           purpose="endre: rollen kan bare lese")
+    with audit_channel("api" if request.path.startswith("/api/") else "web"):
+        record(actor=user, action=Action.DENIED, object_type="endepunkt",
+               object_id=ids[0] if ids else "", kontor_id=getattr(user, "kontor_id", None),
+               purpose=f"endre: {match.url_name if match and match.url_name else 'ukjent'}"
+                       " (rollen kan bare lese)")
 
 
 def refuse_read_only_write(request: HttpRequest) -> None:
     """Raise Forbidden (audited) for a read-only role's change (the API's token path)."""
     if is_read_only_write(request):
         audit_refusal(request)
-        exc = Forbidden(READ_ONLY_TEXT)
+        exc = Forbidden(gettext(READ_ONLY_TEXT))
         exc.audited = True  # type: ignore[attr-defined]
         raise exc
 
@@ -83,11 +94,11 @@ class ReadOnlyRoleMiddleware:
             return None
         scope = scope_of(request)
         if scope.kontor_ids and not scope.can_write:
-            return permission_denied(request, PermissionDenied(READ_ONLY_TEXT))
+            return permission_denied(request, PermissionDenied(gettext(READ_ONLY_TEXT)))
         return None
 
     def refuse(self, request: HttpRequest) -> HttpResponseBase:
         audit_refusal(request)
         if request.path.startswith("/api/"):
-            return JsonResponse(forbidden_body(READ_ONLY_TEXT), status=403)
-        return permission_denied(request, PermissionDenied(READ_ONLY_TEXT))
+            return JsonResponse(forbidden_body(gettext(READ_ONLY_TEXT)), status=403)
+        return permission_denied(request, PermissionDenied(gettext(READ_ONLY_TEXT)))
