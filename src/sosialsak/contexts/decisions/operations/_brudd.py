@@ -243,7 +243,7 @@ def send_forhandsvarsel(
     decision)."""
     brudd, soknad = _brudd(scope, brudd_id)
     _require_in_force(brudd.vilkar)
-    vedtak = in_force(brudd.vilkar.vedtak)
+    vedtak = in_force(brudd.vilkar.vedtak, on=local_date(now))
     if not _stated(brudd.vilkar):
         raise UnableToReduce("Vedtaket sa ikke at stønaden kunne reduseres om vilkåret ikke ble "
                              "oppfylt. Stønaden kan derfor ikke reduseres (sosialtjenesteloven "
@@ -352,7 +352,7 @@ def _checked(brudd: Vilkarsbrudd, soknad: Soknad, *, belop_redusert: int,
     _require_in_force(brudd.vilkar)
     # The condition was set in the first decision; a reduction replaces the one now in force.
     first = brudd.vilkar.vedtak
-    original = in_force(first)
+    original = in_force(first, on=today)  # a reduction that has ended is no longer in force
     check = rules.sjekk_reduksjon(vedtaksdato=today,
                                   vedtak_opplyste_konsekvens=_stated(brudd.vilkar),
                                   forhandsvarslet=brudd.varsel_id is not None)
