@@ -101,6 +101,10 @@ class Vedtak(models.Model):
     nedbetaling = models.TextField(_("vilkår for nedbetaling av lån"), blank=True)
     barnevurderinger = models.JSONField(_("vurdering av hvert barn"), default=list, blank=True)
     beregning = models.JSONField(_("beregning (frosset)"), default=dict, blank=True)
+    # Each month of the period calculated on its own (livsopphold over several months, KVP):
+    # [{"maned": "YYYY-MM-01", "belop": kroner paid for the month}]; the payment plan pays
+    # each month's own amount. Empty: ``belop`` for each whole month.
+    maned_belop = models.JSONField(_("beløp per måned"), default=list, blank=True)
     vilkarsvurdering = models.JSONField(_("vilkårssjekker"), default=dict, blank=True)
     godkjent_av = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="+")

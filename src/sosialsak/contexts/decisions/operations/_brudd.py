@@ -373,6 +373,21 @@ def _checked(brudd: Vilkarsbrudd, soknad: Soknad, *, belop_redusert: int,
     return first, original, fra, til
 
 
+def _reduced_months(original: Vedtak, fra: date, til: date | None,
+                    belop: int) -> list[dict[str, object]]:
+    """A decision calculated month by month is reduced month by month too: the reduced amount
+    for each month of the reduction's period. The payments it replaces cover whole months
+    (a month already begun is replaced whole), so no month is prorated here; a one-off
+    replacement pays their sum."""
+    if not original.maned_belop or til is None:
+        return []
+    months, month = [], fra.replace(day=1)
+    while month < til:
+        months.append({"maned": month.isoformat(), "belop": belop})
+        month = (month + timedelta(days=32)).replace(day=1)
+    return months
+
+
 def reduce_after_breach(
     *, scope: Scope, actor: object, brudd_id: int, belop_redusert: int,
     individuell_vurdering: str, nodvendig_belop: int, now: datetime,
@@ -406,7 +421,8 @@ def reduce_after_breach(
         fakta=f"Vedtak {local_date(original.fattet_at):%d.%m.%Y}; forhåndsvarsel "
               f"{local_date(brudd.varslet_at or now):%d.%m.%Y}.",
         beregning={"amount": belop_redusert, "original": original.belop,
-                   "nodvendig": max(nodvendig_belop, _protected(first))})
+                   "nodvendig": max(nodvendig_belop, _protected(first))},
+        maned_belop=_reduced_months(original, fra, til or original.periode_til, belop_redusert))
     payments = replace_payments(scope=scope, actor=actor, vedtak_id=original.pk,
                                 ny_vedtak_id=vedtak.pk, fra=fra, now=now,
                                 til=til if til != original.periode_til else None)

@@ -123,9 +123,13 @@ def vedtakspunkt(built: Built, *, tittel: str) -> letters.Vedtakspunkt:
     begrunnelse = [f"Dette bygger vi på: {d.fakta.strip()}", d.begrunnelse.strip()]
     if built.result is not None:
         begrunnelse.append(rules.render_for_applicant(built.result))
-        rs = built.result.rate_set  # which rates, so the decision can be checked and redone
-        begrunnelse.append(f"Satsene vi har brukt: {rs.source}, gjeldende fra "
-                           f"{rs.valid_from:%d.%m.%Y}.")
+        # which rates, so the decision can be checked and redone (every set in the period)
+        months = built.period.months if built.period else (built.result,)
+        sets = list(dict.fromkeys((r.rate_set.source, r.rate_set.valid_from) for r in months))
+        begrunnelse.append("Satsene vi har brukt: " + "; ".join(
+            f"{source}, gjeldende fra {fra:%d.%m.%Y}" for source, fra in sets) + ".")
+    if built.kvp is not None:
+        begrunnelse.append(_kvp_text(built.kvp))
     begrunnelse += _ramme_and_krav(built)
     if d.vilkar and is_nodhjelp(d, built.poster):
         begrunnelse.append(f"Vi har satt vilkår selv om dette er nødhjelp. Grunnen er: "
@@ -151,7 +155,19 @@ def vedtakspunkt(built: Built, *, tittel: str) -> letters.Vedtakspunkt:
         barn=tuple(letters.Barnevurdering(navn=children[b.barn_id], vurdering=b.vurdering)
                    for b in d.barn if b.barn_id in children and b.vurdering.strip()),
         nedbetaling=d.nedbetaling,
+        maneder=tuple(letters.Maanedsbelop(m, Decimal(b)) for m, b in built.maneder),
     )
+
+
+def _kvp_text(kvp: rules.KvpPeriode) -> str:
+    """The KVP calculation for each month as text: the rate for the days in the programme
+    (G in force each day), barnetillegg and the § 35 reduction for other income."""
+    out = []
+    for m in kvp.months:
+        lines = "; ".join(f"{line.rule}: {line.amount:.2f} kr".replace(".", ",")
+                          + (f" ({line.detail})" if line.detail else "") for line in m.lines)
+        out.append(f"{m.month:%m.%Y}: {lines}. Stønad for måneden: {m.amount} kr.")
+    return "Slik har vi regnet ut kvalifiseringsstønaden: " + " ".join(out)
 
 
 def vedtaksbrev(
