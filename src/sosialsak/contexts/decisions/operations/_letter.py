@@ -128,6 +128,11 @@ def vedtakspunkt(built: Built, *, tittel: str) -> letters.Vedtakspunkt:
         sets = list(dict.fromkeys((r.rate_set.source, r.rate_set.valid_from) for r in months))
         begrunnelse.append("Satsene vi har brukt: " + "; ".join(
             f"{source}, gjeldende fra {fra:%d.%m.%Y}" for source, fra in sets) + ".")
+    if built.result is not None and d.under_18 is not None:
+        begrunnelse.append(
+            "Du er under 18 år. De veiledende satsene gjelder ikke for en søker under 18 år, "
+            f"så vi har vurdert beløpet til deg selv ({d.under_18.belop} kr i måneden) "
+            f"individuelt: {d.under_18.begrunnelse.strip()}")
     if built.kvp is not None:
         begrunnelse.append(_kvp_text(built.kvp))
     begrunnelse += _ramme_and_krav(built)
