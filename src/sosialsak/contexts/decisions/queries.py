@@ -69,6 +69,9 @@ class BuilderContext:
         (t.value, k.label) for t, k in rules.KATALOG.items()])
     unntak: list[tuple[str, str]] = field(default_factory=lambda: [
         (g.value, g.label) for g in rules.UnntakGrunn])
+    # Other income in a KVP month (§ 35): the types the rules know.
+    kvp_inntekter: list[tuple[str, str]] = field(default_factory=lambda: [
+        (t.value, t.value.replace("_", " ").capitalize()) for t in rules.KvpInntektType])
     klage: Klage | None = None  # a new decision after this appeal (omgjøring)
     valgt: frozenset[int] = frozenset()  # items checked from the start
 

@@ -14,6 +14,27 @@ from sosialsak.contexts.decisions import operations as ops
 class JusteringIn(Schema):
     belop: int
     begrunnelse: str
+    grunnlag: str = ""  # "samvaer": the extra costs of samvær (R35 4.18.1.5)
+
+
+class Under18In(Schema):
+    """An applicant under 18: the amount assessed individually, without the guideline table."""
+
+    belop: int
+    begrunnelse: str
+
+
+class KvpInntektIn(Schema):
+    maned: date
+    type: str
+    belop: int
+
+
+class KvpBeregningIn(Schema):
+    """A § 35 decision, calculated month by month (G on 1 May, barnetillegg, other income)."""
+
+    deltakelse_fra: date | None = None
+    inntekter: list[KvpInntektIn] = []
 
 
 class InntektIn(Schema):
@@ -98,6 +119,8 @@ class VedtakIn(Schema):
     dokumentasjonskrav: list[DokumentasjonskravIn] = []
     ramme: RammeIn | None = None
     nodhjelp_vilkar_grunn: str = ""  # required when a condition is set on nødhjelp (§ 20)
+    under_18: Under18In | None = None
+    kvp: KvpBeregningIn | None = None
 
 
 class ProblemOut(Schema):
@@ -106,8 +129,15 @@ class ProblemOut(Schema):
     message: str
 
 
+class MaanedOut(Schema):
+    maned: date
+    belop: int
+
+
 class PreviewOut(Schema):
     belop: int | None
+    maneder: list[MaanedOut] = []  # each month's own amount (several months, or KVP)
+    total: int | None = None
     forklaring: str
     flags: list[list[str]]
     checks: list[dict[str, Any]]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -140,6 +142,16 @@ class Vedtak(models.Model):
 
     def __str__(self) -> str:
         return f"Vedtak {self.pk}"
+
+    @property
+    def maneder(self) -> list[tuple[date, int]]:
+        """The amount paid for each month when calculated month by month (else empty)."""
+        return [(date.fromisoformat(m["maned"]), int(m["belop"])) for m in self.maned_belop or []]
+
+    @property
+    def total(self) -> int | None:
+        """What the period pays in all when calculated month by month."""
+        return sum(b for _, b in self.maneder) if self.maned_belop else None
 
 
 class VilkarStatus(models.TextChoices):
