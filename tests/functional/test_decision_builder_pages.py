@@ -156,6 +156,7 @@ def test_the_preview_and_the_decision_page_show_each_month_and_the_total(
     assert 'id="preview-maneder"' in body
     assert "05.2024" in body and "13500 kr" in body and "38100 kr" in body
     vedtak = Vedtak.objects.get()
+    assert vedtak.total == 38100
     detail = client.get(made["Location"]).content.decode()
     assert "38100 kr" in detail and "05.2024" in detail
 
