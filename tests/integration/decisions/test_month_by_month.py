@@ -68,6 +68,9 @@ class TestEveryMonthOfThePeriod:
         assert "ulikt fra måned til måned" in text
         assert "mai 2024" in text and _kr(may) in text
         assert f"{_kr(march)} for 1." not in text  # never one month's amount for the period
+        words = " ".join(text.split())
+        assert "Fra mai 2024 er beløpet 13 500 kr for hele måneden" in words
+        assert "barn 11–17 år: 5 150 kr" in words
 
     def test_a_new_rate_set_inside_the_period_is_used_from_its_month(
         self, users: Any, scope_of: Any, young_parent: Any, utkast: Any

@@ -7,6 +7,7 @@ import hashlib
 from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 from sosialsak import rules
@@ -128,6 +129,7 @@ def vedtakspunkt(built: Built, *, tittel: str) -> letters.Vedtakspunkt:
         sets = list(dict.fromkeys((r.rate_set.source, r.rate_set.valid_from) for r in months))
         begrunnelse.append("Satsene vi har brukt: " + "; ".join(
             f"{source}, gjeldende fra {fra:%d.%m.%Y}" for source, fra in sets) + ".")
+    begrunnelse += _changed_months(built)
     if built.result is not None and d.under_18 is not None:
         begrunnelse.append(
             "Du er under 18 år. De veiledende satsene gjelder ikke for en søker under 18 år, "
@@ -162,6 +164,30 @@ def vedtakspunkt(built: Built, *, tittel: str) -> letters.Vedtakspunkt:
         nedbetaling=d.nedbetaling,
         maneder=tuple(letters.Maanedsbelop(m, Decimal(b)) for m, b in built.maneder),
     )
+
+
+def _changed_months(built: Built) -> list[str]:
+    """For each month whose calculation differs from the month before (a child's new age
+    band, a new rate set), what changed: the letter's calculation table is the first month's."""
+    months = built.period.months if built.period else ()
+    out = []
+    for before, month in pairwise(months):
+        old = {(x.rule, x.amount) for x in before.lines if x.kind != "resultat"}
+        new = [x for x in month.lines if x.kind != "resultat" and (x.rule, x.amount) not in old]
+        if new or month.amount != before.amount:
+            lines = "; ".join(f"{x.rule}: {letters_kroner(x.amount)}" for x in new)
+            out.append(f"Fra {MANEDER[month.month.month - 1]} {month.month.year} er beløpet "
+                       f"{letters_kroner(month.amount)} for hele måneden"
+                       + (f" ({lines})." if lines else "."))
+    return out
+
+
+MANEDER = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
+           "september", "oktober", "november", "desember")
+
+
+def letters_kroner(amount: Decimal | int) -> str:
+    return f"{amount:,.0f}".replace(",", "\u00a0") + "\u00a0kr"
 
 
 def _kvp_text(kvp: rules.KvpPeriode) -> str:
