@@ -176,6 +176,8 @@ def test_the_builder_records_an_under_18_assessment_and_a_samvaer_addition(
     client = Client()
     client.force_login(users["veileder_sf"])
 
+    page = client.get(f"/soknad/{young_parent.pk}/vedtak/ny/").content.decode()
+    assert "år, samvær)" in page  # the caseworker sees where the child lives
     made = client.post(f"/soknad/{young_parent.pk}/vedtak/", _form(
         young_parent, under18_belop="6000", under18_begrunnelse="Bor alene.",
         justering_grunnlag="samvaer", justering_begrunnelse="Reiser til samvær."))

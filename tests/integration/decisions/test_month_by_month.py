@@ -245,3 +245,22 @@ class TestKvp:
         assert f"til sammen {_kr(april + may + june)}" in text
         assert "kommunen må bekrefte" in text
         assert "reduserer stønaden" in text
+
+
+def test_a_proposal_keeps_the_under_18_assessment_and_the_kvp_input(utkast: Any) -> None:
+    """Four eyes: the stored proposal makes the same decision (the new inputs round-trip)."""
+    from sosialsak.contexts.decisions.operations import (
+        Justering,
+        KvpInntektUtkast,
+        KvpUtkast,
+        Under18,
+        utkast_as_json,
+        utkast_from_json,
+    )
+
+    data = utkast(under_18=Under18(6000, "Bor alene."),
+                  justeringer=(Justering(900, "Samvær", grunnlag="samvaer"),),
+                  kvp=KvpUtkast(date(2024, 4, 2), (KvpInntektUtkast(date(2024, 5, 1),
+                                                                   "dagpenger", 300),)))
+
+    assert utkast_from_json(utkast_as_json(data)) == data
