@@ -105,7 +105,7 @@ def _item(punkt: Vedtakspunkt) -> list[Block]:
     blocks: list[Block] = [Heading(punkt.tittel), Facts(tuple(facts))]
     if punkt.nedbetaling.strip():
         blocks.append(Paragraph(punkt.nedbetaling, lead="Slik betaler du tilbake lånet:"))
-    if punkt.maneder:
+    if punkt.maneder and not punkt.lik_per_maned:  # the table only when the months differ
         blocks += _per_month(punkt)
     if punkt.beregning:
         blocks += _calculation(punkt)

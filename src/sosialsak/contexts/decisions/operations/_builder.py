@@ -252,7 +252,10 @@ def rate_problems(soknad: Soknad, data: VedtakUtkast, today: date) -> list[Probl
     fra = data.periode_fra or today
     last = data.periode_til - timedelta(days=1) if data.periode_til else fra
     kommune, out = kommune_of(soknad), []
-    for month in sorted({fra.replace(day=1), last.replace(day=1)}):
+    # the first month and January of every later year of the period (each month is
+    # calculated on its own rates)
+    months = {fra.replace(day=1)} | {date(y, 1, 1) for y in range(fra.year + 1, last.year + 1)}
+    for month in sorted(months):
         status = rate_set_status(kommune=kommune, month=month)
         if not status.covered:
             out.append(Problem("satser_ikke_bekreftet", "periode_fra", status.message))
