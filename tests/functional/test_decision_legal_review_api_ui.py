@@ -14,7 +14,10 @@ from django.utils import timezone
 from sosialsak import rules
 from sosialsak.kernel.clock import local_date
 from tests.functional.test_case_progress_api import Api
-from tests.functional.test_decision_api import _body
+from tests.functional.test_decision_api import (  # autouse: rates for next month's year
+    _body,
+    _confirmed_rates,  # noqa: F401
+)
 from tests.functional.test_decision_api_rules import _decided_with_condition
 from tests.integration.decisions.fixtures import young_parent  # noqa: F401 (fixture)
 
