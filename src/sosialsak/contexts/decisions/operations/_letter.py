@@ -191,14 +191,30 @@ def letters_kroner(amount: Decimal | int) -> str:
 
 
 def _kvp_text(kvp: rules.KvpPeriode) -> str:
-    """The KVP calculation for each month as text: the rate for the days in the programme
-    (G in force each day), barnetillegg and the § 35 reduction for other income."""
-    out = []
+    """The KVP calculation for each month, one paragraph a month: the rate (G in force each
+    day, 2/3 under 25), the amount for the days in the programme, barnetillegg and the § 35
+    reduction for other income; and, once, that an unverified barnetillegg rate must be
+    confirmed by the municipality."""
+    out = ["Slik har vi regnet ut kvalifiseringsstønaden (sosialtjenesteloven § 35):"]
+    unverified = False
     for m in kvp.months:
-        lines = "; ".join(f"{line.rule}: {line.amount:.2f} kr".replace(".", ",")
-                          + (f" ({line.detail})" if line.detail else "") for line in m.lines)
-        out.append(f"{m.month:%m.%Y}: {lines}. Stønad for måneden: {m.amount} kr.")
-    return "Slik har vi regnet ut kvalifiseringsstønaden: " + " ".join(out)
+        rates = [line.rule for line in m.lines if line.kind == "kvp_sats"]
+        parts = []
+        for line in m.lines:
+            if line.kind in ("kvp_sats", "resultat"):
+                continue
+            unverified |= line.kind == "kvp_barnetillegg" and "ikke verifisert" in line.detail
+            if line.kind == "kvp_inntekt_holdes_utenfor":
+                parts.append(f"{line.rule} ({line.detail})")
+            else:
+                parts.append(f"{line.rule}: {letters_kroner(line.amount)}")
+        out.append(f"{MANEDER[m.month.month - 1].capitalize()} {m.month.year}: "
+                   f"{'; '.join(rates)}. " + "; ".join(parts)
+                   + f". Du får {letters_kroner(m.amount)} for måneden.")
+    if unverified:
+        out.append("Satsen for barnetillegg er ikke bekreftet i våre kilder. Kommunen må "
+                   "bekrefte satsen; blir den en annen, retter vi beløpet.")
+    return "\n\n".join(out)
 
 
 def vedtaksbrev(
