@@ -174,6 +174,23 @@ class TestWhoIsInTheHousehold:
         assert "Reise og mat" in _letter(vedtak)
 
 
+    def test_a_child_with_delt_bosted_has_the_child_rate_and_the_flag(
+        self, users: Any, scope_of: Any, young_parent: Any, utkast: Any
+    ) -> None:
+        """docs/rules.md «Who is in the household»: DELT gets the full child rate here, and
+        the caseworker is asked to assess it (DELT_BOSTED)."""
+        from sosialsak.contexts.decisions.operations import preview_vedtak
+        from sosialsak.contexts.people.models import HusstandBarn
+
+        HusstandBarn.objects.filter(husstand=young_parent.husstand).update(bosted="DELT")
+        actor = users["veileder_sf"]
+        preview = preview_vedtak(scope=scope_of(actor), actor=actor, soknad_id=young_parent.pk,
+                                 data=utkast(), today=NOW.date())
+
+        assert preview.belop == 7850 + 3950 + 500
+        assert "DELT_BOSTED" in dict(preview.flags)
+
+
 class TestApplicantUnder18:
     def test_an_individual_assessment_without_the_table_records_a_decision(
         self, users: Any, scope_of: Any, young_parent: Any, utkast: Any
