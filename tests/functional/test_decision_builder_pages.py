@@ -159,6 +159,8 @@ def test_the_preview_and_the_decision_page_show_each_month_and_the_total(
     assert vedtak.total == 38100
     detail = client.get(made["Location"]).content.decode()
     assert "38100 kr" in detail and "05.2024" in detail
+    case = client.get(f"/soknad/{young_parent.pk}/").content.decode()
+    assert "Til sammen 38100 kr" in case  # never the first month's amount for the period
 
 
 def test_the_builder_records_an_under_18_assessment_and_a_samvaer_addition(
