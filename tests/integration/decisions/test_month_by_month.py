@@ -281,3 +281,33 @@ def test_a_proposal_keeps_the_under_18_assessment_and_the_kvp_input(utkast: Any)
                                                                    "dagpenger", 300),)))
 
     assert utkast_from_json(utkast_as_json(data)) == data
+
+
+def test_a_reduction_starts_from_the_month_s_own_amount(
+    users: Any, scope_of: Any, young_parent: Any, utkast: Any
+) -> None:
+    """sotjl. § 20 / fvl § 16: the warning and the reduction of a month-by-month decision
+    state what the person gets that month (13 500 kr in May, not March's 12 300 kr)."""
+    from sosialsak.contexts.decisions.models import VedtakDokument
+    from sosialsak.contexts.decisions.operations import record_brudd, send_forhandsvarsel
+    from tests.integration.decisions.test_make_vedtak import _activity, _kvp
+
+    child = _child(young_parent)
+    child.fodselsdato = date(2013, 4, 15)
+    child.save()
+    _kvp(users, scope_of, young_parent)
+    vedtak = _make(users, scope_of, young_parent, utkast(
+        unntak=None, vilkar=(_activity(),), periode_til=date(2024, 6, 1),
+        utbetaling=_monthly()))
+    actor = users["veileder_sf"]
+    scope = scope_of(actor)
+    brudd = record_brudd(scope=scope, actor=actor, vilkar_id=vedtak.vilkar.get().pk,
+                         hva="Møtte ikke.", forklaring="", now=NOW)
+
+    send_forhandsvarsel(scope=scope, actor=actor, brudd_id=brudd.pk, belop_redusert=11000,
+                        svarfrist=date(2024, 3, 18), now=NOW, periode_fra=date(2024, 5, 1),
+                        periode_til=date(2024, 6, 1))
+
+    varsel = VedtakDokument.objects.get(vedtak=vedtak, type="FORHANDSVARSEL")
+    words = " ".join(varsel.tekst.split())
+    assert "fra 13 500 kr til 11 000 kr" in words

@@ -148,6 +148,11 @@ class Vedtak(models.Model):
         """The amount paid for each month when calculated month by month (else empty)."""
         return [(date.fromisoformat(m["maned"]), int(m["belop"])) for m in self.maned_belop or []]
 
+    def belop_for(self, day: date) -> int | None:
+        """The amount the decision pays for the month of ``day`` (month by month or flat)."""
+        month = day.replace(day=1)
+        return next((b for m, b in self.maneder if m == month), self.belop)
+
     @property
     def total(self) -> int | None:
         """What the period pays in all when calculated month by month."""
