@@ -120,3 +120,42 @@ def test_another_office_gets_404_in_the_one_error_shape(users: Any, young_parent
               _body(young_parent))
 
     assert r.status_code == 404 and r.json()["code"] == "not_found"
+
+
+def test_the_api_shows_each_month_and_the_total(users: Any, young_parent: Any) -> None:
+    """sotjl. § 18 (issue 11): the preview and the decision carry the per-month amounts."""
+    token = create_token(user=users["veileder_sf"])
+    client = Client()
+    base = f"/api/v1/soknader/{young_parent.pk}/vedtak"
+    body = _body(young_parent)
+    body["periode_til"] = add_months(date.fromisoformat(body["periode_fra"]), 3).isoformat()
+
+    preview = _post(client, token, base + "/forhandsvisning", body).json()
+    made = _post(client, token, base, body)
+    read = client.get(f"/api/v1/vedtak/{made.json()['id']}",
+                      HTTP_AUTHORIZATION=f"Bearer {token}").json()
+
+    assert len(preview["maneder"]) == 3
+    assert preview["total"] == sum(m["belop"] for m in preview["maneder"])
+    assert read["maneder"] == preview["maneder"] and read["total"] == preview["total"]
+    from sosialsak.contexts.payments.models import Utbetaling
+
+    # a one-off payment of a three-month decision pays the three months
+    assert Utbetaling.objects.get(vedtak_id=made.json()["id"]).belop == preview["total"]
+
+
+def test_the_api_refuses_a_partner_without_birth_date_naming_the_field(
+    users: Any, young_parent: Any
+) -> None:
+    """sotjl. § 18, R35 4.18: never a silent single-person rate."""
+    from sosialsak.contexts.people.models import Partner
+
+    Partner.objects.create(person=young_parent.person, husstand=young_parent.husstand,
+                           relasjon="SAMBOER", navn="Ola", bor_sammen=True)
+    token = create_token(user=users["veileder_sf"])
+    response = _post(Client(), token, f"/api/v1/soknader/{young_parent.pk}/vedtak",
+                     _body(young_parent))
+
+    assert response.status_code == 400
+    assert response.json()["extra"]["field"] == "partner.fodselsdato"
+    assert response.json()["message"].startswith("partner.fodselsdato:")

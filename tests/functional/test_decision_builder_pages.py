@@ -132,3 +132,58 @@ def test_the_builder_keeps_what_was_typed_when_the_decision_is_refused(
     assert restore["nedbetaling"] == ["500 kr i måneden fra juni."]
     assert "csrfmiddlewaretoken" not in restore
     assert 'id="builder-error"' in body and 'name="nedbetaling"' in body
+
+
+def test_the_preview_and_the_decision_page_show_each_month_and_the_total(
+    users: Any, young_parent: Any
+) -> None:
+    """sotjl. § 18 (issue 11): a decision for several months is calculated month by month;
+    the builder's preview and the decision page show the amount per month and the total."""
+    from sosialsak.contexts.decisions.models import Vedtak
+    from sosialsak.contexts.people.models import Barn
+
+    barn = Barn.objects.get(person=young_parent.person)
+    barn.fodselsdato = date(2013, 4, 15)  # the 11–17 rate from May
+    barn.save()
+    client = Client()
+    client.force_login(users["veileder_sf"])
+    form = _form(young_parent, periode_tom="2024-05-31")
+
+    preview = client.post(f"/soknad/{young_parent.pk}/vedtak/forhandsvisning/", form)
+    made = client.post(f"/soknad/{young_parent.pk}/vedtak/", form)
+
+    body = preview.content.decode()
+    assert 'id="preview-maneder"' in body
+    assert "05.2024" in body and "13500 kr" in body and "38100 kr" in body
+    vedtak = Vedtak.objects.get()
+    assert vedtak.total == 38100
+    detail = client.get(made["Location"]).content.decode()
+    assert "38100 kr" in detail and "05.2024" in detail
+    case = client.get(f"/soknad/{young_parent.pk}/").content.decode()
+    assert "Til sammen 38100 kr" in case  # never the first month's amount for the period
+
+
+def test_the_builder_records_an_under_18_assessment_and_a_samvaer_addition(
+    users: Any, young_parent: Any
+) -> None:
+    """sotjl. § 18, R35 4.18.1.5: the form's under-18 amount and reason, and an addition
+    with basis samvær, reach the decision."""
+    from sosialsak.contexts.decisions.models import Vedtak
+    from sosialsak.contexts.people.models import HusstandBarn
+
+    person = young_parent.person
+    person.fodselsdato = date(2007, 1, 10)
+    person.save()
+    HusstandBarn.objects.filter(husstand=young_parent.husstand).update(bosted="SAMVAER")
+    client = Client()
+    client.force_login(users["veileder_sf"])
+
+    page = client.get(f"/soknad/{young_parent.pk}/vedtak/ny/").content.decode()
+    assert "år, samvær)" in page  # the caseworker sees where the child lives
+    made = client.post(f"/soknad/{young_parent.pk}/vedtak/", _form(
+        young_parent, under18_belop="6000", under18_begrunnelse="Bor alene.",
+        justering_grunnlag="samvaer", justering_begrunnelse="Reiser til samvær."))
+
+    assert made.status_code == 302, made.content.decode()[:2000]
+    vedtak = Vedtak.objects.get()
+    assert vedtak.belop == 6000 + 500  # no child rate for the samvær child

@@ -128,8 +128,10 @@ class TestReductionReplacesPayments:
 
         reduksjon = _reduce(users, scope_of, original)
 
-        assert _rows(original) == [(date(2024, 3, 27), 12300, "STOPPET")]
-        assert _rows(reduksjon) == [(date(2024, 3, 27), 11000, "PLANLAGT")]
+        # A three-month decision paid at once pays the three months (sotjl. § 18, issue 11:
+        # every month of the period); the reduction pays its three months at once.
+        assert _rows(original) == [(date(2024, 3, 27), 3 * 12300, "STOPPET")]
+        assert _rows(reduksjon) == [(date(2024, 3, 27), 3 * 11000, "PLANLAGT")]
         new = reduksjon.utbetalinger.get()
         assert (new.periode_fra, new.periode_til) == (date(2024, 3, 1), date(2024, 6, 1))
 
@@ -142,7 +144,7 @@ class TestReductionReplacesPayments:
 
         reduksjon = _reduce(users, scope_of, original)
 
-        assert _rows(original) == [(date(2024, 3, 4), 12300, "PLANLAGT")]
+        assert _rows(original) == [(date(2024, 3, 4), 3 * 12300, "PLANLAGT")]  # three months
         assert not Utbetaling.objects.filter(vedtak=reduksjon).exists()
 
     def test_a_refused_reduction_stops_nothing(

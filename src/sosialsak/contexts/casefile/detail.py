@@ -71,6 +71,7 @@ class VedtakView:
     erstattet_av: int | None = None  # the decision that replaced this one
     feilregistrert: bool = False
     brev_id: int | None = None  # the decision letter (VedtakDokument)
+    total: int | None = None  # a decision calculated month by month: what the period pays
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,7 @@ def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
             erstattet_av=max((e.pk for e in v.endringer.all()), default=None),
             feilregistrert=v.sak.status == "FEILREGISTRERT",
             brev_id=next((d.pk for d in v.dokumenter.all() if d.type == "VEDTAK"), None),
+            total=v.total,
         ) for v in vedtak],
         utbetalinger=[UtbetalingView(u.pk, u.belop, u.forfallsdato, u.status,
                                      str(u.get_status_display()), u.mottaker_navn)

@@ -49,6 +49,7 @@ class ChildPrefill:
     navn: str
     alder: int
     kartlegging: str
+    bosted: str = ""  # as stated in the application: «Samvær» gets no child rate
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,9 @@ class BuilderContext:
         (t.value, k.label) for t, k in rules.KATALOG.items()])
     unntak: list[tuple[str, str]] = field(default_factory=lambda: [
         (g.value, g.label) for g in rules.UnntakGrunn])
+    # Other income in a KVP month (§ 35): the types the rules know.
+    kvp_inntekter: list[tuple[str, str]] = field(default_factory=lambda: [
+        (t.value, t.value.replace("_", " ").capitalize()) for t in rules.KvpInntektType])
     klage: Klage | None = None  # a new decision after this appeal (omgjøring)
     valgt: frozenset[int] = frozenset()  # items checked from the start
 
@@ -97,7 +101,8 @@ def builder_context(*, scope: Scope, actor: object, soknad_id: int, today: date,
         text = "\n".join(f"{q}: {a}" for q, a in s.svar) if s else ""
         age = today.year - b.fodselsdato.year - (
             (today.month, today.day) < (b.fodselsdato.month, b.fodselsdato.day))
-        children.append(ChildPrefill(b.pk, b.navn, age, text))
+        children.append(ChildPrefill(b.pk, b.navn, age, text,
+                                     getattr(b, "get_bosted_display", lambda: "")()))
     return BuilderContext(
         soknad_id=soknad.pk, navn=soknad.soker_navn, fodselsdato=soknad.person.fodselsdato,
         poster=[(p.pk, p.label, p.pk in decided)

@@ -15,13 +15,18 @@ The rules, in the order they apply:
    moves to the **previous** bank day, so that the money arrives before the day the person
    counts on, never after it. Example: 17 May 2024 (a Friday) → 16 May; 1 April 2024 (Easter
    Monday) → 27 March.
-5. **Never in the past.** A due date before ``earliest`` (the first bank day on or after the
+5. **Each month its own amount.** A decision calculated month by month (``maned_belop``: a
+   child's new age band, a new rate set or G inside the period) pays each month the amount the
+   decision states for it, already prorated by the decision; a one-off payment of such a
+   decision pays the sum of the months in the planned period.
+6. **Never in the past.** A due date before ``earliest`` (the first bank day on or after the
    day the plan is made) becomes ``earliest``: a back-dated month is paid at once.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -46,6 +51,9 @@ class PlanInput:
     utbetalingsdag: int
     today: date
     forfallsdato: date | None = None  # ENGANGS only: the date the money is needed
+    # The amount paid for each month (first day → kroner) of a decision calculated month by
+    # month; a month not in it pays ``belop`` (prorated).
+    maned_belop: Mapping[date, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -85,7 +93,10 @@ def build_plan(data: PlanInput) -> tuple[PlannedPayment, ...]:
     earliest = next_bank_day(data.today)
     if data.hyppighet == ENGANGS:
         nominal = data.forfallsdato or data.periode_fra or earliest
-        return (PlannedPayment(due_date(nominal, earliest=earliest), data.belop,
+        belop = data.belop
+        if data.maned_belop and data.periode_fra and data.periode_til:
+            belop = sum(p.belop for p in _monthly(data, earliest))
+        return (PlannedPayment(due_date(nominal, earliest=earliest), belop,
                                data.periode_fra, data.periode_til, None),)
     if data.hyppighet != MANEDLIG:
         raise _fail("hyppighet", "velg engangsutbetaling eller månedlig utbetaling.")
@@ -107,8 +118,11 @@ def _monthly(data: PlanInput, earliest: date) -> list[PlannedPayment]:
         start, end = max(month, data.periode_fra), min(following, data.periode_til)
         days_in_month = (following - month).days
         days = (end - start).days
-        belop = data.belop if days == days_in_month else prorate(data.belop, days,
-                                                                   days_in_month)
+        if month in data.maned_belop:
+            belop = data.maned_belop[month]  # the decision's own amount for the month
+        else:
+            belop = data.belop if days == days_in_month else prorate(data.belop, days,
+                                                                       days_in_month)
         nominal = max(month.replace(day=data.utbetalingsdag), start)
         if belop > 0:
             payments.append(PlannedPayment(due_date(nominal, earliest=earliest), belop,

@@ -85,7 +85,8 @@ def create_payment_plan(
     """Plan the payments of a granted decision and return them in due-date order.
 
     ``hyppighet`` is ENGANGS (the decision's amount once) or MANEDLIG (the decision's amount
-    for each whole month of its period). ``forfallsdato`` asks for a date for a one-off
+    for each whole month of its period; a decision calculated month by month pays each
+    month's own amount, ``Vedtak.maned_belop``). ``forfallsdato`` asks for a date for a one-off
     payment. ``periode_fra``/``periode_til`` plan only that part of the decision's period (a
     reduction replacing stopped payments). Raise UnableToPlanUtbetaling or ValidationFailed
     naming the field; NotFound outside scope. Nothing is stored when anything is refused.
@@ -101,7 +102,9 @@ def create_payment_plan(
         periode_fra=periode_fra if periode_fra is not None else vedtak.periode_fra,
         periode_til=periode_til if periode_til is not None else vedtak.periode_til,
         utbetalingsdag=utbetalingsdag_for(soknad.kontor_id),
-        today=today, forfallsdato=forfallsdato))
+        today=today, forfallsdato=forfallsdato,
+        maned_belop={date.fromisoformat(m["maned"]): int(m["belop"])
+                     for m in vedtak.maned_belop or []}))
     person = soknad.person
     resolved = resolve_mottaker(vedtak=vedtak, person=person, mottaker=mottaker or Mottaker(),
                                 today=today, last_due=max(x.forfallsdato for x in lines))

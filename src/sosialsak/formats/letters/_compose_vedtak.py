@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from sosialsak.formats.letters._compose_common import document, right_of_access
-from sosialsak.formats.letters._format import dato, kroner, periode
+from sosialsak.formats.letters._format import dato, kroner, maaned, periode
 from sosialsak.formats.letters.dokument import (
     Block,
     Box,
@@ -71,6 +71,16 @@ _GETS: dict[Stonadsform | None, str] = {
 
 def _summary(punkt: Vedtakspunkt) -> str:
     text = f"{punkt.tittel}: {punkt.utfall.tekst}."
+    if punkt.innvilget and punkt.total is not None:
+        # Month by month: the total paid, never one month's amount for the whole period.
+        gets = _GETS.get(punkt.stonadsform, "Du får")
+        when = f" for {periode(punkt.periode.fra, punkt.periode.til)}" if punkt.periode else ""
+        text += f" {gets} til sammen {kroner(punkt.total)}{when}"
+        if punkt.lik_per_maned:
+            text += f", {kroner(punkt.maneder[0].belop)} per måned"
+        else:
+            text += ". Beløpet er ulikt fra måned til måned, se tabellen"
+        return text + "."
     if punkt.innvilget and punkt.belop is not None:
         text += f" {_GETS.get(punkt.stonadsform, 'Du får')} {kroner(punkt.belop)}"
         if punkt.periode is not None:
@@ -81,7 +91,11 @@ def _summary(punkt: Vedtakspunkt) -> str:
 
 def _item(punkt: Vedtakspunkt) -> list[Block]:
     facts = [("Resultat", punkt.utfall.tekst.capitalize())]
-    if punkt.belop is not None:
+    if punkt.total is not None:
+        if punkt.lik_per_maned:
+            facts.append(("Beløp per måned", kroner(punkt.maneder[0].belop)))
+        facts.append(("Til sammen", kroner(punkt.total)))
+    elif punkt.belop is not None:
         facts.append(("Beløp", kroner(punkt.belop)))
     if punkt.stonadsform is not None:
         facts.append(("Stønadsform", punkt.stonadsform.tekst))
@@ -91,6 +105,8 @@ def _item(punkt: Vedtakspunkt) -> list[Block]:
     blocks: list[Block] = [Heading(punkt.tittel), Facts(tuple(facts))]
     if punkt.nedbetaling.strip():
         blocks.append(Paragraph(punkt.nedbetaling, lead="Slik betaler du tilbake lånet:"))
+    if punkt.maneder and not punkt.lik_per_maned:  # the table only when the months differ
+        blocks += _per_month(punkt)
     if punkt.beregning:
         blocks += _calculation(punkt)
     blocks.append(Heading("Hvorfor vi har bestemt dette", level=3))
@@ -107,13 +123,30 @@ def _item(punkt: Vedtakspunkt) -> list[Block]:
     return blocks
 
 
+def _per_month(punkt: Vedtakspunkt) -> list[Block]:
+    """The amount paid for each month of the period and the total."""
+    assert punkt.total is not None
+    return [
+        Heading("Beløp per måned", level=3),
+        Paragraph("Vi har regnet ut stønaden for hver måned for seg, med satsene og "
+                  "opplysningene som gjelder den måneden."),
+        Table(columns=("Måned", "Beløp"),
+              rows=tuple((maaned(m.maned), kroner(m.belop)) for m in punkt.maneder),
+              total=("Til sammen", kroner(punkt.total))),
+    ]
+
+
 def _calculation(punkt: Vedtakspunkt) -> list[Block]:
     total = punkt.belop
     if total is None:
         total = sum((Decimal(line.belop) for line in punkt.beregning), Decimal(0))
     label = "Du får" if punkt.innvilget else "Resultat"
+    heading = "Slik har vi regnet ut beløpet"
+    if punkt.maneder:
+        heading += f" for {maaned(punkt.maneder[0].maned)}"
+        label = "Beløp for måneden" if punkt.innvilget else label
     return [
-        Heading("Slik har vi regnet ut beløpet", level=3),
+        Heading(heading, level=3),
         Table(
             columns=("Hva", "Beløp"),
             rows=tuple((line.tekst, kroner(line.belop)) for line in punkt.beregning),

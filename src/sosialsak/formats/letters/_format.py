@@ -36,6 +36,11 @@ def dato(day: date) -> str:
     return f"{day.day}.{NBSP}{_MONTHS[day.month - 1]} {day.year}"
 
 
+def maaned(day: date) -> str:
+    """Return the month of ``day`` written out: ``mars 2024``."""
+    return f"{_MONTHS[day.month - 1]} {day.year}"
+
+
 def periode(fra: date, til: date) -> str:
     """Return a period in words: ``1. mars til 31. mars 2024`` (the year once when shared)."""
     if fra == til:

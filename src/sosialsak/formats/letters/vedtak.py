@@ -70,6 +70,13 @@ class Beregningslinje(NamedTuple):
     belop: Decimal
 
 
+class Maanedsbelop(NamedTuple):
+    """What is paid for one month of a decision calculated month by month."""
+
+    maned: date  # the month's first day
+    belop: Decimal
+
+
 @dataclass(frozen=True, kw_only=True)
 class Vilkar:
     """A condition attached to the support (sosialtjenesteloven § 20 or § 20 a).
@@ -128,6 +135,20 @@ class Vedtakspunkt:
     vilkar: tuple[Vilkar, ...] = ()
     barn: tuple[Barnevurdering, ...] = ()
     nedbetaling: str = ""
+    # A decision calculated month by month: what is paid for each month. The letter then
+    # shows the amount per month and the total, not one month's amount for the whole period;
+    # ``belop`` and ``beregning`` are the first month's.
+    maneder: tuple[Maanedsbelop, ...] = ()
+
+    @property
+    def total(self) -> Decimal | None:
+        if not self.maneder:
+            return None
+        return sum((Decimal(m.belop) for m in self.maneder), Decimal(0))
+
+    @property
+    def lik_per_maned(self) -> bool:
+        return len({m.belop for m in self.maneder}) <= 1
 
     def __post_init__(self) -> None:
         require_text(self.tittel, field="vedtak.tittel", message="Vedtaket mangler en tittel.")

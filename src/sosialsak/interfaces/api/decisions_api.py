@@ -22,6 +22,7 @@ from sosialsak.interfaces.api.decisions_schemas import (
     ForslagOut,
     IdStatusOut,
     KvpIn,
+    MaanedOut,
     PreviewOut,
     ReturIn,
     VedtakIn,
@@ -42,6 +43,7 @@ def preview(request: HttpRequest, soknad_id: Id, body: VedtakIn) -> dict[str, An
         p = ops.preview_vedtak(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
                                data=_utkast(body), today=today())
     return {**p.__dict__, "flags": [list(f) for f in p.flags],
+            "maneder": [{"maned": m, "belop": b} for m, b in p.maneder],
             "checks": [dict(zip(("code", "ok", "applies", "message"), c, strict=True))
                        for c in p.checks],
             "problems": [x.__dict__ for x in p.problems]}
@@ -165,6 +167,8 @@ class VedtakOut(Schema):
     utfall: str
     stonadsform: str
     belop: int | None
+    maneder: list[MaanedOut] = Field(default=[], description="each month's own amount")
+    total: int | None = Field(default=None, description="the period's sum (month by month)")
     periode_fra: date | None
     periode_til: date | None = Field(description="first day after the period (stored)")
     periode_tom: date | None = Field(description="the period's last day (inclusive)")
@@ -194,6 +198,7 @@ def read(request: HttpRequest, vedtak_id: Id) -> dict[str, Any]:
         "art": v.art, "hjemmel": v.hjemmel, "utfall": v.utfall, "stonadsform": v.stonadsform,
         "belop": v.belop, "periode_fra": v.periode_fra, "periode_til": v.periode_til,
         "periode_tom": inclusive_end(v.periode_til),
+        "maneder": [{"maned": m, "belop": b} for m, b in v.maneder], "total": v.total,
         "begrunnelse": v.begrunnelse, "fattet_at": v.fattet_at, "endrer_id": v.endrer_id,
         "godkjent_av_id": v.godkjent_av_id,
         "dokumenter": [{"id": d.pk, "type": d.type, "tittel": d.tittel, "dato": d.dato}

@@ -25,6 +25,27 @@ from sosialsak.interfaces.api.bounds import (
 class JusteringIn(Schema):
     belop: SignedKroner
     begrunnelse: Text
+    grunnlag: Code = ""  # "samvaer": the extra costs of samvær (R35 4.18.1.5)
+
+
+class Under18In(Schema):
+    """An applicant under 18: the amount assessed individually, without the guideline table."""
+
+    belop: Kroner
+    begrunnelse: Text
+
+
+class KvpInntektIn(Schema):
+    maned: CaseDate
+    type: Code
+    belop: Kroner
+
+
+class KvpBeregningIn(Schema):
+    """A § 35 decision, calculated month by month (G on 1 May, barnetillegg, other income)."""
+
+    deltakelse_fra: CaseDate | None = None
+    inntekter: list[KvpInntektIn] = Field(default=[], max_length=MAX_LIST)
 
 
 class InntektIn(Schema):
@@ -109,6 +130,8 @@ class VedtakIn(Schema):
     dokumentasjonskrav: list[DokumentasjonskravIn] = Field(default=[], max_length=MAX_LIST)
     ramme: RammeIn | None = None
     nodhjelp_vilkar_grunn: Text = ""  # required when a condition is set on nødhjelp (§ 20)
+    under_18: Under18In | None = None
+    kvp: KvpBeregningIn | None = None
 
 
 class ProblemOut(Schema):
@@ -117,8 +140,15 @@ class ProblemOut(Schema):
     message: str
 
 
+class MaanedOut(Schema):
+    maned: date
+    belop: int
+
+
 class PreviewOut(Schema):
     belop: int | None
+    maneder: list[MaanedOut] = []  # each month's own amount (several months, or KVP)
+    total: int | None = None
     forklaring: str
     flags: list[list[str]]
     checks: list[dict[str, Any]]

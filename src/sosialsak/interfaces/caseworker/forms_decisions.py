@@ -15,7 +15,10 @@ from sosialsak.contexts.decisions.operations import (
     BarnBegrunnelse,
     DokumentasjonskravUtkast,
     Justering,
+    KvpInntektUtkast,
+    KvpUtkast,
     RammeUtkast,
+    Under18,
     Unntak,
     UtbetalingValg,
     VedtakUtkast,
@@ -93,6 +96,25 @@ def _ramme(post: QueryDict) -> RammeUtkast | None:
     return RammeUtkast(belop, post.get("ramme_beskrivelse", "")) if belop is not None else None
 
 
+def _under_18(post: QueryDict) -> Under18 | None:
+    """An applicant under 18: the individually assessed amount and its reason."""
+    belop = _int(post, "under18_belop")
+    return Under18(belop, post.get("under18_begrunnelse", "")) if belop is not None else None
+
+
+def _kvp(post: QueryDict) -> KvpUtkast | None:
+    """A § 35 decision: calculated month by month (one other-income row in the form)."""
+    if post.get("hjemmel") != "§ 35":
+        return None
+    belop, maned = _int(post, "kvp_inntekt_belop"), _date(post, "kvp_inntekt_maned")
+    kind = post.get("kvp_inntekt_type", "")
+    if belop is not None and (maned is None or not kind):
+        raise ValidationFailed("kvp_inntekt_maned: velg måned og type for den andre inntekten.",
+                               code="invalid_input", field="kvp_inntekt_maned")
+    return KvpUtkast(deltakelse_fra=_date(post, "kvp_deltakelse_fra"), inntekter=(
+        (KvpInntektUtkast(maned, kind, belop),) if belop is not None and maned else ()))
+
+
 def utkast_from_post(post: QueryDict) -> VedtakUtkast:
     """Return the builder's input; raise ValidationFailed naming a malformed field."""
     adjust = _int(post, "justering_belop")
@@ -104,7 +126,8 @@ def utkast_from_post(post: QueryDict) -> VedtakUtkast:
         fakta=post.get("fakta", ""), periode_fra=_date(post, "periode_fra"),
         periode_til=_end(post), belop=_int(post, "belop"),
         individuell_vurdering=post.get("individuell_vurdering", ""),
-        justeringer=(Justering(adjust, post.get("justering_begrunnelse", "")),)
+        justeringer=(Justering(adjust, post.get("justering_begrunnelse", ""),
+                               post.get("justering_grunnlag", "")),)
         if adjust else (),
         husleie=_int(post, "husleie") or 0, strom=_int(post, "strom") or 0,
         barn=tuple(BarnBegrunnelse(i, post.get(k, "")) for k in post
@@ -113,7 +136,8 @@ def utkast_from_post(post: QueryDict) -> VedtakUtkast:
         unntak=Unntak(grunner, post.get("unntak_begrunnelse", "")) if grunner else None,
         nedbetaling=post.get("nedbetaling", ""), sak_tittel=post.get("sak_tittel", ""),
         utbetaling=_utbetaling(post), dokumentasjonskrav=_krav(post), ramme=_ramme(post),
-        nodhjelp_vilkar_grunn=post.get("nodhjelp_vilkar_grunn", ""))
+        nodhjelp_vilkar_grunn=post.get("nodhjelp_vilkar_grunn", ""),
+        under_18=_under_18(post), kvp=_kvp(post))
 
 
 def restore_values(post: QueryDict) -> dict[str, list[str]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -101,6 +103,10 @@ class Vedtak(models.Model):
     nedbetaling = models.TextField(_("vilkår for nedbetaling av lån"), blank=True)
     barnevurderinger = models.JSONField(_("vurdering av hvert barn"), default=list, blank=True)
     beregning = models.JSONField(_("beregning (frosset)"), default=dict, blank=True)
+    # Each month of the period calculated on its own (livsopphold over several months, KVP):
+    # [{"maned": "YYYY-MM-01", "belop": kroner paid for the month}]; the payment plan pays
+    # each month's own amount. Empty: ``belop`` for each whole month.
+    maned_belop = models.JSONField(_("beløp per måned"), default=list, blank=True)
     vilkarsvurdering = models.JSONField(_("vilkårssjekker"), default=dict, blank=True)
     godkjent_av = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="+")
@@ -138,6 +144,21 @@ class Vedtak(models.Model):
 
     def __str__(self) -> str:
         return f"Vedtak {self.pk}"
+
+    @property
+    def maneder(self) -> list[tuple[date, int]]:
+        """The amount paid for each month when calculated month by month (else empty)."""
+        return [(date.fromisoformat(m["maned"]), int(m["belop"])) for m in self.maned_belop or []]
+
+    def belop_for(self, day: date) -> int | None:
+        """The amount the decision pays for the month of ``day`` (month by month or flat)."""
+        month = day.replace(day=1)
+        return next((b for m, b in self.maneder if m == month), self.belop)
+
+    @property
+    def total(self) -> int | None:
+        """What the period pays in all when calculated month by month."""
+        return sum(b for _, b in self.maneder) if self.maned_belop else None
 
 
 class VilkarStatus(models.TextChoices):

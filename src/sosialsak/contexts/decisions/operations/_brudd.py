@@ -243,7 +243,7 @@ def send_forhandsvarsel(
     decision)."""
     brudd, soknad = _brudd(scope, brudd_id)
     _require_in_force(brudd.vilkar)
-    vedtak = in_force(brudd.vilkar.vedtak)
+    vedtak = in_force(brudd.vilkar.vedtak, on=local_date(now))
     if not _stated(brudd.vilkar):
         raise UnableToReduce("Vedtaket sa ikke at stønaden kunne reduseres om vilkåret ikke ble "
                              "oppfylt. Stønaden kan derfor ikke reduseres (sosialtjenesteloven "
@@ -262,7 +262,8 @@ def send_forhandsvarsel(
         kontor=kontor_of(soknad), mottaker=mottaker_of(soknad), dato=today,
         saksreferanse=saksnummer(soknad.pk), saksbehandler=name_of(actor, soknad.kontor.navn),
         vedtaksdato=local_date(vedtak.fattet_at), vilkar=brudd.vilkar.beskrivelse,
-        brudd=brudd.hva, stonad=stonad_navn(vedtak), belop_na=Decimal(vedtak.belop or 0),
+        brudd=brudd.hva, stonad=stonad_navn(vedtak),
+        belop_na=Decimal(vedtak.belop_for(fra) or 0),  # the month's own amount
         belop_redusert=Decimal(belop_redusert), periode=letters.Periode(fra=fra, til=last),
         svarfrist=svarfrist, hjemmel=reduksjon_hjemmel(brudd.vilkar),
         vilkar_hjemmel=f"sosialtjenesteloven {vilkar_hjemmel(brudd.vilkar)}")
@@ -274,7 +275,7 @@ def send_forhandsvarsel(
     record_hendelse(soknad=soknad, type="decisions.forhandsvarsel", actor=actor, at=now, data={
         "brudd_id": brudd.pk, "vedtak_id": vedtak.pk, "sak": vedtak.sak.referanse,
         "brev_id": dok.pk, "dokumentlager_id": str(dok.dokumentlager_id),
-        "svarfrist": svarfrist.isoformat(), "belop_na": vedtak.belop,
+        "svarfrist": svarfrist.isoformat(), "belop_na": vedtak.belop_for(fra),
         "belop_redusert": belop_redusert, "periode_fra": fra.isoformat(),
         "periode_til": til.isoformat() if til else None})
     _log(soknad, actor, "sende forhåndsvarsel")
@@ -352,14 +353,15 @@ def _checked(brudd: Vilkarsbrudd, soknad: Soknad, *, belop_redusert: int,
     _require_in_force(brudd.vilkar)
     # The condition was set in the first decision; a reduction replaces the one now in force.
     first = brudd.vilkar.vedtak
-    original = in_force(first)
+    original = in_force(first, on=today)  # a reduction that has ended is no longer in force
     check = rules.sjekk_reduksjon(vedtaksdato=today,
                                   vedtak_opplyste_konsekvens=_stated(brudd.vilkar),
                                   forhandsvarslet=brudd.varsel_id is not None)
     check_reduction(ReductionFacts(
         konsekvens_opplyst=_stated(brudd.vilkar), forhandsvarslet=brudd.varsel_id is not None,
         svarfrist=brudd.svarfrist, today=today, individuell_vurdering=individuell_vurdering,
-        belop_na=original.belop or 0, belop_redusert=belop_redusert,
+        belop_na=original.belop_for(max(original.periode_fra or today, today)) or 0,
+        belop_redusert=belop_redusert,
         barn_og_bolig=_protected(first), nodvendig_belop=nodvendig_belop,
         svar_registrert=bool(brudd.svar.strip())),
         rule_check=CheckResult(check.code, check.ok, check.applies, check.message, check.hjemmel))
@@ -371,6 +373,21 @@ def _checked(brudd: Vilkarsbrudd, soknad: Soknad, *, belop_redusert: int,
         return first, original, start, start  # open-ended: from ``start`` on (til unused)
     fra, til = _periode(original, today, periode_fra, periode_til)
     return first, original, fra, til
+
+
+def _reduced_months(original: Vedtak, fra: date, til: date | None,
+                    belop: int) -> list[dict[str, object]]:
+    """A decision calculated month by month is reduced month by month too: the reduced amount
+    for each month of the reduction's period. The payments it replaces cover whole months
+    (a month already begun is replaced whole), so no month is prorated here; a one-off
+    replacement pays their sum."""
+    if not original.maned_belop or til is None:
+        return []
+    months, month = [], fra.replace(day=1)
+    while month < til:
+        months.append({"maned": month.isoformat(), "belop": belop})
+        month = (month + timedelta(days=32)).replace(day=1)
+    return months
 
 
 def reduce_after_breach(
@@ -405,8 +422,9 @@ def reduce_after_breach(
         godkjent_at=now if godkjent_av is not None else None,
         fakta=f"Vedtak {local_date(original.fattet_at):%d.%m.%Y}; forhåndsvarsel "
               f"{local_date(brudd.varslet_at or now):%d.%m.%Y}.",
-        beregning={"amount": belop_redusert, "original": original.belop,
-                   "nodvendig": max(nodvendig_belop, _protected(first))})
+        beregning={"amount": belop_redusert, "original": original.belop_for(fra),
+                   "nodvendig": max(nodvendig_belop, _protected(first))},
+        maned_belop=_reduced_months(original, fra, til or original.periode_til, belop_redusert))
     payments = replace_payments(scope=scope, actor=actor, vedtak_id=original.pk,
                                 ny_vedtak_id=vedtak.pk, fra=fra, now=now,
                                 til=til if til != original.periode_til else None)
@@ -419,9 +437,10 @@ def reduce_after_breach(
         begrunnelse=f"{begrunnelse}\n\n{individuell_vurdering.strip()}",
         stonadsform=letters.Stonadsform(original.stonadsform) if original.stonadsform else None,
         belop=Decimal(belop_redusert), beregning=(
-            letters.Beregningslinje("Stønad etter vedtaket", Decimal(original.belop or 0)),
+            letters.Beregningslinje("Stønad etter vedtaket",
+                                    Decimal(original.belop_for(fra) or 0)),
             letters.Beregningslinje("Reduksjon fordi vilkåret ikke er oppfylt",
-                                    Decimal(belop_redusert - (original.belop or 0)))))
+                                    Decimal(belop_redusert - (original.belop_for(fra) or 0)))))
     dok = store(soknad=soknad, type=DokumentType.VEDTAK, actor=actor, now=now,
                 vedtak_id=vedtak.pk, letter=letters.Vedtaksbrev(
                     kontor=kontor_of(soknad), mottaker=mottaker_of(soknad), dato=today,

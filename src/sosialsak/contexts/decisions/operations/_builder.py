@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from sosialsak import rules
 from sosialsak.contexts.accounts.queries import responsible_kommune
@@ -59,10 +59,52 @@ class Built:
     settings: DecisionSettings
     needs_approval: bool
     today: date
+    # Every month of the period calculated on its own (livsopphold or KVP), and what is paid
+    # for each month; empty for a one-month livsopphold decision and other decisions.
+    period: rules.LivsoppholdPeriod | None = None
+    kvp: rules.KvpPeriode | None = None
+    maneder: tuple[tuple[date, int], ...] = ()
 
     @property
     def livsopphold(self) -> bool:
         return self.result is not None
+
+    @property
+    def total(self) -> int | None:
+        """The sum paid for the period when it is calculated month by month."""
+        return sum(b for _, b in self.maneder) if self.maneder else None
+
+    @property
+    def flags(self) -> list[tuple[str, str]]:
+        """The calculation's flags over every month (each code once), and for KVP the
+        unverified barnetillegg rate that the municipality must confirm."""
+        out: dict[str, str] = {}
+        for r in self.period.months if self.period else ([self.result] if self.result else []):
+            for f in r.flags:
+                out.setdefault(f.code, f.message)
+        for m in self.kvp.months if self.kvp else ():
+            for line in m.lines:
+                if line.kind == "kvp_barnetillegg" and "ikke verifisert" in line.detail:
+                    out.setdefault("KVP_BARNETILLEGG_IKKE_VERIFISERT", KVP_BARNETILLEGG_NOTE)
+        return list(out.items())
+
+    def forklaring(self) -> str:
+        """The calculation line by line, each month under its own heading."""
+        if self.kvp is not None:
+            return "\n\n".join(
+                f"== {m.month:%m.%Y} ==\n" + "\n".join(
+                    f"{line.rule}: {line.amount} kr ({line.hjemmel})"
+                    + (f" – {line.detail}" if line.detail else "") for line in m.lines)
+                + f"\nStønad for måneden: {m.amount} kr" for m in self.kvp.months)
+        months = self.period.months if self.period else ([self.result] if self.result else [])
+        if len(months) == 1:
+            return rules.render_for_caseworker(months[0])
+        return "\n\n".join(f"== {r.month:%m.%Y} ==\n{rules.render_for_caseworker(r)}"
+                             for r in months)
+
+
+KVP_BARNETILLEGG_NOTE = ("Satsen for barnetillegg i kvalifiseringsstønaden er ikke verifisert. "
+                         "Kommunen må bekrefte satsen før vedtaket fattes.")
 
 
 def _fail(field: str, message: str) -> UnableToRecordVedtak:
@@ -76,39 +118,120 @@ def _poster(soknad: Soknad, data: VedtakUtkast) -> list[SoktStonad]:
     return poster
 
 
+# The field names of the household as the caseworker knows them (people.Partner, Barn).
+_HOUSEHOLD_FIELDS = {"partner.birth_date": "partner.fodselsdato",
+                     "applicant.birth_date": "fodselsdato"}
+
+
+def _household_field(field: str) -> str:
+    if field.startswith("children["):
+        return "barn" + field[len("children"):].replace("birth_date", "fodselsdato")
+    return _HOUSEHOLD_FIELDS.get(field, field)
+
+
 def household(soknad: Soknad, data: VedtakUtkast, children: list[Barn]) -> rules.Household:
-    """Return the household facts of the application for the livsopphold rule."""
-    person = soknad.person
-    if person.fodselsdato is None:
-        raise _fail("fodselsdato", "søkerens fødselsdato mangler; livsopphold kan ikke beregnes.")
-    adults = [rules.Person(person.fodselsdato)]
+    """Return the household facts of the application for the livsopphold rule.
+
+    Who is in the household is ``rules.members_at_rate`` fed from ``household_of(soknad)``
+    (the one definition ``calculate --soknad`` uses too): a partner who lives with the
+    applicant but has no birth date stops the decision naming ``partner.fodselsdato``; a
+    samvær child is no child rate (counted, so the SAMVAER_IKKE_VURDERT flag shows)."""
     partner = household_of(soknad).partner  # as stated in this application (issue 10)
-    if partner is not None and partner.bor_sammen and partner.fodselsdato:
-        adults.append(rules.Person(partner.fodselsdato))
+    try:
+        members = rules.members_at_rate(
+            applicant_birth_date=soknad.person.fodselsdato,
+            partner=rules.PartnerFacts(partner.fodselsdato, lives_together=partner.bor_sammen)
+            if partner is not None else None,
+            children=[rules.ChildFacts(b.fodselsdato, getattr(b, "bosted", "FAST"))
+                      for b in children])
+    except rules.InvalidHousehold as exc:
+        field = _household_field(exc.field)
+        raise _fail(field, exc.message.split(": ", 1)[-1]) from None
     try:
         income = tuple(rules.Income(rules.IncomeType(i.type), Decimal(i.belop))
                        for i in data.inntekter)
     except ValueError as exc:
         raise _fail("inntekter", "ukjent inntektstype.") from exc
     return rules.Household(
-        adults=tuple(adults), children=tuple(rules.Person(b.fodselsdato) for b in children),
-        shares_dwelling=soknad.deler_bolig,
+        adults=members.adults, children=members.children,
+        samvaer_children=members.samvaer_children, shares_dwelling=soknad.deler_bolig,
         housing_costs=rules.HousingCosts(rent=Decimal(data.husleie),
                                          electricity=Decimal(data.strom)),
         income=income)
 
 
+def period_months(data: VedtakUtkast, today: date) -> tuple[date, date]:
+    """Return the first and the last month of the decision's period (inclusive)."""
+    fra = data.periode_fra or today
+    last = data.periode_til - timedelta(days=1) if data.periode_til else fra
+    return fra.replace(day=1), max(last, fra).replace(day=1)
+
+
 def calculate(soknad: Soknad, data: VedtakUtkast, children: list[Barn],
-              month: date) -> rules.LivsoppholdResult:
+              today: date) -> rules.LivsoppholdPeriod:
+    """Return livsopphold for every month of the period, each month on its own (a child's new
+    age band or 18th birthday, a new rate set; ``rules.calculate_livsopphold_period``)."""
     assessment = rules.IndividualAssessment(
         data.individuell_vurdering,
-        tuple(rules.Adjustment(Decimal(j.belop), j.begrunnelse) for j in data.justeringer),
+        tuple(rules.Adjustment(Decimal(j.belop), j.begrunnelse, j.grunnlag or None)
+              for j in data.justeringer),
     ) if data.individuell_vurdering.strip() else None
+    under_18 = rules.Under18Assessment(Decimal(data.under_18.belop),
+                                       data.under_18.begrunnelse) if data.under_18 else None
+    first, last = period_months(data, today)
     try:
-        return rules.calculate_livsopphold(
-            household=household(soknad, data, children), month=month.replace(day=1),
+        return rules.calculate_livsopphold_period(
+            household=household(soknad, data, children), first_month=first, last_month=last,
             rules=current_ruleset(), kommune=kommune_of(soknad) or None,
-            assessment=assessment)
+            assessment=assessment, under_18=under_18)
+    except DomainError as exc:
+        raise UnableToRecordVedtak(exc.message, code=exc.code, **exc.extra) from exc
+
+
+def month_shares(fra: date | None, til: date | None,
+                 amounts: list[tuple[date, int]]) -> list[tuple[date, int]]:
+    """Return what is paid for each month of ``[fra, til)``: a month the period covers only
+    partly pays its share by days (rounded half up), as the payment plan prorates
+    (payments.plan rule 3)."""
+    out = []
+    for month, amount in amounts:
+        nxt = (month + timedelta(days=32)).replace(day=1)
+        start = max(month, fra) if fra else month
+        end = min(nxt, til) if til else nxt
+        days, dim = (end - start).days, (nxt - month).days
+        out.append((month, amount if days >= dim else int(
+            (Decimal(amount) * days / dim).quantize(Decimal(1), rounding=ROUND_HALF_UP))))
+    return out
+
+
+def kvp_calculate(soknad: Soknad, data: VedtakUtkast, children: list[Barn],
+                  today: date) -> rules.KvpPeriode:
+    """Return kvalifiseringsstønad (§ 35) for every month of the period: G in force each day
+    (1 May), barnetillegg for the children living in the household, and the reduction for the
+    other income of each month."""
+    born = soknad.person.fodselsdato
+    if born is None:
+        raise _fail("fodselsdato", "søkerens fødselsdato mangler; stønaden kan ikke beregnes.")
+    kvp = data.kvp
+    assert kvp is not None
+    first, last = period_months(data, today)
+    income: dict[date, list[rules.KvpInntekt]] = {}
+    for i, x in enumerate(kvp.inntekter):
+        try:
+            kind = rules.KvpInntektType(x.type)
+        except ValueError:
+            raise _fail(f"kvp.inntekter[{i}].type", "ukjent inntektstype.") from None
+        if x.belop < 0:
+            raise _fail(f"kvp.inntekter[{i}].belop", "beløpet kan ikke være negativt.")
+        income.setdefault(x.maned.replace(day=1), []).append(
+            rules.KvpInntekt(kind, Decimal(x.belop)))
+    barn = [b.fodselsdato for b in children if getattr(b, "bosted", "FAST") != "SAMVAER"]
+    try:
+        return rules.kvp_periode(
+            first_month=first, last_month=last, fodselsdato=born,
+            deltakelse_fra=kvp.deltakelse_fra or data.periode_fra or today,
+            deltakelse_til=data.periode_til, barn=barn, andre_inntekter=income,
+            rules=current_ruleset())
     except DomainError as exc:
         raise UnableToRecordVedtak(exc.message, code=exc.code, **exc.extra) from exc
 
@@ -129,7 +252,10 @@ def rate_problems(soknad: Soknad, data: VedtakUtkast, today: date) -> list[Probl
     fra = data.periode_fra or today
     last = data.periode_til - timedelta(days=1) if data.periode_til else fra
     kommune, out = kommune_of(soknad), []
-    for month in sorted({fra.replace(day=1), last.replace(day=1)}):
+    # the first month and January of every later year of the period (each month is
+    # calculated on its own rates)
+    months = {fra.replace(day=1)} | {date(y, 1, 1) for y in range(fra.year + 1, last.year + 1)}
+    for month in sorted(months):
         status = rate_set_status(kommune=kommune, month=month)
         if not status.covered:
             out.append(Problem("satser_ikke_bekreftet", "periode_fra", status.message))
@@ -224,15 +350,26 @@ def build(*, soknad: Soknad, data: VedtakUtkast, today: date) -> Built:
     """Return the decision as it would be made on ``today``; raise only for malformed input."""
     poster = _poster(soknad, data)
     _check_codes(data)
-    children = children_in(household_of(soknad).barn, today)
+    barn = household_of(soknad).barn
+    children = children_in(barn, today)  # whose needs the reasons must address
+    first_month = period_months(data, today)[0]
     granted = data.utfall in ("INNVILGET", "DELVIS_INNVILGET")
     is_livsopphold = data.hjemmel in LIVSOPPHOLD_HJEMLER and any(
         p.type == "LIVSOPPHOLD" for p in poster)
-    result = None
+    result, period, kvp, maneder = None, None, None, []
     belop = data.belop if granted else None
     if is_livsopphold and granted:
-        result = calculate(soknad, data, children, data.periode_fra or today)
+        # Each month on its own; the children under 18 at the start (18 later: the rules).
+        period = calculate(soknad, data, children_in(barn, first_month), today)
+        result = period.months[0]
         belop = result.amount
+        if len(period.months) > 1:
+            maneder = month_shares(data.periode_fra, data.periode_til,
+                                   [(r.month, r.amount) for r in period.months])
+    elif data.hjemmel == "§ 35" and granted and data.kvp is not None:
+        kvp = kvp_calculate(soknad, data, barn, today)
+        maneder = [(m.month, m.amount) for m in kvp.months]
+        belop = maneder[0][1]
     checks = rule_checks(soknad, data, today, poster)
     stale = rate_problems(soknad, data, today) if result is not None else []
     facts = VedtakFacts(
@@ -255,8 +392,9 @@ def build(*, soknad: Soknad, data: VedtakUtkast, today: date) -> Built:
                  result=result, checks=checks, problems=stale + problems(facts), settings=settings,
                  needs_approval=needs_approval(
                      settings, utfall=data.utfall,
-                     belop=max(belop or 0, data.ramme.belop if data.ramme else 0) or None),
-                 today=today)
+                     belop=max([belop or 0, data.ramme.belop if data.ramme else 0]
+                               + [b for _, b in maneder]) or None),
+                 today=today, period=period, kvp=kvp, maneder=tuple(maneder))
 
 
 def periode_inclusive(fra: date | None, til: date | None) -> tuple[date, date] | None:

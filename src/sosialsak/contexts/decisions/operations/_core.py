@@ -28,6 +28,7 @@ from sosialsak.contexts.decisions.models import (
     Stonadsform,
     Utfall,
     Vedtak,
+    VedtakArt,
 )
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad, SoktStonad
@@ -136,9 +137,25 @@ def replacement_chain(vedtak: Vedtak) -> list[Vedtak]:
     return chain
 
 
-def in_force(vedtak: Vedtak) -> Vedtak:
-    """Return the decision now in force for ``vedtak`` (itself when nothing replaced it)."""
-    return replacement_chain(vedtak)[-1]
+def in_force(vedtak: Vedtak, on: date | None = None) -> Vedtak:
+    """Return the decision in force for ``vedtak`` on ``on`` (itself when nothing replaced it).
+
+    A reduction has its own period (R35 4.20: it is time-limited): outside that period the
+    decision it replaced is in force again, so a second breach after the reduction has ended
+    reduces the decision it replaced. A change after an appeal replaces the whole decision.
+    Without ``on`` the newest decision of the chain is returned."""
+    chain = replacement_chain(vedtak)
+    if on is None:
+        return chain[-1]
+    for candidate in reversed(chain):
+        if candidate.art != VedtakArt.REDUKSJON or _covers(candidate, on):
+            return candidate
+    return chain[0]
+
+
+def _covers(vedtak: Vedtak, on: date) -> bool:
+    return ((vedtak.periode_fra is None or vedtak.periode_fra <= on)
+            and (vedtak.periode_til is None or on < vedtak.periode_til))
 
 
 def _check_undecided(soknad: Soknad, poster: list[SoktStonad]) -> None:

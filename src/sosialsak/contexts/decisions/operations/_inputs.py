@@ -15,6 +15,33 @@ class Justering:
 
     belop: int
     begrunnelse: str
+    grunnlag: str = ""  # "samvaer": the extra costs of a samvær child (R35 4.18.1.5)
+
+
+@dataclass(frozen=True)
+class Under18:
+    """An applicant under 18: the amount assessed individually, without the guideline table
+    (sotjl. § 18, R35 4.18.1.5; ``rules.Under18Assessment``), and its reason."""
+
+    belop: int
+    begrunnelse: str
+
+
+@dataclass(frozen=True)
+class KvpInntektUtkast:
+    """Other income in one month of a KVP decision (§ 35: reduces the stønad)."""
+
+    maned: date  # any day of the month
+    type: str  # rules.KvpInntektType value
+    belop: int
+
+
+@dataclass(frozen=True)
+class KvpUtkast:
+    """A kvalifiseringsstønad decision (§ 35): the participation and the other income."""
+
+    deltakelse_fra: date | None = None  # default: the decision's period start
+    inntekter: tuple[KvpInntektUtkast, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -122,6 +149,8 @@ class VedtakUtkast:
     dokumentasjonskrav: tuple[DokumentasjonskravUtkast, ...] = ()
     ramme: RammeUtkast | None = None
     nodhjelp_vilkar_grunn: str = ""  # why a condition is set on nødhjelp (required then)
+    under_18: Under18 | None = None  # an applicant under 18: individual assessment
+    kvp: KvpUtkast | None = None  # § 35 kvalifiseringsstønad
 
 
 def _plain(value: Any) -> Any:
@@ -154,7 +183,7 @@ def utkast_from_json(raw: dict[str, Any]) -> VedtakUtkast:
                              "sak_tittel")},
         post_ids=tuple(r["post_ids"]),
         periode_fra=_d(r["periode_fra"]), periode_til=_d(r["periode_til"]),
-        justeringer=tuple(Justering(**j) for j in r["justeringer"]),
+        justeringer=tuple(Justering(**j) for j in r["justeringer"]),  # grunnlag optional
         inntekter=tuple(Inntekt(**i) for i in r["inntekter"]),
         barn=tuple(BarnBegrunnelse(**b) for b in r["barn"]),
         vilkar=tuple(VilkarUtkast(**{**v, "frist": _d(v["frist"])}) for v in r["vilkar"]),
@@ -169,4 +198,8 @@ def utkast_from_json(raw: dict[str, Any]) -> VedtakUtkast:
                                  for k in r.get("dokumentasjonskrav") or ()),
         ramme=RammeUtkast(**r["ramme"]) if r.get("ramme") else None,
         nodhjelp_vilkar_grunn=str(r.get("nodhjelp_vilkar_grunn") or ""),
+        under_18=Under18(**r["under_18"]) if r.get("under_18") else None,
+        kvp=KvpUtkast(deltakelse_fra=_d(r["kvp"].get("deltakelse_fra")), inntekter=tuple(
+            KvpInntektUtkast(**{**i, "maned": _d(i["maned"])})
+            for i in r["kvp"].get("inntekter") or ())) if r.get("kvp") else None,
     )

@@ -7,6 +7,7 @@ import hashlib
 from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 from sosialsak import rules
@@ -123,9 +124,19 @@ def vedtakspunkt(built: Built, *, tittel: str) -> letters.Vedtakspunkt:
     begrunnelse = [f"Dette bygger vi på: {d.fakta.strip()}", d.begrunnelse.strip()]
     if built.result is not None:
         begrunnelse.append(rules.render_for_applicant(built.result))
-        rs = built.result.rate_set  # which rates, so the decision can be checked and redone
-        begrunnelse.append(f"Satsene vi har brukt: {rs.source}, gjeldende fra "
-                           f"{rs.valid_from:%d.%m.%Y}.")
+        # which rates, so the decision can be checked and redone (every set in the period)
+        months = built.period.months if built.period else (built.result,)
+        sets = list(dict.fromkeys((r.rate_set.source, r.rate_set.valid_from) for r in months))
+        begrunnelse.append("Satsene vi har brukt: " + "; ".join(
+            f"{source}, gjeldende fra {fra:%d.%m.%Y}" for source, fra in sets) + ".")
+    begrunnelse += _changed_months(built)
+    if built.result is not None and d.under_18 is not None:
+        begrunnelse.append(
+            "Du er under 18 år. De veiledende satsene gjelder ikke for en søker under 18 år, "
+            f"så vi har vurdert beløpet til deg selv ({d.under_18.belop} kr i måneden) "
+            f"individuelt: {d.under_18.begrunnelse.strip()}")
+    if built.kvp is not None:
+        begrunnelse.append(_kvp_text(built.kvp))
     begrunnelse += _ramme_and_krav(built)
     if d.vilkar and is_nodhjelp(d, built.poster):
         begrunnelse.append(f"Vi har satt vilkår selv om dette er nødhjelp. Grunnen er: "
@@ -151,7 +162,59 @@ def vedtakspunkt(built: Built, *, tittel: str) -> letters.Vedtakspunkt:
         barn=tuple(letters.Barnevurdering(navn=children[b.barn_id], vurdering=b.vurdering)
                    for b in d.barn if b.barn_id in children and b.vurdering.strip()),
         nedbetaling=d.nedbetaling,
+        maneder=tuple(letters.Maanedsbelop(m, Decimal(b)) for m, b in built.maneder),
     )
+
+
+def _changed_months(built: Built) -> list[str]:
+    """For each month whose calculation differs from the month before (a child's new age
+    band, a new rate set), what changed: the letter's calculation table is the first month's."""
+    months = built.period.months if built.period else ()
+    out = []
+    for before, month in pairwise(months):
+        old = {(x.rule, x.amount) for x in before.lines if x.kind != "resultat"}
+        new = [x for x in month.lines if x.kind != "resultat" and (x.rule, x.amount) not in old]
+        if new or month.amount != before.amount:
+            lines = "; ".join(f"{x.rule}: {letters_kroner(x.amount)}" for x in new)
+            out.append(f"Fra {MANEDER[month.month.month - 1]} {month.month.year} er beløpet "
+                       f"{letters_kroner(month.amount)} for hele måneden"
+                       + (f" ({lines})." if lines else "."))
+    return out
+
+
+MANEDER = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
+           "september", "oktober", "november", "desember")
+
+
+def letters_kroner(amount: Decimal | int) -> str:
+    return f"{amount:,.0f}".replace(",", "\u00a0") + "\u00a0kr"
+
+
+def _kvp_text(kvp: rules.KvpPeriode) -> str:
+    """The KVP calculation for each month, one paragraph a month: the rate (G in force each
+    day, 2/3 under 25), the amount for the days in the programme, barnetillegg and the § 35
+    reduction for other income; and, once, that an unverified barnetillegg rate must be
+    confirmed by the municipality."""
+    out = ["Slik har vi regnet ut kvalifiseringsstønaden (sosialtjenesteloven § 35):"]
+    unverified = False
+    for m in kvp.months:
+        rates = [line.rule for line in m.lines if line.kind == "kvp_sats"]
+        parts = []
+        for line in m.lines:
+            if line.kind in ("kvp_sats", "resultat"):
+                continue
+            unverified |= line.kind == "kvp_barnetillegg" and "ikke verifisert" in line.detail
+            if line.kind == "kvp_inntekt_holdes_utenfor":
+                parts.append(f"{line.rule} ({line.detail})")
+            else:
+                parts.append(f"{line.rule}: {letters_kroner(line.amount)}")
+        out.append(f"{MANEDER[m.month.month - 1].capitalize()} {m.month.year}: "
+                   f"{'; '.join(rates)}. " + "; ".join(parts)
+                   + f". Du får {letters_kroner(m.amount)} for måneden.")
+    if unverified:
+        out.append("Satsen for barnetillegg er ikke bekreftet i våre kilder. Kommunen må "
+                   "bekrefte satsen; blir den en annen, retter vi beløpet.")
+    return "\n\n".join(out)
 
 
 def vedtaksbrev(

@@ -7,7 +7,7 @@ and conditions; plan the payments; store the letter; publish the events; move th
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -62,6 +62,8 @@ class VedtakPreview:
     long_term: str
     letter_text: str
     letter_error: str
+    maneder: list[tuple[date, int]] = field(default_factory=list)  # month, amount paid
+    total: int | None = None  # the period's sum when calculated month by month
 
     @property
     def complete(self) -> bool:
@@ -100,13 +102,12 @@ def preview_vedtak(
         text = letters.letter_text(_letter(built, actor, saksreferanse=saksnummer(built.soknad.pk)))
     except letters.InvalidLetter as exc:
         error = exc.message
-    r = built.result
     return VedtakPreview(
-        belop=built.belop, forklaring=rules.render_for_caseworker(r) if r else "",
-        flags=[(f.code, f.message) for f in r.flags] if r else [],
+        belop=built.belop, forklaring=built.forklaring(), flags=built.flags,
         checks=[(c.code, c.ok, c.applies, c.message) for c in built.checks],
         problems=built.problems, needs_approval=built.needs_approval,
-        long_term=_long_term(soknad, built), letter_text=text, letter_error=error)
+        long_term=_long_term(soknad, built), letter_text=text, letter_error=error,
+        maneder=list(built.maneder), total=built.total)
 
 
 def preview_pdf(
@@ -172,9 +173,8 @@ def fatt(
         nedbetaling=d.nedbetaling.strip(),
         barnevurderinger=[{"barn_id": b.pk, "navn": b.navn, "vurdering": next(
             (x.vurdering for x in d.barn if x.barn_id == b.pk), "")} for b in built.children],
-        beregning={**rules.result_as_json(built.result),
-                   "forklaring": rules.render_for_caseworker(built.result)}
-        if built.result else {},
+        beregning=_beregning_json(built),
+        maned_belop=[{"maned": m.isoformat(), "belop": b} for m, b in built.maneder],
         vilkarsvurdering={"sjekker": [c.__dict__ for c in built.checks],
                           "unntak": d.unntak.__dict__ if d.unntak else None,
                           "norsk": d.norsk.__dict__,
@@ -208,6 +208,25 @@ def fatt(
            purpose="fatte vedtak", kontor_id=soknad.kontor_id)
     _advance_status(scope, actor, soknad, now)
     return vedtak
+
+
+def _beregning_json(built: Built) -> dict[str, Any]:
+    """The frozen calculation: the first month's (as before) and, when the period has more
+    months or is KVP, every month's own calculation and the total."""
+    out: dict[str, Any] = {}
+    if built.result is not None:
+        out = {**rules.result_as_json(built.result), "forklaring": built.forklaring()}
+        if built.period is not None and len(built.period.months) > 1:
+            out["maneder"] = rules.period_as_json(built.period)["months"]
+    if built.kvp is not None:
+        out = {"kvp": True, "forklaring": built.forklaring(),
+               "maneder": [{"month": m.month.isoformat(), "amount": m.amount,
+                            "barnetillegg": str(m.barnetillegg),
+                            "inntekt_trukket": str(m.inntekt_trukket)}
+                           for m in built.kvp.months]}
+    if built.total is not None:
+        out["total"] = built.total
+    return out
 
 
 def _store_vilkar(vedtak: Vedtak, built: Built, payment_refs: list[str], actor: object,

@@ -23,15 +23,23 @@ def read_only_role(context: dict[str, Any]) -> bool:
 
 
 @register.filter
-def kr(amount: object) -> str:
-    """12400 → "12 400 kr", with no-break spaces (Norwegian thousands grouping)."""
+def tall(amount: object) -> str:
+    """12400 → "12 400", with no-break spaces (Norwegian thousands grouping), for a text that
+    says "kr" itself."""
     if amount is None or amount == "":
         return ""
     try:
         value = int(str(amount))
     except ValueError:
         return str(amount)
-    return f"{value:,}".replace(",", "\u00a0").replace("-", "−") + "\u00a0kr"
+    return f"{value:,}".replace(",", "\u00a0").replace("-", "−")
+
+
+@register.filter
+def kr(amount: object) -> str:
+    """12400 → "12 400 kr", with no-break spaces (Norwegian thousands grouping)."""
+    text = tall(amount)
+    return text + "\u00a0kr" if text and text[-1].isdigit() else text
 
 
 @register.simple_tag(takes_context=True)
