@@ -76,7 +76,8 @@ api = SosialsakAPI(
     auth=[TokenAuth(), SessionUserAuth()],
     urls_namespace="api",
     docs_url="/docs",
-    docs=LocalSwagger(),
+    # No deep links: they put a link inside each operation's button (nested controls, axe).
+    docs=LocalSwagger(settings={"deepLinking": False}),
 )
 
 
