@@ -19,6 +19,7 @@ from sosialsak.contexts.audit.log import audit_channel
 from sosialsak.contexts.casefile.find import find, person_overview
 from sosialsak.contexts.casefile.queue import QueueFilter, work_queue
 from sosialsak.contexts.intake.assignment import assign, assign_many
+from sosialsak.interfaces.api.bounds import Id
 from sosialsak.interfaces.api.schemas import Error, SoknadListItem
 from sosialsak.interfaces.caseworker.common import now, scope_of, today
 from sosialsak.interfaces.caseworker.readonly import audit_refusal, forbidden_body
@@ -122,7 +123,7 @@ def search(request: HttpRequest, q: str = "") -> dict[str, Any]:
 
 @router.get("/personer/{person_id}", response={200: PersonOut, 404: Error},
             summary="Les alt om én person")
-def person(request: HttpRequest, person_id: int) -> dict[str, Any]:
+def person(request: HttpRequest, person_id: Id) -> dict[str, Any]:
     """Alt i tilgangen om én person, nyeste først (aldri en beskyttet adresse)."""
     with audit_channel("api"):
         overview = person_overview(scope=scope_of(request), actor=request.user,
@@ -143,7 +144,7 @@ def queue(request: HttpRequest, tildelt: str = "", status: str = "") -> list[dic
 
 @router.post("/soknader/{soknad_id}/saksbehandler", response={200: AssignOut, **ERRORS},
              summary="Ta, gi bort eller frigi sak")
-def assign_case(request: HttpRequest, soknad_id: int, body: AssignIn) -> dict[str, Any]:
+def assign_case(request: HttpRequest, soknad_id: Id, body: AssignIn) -> dict[str, Any]:
     """Ta en sak (din egen id), gi den til en kollega ved samme kontor, eller frigi den (null).
     Gir en hendelse i saksloggen og en revisjonsoppføring."""
     with audit_channel("api"):
