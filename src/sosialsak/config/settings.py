@@ -82,7 +82,7 @@ INSTALLED_APPS = [
     "sosialsak.interfaces.citizen",
     "sosialsak.interfaces.cli",
     # django-ninja as an app: /api/docs then loads Swagger UI from ninja's own static files
-    # (its documented offline mode) instead of a CDN. Last, so our api/swagger.html is used.
+    # (its documented offline mode) instead of a CDN; the page is our api/swagger.html.
     "ninja",
 ]
 
