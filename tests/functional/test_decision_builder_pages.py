@@ -51,7 +51,8 @@ def test_the_builder_previews_the_calculation_and_makes_the_decision(
     assert AuditEntry.objects.filter(action="READ", purpose="utbetalinger og samtykke").count() == 0
     assert 'data-code="individuell_vurdering_mangler"' in incomplete.content.decode()
     body = preview.content.decode()
-    assert "12\u00a0300\u00a0kr" in body and "Vedtaket er komplett." in body and "Vinterklær" in body
+    assert "12\u00a0300\u00a0kr" in body and "Vedtaket er komplett." in body
+    assert "Vinterklær" in body
     assert pdf["Content-Type"] == "application/pdf" and pdf.content[:5] == b"%PDF-"
     vedtak = Vedtak.objects.get()
     assert made.status_code == 302 and made["Location"] == f"/vedtak/{vedtak.pk}/"

@@ -9,7 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import NinjaAPI, Query
+from ninja import NinjaAPI, Query, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from sosialsak import __version__
@@ -61,6 +61,13 @@ class SosialsakAPI(NinjaAPI):
         return document_errors(schema)
 
 
+class LocalSwagger(Swagger):
+    """Swagger UI from ninja's static files (ninja is in INSTALLED_APPS), on our page with
+    lang="nb" and a title; it runs under the Content-Security-Policy (issue 12, item 7)."""
+
+    template = "api/swagger.html"
+
+
 api = SosialsakAPI(
     title="sosialsak API",
     version="1",
@@ -69,6 +76,8 @@ api = SosialsakAPI(
     auth=[TokenAuth(), SessionUserAuth()],
     urls_namespace="api",
     docs_url="/docs",
+    # No deep links: they put a link inside each operation's button (nested controls, axe).
+    docs=LocalSwagger(settings={"deepLinking": False}),
 )
 
 
@@ -131,19 +140,20 @@ def _plain(obj: Any) -> Any:
     return dataclasses.asdict(obj)
 
 
-@api.get("/v1/soknader", response={200: list[SoknadListItem], 400: Error}, tags=["søknader"])
+@api.get("/v1/soknader", response={200: list[SoknadListItem], 400: Error}, tags=["søknader"],
+         summary="List søknader i din tilgang")
 def list_soknader(
     request: HttpRequest, response: HttpResponse, status: Code = "", q: SearchTerm = "",
     etter: str = Query("", description="Sidemarkør: verdien fra forrige sides `Link`-hode "
                        "(`rel=\"next\"`). Tom: første side."),
     limit: int = Query(100, ge=1, le=500, description="Antall søknader per side (1–500)."),
 ) -> list[dict[str, Any]]:
-    """List applications in the caller's scope: urgent first, then oldest.
+    """List søknadene i kallerens tilgang: hastesaker først, deretter de eldste.
 
-    Paged by keyset: when there are more, the response has the header
-    `Link: </api/v1/soknader?etter=…&limit=…>; rel="next"` (same filters); follow it until it
-    is absent. `X-Total-Count` holds the number of matching applications in all pages. Each
-    listed application's read is audit-logged."""
+    Sidedelt med nøkkel: finnes det flere, har svaret hodet
+    `Link: </api/v1/soknader?etter=…&limit=…>; rel="next"` (samme filtre); følg det til det
+    mangler. `X-Total-Count` gir antall treff i alle sider. Hver listet søknad loggføres som
+    lest."""
     with audit_channel("api"):
         page = work_queue_page(scope=scope_of(request), actor=request.user,
                                filters=QueueFilter(status=status, search=q),
@@ -159,18 +169,19 @@ def list_soknader(
 
 
 @api.get("/v1/soknader/{soknad_id}", response={200: SoknadDetailOut, 404: Error},
-         tags=["søknader"])
+         tags=["søknader"], summary="Les én søknad")
 def get_soknad(request: HttpRequest, soknad_id: Id) -> dict[str, Any]:
-    """Read one application with household, items, decisions, payments and events."""
+    """Les én søknad med husstand, poster, vedtak, utbetalinger og hendelser."""
     with audit_channel("api"):
         detail = case_detail(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
                              today=today(), purpose="api: lese søknad")
     return _plain(detail)
 
 
-@api.post("/v1/soknader", response={201: StatusOut, 400: Error, 404: Error}, tags=["søknader"])
+@api.post("/v1/soknader", response={201: StatusOut, 400: Error, 404: Error}, tags=["søknader"],
+          summary="Registrer søknad på papir, muntlig eller telefon")
 def register(request: HttpRequest, body: RegisterIn) -> tuple[int, dict[str, Any]]:
-    """Register a paper, oral or phone application for the caller's office."""
+    """Registrer en søknad mottatt på papir, muntlig eller på telefon, for kallerens NAV-kontor."""
     user = request.user
     kontor = getattr(user, "kontor", None)
     if kontor is None:
@@ -195,11 +206,11 @@ def register(request: HttpRequest, body: RegisterIn) -> tuple[int, dict[str, Any
 
 
 @api.post("/v1/soknader/{soknad_id}/status", response={200: StatusOut, 400: Error, 404: Error},
-          tags=["søknader"])
+          tags=["søknader"], summary="Endre status på søknad")
 def set_status(request: HttpRequest, soknad_id: Id, body: SoknadStatusIn) -> dict[str, Any]:
-    """Change an application's status; refused (400) while any item lacks a decision, or,
-    for FERDIGBEHANDLET, while documentation requests are open and ``lukk_dokumentasjonskrav``
-    is not set (set, they are withdrawn and innsyn stops asking for them)."""
+    """Endre søknadens status. Avvises (400) så lenge en post mangler vedtak, eller, for
+    FERDIGBEHANDLET, så lenge dokumentasjonskrav er åpne og ``lukk_dokumentasjonskrav`` ikke er
+    satt (er det satt, trekkes kravene og innsyn slutter å be om dem)."""
     with audit_channel("api"):
         soknad = change_status(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
                                target=body.status, now=timezone.now(), reason=body.begrunnelse,

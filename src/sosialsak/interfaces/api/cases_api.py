@@ -36,9 +36,10 @@ def _krav(k: Any) -> dict[str, Any]:
             "levert_via": k.levert_via}
 
 
-@router.get("/arbeidslister", response=list[s.WorklistCountOut])
+@router.get("/arbeidslister", response=list[s.WorklistCountOut],
+            summary="Tell linjer i arbeidslistene")
 def list_worklists(request: HttpRequest, mine: bool = False) -> list[dict[str, Any]]:
-    """Count the lines of each worklist (no personal data)."""
+    """Tell linjene i hver arbeidsliste (ingen personopplysninger)."""
     with audit_channel("api"):
         counts = worklist_counts(scope=scope_of(request), actor=request.user, today=today(),
                                  mine_only=mine)
@@ -46,29 +47,31 @@ def list_worklists(request: HttpRequest, mine: bool = False) -> list[dict[str, A
              "antall": counts[k], "i_bruk": w.i_bruk} for k, w in LISTS.items() if k in counts]
 
 
-@router.get("/arbeidslister/{key}", response={200: list[s.WorkItemOut], 404: Error})
+@router.get("/arbeidslister/{key}", response={200: list[s.WorkItemOut], 404: Error},
+            summary="List søknader i én arbeidsliste")
 def get_worklist(request: HttpRequest, key: Code, mine: bool = False) -> list[dict[str, Any]]:
-    """List the applications on one worklist; each read is audit-logged (an unknown key is
-    404 before anything is logged, so only a known key names the list in the purpose)."""
+    """List søknadene i én arbeidsliste; hver lesing loggføres (en ukjent nøkkel gir 404 før noe
+    loggføres, så bare en kjent nøkkel navngir listen i formålet)."""
     with audit_channel("api"):
         items = worklist(scope=scope_of(request), actor=request.user, key=key, today=today(),
                          purpose=f"api: arbeidsliste {key}", mine_only=mine)
     return [dataclasses.asdict(i) for i in items]
 
 
-@router.get("/soknader/{soknad_id}/kartlegging", response={200: s.KartleggingOut, 404: Error})
+@router.get("/soknader/{soknad_id}/kartlegging", response={200: s.KartleggingOut, 404: Error},
+            summary="Les kartleggingen")
 def get_kartlegging(request: HttpRequest, soknad_id: Id) -> dict[str, Any]:
-    """Read the mapping: each section's state, the children blocking a decision, a summary."""
+    """Les kartleggingen: tilstanden til hver del, barna som hindrer vedtak, og et sammendrag."""
     with audit_channel("api"):
         read = mapping_read(scope=scope_of(request), actor=request.user, soknad_id=soknad_id)
     return dataclasses.asdict(read)
 
 
 @router.post("/soknader/{soknad_id}/kartlegging",
-             response={201: s.KartleggingsdelOut, **ERRORS})
+             response={201: s.KartleggingsdelOut, **ERRORS}, summary="Lagre del av kartleggingen")
 def post_kartlegging(request: HttpRequest, soknad_id: Id,
                      body: s.KartleggingIn) -> tuple[int, dict[str, Any]]:
-    """Save one section of the mapping (a new dated, signed version)."""
+    """Lagre én del av kartleggingen (en ny datert og signert versjon)."""
     with audit_channel("api"):
         row = ops.save_kartlegging(
             scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
@@ -79,10 +82,10 @@ def post_kartlegging(request: HttpRequest, soknad_id: Id,
 
 
 @router.post("/soknader/{soknad_id}/dokumentasjon",
-             response={201: s.DokumentasjonOut, **ERRORS})
+             response={201: s.DokumentasjonOut, **ERRORS}, summary="Be om dokumentasjon")
 def post_dokumentasjon(request: HttpRequest, soknad_id: Id,
                        body: s.DokumentasjonIn) -> tuple[int, dict[str, Any]]:
-    """Ask for documents: the deadline from the rules, the letter, the Digisos event."""
+    """Be om dokumentasjon: fristen etter reglene, brevet og Digisos-hendelsen."""
     with audit_channel("api"):
         krav = ops.request_dokumentasjon(
             scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
@@ -93,9 +96,10 @@ def post_dokumentasjon(request: HttpRequest, soknad_id: Id,
 
 
 @router.post("/dokumentasjonskrav/{krav_id}/mottatt",
-             response={200: s.DokumentasjonskravOut, **ERRORS})
+             response={200: s.DokumentasjonskravOut, **ERRORS},
+             summary="Registrer mottatt dokumentasjon")
 def post_mottatt(request: HttpRequest, krav_id: Id, body: s.MottattIn) -> dict[str, Any]:
-    """Record that a requested document arrived, and how."""
+    """Registrer at etterspurt dokumentasjon er kommet, og hvordan."""
     with audit_channel("api"):
         krav = ops.mark_dokumentasjon_received(scope=scope_of(request), actor=request.user,
                                                krav_id=krav_id, now=now(),
@@ -104,27 +108,29 @@ def post_mottatt(request: HttpRequest, krav_id: Id, body: s.MottattIn) -> dict[s
 
 
 @router.post("/soknader/{soknad_id}/dokumentasjon/paminnelse",
-             response={200: s.BrevIdsOut, **ERRORS})
+             response={200: s.BrevIdsOut, **ERRORS}, summary="Send påminnelse om dokumentasjon")
 def post_paminnelse(request: HttpRequest, soknad_id: Id) -> dict[str, Any]:
-    """Send a reminder letter for open requests not yet reminded."""
+    """Send påminnelsesbrev for åpne dokumentasjonskrav som ikke er purret ennå."""
     with audit_channel("api"):
         ids = ops.send_dokumentasjon_reminders(scope=scope_of(request), actor=request.user,
                                                soknad_id=soknad_id, now=now())
     return {"brev_ids": ids}
 
 
-@router.post("/dokumentasjon/paminnelser", response={200: s.SoknadIdsOut, **ERRORS})
+@router.post("/dokumentasjon/paminnelser", response={200: s.SoknadIdsOut, **ERRORS},
+             summary="Send alle påminnelser som forfaller")
 def post_due_reminders(request: HttpRequest) -> dict[str, Any]:
-    """Send every reminder that is due in the caller's office (for a scheduled job)."""
+    """Send alle påminnelser som forfaller ved kallerens kontor (for en planlagt jobb)."""
     with audit_channel("api"):
         ids = ops.send_due_reminders(scope=scope_of(request), actor=request.user, now=now())
     return {"soknad_ids": ids}
 
 
 @router.post("/soknader/{soknad_id}/dokumentasjon/frist-ute",
-             response={200: list[s.DokumentasjonskravOut], **ERRORS})
+             response={200: list[s.DokumentasjonskravOut], **ERRORS},
+             summary="Lukk dokumentasjonskrav med utløpt frist")
 def post_frist_ute(request: HttpRequest, soknad_id: Id) -> list[dict[str, Any]]:
-    """Close the requests whose deadline has passed; decide on the information available."""
+    """Lukk kravene der fristen er ute; vedtaket treffes på de opplysningene som finnes."""
     with audit_channel("api"):
         closed = ops.mark_dokumentasjon_not_delivered(scope=scope_of(request),
                                                       actor=request.user,
@@ -133,10 +139,10 @@ def post_frist_ute(request: HttpRequest, soknad_id: Id) -> list[dict[str, Any]]:
 
 
 @router.post("/soknader/{soknad_id}/forelopig-svar",
-             response={201: s.ForelopigSvarOut, **ERRORS})
+             response={201: s.ForelopigSvarOut, **ERRORS}, summary="Send foreløpig svar")
 def post_forelopig_svar(request: HttpRequest, soknad_id: Id,
                         body: s.ForelopigSvarIn) -> tuple[int, dict[str, Any]]:
-    """Send the preliminary reply (fvl § 11 a): letter and Digisos event in one action."""
+    """Send foreløpig svar (fvl. § 11 a): brev og Digisos-hendelse i én handling."""
     with audit_channel("api"):
         brev = ops.send_forelopig_svar(scope=scope_of(request), actor=request.user,
                                        soknad_id=soknad_id, grunn=body.grunn,
@@ -144,9 +150,10 @@ def post_forelopig_svar(request: HttpRequest, soknad_id: Id,
     return 201, {"brev_id": brev.pk, "forventet_dato": brev.frist}
 
 
-@router.get("/soknader/{soknad_id}/brev/{brev_id}", response={404: Error})
+@router.get("/soknader/{soknad_id}/brev/{brev_id}", response={404: Error},
+            summary="Last ned brev som PDF")
 def get_brev(request: HttpRequest, soknad_id: Id, brev_id: Id) -> HttpResponse:
-    """Download a stored letter as PDF."""
+    """Last ned et lagret brev som PDF."""
     with audit_channel("api"):
         letter = letter_pdf(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
                             brev_id=brev_id)
@@ -155,10 +162,11 @@ def get_brev(request: HttpRequest, soknad_id: Id, brev_id: Id) -> HttpResponse:
     return response
 
 
-@router.post("/soknader/{soknad_id}/samtaler", response={201: s.CreatedOut, **ERRORS})
+@router.post("/soknader/{soknad_id}/samtaler", response={201: s.CreatedOut, **ERRORS},
+             summary="Registrer samtale eller kontakt")
 def post_samtale(request: HttpRequest, soknad_id: Id,
                  body: s.SamtaleIn) -> tuple[int, dict[str, Any]]:
-    """Record a meeting or contact, with its notes and any follow-up task."""
+    """Registrer et møte eller en kontakt, med notater og eventuell oppfølgingsoppgave."""
     with audit_channel("api"):
         row = ops.record_samtale(scope=scope_of(request), actor=request.user,
                                  soknad_id=soknad_id, now=now(),
@@ -166,18 +174,20 @@ def post_samtale(request: HttpRequest, soknad_id: Id,
     return 201, {"id": row.pk}
 
 
-@router.get("/samtaler", response={200: list[s.NoteHitOut], **ERRORS})
+@router.get("/samtaler", response={200: list[s.NoteHitOut], **ERRORS},
+            summary="Søk i samtalenotater")
 def get_samtaler(request: HttpRequest, q: SearchTerm) -> list[dict[str, Any]]:
-    """Search the conversation notes in the caller's scope."""
+    """Søk i samtalenotatene i kallerens tilgang."""
     with audit_channel("api"):
         hits = search_notes(scope=scope_of(request), actor=request.user, term=q)
     return [dataclasses.asdict(h) for h in hits]
 
 
-@router.post("/soknader/{soknad_id}/veiledning", response={201: s.CreatedOut, **ERRORS})
+@router.post("/soknader/{soknad_id}/veiledning", response={201: s.CreatedOut, **ERRORS},
+             summary="Registrer gitt veiledning")
 def post_veiledning(request: HttpRequest, soknad_id: Id,
                     body: s.VeiledningIn) -> tuple[int, dict[str, Any]]:
-    """Record the information, advice and guidance offered (sosialtjenesteloven § 17)."""
+    """Registrer opplysninger, råd og veiledning som er gitt (sosialtjenesteloven § 17)."""
     with audit_channel("api"):
         row = ops.record_veiledning(scope=scope_of(request), actor=request.user,
                                     soknad_id=soknad_id, now=now(),
@@ -185,10 +195,11 @@ def post_veiledning(request: HttpRequest, soknad_id: Id,
     return 201, {"id": row.pk}
 
 
-@router.post("/soknader/{soknad_id}/oppgaver", response={201: s.OppgaveOut, **ERRORS})
+@router.post("/soknader/{soknad_id}/oppgaver", response={201: s.OppgaveOut, **ERRORS},
+             summary="Opprett oppfølgingsoppgave")
 def post_oppgave(request: HttpRequest, soknad_id: Id,
                  body: s.OppgaveIn) -> tuple[int, dict[str, Any]]:
-    """Open a follow-up task."""
+    """Opprett en oppfølgingsoppgave i saken."""
     with audit_channel("api"):
         task = ops.create_oppgave(scope=scope_of(request), actor=request.user,
                                   soknad_id=soknad_id, tittel=body.tittel, frist=body.frist,
@@ -196,9 +207,10 @@ def post_oppgave(request: HttpRequest, soknad_id: Id,
     return 201, {"id": task.pk, "tittel": task.tittel, "frist": task.frist, "utfort_at": None}
 
 
-@router.post("/oppgaver/{oppgave_id}/utfort", response={200: s.OppgaveOut, **ERRORS})
+@router.post("/oppgaver/{oppgave_id}/utfort", response={200: s.OppgaveOut, **ERRORS},
+             summary="Merk oppgave som utført")
 def post_oppgave_utfort(request: HttpRequest, oppgave_id: Id) -> dict[str, Any]:
-    """Mark a task done."""
+    """Merk en oppgave som utført."""
     with audit_channel("api"):
         task = ops.complete_oppgave(scope=scope_of(request), actor=request.user,
                                     oppgave_id=oppgave_id, now=now())
@@ -213,15 +225,17 @@ def _own_office(request: HttpRequest) -> int:
     return int(kontor_id)
 
 
-@router.get("/kontorinnstillinger", response={200: s.OfficeSettingsSchema, 404: Error})
+@router.get("/kontorinnstillinger", response={200: s.OfficeSettingsSchema, 404: Error},
+            summary="Les kontorinnstillinger")
 def get_office_settings(request: HttpRequest) -> dict[str, Any]:
-    """Read the caller's office settings (opening hours, duty contact, thresholds)."""
+    """Les kallerens kontorinnstillinger (åpningstider, vaktkontakt, terskler)."""
     return dataclasses.asdict(settings_for(_own_office(request)))
 
 
-@router.put("/kontorinnstillinger", response={200: s.OfficeSettingsSchema, **ERRORS})
+@router.put("/kontorinnstillinger", response={200: s.OfficeSettingsSchema, **ERRORS},
+            summary="Endre kontorinnstillinger")
 def put_office_settings(request: HttpRequest, body: s.OfficeSettingsSchema) -> dict[str, Any]:
-    """Change the office settings; only the office's leder may (others get 404)."""
+    """Endre kontorinnstillingene; bare kontorets leder kan (andre får 404)."""
     kontor_id = getattr(request.user, "kontor_id", None) or 0
     with audit_channel("api"):
         update_office_settings(scope=scope_of(request), actor=request.user, kontor_id=kontor_id,

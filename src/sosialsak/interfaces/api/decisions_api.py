@@ -36,9 +36,10 @@ router = Router(tags=["vedtak"])
 ERR = {400: Error, 404: Error}
 
 
-@router.post("/soknader/{soknad_id}/vedtak/forhandsvisning", response={200: PreviewOut, **ERR})
+@router.post("/soknader/{soknad_id}/vedtak/forhandsvisning", response={200: PreviewOut, **ERR},
+             summary="Forhåndsvis vedtak")
 def preview(request: HttpRequest, soknad_id: Id, body: VedtakIn) -> dict[str, Any]:
-    """Show the decision as it would be made: amount, calculation, checks, problems, letter."""
+    """Vis vedtaket slik det ville blitt: beløp, beregning, kontroller, problemer og brev."""
     with audit_channel("api"):
         p = ops.preview_vedtak(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
                                data=_utkast(body), today=today())
@@ -49,52 +50,59 @@ def preview(request: HttpRequest, soknad_id: Id, body: VedtakIn) -> dict[str, An
             "problems": [x.__dict__ for x in p.problems]}
 
 
-@router.post("/soknader/{soknad_id}/vedtak", response={201: IdStatusOut, **ERR})
+@router.post("/soknader/{soknad_id}/vedtak", response={201: IdStatusOut, **ERR},
+             summary="Fatt vedtak")
 def make(request: HttpRequest, soknad_id: Id, body: VedtakIn) -> tuple[int, dict[str, Any]]:
-    """Make the decision (400 ``godkjenning_kreves`` when the office asks for four eyes)."""
+    """Fatt vedtaket (400 ``godkjenning_kreves`` når kontoret krever to saksbehandlere)."""
     with audit_channel("api"):
         v = ops.make_vedtak(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
                             data=_utkast(body), now=timezone.now())
     return 201, {"id": v.pk, "status": v.utfall}
 
 
-@router.post("/soknader/{soknad_id}/vedtak/forslag", response={201: IdStatusOut, **ERR})
+@router.post("/soknader/{soknad_id}/vedtak/forslag", response={201: IdStatusOut, **ERR},
+             summary="Send vedtaksforslag til godkjenning")
 def propose(request: HttpRequest, soknad_id: Id, body: VedtakIn) -> tuple[int, dict[str, Any]]:
-    """Send a complete decision to a second caseworker for approval."""
+    """Send et fullstendig vedtak til en annen saksbehandler for godkjenning."""
     with audit_channel("api"):
         f = ops.propose_vedtak(scope=scope_of(request), actor=request.user,
                                soknad_id=soknad_id, data=_utkast(body), now=timezone.now())
     return 201, {"id": f.pk, "status": f.status}
 
 
-@router.post("/vedtaksforslag/{forslag_id}/godkjenning", response={201: IdStatusOut, **ERR})
+@router.post("/vedtaksforslag/{forslag_id}/godkjenning", response={201: IdStatusOut, **ERR},
+             summary="Godkjenn vedtaksforslag")
 def approve(request: HttpRequest, forslag_id: Id) -> tuple[int, dict[str, Any]]:
-    """Approve a proposal (another caseworker than the proposer) and make the decision."""
+    """Godkjenn et forslag (en annen saksbehandler enn den som foreslo) og fatt vedtaket."""
     with audit_channel("api"):
         v = ops.approve_vedtak(scope=scope_of(request), actor=request.user,
                                forslag_id=forslag_id, now=timezone.now())
     return 201, {"id": v.pk, "status": v.utfall}
 
 
-@router.get("/vedtaksforslag", response={200: list[ForslagOut], **ERR})
+@router.get("/vedtaksforslag", response={200: list[ForslagOut], **ERR},
+            summary="List vedtaksforslag som venter")
 def proposals(request: HttpRequest) -> list[Any]:
-    """The decisions waiting for a second caseworker's approval at the caller's office."""
+    """Vedtakene som venter på godkjenning fra en annen saksbehandler ved kallerens kontor."""
     with audit_channel("api"):
         return approvals_waiting(scope=scope_of(request), actor=request.user)
 
 
-@router.post("/vedtaksforslag/{forslag_id}/retur", response={200: IdStatusOut, **ERR})
+@router.post("/vedtaksforslag/{forslag_id}/retur", response={200: IdStatusOut, **ERR},
+             summary="Send vedtaksforslag i retur")
 def return_proposal(request: HttpRequest, forslag_id: Id, body: ReturIn) -> dict[str, Any]:
-    """Send a proposal back to its caseworker with a note (another caseworker)."""
+    """Send et forslag tilbake til saksbehandleren med en merknad (en annen saksbehandler)."""
     with audit_channel("api"):
         f = ops.return_vedtak(scope=scope_of(request), actor=request.user,
                               forslag_id=forslag_id, merknad=body.merknad, now=timezone.now())
     return {"id": f.pk, "status": f.status}
 
 
-@router.post("/soknader/{soknad_id}/kvp-vurdering", response={201: IdStatusOut, **ERR})
+@router.post("/soknader/{soknad_id}/kvp-vurdering", response={201: IdStatusOut, **ERR},
+             summary="Registrer vurdering av rett til KVP")
 def kvp(request: HttpRequest, soknad_id: Id, body: KvpIn) -> tuple[int, dict[str, Any]]:
-    """Record the assessment of the right to KVP (before any activity condition)."""
+    """Registrer vurderingen av retten til kvalifiseringsprogram (før et eventuelt
+    aktivitetsvilkår)."""
     with audit_channel("api"):
         row = ops.record_kvp_vurdering(scope=scope_of(request), actor=request.user,
                                        soknad_id=soknad_id, har_rett=body.har_rett,
@@ -112,18 +120,20 @@ class DecisionSettingsIO(Schema):
     langtid_av_maneder: Count = 12
 
 
-@router.get("/kontor/vedtaksinnstillinger", response={200: DecisionSettingsIO, **ERR})
+@router.get("/kontor/vedtaksinnstillinger", response={200: DecisionSettingsIO, **ERR},
+            summary="Les kontorets vedtaksinnstillinger")
 def get_settings(request: HttpRequest) -> dict[str, Any]:
-    """The office's four-eyes and long-term settings (the office's leder only)."""
+    """Kontorets innstillinger for to saksbehandlere og langtidsmottakere (bare kontorets leder)."""
     with audit_channel("api"):
         s = ops.decision_settings_for_leder(scope=scope_of(request), actor=request.user,
                                             kontor_id=own_kontor_id(request))
     return dataclasses.asdict(s)
 
 
-@router.put("/kontor/vedtaksinnstillinger", response={200: DecisionSettingsIO, **ERR})
+@router.put("/kontor/vedtaksinnstillinger", response={200: DecisionSettingsIO, **ERR},
+            summary="Endre kontorets vedtaksinnstillinger")
 def put_settings(request: HttpRequest, body: DecisionSettingsIO) -> dict[str, Any]:
-    """Set when a second caseworker must approve, and who counts as a long-term recipient."""
+    """Sett når en annen saksbehandler må godkjenne, og hvem som regnes som langtidsmottaker."""
     with audit_channel("api"):
         s = ops.set_decision_settings(scope=scope_of(request), actor=request.user,
                                       kontor_id=own_kontor_id(request),
@@ -187,9 +197,9 @@ class VedtakOut(Schema):
     klagefrist_forklaring: str
 
 
-@router.get("/vedtak/{vedtak_id}", response={200: VedtakOut, **ERR})
+@router.get("/vedtak/{vedtak_id}", response={200: VedtakOut, **ERR}, summary="Les ett vedtak")
 def read(request: HttpRequest, vedtak_id: Id) -> dict[str, Any]:
-    """One decision with its letters, conditions and appeals (the letters as PDF below)."""
+    """Ett vedtak med brev, vilkår og klager (brevene som PDF under vedtaksdokumenter)."""
     with audit_channel("api"):
         p = vedtak_page(scope=scope_of(request), actor=request.user, vedtak_id=vedtak_id)
     v = p.vedtak
@@ -215,9 +225,10 @@ def read(request: HttpRequest, vedtak_id: Id) -> dict[str, Any]:
         if p.kom_fram and p.klagefrist else ""}
 
 
-@router.get("/vedtak-dokumenter/{dokument_id}", response={200: None, **ERR})
+@router.get("/vedtak-dokumenter/{dokument_id}", response={200: None, **ERR},
+            summary="Last ned vedtaksdokument som PDF")
 def dokument(request: HttpRequest, dokument_id: Id) -> HttpResponse:
-    """A decision's letter, warning or appeal package as PDF (``application/pdf``)."""
+    """Et vedtaks brev, forhåndsvarsel eller klagepakke som PDF (``application/pdf``)."""
     with audit_channel("api"):
         name, pdf = dokument_pdf(scope=scope_of(request), actor=request.user,
                                  dokument_id=dokument_id)

@@ -43,18 +43,20 @@ KlageDocument = Annotated[dict[str, Any], Body(description="klage.json")]
 ERR = {400: Error, 404: Error}
 
 
-@router.post("/vilkar/{vilkar_id}/brudd", response={201: IdStatusOut, **ERR})
+@router.post("/vilkar/{vilkar_id}/brudd", response={201: IdStatusOut, **ERR},
+             summary="Registrer brudd på vilkår")
 def brudd(request: HttpRequest, vilkar_id: Id, body: BruddIn) -> tuple[int, dict[str, Any]]:
-    """Record that a condition was not met, with the person's explanation."""
+    """Registrer at et vilkår ikke er oppfylt, med personens forklaring."""
     with audit_channel("api"):
         row = ops.record_brudd(scope=scope_of(request), actor=request.user, vilkar_id=vilkar_id,
                                hva=body.hva, forklaring=body.forklaring, now=timezone.now())
     return 201, {"id": row.pk, "status": row.status}
 
 
-@router.post("/brudd/{brudd_id}/forhandsvarsel", response={201: IdStatusOut, **ERR})
+@router.post("/brudd/{brudd_id}/forhandsvarsel", response={201: IdStatusOut, **ERR},
+             summary="Send forhåndsvarsel om reduksjon")
 def varsel(request: HttpRequest, brudd_id: Id, body: VarselIn) -> tuple[int, dict[str, Any]]:
-    """Send the advance warning of a reduction (fvl § 16)."""
+    """Send forhåndsvarsel om reduksjon (fvl. § 16)."""
     with audit_channel("api"):
         row = ops.send_forhandsvarsel(scope=scope_of(request), actor=request.user,
                                       brudd_id=brudd_id, belop_redusert=body.belop_redusert,
@@ -63,10 +65,11 @@ def varsel(request: HttpRequest, brudd_id: Id, body: VarselIn) -> tuple[int, dic
     return 201, {"id": row.pk, "status": row.status}
 
 
-@router.post("/brudd/{brudd_id}/svar", response={200: IdStatusOut, **ERR})
+@router.post("/brudd/{brudd_id}/svar", response={200: IdStatusOut, **ERR},
+             summary="Registrer svar på forhåndsvarsel")
 def svar(request: HttpRequest, brudd_id: Id, body: SvarIn) -> dict[str, Any]:
-    """Record the person's reply to the advance warning with its date, or that none came by
-    the deadline (fvl § 16); the reduction's reasons address it."""
+    """Registrer personens svar på forhåndsvarselet med dato, eller at svar ikke kom innen fristen
+    (fvl. § 16); begrunnelsen for reduksjonen tar stilling til det."""
     with audit_channel("api"):
         row = ops.record_varselsvar(scope=scope_of(request), actor=request.user,
                                     brudd_id=brudd_id, svar=body.svar, svar_dato=body.svar_dato,
@@ -74,10 +77,11 @@ def svar(request: HttpRequest, brudd_id: Id, body: SvarIn) -> dict[str, Any]:
     return {"id": row.pk, "status": row.status}
 
 
-@router.post("/vedtak/{vedtak_id}/forsendelse", response={200: ForsendelseOut, **ERR})
+@router.post("/vedtak/{vedtak_id}/forsendelse", response={200: ForsendelseOut, **ERR},
+             summary="Registrer forsendelse av vedtak")
 def forsendelse(request: HttpRequest, vedtak_id: Id, body: ForsendelseIn) -> dict[str, Any]:
-    """Record how the decision was sent and when it was received, if known; returns when it
-    is taken to have arrived and the appeal deadline (fvl § 29)."""
+    """Registrer hvordan vedtaket ble sendt og når det ble mottatt, om det er kjent; svaret gir
+    når det regnes som kommet fram, og klagefristen (fvl. § 29)."""
     with audit_channel("api"):
         v = ops.record_forsendelse(scope=scope_of(request), actor=request.user,
                                    vedtak_id=vedtak_id, forsendelse=body.forsendelse,
@@ -95,18 +99,20 @@ def _reduction(request: HttpRequest, brudd_id: Id, body: ReduksjonIn) -> dict[st
             "periode_til": body.periode_til}
 
 
-@router.post("/brudd/{brudd_id}/reduksjon", response={201: IdStatusOut, **ERR})
+@router.post("/brudd/{brudd_id}/reduksjon", response={201: IdStatusOut, **ERR},
+             summary="Fatt vedtak om reduksjon")
 def reduksjon(request: HttpRequest, brudd_id: Id, body: ReduksjonIn) -> tuple[int, Any]:
-    """Make the reduction decision (refused without stated consequence or warning; 400
-    ``godkjenning_kreves`` when the office asks for four eyes)."""
+    """Fatt vedtaket om reduksjon (avvises uten angitt konsekvens eller forhåndsvarsel; 400
+    ``godkjenning_kreves`` når kontoret krever to saksbehandlere)."""
     with audit_channel("api"):
         v = ops.decide_reduksjon(**_reduction(request, brudd_id, body))
     return 201, {"id": v.pk, "status": v.art}
 
 
-@router.post("/brudd/{brudd_id}/reduksjon/forslag", response={201: IdStatusOut, **ERR})
+@router.post("/brudd/{brudd_id}/reduksjon/forslag", response={201: IdStatusOut, **ERR},
+             summary="Send reduksjon til godkjenning")
 def reduksjon_forslag(request: HttpRequest, brudd_id: Id, body: ReduksjonIn) -> tuple[int, Any]:
-    """Send a reduction to a second caseworker when the office asks for approval."""
+    """Send en reduksjon til en annen saksbehandler når kontoret krever godkjenning."""
     with audit_channel("api"):
         f = ops.propose_reduksjon(**_reduction(request, brudd_id, body))
     return 201, {"id": f.pk, "status": f.status}
@@ -116,9 +122,10 @@ def _klage(k: Any) -> dict[str, Any]:
     return {"id": k.pk, "status": k.status, "klagefrist": k.klagefrist, "for_sent": k.for_sent}
 
 
-@router.post("/vedtak/{vedtak_id}/klager", response={201: KlageOut, **ERR})
+@router.post("/vedtak/{vedtak_id}/klager", response={201: KlageOut, **ERR},
+             summary="Registrer klage på papir eller muntlig")
 def klage(request: HttpRequest, vedtak_id: Id, body: KlageIn) -> tuple[int, dict[str, Any]]:
-    """Register a paper or oral appeal; the deadline is checked and a late appeal flagged."""
+    """Registrer en klage på papir eller muntlig; fristen kontrolleres og en sen klage merkes."""
     with audit_channel("api"):
         k = ops.register_klage(scope=scope_of(request), actor=request.user, vedtak_id=vedtak_id,
                                tekst=body.tekst, mottatt=body.mottatt, kom_fram=body.kom_fram,
@@ -126,18 +133,20 @@ def klage(request: HttpRequest, vedtak_id: Id, body: KlageIn) -> tuple[int, dict
     return 201, _klage(k)
 
 
-@router.post("/klager/digisos", response={201: KlageOut, **ERR})
+@router.post("/klager/digisos", response={201: KlageOut, **ERR},
+             summary="Registrer klage fra Digisos")
 def klage_digisos(request: HttpRequest, body: KlageDocument) -> tuple[int, dict[str, Any]]:
-    """Register an appeal from a Digisos ``klage.json`` (idempotent on ``klageId``)."""
+    """Registrer en klage fra en Digisos ``klage.json`` (idempotent på ``klageId``)."""
     with audit_channel("api"):
         k = ops.register_digisos_klage(scope=scope_of(request), actor=request.user,
                                        document=body, now=timezone.now())
     return 201, _klage(k)
 
 
-@router.post("/klager/{klage_id}/sen-klage", response={200: KlageOut, **ERR})
+@router.post("/klager/{klage_id}/sen-klage", response={200: KlageOut, **ERR},
+             summary="Avgjør om sen klage behandles")
 def sen(request: HttpRequest, klage_id: Id, body: SenIn) -> dict[str, Any]:
-    """Record whether a late appeal is still heard (fvl § 31)."""
+    """Registrer om en klage etter fristen likevel skal behandles (fvl. § 31)."""
     with audit_channel("api"):
         k = ops.decide_late_klage(scope=scope_of(request), actor=request.user, klage_id=klage_id,
                                   behandles=body.behandles, vurdering=body.vurdering,
@@ -151,35 +160,39 @@ def _change(request: HttpRequest, klage_id: Id, body: OmgjoringIn) -> dict[str, 
             "data": _utkast(body.vedtak), "vurdering": body.vurdering, "now": timezone.now()}
 
 
-@router.post("/klager/{klage_id}/omgjoring", response={201: IdStatusOut, **ERR})
+@router.post("/klager/{klage_id}/omgjoring", response={201: IdStatusOut, **ERR},
+             summary="Omgjør vedtak etter klage")
 def omgjor(request: HttpRequest, klage_id: Id, body: OmgjoringIn) -> tuple[int, Any]:
-    """The office changes the decision after the appeal (a new vedtak; 400
-    ``godkjenning_kreves`` when the office asks for four eyes)."""
+    """Kontoret endrer vedtaket etter klagen (et nytt vedtak; 400 ``godkjenning_kreves`` når
+    kontoret krever to saksbehandlere)."""
     with audit_channel("api"):
         v = ops.change_after_klage(**_change(request, klage_id, body))
     return 201, {"id": v.pk, "status": v.art}
 
 
-@router.post("/klager/{klage_id}/omgjoring/forslag", response={201: IdStatusOut, **ERR})
+@router.post("/klager/{klage_id}/omgjoring/forslag", response={201: IdStatusOut, **ERR},
+             summary="Send omgjøring til godkjenning")
 def omgjor_forslag(request: HttpRequest, klage_id: Id, body: OmgjoringIn) -> tuple[int, Any]:
-    """Send the new decision after the appeal to a second caseworker for approval."""
+    """Send det nye vedtaket etter klagen til en annen saksbehandler for godkjenning."""
     with audit_channel("api"):
         f = ops.propose_change_after_klage(**_change(request, klage_id, body))
     return 201, {"id": f.pk, "status": f.status}
 
 
-@router.post("/klager/{klage_id}/oversending", response={200: dict[str, Any], **ERR})
+@router.post("/klager/{klage_id}/oversending", response={200: dict[str, Any], **ERR},
+             summary="Send klage til Statsforvalteren")
 def oversend(request: HttpRequest, klage_id: Id, body: VurderingIn) -> dict[str, Any]:
-    """Forward to the Statsforvalter; returns the structured case export."""
+    """Send klagen over til Statsforvalteren; svaret er den strukturerte sakseksporten."""
     with audit_channel("api"):
         k = ops.forward_klage(scope=scope_of(request), actor=request.user, klage_id=klage_id,
                               vurdering=body.vurdering, now=timezone.now())
     return {"id": k.pk, "status": k.status, "pakke_id": k.pakke_id, "pakke": k.pakke_json}
 
 
-@router.post("/klager/{klage_id}/statsforvalter", response={200: KlageOut, **ERR})
+@router.post("/klager/{klage_id}/statsforvalter", response={200: KlageOut, **ERR},
+             summary="Registrer Statsforvalterens avgjørelse")
 def sf(request: HttpRequest, klage_id: Id, body: SfIn) -> dict[str, Any]:
-    """Record the Statsforvalter's outcome."""
+    """Registrer utfallet av Statsforvalterens behandling av klagen."""
     with audit_channel("api"):
         k = ops.record_statsforvalter_outcome(scope=scope_of(request), actor=request.user,
                                               klage_id=klage_id, utfall=body.utfall,
@@ -188,36 +201,41 @@ def sf(request: HttpRequest, klage_id: Id, body: SfIn) -> dict[str, Any]:
     return _klage(k)
 
 
-@router.post("/vilkar/{vilkar_id}/annullering", response={200: IdStatusOut, **ERR})
+@router.post("/vilkar/{vilkar_id}/annullering", response={200: IdStatusOut, **ERR},
+             summary="Annuller vilkår")
 def annul_vilkar(request: HttpRequest, vilkar_id: Id, body: GrunnIn) -> dict[str, Any]:
-    """Annul a condition that no longer applies (innsyn: ANNULLERT); the reason is required."""
+    """Annuller et vilkår som ikke lenger gjelder (innsyn: ANNULLERT); begrunnelse er påkrevd."""
     with audit_channel("api"):
         v = ops.annul_vilkar(scope=scope_of(request), actor=request.user, vilkar_id=vilkar_id,
                              grunn=body.grunn, now=timezone.now())
     return {"id": v.pk, "status": v.status}
 
 
-@router.post("/saker/{sak_id}/feilregistrering", response={200: IdStatusOut, **ERR})
+@router.post("/saker/{sak_id}/feilregistrering", response={200: IdStatusOut, **ERR},
+             summary="Merk sak som feilregistrert")
 def feilregistrer(request: HttpRequest, sak_id: Id, body: GrunnIn) -> dict[str, Any]:
-    """Mark a sak opened by mistake as FEILREGISTRERT; its items count as undecided again."""
+    """Merk en sak opprettet ved en feil som FEILREGISTRERT; postene regnes som ikke avgjort
+    igjen."""
     with audit_channel("api"):
         sak = ops.mark_sak_feilregistrert(scope=scope_of(request), actor=request.user,
                                           sak_id=sak_id, grunn=body.grunn, now=timezone.now())
     return {"id": sak.pk, "status": sak.status}
 
 
-@router.post("/vedtak-dokumentasjonskrav/{krav_id}/levert", response={200: IdStatusOut, **ERR})
+@router.post("/vedtak-dokumentasjonskrav/{krav_id}/levert", response={200: IdStatusOut, **ERR},
+             summary="Registrer levert dokumentasjon til vedtak")
 def krav_levert(request: HttpRequest, krav_id: Id) -> dict[str, Any]:
-    """Record that documentation the decision requires has arrived."""
+    """Registrer at dokumentasjon vedtaket krever, er kommet."""
     with audit_channel("api"):
         k = ops.mark_dokumentasjonskrav_levert(scope=scope_of(request), actor=request.user,
                                                krav_id=krav_id, now=timezone.now())
     return {"id": k.pk, "status": k.status}
 
 
-@router.post("/vedtak-dokumentasjonskrav/{krav_id}/annullering", response={200: IdStatusOut, **ERR})
+@router.post("/vedtak-dokumentasjonskrav/{krav_id}/annullering", response={200: IdStatusOut, **ERR},
+             summary="Annuller dokumentasjonskrav i vedtak")
 def krav_annuller(request: HttpRequest, krav_id: Id, body: GrunnIn) -> dict[str, Any]:
-    """Annul a documentation requirement that no longer applies; the reason is required."""
+    """Annuller et dokumentasjonskrav som ikke lenger gjelder; begrunnelse er påkrevd."""
     with audit_channel("api"):
         k = ops.annul_dokumentasjonskrav(scope=scope_of(request), actor=request.user,
                                          krav_id=krav_id, grunn=body.grunn, now=timezone.now())

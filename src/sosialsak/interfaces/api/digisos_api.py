@@ -32,12 +32,12 @@ class DeliveryOut(Schema):
 
 
 @router.post("/digisos/leveranser", response={200: DeliveryOut, 201: DeliveryOut,
-                                              400: DeliveryOut, 404: Error})
+                                              400: DeliveryOut, 404: Error},
+             summary="Ta imot leveranse fra Digisos")
 def deliver(request: HttpRequest) -> tuple[int, dict[str, Any]]:
-    """Receive one Digisos delivery (søknad or ettersendelse); idempotent on eksternRef.
+    """Ta imot én leveranse fra Digisos (søknad eller ettersendelse); idempotent på eksternRef.
 
-    201: imported; 200: already had it (nothing changed); 400: rejected and quarantined.
-    """
+    201: importert; 200: fantes fra før (ingenting endret); 400: avvist og satt i karantene."""
     if not request.user.has_perm("digisos.add_levering"):
         raise NotFound("Fant ikke siden.")
     files = {PART_NAMES.get(name, f.name or name): f.read()

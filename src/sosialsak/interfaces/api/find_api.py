@@ -111,28 +111,30 @@ class QueueItemOut(SoknadListItem):
     saksbehandler: str
 
 
-@router.get("/sok", response=FindOut)
+@router.get("/sok", response=FindOut, summary="Finn søknader og personer")
 def search(request: HttpRequest, q: SearchTerm = "") -> dict[str, Any]:
-    """Find applications of every status in scope by name, fødselsnummer/D-nummer or
-    saksnummer, newest first, with the people they belong to. Each hit is audit-logged."""
+    """Finn søknader med alle statuser i tilgangen etter navn, fødselsnummer/D-nummer eller
+    saksnummer, nyeste først, med personene de gjelder. Hvert treff loggføres."""
     with audit_channel("api"):
         result = find(scope=scope_of(request), actor=request.user, term=q[:100],
                       purpose="api: søk etter sak eller person")
     return dataclasses.asdict(result)
 
 
-@router.get("/personer/{person_id}", response={200: PersonOut, 404: Error})
+@router.get("/personer/{person_id}", response={200: PersonOut, 404: Error},
+            summary="Les alt om én person")
 def person(request: HttpRequest, person_id: Id) -> dict[str, Any]:
-    """Everything in scope about one person, newest first (never a protected address)."""
+    """Alt i tilgangen om én person, nyeste først (aldri en beskyttet adresse)."""
     with audit_channel("api"):
         overview = person_overview(scope=scope_of(request), actor=request.user,
                                    person_id=person_id, purpose="api: personoversikt")
     return dataclasses.asdict(overview)
 
 
-@router.get("/arbeidsliste", response=list[QueueItemOut])
+@router.get("/arbeidsliste", response=list[QueueItemOut],
+            summary="List åpne søknader etter tildeling")
 def queue(request: HttpRequest, tildelt: Code = "", status: Code = "") -> list[dict[str, Any]]:
-    """The open applications in scope; ``tildelt``: ``mine``, ``unassigned`` or ``team``."""
+    """De åpne søknadene i tilgangen; ``tildelt``: ``mine``, ``unassigned`` eller ``team``."""
     with audit_channel("api"):
         rows = work_queue(scope=scope_of(request), actor=request.user,
                           filters=QueueFilter(status=status, assigned=tildelt), today=today(),
@@ -140,19 +142,21 @@ def queue(request: HttpRequest, tildelt: Code = "", status: Code = "") -> list[d
     return [dataclasses.asdict(r) for r in rows]
 
 
-@router.post("/soknader/{soknad_id}/saksbehandler", response={200: AssignOut, **ERRORS})
+@router.post("/soknader/{soknad_id}/saksbehandler", response={200: AssignOut, **ERRORS},
+             summary="Ta, gi bort eller frigi sak")
 def assign_case(request: HttpRequest, soknad_id: Id, body: AssignIn) -> dict[str, Any]:
-    """Take a case (your own id), give it to a colleague at the same office, or release it
-    (null). An event in the case's log and an audit entry."""
+    """Ta en sak (din egen id), gi den til en kollega ved samme kontor, eller frigi den (null).
+    Gir en hendelse i saksloggen og en revisjonsoppføring."""
     with audit_channel("api"):
         soknad = assign(scope=scope_of(request), actor=request.user,  # type: ignore[arg-type]
                         soknad_id=soknad_id, to_user_id=body.saksbehandler_id, now=now())
     return {"id": soknad.pk, "saksbehandler_id": soknad.saksbehandler_id}
 
 
-@router.post("/saksbehandler/fordel", response={200: AssignManyOut, **ERRORS})
+@router.post("/saksbehandler/fordel", response={200: AssignManyOut, **ERRORS},
+             summary="Fordel mange saker til én kollega")
 def assign_bulk(request: HttpRequest, body: AssignManyIn) -> dict[str, Any]:
-    """A leder gives many of the office's cases to one colleague (all or nothing)."""
+    """En leder gir mange av kontorets saker til én kollega (alt eller ingenting)."""
     with audit_channel("api"):
         n = assign_many(scope=scope_of(request), actor=request.user,  # type: ignore[arg-type]
                         soknad_ids=body.soknader, to_user_id=body.saksbehandler_id, now=now())

@@ -182,9 +182,10 @@ def _now() -> datetime:
 
 
 @payments_router.post("/vedtak/{vedtak_id}/utbetalingsplan",
-                      response={201: list[UtbetalingOut], **ERRORS})
+                      response={201: list[UtbetalingOut], **ERRORS},
+                      summary="Lag utbetalingsplan for innvilget vedtak")
 def plan(request: HttpRequest, vedtak_id: Id, body: PlanIn) -> tuple[int, list[dict[str, Any]]]:
-    """Make the payment plan of a granted decision (one-off or monthly)."""
+    """Lag utbetalingsplanen for et innvilget vedtak (engangsutbetaling eller månedlig)."""
     with audit_channel("api"):
         rows = create_payment_plan(
             scope=scope_of(request), actor=request.user, vedtak_id=vedtak_id,
@@ -194,9 +195,10 @@ def plan(request: HttpRequest, vedtak_id: Id, body: PlanIn) -> tuple[int, list[d
 
 
 @payments_router.post("/utbetalinger/{utbetaling_id}/status",
-                      response={200: UtbetalingOut, **ERRORS})
+                      response={200: UtbetalingOut, **ERRORS},
+                      summary="Endre status på utbetaling")
 def status(request: HttpRequest, utbetaling_id: Id, body: UtbetalingStatusIn) -> dict[str, Any]:
-    """Move a payment: planned → paid / stopped / annulled, stopped → planned."""
+    """Flytt en utbetaling: planlagt → utbetalt / stoppet / annullert, stoppet → planlagt."""
     with audit_channel("api"):
         u = set_utbetaling_status(scope=scope_of(request), actor=request.user,
                                   utbetaling_id=utbetaling_id, status=body.status, now=_now())
@@ -204,9 +206,10 @@ def status(request: HttpRequest, utbetaling_id: Id, body: UtbetalingStatusIn) ->
 
 
 @payments_router.put("/soknader/{soknad_id}/betalingsprofil",
-                     response={200: ProfilOut, **ERRORS})
+                     response={200: ProfilOut, **ERRORS},
+                     summary="Lagre kontonummer og utbetalingsønske")
 def profil(request: HttpRequest, soknad_id: Id, body: ProfilIn) -> dict[str, Any]:
-    """Save the applicant's account and whether they want one payment a month."""
+    """Lagre søkerens kontonummer og om søkeren ønsker én utbetaling i måneden."""
     with audit_channel("api"):
         p = set_betalingsprofil(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
                                 kontonummer=body.kontonummer, now=_now(),
@@ -215,9 +218,10 @@ def profil(request: HttpRequest, soknad_id: Id, body: ProfilIn) -> dict[str, Any
             "samlet_manedlig_utbetaling": p.samlet_manedlig_utbetaling}
 
 
-@payments_router.post("/soknader/{soknad_id}/samtykker", response={201: SamtykkeOut, **ERRORS})
+@payments_router.post("/soknader/{soknad_id}/samtykker", response={201: SamtykkeOut, **ERRORS},
+                      summary="Registrer samtykke til utbetaling til tredjepart")
 def samtykke(request: HttpRequest, soknad_id: Id, body: SamtykkeIn) -> tuple[int, Any]:
-    """Record the applicant's consent to paying a named recipient (sotjl. § 22)."""
+    """Registrer søkerens samtykke til at det utbetales til en navngitt mottaker (sotjl. § 22)."""
     with audit_channel("api"):
         s = record_samtykke(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
                             data=SamtykkeInput(**body.model_dump()), now=_now())
@@ -225,9 +229,10 @@ def samtykke(request: HttpRequest, soknad_id: Id, body: SamtykkeIn) -> tuple[int
 
 
 @payments_router.post("/samtykker/{samtykke_id}/trekk",
-                      response={200: list[UtbetalingOut], **ERRORS})
+                      response={200: list[UtbetalingOut], **ERRORS},
+                      summary="Trekk tilbake samtykke")
 def trekk(request: HttpRequest, samtykke_id: Id, body: TrekkIn) -> list[dict[str, Any]]:
-    """Withdraw a consent; return the payments it stopped."""
+    """Trekk tilbake et samtykke; svaret gir utbetalingene som ble stoppet."""
     with audit_channel("api"):
         stopped = withdraw_samtykke(scope=scope_of(request), actor=request.user,
                                     samtykke_id=samtykke_id, trukket_dato=body.trukket_dato,
@@ -235,9 +240,11 @@ def trekk(request: HttpRequest, samtykke_id: Id, body: TrekkIn) -> list[dict[str
     return [_out(u) for u in stopped]
 
 
-@payments_router.get("/utbetalinger/forfall", response={200: DueDayOut, **ERRORS})
+@payments_router.get("/utbetalinger/forfall", response={200: DueDayOut, **ERRORS},
+                     summary="List utbetalinger som forfaller en dag")
 def forfall(request: HttpRequest, dato: CaseDate) -> dict[str, Any]:
-    """List the planned payments due on ``dato`` at the caller's office, and the day's exports."""
+    """List de planlagte utbetalingene som forfaller på ``dato`` ved kallerens kontor, og dagens
+    eksporter."""
     with audit_channel("api"):
         day = due_payments(scope=scope_of(request), actor=request.user,
                            kontor_id=own_kontor_id(request), forfallsdato=dato,
@@ -245,9 +252,10 @@ def forfall(request: HttpRequest, dato: CaseDate) -> dict[str, Any]:
     return dataclasses.asdict(day)
 
 
-@payments_router.post("/utbetalinger/eksport", response={200: ExportOut, **ERRORS})
+@payments_router.post("/utbetalinger/eksport", response={200: ExportOut, **ERRORS},
+                      summary="Eksporter dagens utbetalinger til bankfil")
 def eksport(request: HttpRequest, body: ExportIn) -> dict[str, Any]:
-    """Export the day's due payments as CSV or pain.001; the same day gives the same batch."""
+    """Eksporter dagens forfalte utbetalinger som CSV eller pain.001; samme dag gir samme bunt."""
     with audit_channel("api"):
         f = export_due_payments(scope=scope_of(request), actor=request.user,
                                 kontor_id=own_kontor_id(request), forfallsdato=body.dato,
@@ -264,10 +272,11 @@ class PaymentSettingsIn(Schema):
 
 
 @payments_router.get("/soknader/{soknad_id}/utbetalinger",
-                     response={200: PaymentOverview, **ERRORS})
+                     response={200: PaymentOverview, **ERRORS},
+                     summary="Vis utbetalinger for søknad")
 def overview(request: HttpRequest, soknad_id: Id) -> dict[str, Any]:
-    """One application's payments (with the statuses each may move to), the person's account
-    and payment wish, and their consents."""
+    """Utbetalingene i én søknad (med statusene hver kan flyttes til), personens kontonummer og
+    utbetalingsønske, og samtykkene."""
     with audit_channel("api"):
         page = payment_overview(scope=scope_of(request), actor=request.user,
                                 soknad_id=soknad_id)
@@ -275,9 +284,10 @@ def overview(request: HttpRequest, soknad_id: Id) -> dict[str, Any]:
 
 
 @payments_router.get("/kontor/utbetalingsinnstillinger",
-                     response={200: PaymentSettings, **ERRORS})
+                     response={200: PaymentSettings, **ERRORS},
+                     summary="Les kontorets utbetalingsinnstillinger")
 def get_settings(request: HttpRequest) -> dict[str, Any]:
-    """The office's payment day and the municipal account (the office's leder only)."""
+    """Kontorets utbetalingsdag og kommunens konto (bare kontorets leder)."""
     with audit_channel("api"):
         s = payment_settings(scope=scope_of(request), actor=request.user,
                              kontor_id=own_kontor_id(request))
@@ -285,9 +295,10 @@ def get_settings(request: HttpRequest) -> dict[str, Any]:
 
 
 @payments_router.put("/kontor/utbetalingsinnstillinger",
-                     response={200: PaymentSettings, **ERRORS})
+                     response={200: PaymentSettings, **ERRORS},
+                     summary="Endre kontorets utbetalingsinnstillinger")
 def put_settings(request: HttpRequest, body: PaymentSettingsIn) -> dict[str, Any]:
-    """Set the office's payment day (1–28) and the municipal account for the bank file."""
+    """Sett kontorets utbetalingsdag (1–28) og kommunens konto for bankfilen."""
     with audit_channel("api"):
         set_utbetalingsinnstillinger(scope=scope_of(request), actor=request.user,
                                      kontor_id=own_kontor_id(request), **body.model_dump())
