@@ -66,6 +66,19 @@ def test_a_delivery_costs_the_same_queries_with_one_or_six_children_posts_and_fi
 
 
 @pytest.mark.django_db(transaction=True)
+def test_a_new_delivery_is_checked_for_idempotency_with_one_lookup(
+    offices: Any, tmp_path: Path
+) -> None:
+    # Before anything is written, only the imported deliveries' eksternRef is looked up (an
+    # indexed, unique look-up); a known digisosId is caught by the application's unique index.
+    queries = _queries_for(tmp_path, 1)
+    first_write = next(i for i, q in enumerate(queries) if q.startswith("INSERT"))
+    lookups = [q for q in queries[:first_write]
+               if '"digisos_levering"' in q or '"intake_soknad"' in q]
+    assert len(lookups) == 1 and '"digisos_levering"' in lookups[0]
+
+
+@pytest.mark.django_db(transaction=True)
 def test_the_second_copy_of_a_delivery_is_a_duplicate_after_one_lookup(
     offices: Any, tmp_path: Path, django_assert_num_queries: Any
 ) -> None:
