@@ -48,10 +48,13 @@ fuzz: venv
 	SOSIALSAK_FUZZ=full SOSIALSAK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -m fuzz -p no:randomly tests/functional/test_api_fuzz.py
 
 # OpenFisca-core (extra `bench`) is optional: if it does not install, its column is skipped.
+# Then Digisos intake (deliveries/s) on SQLite and PostgreSQL (PG_URL; database
+# sosialsak_bench_intake, dropped and created) beside jsonschema alone (issue 13).
 bench: venv
 	@$(BIN)/python -m pip install -q -e '.[bench]' 2>/dev/null || \
 		echo "OpenFisca-core (extra bench) did not install; its column is skipped"
 	$(BIN)/python bench/bench_rules.py
+	PG_URL="$(PG_URL)" $(BIN)/python bench/bench_intake.py
 
 # The pages at 1,500 and 150,000 applications in PostgreSQL (issue 13); drops and creates the
 # database BENCH_DB (default sosialsak_bench) on the server of PG_URL. BENCH_SIZE=30000 for a

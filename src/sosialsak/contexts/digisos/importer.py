@@ -87,11 +87,17 @@ def _import(delivery: Delivery, now: datetime) -> ImportResult:
         if done is not None and checked.ekstern_ref:  # a bad copy of a delivery we have
             return ImportResult(delivery.label, "DUPLIKAT", done.pk, done.soknad_id)
         return _quarantine(delivery, checked.errors, checked.digisos_id, checked.ekstern_ref, now)
-    known = _known(delivery, checked)
-    if isinstance(known, ImportResult):
-        return known
-    if known:
-        return _quarantine(delivery, [known], checked.digisos_id, checked.ekstern_ref, now)
+    # Fast path (issue 13): one indexed look-up of the eksternRef among imported deliveries.
+    # A soknad.json for a digisosId we already have is caught by the unique digisosId of the
+    # application (IntegrityError below), and then explained by _known.
+    done = Levering.objects.filter(ekstern_ref=checked.ekstern_ref, soknad__isnull=False
+                                   ).first()
+    if done is not None:
+        known = _known(delivery, checked, done)
+        if isinstance(known, ImportResult):
+            return known
+        if known:
+            return _quarantine(delivery, [known], checked.digisos_id, checked.ekstern_ref, now)
     try:
         # durable: when the block ends the rows are committed, and only then do the files
         # move in from their temporary names (a crash before leaves no file without a row).
@@ -122,10 +128,13 @@ def _import(delivery: Delivery, now: datetime) -> ImportResult:
     return ImportResult(delivery.label, outcome, levering.pk, levering.soknad_id)
 
 
-def _known(delivery: Delivery, checked: CheckedDelivery) -> ImportResult | str | None:
-    """Return DUPLIKAT for a delivery we imported, the reason for a conflicting one, or None."""
+def _known(delivery: Delivery, checked: CheckedDelivery, done: Levering | None = None
+           ) -> ImportResult | str | None:
+    """Return DUPLIKAT for a delivery we imported, the reason for a conflicting one, or None.
+    ``done`` is the imported delivery with this eksternRef when the caller has looked it up."""
     did, ref = checked.digisos_id, checked.ekstern_ref
-    done = Levering.objects.filter(ekstern_ref=ref, soknad__isnull=False).first()
+    if done is None:
+        done = Levering.objects.filter(ekstern_ref=ref, soknad__isnull=False).first()
     if done is not None and done.digisos_id == did:
         return ImportResult(delivery.label, "DUPLIKAT", done.pk, done.soknad_id)
     if done is not None:
@@ -153,18 +162,27 @@ def _store(delivery: Delivery, checked: CheckedDelivery, now: datetime
         soknad = import_ettersendelse(scope=scope, checked=checked, delivery=delivery, now=now)
     # A quarantined copy of this delivery (same ids, or the same eksternRef without a
     # digisosId) is done with: its row becomes the imported one or is marked replaced.
-    earlier = list(Levering.objects.filter(
-        ekstern_ref=checked.ekstern_ref, status=LeveringStatus.KARANTENE,
-        digisos_id__in=[checked.digisos_id, ""]))
-    levering, _ = Levering.objects.update_or_create(
-        digisos_id=checked.digisos_id, ekstern_ref=checked.ekstern_ref,
-        defaults={"type": checked.kind, "status": LeveringStatus.IMPORTERT, "mottatt_at": now,
-                  "kilde": delivery.source, "soknad": soknad, "feil": [],
-                  "karantene_mappe": ""},
-    )
-    Levering.objects.filter(pk__in=[x.pk for x in earlier if x.pk != levering.pk]).update(
-        status=LeveringStatus.ERSTATTET, karantene_mappe="")
-    return levering, [Path(x.karantene_mappe) for x in earlier if x.karantene_mappe]
+    # One read for both (locked, as a quarantine of the same ids locks its row): the row of
+    # these ids, if any, and the quarantined copies.
+    rows = list(Levering.objects.select_for_update().filter(
+        ekstern_ref=checked.ekstern_ref, digisos_id__in=[checked.digisos_id, ""]))
+    earlier = [x for x in rows if x.status == LeveringStatus.KARANTENE]
+    folders = [Path(x.karantene_mappe) for x in earlier if x.karantene_mappe]
+    values = {"type": checked.kind, "status": LeveringStatus.IMPORTERT, "mottatt_at": now,
+              "kilde": delivery.source, "soknad": soknad, "feil": [], "karantene_mappe": ""}
+    levering = next((x for x in rows if x.digisos_id == checked.digisos_id), None)
+    if levering is None:  # a concurrent insert of the same ids fails on the unique constraint
+        levering = Levering.objects.create(digisos_id=checked.digisos_id,
+                                           ekstern_ref=checked.ekstern_ref, **values)
+    else:
+        for key, value in values.items():
+            setattr(levering, key, value)
+        levering.save(update_fields=list(values))
+    replaced = [x.pk for x in earlier if x.pk != levering.pk]
+    if replaced:
+        Levering.objects.filter(pk__in=replaced).update(status=LeveringStatus.ERSTATTET,
+                                                        karantene_mappe="")
+    return levering, folders
 
 
 def _quarantine(delivery: Delivery, errors: list[str], digisos_id: str, ekstern_ref: str,

@@ -273,42 +273,60 @@ def move_in(pending: list[PendingFile]) -> None:
         os.replace(item.temp, item.final)
 
 
-def _store_file(*, soknad: Soknad, kilde: str, type: str, filnavn: str, content: bytes,
-                now: datetime, levering_ref: str, tilleggsinfo: str = "",
-                hendelse_referanse: str = "") -> Vedlegg:
+@dataclass(frozen=True)
+class _FileIn:
+    kilde: str
+    type: str
+    filnavn: str
+    content: bytes
+    tilleggsinfo: str = ""
+    hendelse_referanse: str = ""
+
+
+def _store_files(*, soknad: Soknad, files: list[_FileIn], now: datetime,
+                 levering_ref: str) -> list[Vedlegg]:
+    """Write the rows of ``files`` in one INSERT (issue 13), then each file under a temporary
+    name (by its row id) that :func:`move_in` renames after the commit."""
     pending = _pending.get()
     if pending is None:
         raise RuntimeError("attachment files are stored only inside files_held_until_commit()")
-    v = Vedlegg(soknad=soknad, kilde=kilde, type=type[:100], tilleggsinfo=tilleggsinfo[:200],
-                filnavn=filnavn[:255], sha256=hashlib.sha256(content).hexdigest(),
-                storrelse=len(content), mottatt_at=now,
-                hendelse_referanse=hendelse_referanse[:100], levering_ref=levering_ref[:64])
+    rows, names = [], []
     field = Vedlegg._meta.get_field("fil")
-    name = field.generate_filename(v, f"{soknad.pk}-{v.sha256[:12]}-{v.filnavn}")
-    v.fil.name = default_storage.get_available_name(name, max_length=300)
-    v.save()
-    temp = incoming_path(v.pk)
-    temp.parent.mkdir(parents=True, exist_ok=True)
-    pending.append(PendingFile(temp, media_path(v.fil.name)))
-    with open(temp, "wb") as fh:
-        fh.write(content)
-        fh.flush()
-        os.fsync(fh.fileno())
-    return v
+    for f in files:
+        v = Vedlegg(soknad=soknad, kilde=f.kilde, type=f.type[:100],
+                    tilleggsinfo=f.tilleggsinfo[:200], filnavn=f.filnavn[:255],
+                    sha256=hashlib.sha256(f.content).hexdigest(), storrelse=len(f.content),
+                    mottatt_at=now, hendelse_referanse=f.hendelse_referanse[:100],
+                    levering_ref=levering_ref[:64])
+        name = field.generate_filename(v, f"{soknad.pk}-{v.sha256[:12]}-{v.filnavn}")
+        v.fil.name = default_storage.get_available_name(name, max_length=300)
+        rows.append(v)
+        names.append(v.fil.name)
+    Vedlegg.objects.bulk_create(rows)
+    for v, f, stored_name in zip(rows, files, names, strict=True):
+        if v.pk is None:  # bulk_create returns the ids on PostgreSQL and SQLite ≥ 3.35
+            raise RuntimeError("the database did not return the attachment row ids")
+        temp = incoming_path(v.pk)
+        temp.parent.mkdir(parents=True, exist_ok=True)
+        pending.append(PendingFile(temp, media_path(stored_name)))
+        with open(temp, "wb") as fh:
+            fh.write(f.content)
+            fh.flush()
+            os.fsync(fh.fileno())
+    return rows
 
 
 def store_vedlegg(*, soknad: Soknad, delivery: Delivery, items: list[dict[str, object]],
                   kilde: str, now: datetime, levering_ref: str) -> list[Vedlegg]:
     """Store the files named in vedlegg.json; return the rows (one per file)."""
-    stored = []
-    for item in items:
-        for fil in item.get("filer") or []:  # type: ignore[attr-defined]
-            stored.append(_store_file(
-                soknad=soknad, kilde=kilde, type=str(item.get("type") or "annet"),
+    files = [
+        _FileIn(kilde=kilde, type=str(item.get("type") or "annet"),
                 tilleggsinfo=str(item.get("tilleggsinfo") or ""), filnavn=str(fil["filnavn"]),
-                content=delivery.files[fil["filnavn"]], now=now, levering_ref=levering_ref,
-                hendelse_referanse=str(item.get("hendelseReferanse") or "")))
-    return stored
+                content=delivery.files[fil["filnavn"]],
+                hendelse_referanse=str(item.get("hendelseReferanse") or ""))
+        for item in items for fil in item.get("filer") or []  # type: ignore[attr-defined]
+    ]
+    return _store_files(soknad=soknad, files=files, now=now, levering_ref=levering_ref)
 
 
 # The delivery's own documents, stored as attachments of that type.
@@ -321,13 +339,14 @@ def store_other_files(*, soknad: Soknad, delivery: Delivery, items: list[dict[st
     """Store every file of the delivery that vedlegg.json does not list: the raw soknad.json,
     soknad.pdf or ettersendelse.pdf, and anything else that came with it (nothing is lost)."""
     listed = {fil.get("filnavn") for item in items for fil in item.get("filer") or []}
-    return [
-        _store_file(soknad=soknad, kilde=kilde, type=OWN_FILES.get(name, "annet"),
-                    tilleggsinfo="" if name in OWN_FILES else "ikke oppført i vedlegg.json",
-                    filnavn=name, content=content, now=now, levering_ref=levering_ref)
+    files = [
+        _FileIn(kilde=kilde, type=OWN_FILES.get(name, "annet"),
+                tilleggsinfo="" if name in OWN_FILES else "ikke oppført i vedlegg.json",
+                filnavn=name, content=content)
         for name, content in sorted(delivery.files.items())
         if name not in listed and (name == "soknad.json" or name not in JSON_FILES)
     ]
+    return _store_files(soknad=soknad, files=files, now=now, levering_ref=levering_ref)
 
 
 BOTYPE = {"eier": "eier bolig", "leier": "leier bolig", "kommunal": "leier kommunal bolig",

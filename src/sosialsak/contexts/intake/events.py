@@ -79,3 +79,18 @@ def record_hendelse(
         data=data or {},
         actor_id=getattr(actor, "pk", None),
     )
+
+
+def record_hendelser(
+    *,
+    soknad: Soknad,
+    events: list[tuple[str, dict[str, Any]]],
+    actor: object | None = None,
+    at: datetime | None = None,
+) -> list[Hendelse]:
+    """Append several hendelser (type, data) in one INSERT (issue 13: intake writes row kinds,
+    not rows). Raise KeyError for an unknown type, before anything is written."""
+    when = at or timezone.now()
+    rows = [Hendelse(soknad=soknad, at=when, type=type, tekst=TYPES[type][:300], data=data,
+                     actor_id=getattr(actor, "pk", None)) for type, data in events]
+    return Hendelse.objects.bulk_create(rows)

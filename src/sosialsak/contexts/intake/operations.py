@@ -12,7 +12,7 @@ from sosialsak.contexts.accounts.models import NavKontor
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record
 from sosialsak.contexts.audit.models import Action
-from sosialsak.contexts.intake.events import record_hendelse
+from sosialsak.contexts.intake.events import record_hendelser
 from sosialsak.contexts.intake.models import Kanal, Soknad, SoktStonad, StonadType
 from sosialsak.contexts.intake.queries import scoped_soknader
 from sosialsak.contexts.people.models import Husstand, Kilde, Person
@@ -124,10 +124,9 @@ def register_soknad(
         SoktStonad(soknad=soknad, type=p.type, beskrivelse=p.beskrivelse.strip(), belop=p.belop)
         for p in data.poster
     )
-    record_hendelse(soknad=soknad, type="intake.soknad.mottatt", actor=actor, at=data.mottatt_at,
-                    data={"status": "MOTTATT", "kanal": data.kanal})
-    record_hendelse(soknad=soknad, type="intake.soknad.tildelt", actor=actor, at=data.mottatt_at,
-                    data={"enhetsnummer": kontor.enhetsnummer, "navn": kontor.navn})
+    record_hendelser(soknad=soknad, actor=actor, at=data.mottatt_at, events=[
+        ("intake.soknad.mottatt", {"status": "MOTTATT", "kanal": data.kanal}),
+        ("intake.soknad.tildelt", {"enhetsnummer": kontor.enhetsnummer, "navn": kontor.navn})])
     record(actor=actor, action=Action.WRITE, object_type="soknad", object_id=soknad.pk,
            purpose="registrere søknad", kontor_id=kontor.pk)
     return soknad

@@ -98,7 +98,8 @@ def person_for_application(
     for key, value in details.items():
         if value is not None:
             setattr(person, key, value)
-    person.full_clean(exclude=["user"])
+    # The number was looked up just above; the unique index still guards a race.
+    person.full_clean(exclude=["user"], validate_unique=False)
     person.save()
     return person
 
@@ -138,9 +139,15 @@ def record_household(
                     fodselsnummer=pfnr, bor_sammen=partner.bor_sammen, fodselsdato=born)
         p.full_clean(exclude=["person", "husstand"])
         p.save()
+    if not barn:
+        return h
     own = list(Barn.objects.filter(person=person, kontor_id=kontor_id)) \
         if kontor_id is not None else []
+    # Every child is checked and matched first; then the new children and the memberships are
+    # written in one INSERT each, whatever the number of children (issue 13).
     kept: set[int] = set()
+    chosen: list[tuple[Barn, str]] = []
+    new: list[Barn] = []
     for i, child in enumerate(barn):
         check_birth_date(child.fodselsdato, today=today, field=f"barn[{i}].fodselsdato")
         cfnr = check_fnr(child.fodselsnummer, field=f"barn[{i}].fodselsnummer") \
@@ -152,11 +159,15 @@ def record_household(
             b = Barn(person=person, kontor_id=kontor_id, navn=child.navn,
                      fodselsdato=child.fodselsdato, bosted=child.bosted, fodselsnummer=cfnr)
             b.full_clean(exclude=["person", "kontor"])
-            b.save()
-        member = HusstandBarn(husstand=h, barn=b, bosted=child.bosted)
+            new.append(b)
+        else:
+            kept.add(b.pk)
+        chosen.append((b, child.bosted))
+    Barn.objects.bulk_create(new)
+    members = [HusstandBarn(husstand=h, barn=b, bosted=bosted) for b, bosted in chosen]
+    for member in members:
         member.full_clean(exclude=["husstand", "barn"])
-        member.save()
-        kept.add(b.pk)
+    HusstandBarn.objects.bulk_create(members)
     return h
 
 
