@@ -11,6 +11,7 @@ from itertools import pairwise
 from typing import Any
 
 from sosialsak import rules
+from sosialsak.contexts.cases.operations._brev import mottaker_of
 from sosialsak.contexts.decisions.models import Hjemmel, VedtakDokument
 from sosialsak.contexts.decisions.operations._builder import (
     Built,
@@ -19,7 +20,6 @@ from sosialsak.contexts.decisions.operations._builder import (
     periode_inclusive,
 )
 from sosialsak.contexts.decisions.operations._core import UnableToRecordVedtak
-from sosialsak.contexts.intake.household import household_of
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.rates.queries import legal_ruleset
 from sosialsak.formats import letters
@@ -30,18 +30,6 @@ def kontor_of(soknad: Soknad) -> letters.Kontor:
     return letters.Kontor(navn=k.navn, telefon=k.telefon or "55 55 33 33",
                           adresse=tuple(p.strip() for p in k.adresse.split(",") if p.strip())
                           or (k.navn,))
-
-
-def mottaker_of(soknad: Soknad) -> letters.Mottaker:
-    """The letter's addressee: the name and address as stated in this application (issue 10),
-    or the protected form when the application shows the person's address as protected."""
-    hh = household_of(soknad)
-    if soknad.beskyttet:
-        return letters.Mottaker.beskyttet(hh.navn)
-    h = hh.husstand
-    return letters.Mottaker(navn=hh.navn, adresse=tuple(
-        line for line in (h.gateadresse, f"{h.postnummer} {h.poststed}".strip()) if line)
-        if h else ())
 
 
 def name_of(actor: object, fallback: str) -> str:
