@@ -71,7 +71,7 @@ def next_working_day(day: date) -> tuple[date, tuple[str, ...]]:
     """Return the first working day on or after ``day`` and the reasons for each skipped day."""
     skipped = []
     while day < date.max and (reason := non_working_reason(day)) is not None:
-        skipped.append(f"{day.isoformat()} er {reason}")
+        skipped.append(f"{day:%d.%m.%Y} er {reason}")
         day += timedelta(days=1)
     return day, tuple(skipped)
 
@@ -108,7 +108,7 @@ def _finish(
     due, skipped = next_working_day(raw)
     steps = [counted]
     if skipped:
-        steps.append(f"Fristen flyttes til neste virkedag {due.isoformat()} fordi "
+        steps.append(f"Fristen flyttes til neste virkedag {due:%d.%m.%Y} fordi "
                      f"{', '.join(skipped)} ({moved_rule}, brukt tilsvarende).")
     return Frist(kind, due, start, hjemmel, rule, tuple(steps))
 
@@ -123,7 +123,7 @@ def forelopig_svar(*, mottatt: date, rules: Ruleset | None = None) -> Frist:
         hjemmel_key="fvl.forelopig_svar",
         rule="Kan søknaden ikke besvares innen én måned etter at den kom inn, skal søkeren få et "
              "foreløpig svar med grunnen og når svar kan ventes",
-        counted=f"Søknaden kom inn {mottatt.isoformat()}; én måned senere er {raw.isoformat()}.",
+        counted=f"Søknaden kom inn {mottatt:%d.%m.%Y}; én måned senere er {raw:%d.%m.%Y}.",
     )
 
 
@@ -147,8 +147,8 @@ def klagefrist(*, kom_fram: date, rules: Ruleset | None = None) -> Frist:
     return _finish(
         kind="klagefrist", start=kom_fram, raw=raw, rules=rules, hjemmel_key="fvl.klagefrist",
         rule=f"Klagefristen er {weeks} uker fra vedtaket kom fram til parten",
-        counted=f"Vedtaket kom fram {kom_fram.isoformat()}; {weeks} uker senere er "
-                f"{raw.isoformat()}.",
+        counted=f"Vedtaket kom fram {kom_fram:%d.%m.%Y}; {weeks} uker senere er "
+                f"{raw:%d.%m.%Y}.",
     )
 
 
@@ -177,19 +177,19 @@ def kom_fram(
         if mottatt < sendt:
             raise InvalidFacts("Vedtaket kan ikke ha kommet fram før det ble sendt.",
                                field="mottatt_dato")
-        return KomFram(mottatt, True, f"Personen fikk vedtaket {mottatt.isoformat()}.")
+        return KomFram(mottatt, True, f"Personen fikk vedtaket {mottatt:%d.%m.%Y}.")
     if kanal == "UTLEVERT":
-        return KomFram(sendt, True, f"Vedtaket ble gitt personen {sendt.isoformat()}.")
+        return KomFram(sendt, True, f"Vedtaket ble gitt personen {sendt:%d.%m.%Y}.")
     if kanal == "DIGITAL":
         return KomFram(sendt, False, f"Vedtaket ble gjort tilgjengelig digitalt og varslet "
-                       f"{sendt.isoformat()}; det regnes som kommet fram da.")
+                       f"{sendt:%d.%m.%Y}; det regnes som kommet fram da.")
     if kanal == "POST":
         rules = rules or load_ruleset()
         days = rules.integer("frister.postgang_dager", on=sendt)
         day = sendt + timedelta(days=days)
-        return KomFram(day, False, f"Vedtaket ble sendt i posten {sendt.isoformat()}; uten kjent "
+        return KomFram(day, False, f"Vedtaket ble sendt i posten {sendt:%d.%m.%Y}; uten kjent "
                        f"mottaksdato regner vi det som kommet fram {days} dager senere, "
-                       f"{day.isoformat()}.")
+                       f"{day:%d.%m.%Y}.")
     raise InvalidFacts(f"ukjent forsendelse «{kanal}».", field="forsendelse")
 
 
@@ -222,11 +222,11 @@ def dokumentasjonsfrist(
         if dager is None:
             dager = rules.integer("frister.dokumentasjon_standard_dager", on=sendt)
         raw = add_days(sendt, dager)
-        counted = (f"Kravet ble sendt {sendt.isoformat()}; {dager} dager senere er "
-                   f"{raw.isoformat()}.")
+        counted = (f"Kravet ble sendt {sendt:%d.%m.%Y}; {dager} dager senere er "
+                   f"{raw:%d.%m.%Y}.")
     else:
         raw = frist
-        counted = f"Saksbehandler satte fristen til {raw.isoformat()}."
+        counted = f"Saksbehandler satte fristen til {raw:%d.%m.%Y}."
     if raw <= sendt:
         raise InvalidFacts("Fristen må være etter datoen kravet ble sendt.", field="frist")
     return _finish(
