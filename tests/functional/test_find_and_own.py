@@ -397,3 +397,20 @@ def test_statsforvalter_gets_403_on_pages_that_are_only_a_change_form(
         assert response.status_code == 403, url
         assert "Rollen din kan lese saker, men ikke endre dem." in response.content.decode()
     assert client.get(f"/soknad/{new.pk}/kartlegging/").status_code == 200  # reading is fine
+
+
+def test_a_strengt_fortrolig_case_goes_only_to_a_colleague_who_may_see_it(
+    two_of_one: tuple[Soknad, Soknad], users: dict[str, Any]
+) -> None:
+    """Issue 12 with § 44 / issue 10: a case the colleague cannot see would vanish from their
+    own list while it stayed theirs; it is refused naming the field."""
+    _old, new = two_of_one
+    Person.objects.filter(pk=new.person_id).update(adressebeskyttelse="STRENGT_FORTROLIG")
+    api = Api(users["veileder_sf"])
+    blind = api.post(f"/soknader/{new.pk}/saksbehandler",
+                     {"saksbehandler_id": users["veileder_a"].pk})
+    seeing = api.post(f"/soknader/{new.pk}/saksbehandler",
+                      {"saksbehandler_id": users["veileder_sf"].pk})
+    assert blind.status_code == 400 and blind.json()["extra"]["field"] == "saksbehandler"
+    assert seeing.status_code == 200
+    assert Soknad.objects.get(pk=new.pk).saksbehandler_id == users["veileder_sf"].pk

@@ -25,6 +25,7 @@ from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.payments.profile import set_betalingsprofil
 from sosialsak.contexts.people.models import Person
 from sosialsak.kernel.errors import NotFound
+from tests.functional.test_case_progress_api import Api
 from tests.helpers import NOW, synthetic_fnr
 
 EMMA = synthetic_fnr(date(2001, 10, 9), 7)
@@ -143,6 +144,12 @@ def test_a_strengt_fortrolig_person_is_registered_like_anyone_and_nothing_is_rev
     # Office A's case stays hidden from those without the permission, in A and in B.
     assert _detail(users["veileder_a"], emma_at_a.pk).status_code == 404
     assert _detail(users["veileder_b"], emma_at_a.pk).status_code == 404
+    # B's application is visible to B only (ADR 0010), never to the county's Statsforvalter,
+    # who has no permission for strengt fortrolig: not in the case, the list nor the search.
+    assert _detail(users["statsforvalter"], created.json()["id"]).status_code == 404
+    sf = Api(users["statsforvalter"])
+    assert created.json()["id"] not in [r["id"] for r in sf.get("/soknader").json()]
+    assert sf.get("/sok", q=EMMA).json()["hits"] == []
 
 
 def test_the_audited_correction_works_in_scope_and_is_refused_out_of_scope(

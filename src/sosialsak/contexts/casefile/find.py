@@ -123,12 +123,15 @@ def find(*, scope: Scope, actor: object, term: str, purpose: str) -> FindResult:
     return FindResult(term, hits, list(people.values()))
 
 
-def other_applications(*, scope: Scope, person_id: int, exclude_id: int) -> list[FindHit]:
-    """The person's other applications in scope (the hint when registering one more).
-
-    Not audited as a read of those applications: only their saksnummer and date are shown."""
-    rows = (scoped_soknader(scope).filter(person_id=person_id).exclude(pk=exclude_id)
-            .select_related("kontor").order_by("-mottatt_at")[:20])
+def other_applications(*, scope: Scope, actor: object, person_id: int, exclude_id: int,
+                       purpose: str) -> list[FindHit]:
+    """The person's other applications in scope (the hint when registering one more); each
+    one shown is logged as read, like every other list of applications."""
+    rows = list(scoped_soknader(scope).filter(person_id=person_id).exclude(pk=exclude_id)
+                .select_related("kontor").order_by("-mottatt_at")[:20])
+    record_many(actor=actor, action=Action.READ, object_type="soknad",
+                object_ids=[s.pk for s in rows], purpose=purpose,
+                kontor_ids=[s.kontor_id for s in rows])
     return [FindHit(id=s.pk, saksnummer=saksnummer(s.pk), person_id=s.person_id, navn="",
                     mottatt_at=shown_at(s.mottatt_at), status=s.status,
                     status_label=str(s.get_status_display()), kontor=s.kontor.navn,

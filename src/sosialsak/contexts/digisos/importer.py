@@ -49,6 +49,7 @@ from sosialsak.contexts.digisos.soknad_import import (
 )
 from sosialsak.contexts.intake.models import Soknad, Vedlegg
 from sosialsak.kernel.errors import NotFound
+from sosialsak.kernel.logsafe import failure
 from sosialsak.kernel.paths import inside
 
 log = logging.getLogger("sosialsak.digisos")
@@ -73,7 +74,7 @@ def import_delivery(*, delivery: Delivery, now: datetime) -> ImportResult:
     try:
         return _import(delivery, now)
     except Exception as exc:
-        log.exception("digisos delivery failed: %s", type(exc).__name__)
+        log.error("digisos delivery failed: %s", failure(exc))
         reason = (f"intern feil ({type(exc).__name__}); ingenting er lagret. Prøv igjen, "
                   "eller meld feilen.")
         return _quarantine(delivery, [reason], "", "", now)
@@ -115,7 +116,7 @@ def _import(delivery: Delivery, now: datetime) -> ImportResult:
     except NotFound as exc:
         return _quarantine(delivery, [exc.message], checked.digisos_id, checked.ekstern_ref, now)
     except Exception as exc:  # keep the delivery, whatever broke; nothing was stored
-        log.exception("digisos delivery failed while storing: %s", type(exc).__name__)
+        log.error("digisos delivery failed while storing: %s", failure(exc))
         reason = (f"intern feil under lagring ({type(exc).__name__}); ingenting er lagret. "
                   "Prøv igjen, eller meld feilen.")
         return _quarantine(delivery, [reason], checked.digisos_id, checked.ekstern_ref, now)
@@ -303,7 +304,7 @@ def import_inbox(*, now: datetime, inbox: Path | None = None) -> list[ImportResu
         try:
             results.append(import_delivery(delivery=delivery, now=now))
         except Exception as exc:  # even the quarantine failed (disk?): next folder
-            log.exception("digisos inbox folder failed: %s", type(exc).__name__)
+            log.error("digisos inbox folder failed: %s", failure(exc))
             results.append(ImportResult(str(folder), "IKKE_LEST", None, None, (
                 f"intern feil ({type(exc).__name__}); mappen er liggende i innboksen.",)))
             continue

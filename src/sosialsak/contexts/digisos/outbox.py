@@ -38,6 +38,7 @@ from sosialsak.contexts.intake.models import Hendelse, Soknad
 from sosialsak.formats.digisos import dumps_digisos_soker, find_removed_hendelser
 from sosialsak.formats.digisos.ids import is_digisos_id
 from sosialsak.kernel.errors import DomainError, ValidationFailed
+from sosialsak.kernel.logsafe import failure
 from sosialsak.kernel.paths import inside
 
 log = logging.getLogger("sosialsak.digisos")
@@ -228,7 +229,7 @@ def export_all(*, now: datetime, outbox: InnsynOutbox | Path | None = None) -> E
         except DomainError as exc:
             run.failed.append(ExportFailure(soknad.pk, exc.message))
         except Exception as exc:  # one broken application must not stop the others
-            log.exception("innsyn export failed: soknad=%s", soknad.pk)
+            log.error("innsyn export failed: soknad=%s: %s", soknad.pk, failure(exc))
             run.failed.append(ExportFailure(
                 soknad.pk, f"intern feil ({type(exc).__name__}); se loggen"))
     return run

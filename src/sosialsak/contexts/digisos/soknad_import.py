@@ -66,6 +66,7 @@ from sosialsak.formats.digisos import SoknadInnhold
 from sosialsak.kernel.bounds import EARLIEST_BIRTH_DATE
 from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import NotFound, ValidationFailed
+from sosialsak.kernel.logsafe import failure
 from sosialsak.kernel.paths import inside
 
 log = logging.getLogger("sosialsak.digisos")
@@ -259,8 +260,9 @@ def files_held_until_commit() -> Iterator[list[PendingFile]]:
         for item in pending:
             try:
                 item.temp.unlink(missing_ok=True)
-            except OSError:
-                log.exception("digisos: could not remove a file after a failed import")
+            except OSError as exc:
+                log.error("digisos: could not remove a file after a failed import: %s",
+                          failure(exc))
         raise
     finally:
         _pending.reset(token)

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext_noop
 
 from sosialsak.contexts.accounts.models import Role, User
-from sosialsak.contexts.accounts.scope import Scope
+from sosialsak.contexts.accounts.scope import Scope, scope_for
 from sosialsak.contexts.audit.log import record
 from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.intake.events import record_hendelse
@@ -71,6 +71,17 @@ def _target(to_user_id: int | None, kontor_id: int) -> User | None:
     return to
 
 
+def _check_sees(to: User | None, soknad_ids: list[int]) -> None:
+    """A case is given only to a colleague who can see it: a strengt fortrolig case to someone
+    without the permission would vanish from their own list while it stays theirs."""
+    if to is None:
+        return
+    seen = scoped_soknader(scope_for(to)).filter(pk__in=soknad_ids).count()
+    if seen != len(set(soknad_ids)):
+        raise ValidationFailed("saksbehandler: kollegaen har ikke tilgang til alle sakene; "
+                               "velg en som har det.", field="saksbehandler")
+
+
 @transaction.atomic
 def assign(*, scope: Scope, actor: User, soknad_id: int, to_user_id: int | None,
            now: datetime) -> Soknad:
@@ -80,6 +91,7 @@ def assign(*, scope: Scope, actor: User, soknad_id: int, to_user_id: int | None,
     if soknad is None:
         raise NotFound("Fant ikke søknaden, eller du har ikke tilgang til å endre den.")
     to = _target(to_user_id, soknad.kontor_id)
+    _check_sees(to, [soknad.pk])
     _assign_one(soknad=soknad, actor=actor, to=to, now=now)
     return soknad
 
@@ -104,4 +116,5 @@ def assign_many(*, scope: Scope, actor: User, soknad_ids: list[int], to_user_id:
     if len(rows) != len(ids):
         raise NotFound("Fant ikke alle sakene, eller du har ikke tilgang til å endre dem.")
     to = _target(to_user_id, int(kontor_id or 0))
+    _check_sees(to, ids)
     return sum(_assign_one(soknad=s, actor=actor, to=to, now=now) for s in rows)

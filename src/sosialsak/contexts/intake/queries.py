@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
+from sosialsak.contexts.accounts.models import Role
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record
 from sosialsak.contexts.audit.models import Action
@@ -35,11 +36,15 @@ def scope_q(scope: Scope, prefix: str = "") -> Q:
         # NOT IN over the few strictly confidential people (a partial index finds them)
         # rather than a join to every person: the planner keeps the application's own index
         # order, so a page of the queue stays a page.
-        # An application registered by an office that could not see the protected person
-        # stays visible there: it holds only what that office was told (issue 10).
-        q &= ~(Q(**{f"{prefix}person_id__in": Person.objects.filter(
+        protected = Q(**{f"{prefix}person_id__in": Person.objects.filter(
             adressebeskyttelse=Adressebeskyttelse.STRENGT_FORTROLIG).values("pk")})
-            & Q(**{f"{prefix}registrert_uten_innsyn": False}))
+        if Role.STATSFORVALTER in scope.roles:
+            q &= ~protected
+        else:
+            # An application registered by an office that could not see the protected person
+            # stays visible there (the application's office is the registering one): it holds
+            # only what that office was told (issue 10, ADR 0010). Never to the county.
+            q &= ~(protected & Q(**{f"{prefix}registrert_uten_innsyn": False}))
     return q
 
 

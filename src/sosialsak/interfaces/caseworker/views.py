@@ -179,8 +179,9 @@ def register(request: HttpRequest) -> HttpResponse:
 
 def _hint_other_applications(request: HttpRequest, soknad: Soknad) -> None:
     """Issue 12: the person already has applications in scope (e.g. one from this morning)."""
-    others = other_applications(scope=scope_of(request), person_id=soknad.person_id,
-                                exclude_id=soknad.pk)
+    others = other_applications(scope=scope_of(request), actor=request.user,
+                                person_id=soknad.person_id, exclude_id=soknad.pk,
+                                purpose="registrering: andre søknader fra personen")
     if others:
         newest = others[0]
         text = ngettext(

@@ -20,6 +20,7 @@ from sosialsak.contexts.accounts.scope import system_scope
 from sosialsak.contexts.audit.log import audit_channel
 from sosialsak.contexts.cases.operations import send_due_reminders
 from sosialsak.contexts.digisos import importer, outbox
+from sosialsak.kernel.logsafe import failure
 
 log = logging.getLogger("sosialsak.jobs")
 
@@ -45,7 +46,7 @@ class Command(BaseCommand):
                 with audit_channel("job"):
                     problem = steps[name](now)
             except Exception as exc:  # one broken step must not stop the others
-                log.exception("job step failed: %s", name)
+                log.error("job step failed: %s: %s", name, failure(exc))
                 self.stderr.write(f"{name}: feilet ({type(exc).__name__}); se loggen")
                 problem = f"steget «{name}» feilet"
             if problem:
@@ -78,8 +79,8 @@ class Command(BaseCommand):
         run = outbox.export_all(now=now)
         self.stdout.write(f"innsyn: {len(run.exported)} filer skrevet"
                           + (f", {len(run.failed)} feilet" if run.failed else ""))
-        for failure in run.failed:
-            self.stderr.write(f"søknad {failure.soknad_id}: {failure.reason}")
+        for broken in run.failed:
+            self.stderr.write(f"søknad {broken.soknad_id}: {broken.reason}")
         return f"{len(run.failed)} innsynsfiler kunne ikke skrives" if run.failed else None
 
     def _sweep(self, now: datetime) -> str | None:
