@@ -85,7 +85,8 @@ def test_fnr_search_finds_the_person_across_statuses_and_logs_no_number(
     assert sorted(int(e.object_id) for e in entries) == sorted([old.pk, new.pk])
     assert not any(FNR in (e.purpose + e.object_id) for e in AuditEntry.objects.all())
     searches = AuditEntry.objects.filter(object_type="sok").values_list("purpose", flat=True)
-    assert list(searches) == ["api: søk etter sak eller person (fodselsnummer: 2 treff)"]
+    assert sorted(searches) == ["api: liste søknader (fodselsnummer: 1 treff)",
+                                "api: søk etter sak eller person (fodselsnummer: 2 treff)"]
 
 
 def test_search_by_name_words_and_by_saksnummer(two_of_one: tuple[Soknad, Soknad],
@@ -414,3 +415,12 @@ def test_a_strengt_fortrolig_case_goes_only_to_a_colleague_who_may_see_it(
     assert blind.status_code == 400 and blind.json()["extra"]["field"] == "saksbehandler"
     assert seeing.status_code == 200
     assert Soknad.objects.get(pk=new.pk).saksbehandler_id == users["veileder_sf"].pk
+
+
+def test_a_queue_search_by_fnr_is_logged_even_without_hits(users: dict[str, Any]) -> None:
+    """Issue 12 / issue 10: probing numbers in the queue's search shows in the log, by hit
+    count and never the number."""
+    stranger = synthetic_fnr(date(1970, 5, 5), 7)
+    Api(users["veileder_a"]).get("/soknader", q=stranger)
+    entry = AuditEntry.objects.get(object_type="sok", actor_username=users["veileder_a"].username)
+    assert entry.purpose.endswith("(fodselsnummer: 0 treff)") and stranger not in entry.purpose

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -18,7 +19,7 @@ from django.db.models import Count, IntegerField, Min, OuterRef, Q, QuerySet, Su
 from django.db.models.functions import Coalesce
 
 from sosialsak.contexts.accounts.scope import Scope
-from sosialsak.contexts.audit.log import record_many
+from sosialsak.contexts.audit.log import record, record_many
 from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.casefile.deadlines import Deadline, next_deadline
 from sosialsak.contexts.cases.models import Dokumentasjonskrav
@@ -63,6 +64,7 @@ class QueuePage:
     total: int | None  # matching applications in all pages (None when not counted)
 
 
+_FNR = re.compile(r"\d{11}")
 OPEN_STATUSES = ("MOTTATT", "UNDER_BEHANDLING")
 MAX_LIMIT = 500
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -147,6 +149,12 @@ def work_queue_page(
     record_many(actor=actor, action=Action.READ, object_type="soknad",
                 object_ids=[s.pk for s in rows], purpose=purpose,
                 kontor_ids=[s.kontor_id for s in rows])
+    if _FNR.fullmatch(filters.search.replace(" ", "")):
+        # A search by fødselsnummer is logged even when it finds nothing (probing numbers
+        # shows in the log), by its hit count, never the number (issue 12).
+        record(actor=actor, action=Action.READ, object_type="sok", object_id="",
+               purpose=f"{purpose} (fodselsnummer: {len(rows)} treff)",
+               kontor_id=getattr(actor, "kontor_id", None))
     total = None
     if count:
         total = len(rows) if not etter and not more else base.order_by().count()
