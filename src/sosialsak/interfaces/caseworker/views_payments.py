@@ -63,8 +63,11 @@ def due(request: HttpRequest) -> HttpResponse:
     day = _day(request.GET.get("dato"))
     data = due_payments(scope=scope_of(request), actor=request.user, kontor_id=kontor_id,
                         forfallsdato=day, purpose="utbetalinger til forfall")
+    scope = scope_of(request)
+    # The download form only for those the export accepts (the permission and write access).
     return render(request, "caseworker/payments/due.html",
-                  {"d": data, "leder": Role.LEDER in scope_of(request).roles})
+                  {"d": data, "leder": Role.LEDER in scope.roles,
+                   "kan_eksportere": scope.can_export_payments})
 
 
 @login_required
