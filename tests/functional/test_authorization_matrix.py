@@ -253,8 +253,6 @@ API_RULES: dict[str, str] = {
         "v:200/200 l:200/200 sf:200/200 b:200/200 adm:200/200 anon:401/401 vb:200/200",
     "GET /api/v1/personer/{person_id}":
         "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
-    "GET /api/v1/arbeidsliste":
-        "v:200/200 l:200/200 sf:200/200 b:200/200 adm:200/200 anon:401/401 vb:200/200",
     "POST /api/v1/soknader/{soknad_id}/saksbehandler":
         "v:200/404 l:200/404 sf:403/403 b:403/403 adm:403/403 anon:401/401 vb:404/404",
     "POST /api/v1/saksbehandler/fordel":

@@ -187,13 +187,13 @@ def test_take_a_case_and_it_is_mine_with_an_event_naming_the_actor(
     _old, new = two_of_one
     va = users["veileder_a"]
     api = Api(va)
-    assert [r["id"] for r in api.get("/arbeidsliste", tildelt="unassigned").json()] == [new.pk]
+    assert [r["id"] for r in api.get("/soknader", tildelt="unassigned").json()] == [new.pk]
 
     taken = api.post(f"/soknader/{new.pk}/saksbehandler", {"saksbehandler_id": va.pk})
 
     assert taken.status_code == 200 and taken.json()["saksbehandler_id"] == va.pk
-    assert [r["id"] for r in api.get("/arbeidsliste", tildelt="mine").json()] == [new.pk]
-    assert api.get("/arbeidsliste", tildelt="unassigned").json() == []
+    assert [r["id"] for r in api.get("/soknader", tildelt="mine").json()] == [new.pk]
+    assert api.get("/soknader", tildelt="unassigned").json() == []
     event = Hendelse.objects.get(soknad=new, type="intake.soknad.saksbehandler")
     assert event.actor_id == va.pk
     assert AuditEntry.objects.filter(action="WRITE", object_id=str(new.pk),
@@ -215,7 +215,7 @@ def test_hand_over_only_to_a_colleague_at_the_same_office(
                         {"saksbehandler_id": users["leder_a"].pk})
     assert to_b.status_code == 400 and to_b.json()["extra"]["field"] == "saksbehandler"
     assert to_leder.status_code == 200
-    assert Api(users["leder_a"]).get("/arbeidsliste", tildelt="mine").json()[0]["id"] == new.pk
+    assert Api(users["leder_a"]).get("/soknader", tildelt="mine").json()[0]["id"] == new.pk
 
 
 def test_only_a_leder_redistributes_in_bulk(users: dict[str, Any], offices: dict[str, Any]
@@ -236,7 +236,7 @@ def test_team_filter_is_the_callers_office(users: dict[str, Any], offices: dict[
     """The statsforvalter sees both offices; a veileder's "team" is their own office."""
     a = register(users["veileder_a"], offices["A"])
     register(users["veileder_b"], offices["B"], fnr=synthetic_fnr(date(1991, 1, 1), 1))
-    assert [r["id"] for r in Api(users["veileder_a"]).get("/arbeidsliste",
+    assert [r["id"] for r in Api(users["veileder_a"]).get("/soknader",
                                                           tildelt="team").json()] == [a.pk]
 
 

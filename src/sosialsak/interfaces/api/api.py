@@ -144,11 +144,13 @@ def _plain(obj: Any) -> Any:
          summary="List søknader i din tilgang")
 def list_soknader(
     request: HttpRequest, response: HttpResponse, status: Code = "", q: SearchTerm = "",
+    tildelt: Code = "",
     etter: str = Query("", description="Sidemarkør: verdien fra forrige sides `Link`-hode "
                        "(`rel=\"next\"`). Tom: første side."),
     limit: int = Query(100, ge=1, le=500, description="Antall søknader per side (1–500)."),
 ) -> list[dict[str, Any]]:
-    """List søknadene i kallerens tilgang: hastesaker først, deretter de eldste.
+    """List søknadene i kallerens tilgang: hastesaker først, deretter de eldste. `tildelt`:
+    `mine`, `unassigned` (ingen saksbehandler) eller `team` (ditt kontor); tom: alle.
 
     Sidedelt med nøkkel: finnes det flere, har svaret hodet
     `Link: </api/v1/soknader?etter=…&limit=…>; rel="next"` (samme filtre); følg det til det
@@ -156,7 +158,7 @@ def list_soknader(
     lest."""
     with audit_channel("api"):
         page = work_queue_page(scope=scope_of(request), actor=request.user,
-                               filters=QueueFilter(status=status, search=q),
+                               filters=QueueFilter(status=status, search=q, assigned=tildelt),
                                today=today(), purpose="api: liste søknader",
                                include_closed=bool(status), etter=etter, limit=limit)
     if page.neste:

@@ -8,7 +8,6 @@ inward under ``audit_channel("api")``; errors in the one shape ``{code, message,
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, datetime
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -16,76 +15,16 @@ from ninja import NinjaAPI, Router, Schema
 from pydantic import Field
 
 from sosialsak.contexts.audit.log import audit_channel
-from sosialsak.contexts.casefile.find import find, person_overview
-from sosialsak.contexts.casefile.queue import QueueFilter, work_queue
+from sosialsak.contexts.casefile.find import FindResult, PersonOverview, find, person_overview
 from sosialsak.contexts.intake.assignment import assign, assign_many
-from sosialsak.interfaces.api.bounds import Code, Id, SearchTerm
-from sosialsak.interfaces.api.schemas import Error, SoknadListItem
-from sosialsak.interfaces.caseworker.common import now, scope_of, today
+from sosialsak.interfaces.api.bounds import Id, SearchTerm
+from sosialsak.interfaces.api.schemas import Error
+from sosialsak.interfaces.caseworker.common import now, scope_of
 from sosialsak.interfaces.caseworker.readonly import audit_refusal, forbidden_body
 from sosialsak.kernel.errors import Forbidden
 
 router = Router(tags=["finn og fordel"])
 ERRORS: dict[int, Any] = {400: Error, 403: Error, 404: Error}
-
-
-class FindHitOut(Schema):
-    id: int
-    saksnummer: str
-    person_id: int
-    navn: str
-    mottatt_at: datetime
-    status: str
-    status_label: str
-    kontor: str
-    saksbehandler: str
-    beskyttet: bool
-
-
-class FindPersonOut(Schema):
-    person_id: int
-    navn: str
-    antall_soknader: int
-    siste_mottatt_at: datetime
-
-
-class FindOut(Schema):
-    term: str
-    hits: list[FindHitOut]
-    personer: list[FindPersonOut]
-
-
-class HouseholdAtOut(Schema):
-    soknad_id: int
-    oppgitt_at: datetime | None
-    kilde: str
-    navn: str
-    adresse: str
-    telefon: str
-    partner: str
-    barn: list[str]
-
-
-class PersonEntryOut(Schema):
-    dato: date
-    art: str
-    tekst: str
-    status: str
-    soknad_id: int
-    belop: int | None
-    vedtak_id: int | None
-
-
-class PersonOut(Schema):
-    person_id: int
-    navn: str
-    fodselsnummer: str
-    fodselsdato: date | None
-    beskyttet: bool
-    telefon: str
-    soknader: list[FindHitOut]
-    husstander: list[HouseholdAtOut]
-    historikk: list[PersonEntryOut]
 
 
 class AssignIn(Schema):
@@ -107,11 +46,7 @@ class AssignManyOut(Schema):
     endret: int
 
 
-class QueueItemOut(SoknadListItem):
-    saksbehandler: str
-
-
-@router.get("/sok", response=FindOut, summary="Finn søknader og personer")
+@router.get("/sok", response=FindResult, summary="Finn søknader og personer")
 def search(request: HttpRequest, q: SearchTerm = "") -> dict[str, Any]:
     """Finn søknader med alle statuser i tilgangen etter navn, fødselsnummer/D-nummer eller
     saksnummer, nyeste først, med personene de gjelder. Hvert treff loggføres."""
@@ -121,7 +56,7 @@ def search(request: HttpRequest, q: SearchTerm = "") -> dict[str, Any]:
     return dataclasses.asdict(result)
 
 
-@router.get("/personer/{person_id}", response={200: PersonOut, 404: Error},
+@router.get("/personer/{person_id}", response={200: PersonOverview, 404: Error},
             summary="Les alt om én person")
 def person(request: HttpRequest, person_id: Id) -> dict[str, Any]:
     """Alt i tilgangen om én person, nyeste først (aldri en beskyttet adresse)."""
@@ -129,17 +64,6 @@ def person(request: HttpRequest, person_id: Id) -> dict[str, Any]:
         overview = person_overview(scope=scope_of(request), actor=request.user,
                                    person_id=person_id, purpose="api: personoversikt")
     return dataclasses.asdict(overview)
-
-
-@router.get("/arbeidsliste", response=list[QueueItemOut],
-            summary="List åpne søknader etter tildeling")
-def queue(request: HttpRequest, tildelt: Code = "", status: Code = "") -> list[dict[str, Any]]:
-    """De åpne søknadene i tilgangen; ``tildelt``: ``mine``, ``unassigned`` eller ``team``."""
-    with audit_channel("api"):
-        rows = work_queue(scope=scope_of(request), actor=request.user,
-                          filters=QueueFilter(status=status, assigned=tildelt), today=today(),
-                          purpose="api: arbeidsliste", include_closed=bool(status))
-    return [dataclasses.asdict(r) for r in rows]
 
 
 @router.post("/soknader/{soknad_id}/saksbehandler", response={200: AssignOut, **ERRORS},

@@ -45,6 +45,7 @@ class SoknadListItem(Schema):
     antall_poster: int
     kontor: str
     neste_frist: DeadlineOut | None
+    saksbehandler: str = ""
 
 
 class ChildOut(Schema):
