@@ -55,7 +55,7 @@ class TestPeriod:
                    "--explain")
 
         assert "== 2023-11 ==" in text and "== 2024-01 ==" in text
-        assert "Sum for perioden: 34300 kr" in text
+        assert "Sum for perioden: 34 300 kr" in text
 
     @pytest.mark.parametrize("to", ["2023-10", "2023-13", "nov"])
     def test_a_bad_or_early_to_exits_with_2(self, db: Any, tmp_path: Path, to: str) -> None:
@@ -63,6 +63,13 @@ class TestPeriod:
             run("calculate", "--household", write(tmp_path, PERIOD), "--to", to)
 
         assert err.value.returncode == 2 and str(err.value).startswith("--to:")
+
+    def test_a_month_outside_the_case_range_names_the_range(self, db: Any,
+                                                            tmp_path: Path) -> None:
+        with pytest.raises(CommandError) as err:
+            run("calculate", "--household", write(tmp_path, PERIOD), "--to", "9999-01")
+
+        assert err.value.returncode == 2 and "2000–2099" in str(err.value)
 
 
 class TestSoknadHousehold:

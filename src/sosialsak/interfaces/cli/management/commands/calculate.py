@@ -43,6 +43,7 @@ from sosialsak.rules import (
     render_for_caseworker,
     result_as_json,
 )
+from sosialsak.rules.money import format_kr
 
 BAD_INPUT = 2
 
@@ -97,7 +98,7 @@ class Command(BaseCommand):
                     self.stdout.write(f"== {one.month.strftime('%Y-%m')} ==")
                     self._explain(one)
                     self.stdout.write("")
-                self.stdout.write(f"Sum for perioden: {period.total} kr")
+                self.stdout.write(f"Sum for perioden: {format_kr(period.total)}")
             else:
                 self.stdout.write(json.dumps(period_as_json(period), ensure_ascii=False,
                                              indent=2))
@@ -118,8 +119,7 @@ class Command(BaseCommand):
         try:
             last = cli_args.case_month(raw)
         except argparse.ArgumentTypeError as exc:
-            raise CommandError("--to: skriv måneden som ÅÅÅÅ-MM, f.eks. 2024-06.",
-                               returncode=BAD_INPUT) from exc
+            raise CommandError(f"--to: {exc}", returncode=BAD_INPUT) from exc
         if last < first:
             raise CommandError(f"--to: {raw} er før første måned "
                                f"{first.strftime('%Y-%m')}.", returncode=BAD_INPUT)
@@ -139,8 +139,7 @@ class Command(BaseCommand):
         try:
             when = cli_args.case_month(month) if month else None
         except argparse.ArgumentTypeError as exc:
-            raise CommandError("--month: skriv måneden som ÅÅÅÅ-MM, f.eks. 2024-03.",
-                               returncode=BAD_INPUT) from exc
+            raise CommandError(f"--month: {exc}", returncode=BAD_INPUT) from exc
         household = household_json_from_soknad(innhold, month=when)
         if not household["adults"]:
             raise CommandError("--soknad: søknaden har verken fødselsdato eller gyldig "
