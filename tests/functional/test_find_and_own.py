@@ -424,3 +424,16 @@ def test_a_queue_search_by_fnr_is_logged_even_without_hits(users: dict[str, Any]
     Api(users["veileder_a"]).get("/soknader", q=stranger)
     entry = AuditEntry.objects.get(object_type="sok", actor_username=users["veileder_a"].username)
     assert entry.purpose.endswith("(fodselsnummer: 0 treff)") and stranger not in entry.purpose
+
+
+def test_a_bulk_assignment_with_a_bad_id_changes_nothing_and_is_no_500(
+    users: dict[str, Any], offices: dict[str, Any]
+) -> None:
+    """Issue 10 (bounds) / issue 12 (all or nothing): "²" passes isdigit() but not int()."""
+    case = register(users["veileder_a"], offices["A"], fnr=synthetic_fnr(date(1990, 1, 1), 4))
+    client = Client()
+    client.force_login(users["leder_a"])
+    answer = client.post("/arbeidsliste/fordel/", {"soknad": [str(case.pk), "²"],
+                                                  "saksbehandler": users["veileder_a"].pk})
+    assert answer.status_code == 302
+    assert Soknad.objects.get(pk=case.pk).saksbehandler_id is None

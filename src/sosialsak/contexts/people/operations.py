@@ -148,6 +148,7 @@ def record_household(
     kept: set[int] = set()
     chosen: list[tuple[Barn, str]] = []
     new: list[Barn] = []
+    numbered: list[Barn] = []
     for i, child in enumerate(barn):
         check_birth_date(child.fodselsdato, today=today, field=f"barn[{i}].fodselsdato")
         cfnr = check_fnr(child.fodselsnummer, field=f"barn[{i}].fodselsnummer") \
@@ -162,8 +163,12 @@ def record_household(
             new.append(b)
         else:
             kept.add(b.pk)
+            if cfnr and not b.fodselsnummer:  # a number now stated for a child known here
+                b.fodselsnummer = cfnr
+                numbered.append(b)
         chosen.append((b, child.bosted))
     Barn.objects.bulk_create(new)
+    Barn.objects.bulk_update(numbered, ["fodselsnummer"])
     members = [HusstandBarn(husstand=h, barn=b, bosted=bosted) for b, bosted in chosen]
     for member in members:
         member.full_clean(exclude=["husstand", "barn"])

@@ -9,6 +9,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -189,7 +190,8 @@ def _hint_other_applications(request: HttpRequest, soknad: Soknad) -> None:
             "%(d)s.",
             "Personen har %(n)s andre søknader i tilgangen din, sist saksnummer %(s)s mottatt "
             "%(d)s.", len(others)) % {"n": len(others), "s": newest.saksnummer,
-                                      "d": newest.mottatt_at.strftime("%d.%m.%Y %H:%M")}
+                                      "d": timezone.localtime(newest.mottatt_at)
+                                      .strftime("%d.%m.%Y %H:%M")}
         messages.info(request, format_html('{} <a href="{}">{}</a>', text,
                                            reverse("person", args=[soknad.person_id]),
                                            _("Se alle søknadene fra personen")))

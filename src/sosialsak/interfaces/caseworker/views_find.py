@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sosialsak.contexts.casefile.find import find, person_overview
-from sosialsak.contexts.intake.assignment import assign, assign_many, colleagues
+from sosialsak.contexts.intake.assignment import assign, assign_many
 from sosialsak.interfaces.caseworker.common import (
     not_found_as_404,
     now,
@@ -25,6 +25,7 @@ from sosialsak.interfaces.caseworker.common import (
     post_int,
     scope_of,
 )
+from sosialsak.kernel import bounds
 from sosialsak.kernel.errors import DomainError, Forbidden, NotFound
 
 
@@ -107,7 +108,11 @@ def assign_case(request: HttpRequest, soknad_id: int) -> HttpResponse:
 def assign_bulk(request: HttpRequest) -> HttpResponse:
     """A leder gives the chosen cases to one colleague."""
     _staff(request)
-    ids = [int(x) for x in request.POST.getlist("soknad") if x.isdigit() and len(x) < 12]
+    parsed = [bounds.parse_id(x) for x in request.POST.getlist("soknad")]
+    ids = [i for i in parsed if i is not None]
+    if len(ids) != len(parsed):  # all or nothing, as assign_many: never drop one silently
+        messages.error(request, _("Utvalget har en ugyldig sak; ingen saker er fordelt."))
+        return _back(request, reverse("queue"))
     try:
         n = assign_many(scope=scope_of(request), actor=request.user,  # type: ignore[arg-type]
                         soknad_ids=ids, to_user_id=post_int(request, "saksbehandler"), now=now())
@@ -119,8 +124,3 @@ def assign_bulk(request: HttpRequest) -> HttpResponse:
     except DomainError as exc:
         messages.error(request, plain(exc))
     return _back(request, reverse("queue"))
-
-
-def colleagues_of(request: HttpRequest) -> list[object]:
-    """The caller's colleagues, for the hand-over list on the case page and the queue."""
-    return list(colleagues(kontor_id=getattr(request.user, "kontor_id", None)))
