@@ -33,6 +33,7 @@ class LineExplained:
     fortegn: str  # PLUS, MINUS or INFO (no amount: e.g. barnetrygd is not counted)
     hjemmel: str
     detail: str = ""
+    kind: str = ""  # the rules' line kind: «inntekt» reads «Minus lønn»
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,7 @@ def _text(line: ExplanationLine) -> str:
 def _line(line: ExplanationLine) -> LineExplained:
     amount = Decimal(line.amount)
     sign = INFO if amount == 0 else MINUS if amount < 0 else PLUS
-    detail = line.detail if line.kind in ("inntekt_holdes_utenfor", "bolig") else ""
-    return LineExplained(_text(line), abs(amount), sign, line.hjemmel, detail)
+    return LineExplained(_text(line), abs(amount), sign, line.hjemmel, line.detail, line.kind)
 
 
 def explain_months(built: Built) -> list[MonthExplained]:
