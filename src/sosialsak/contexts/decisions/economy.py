@@ -47,7 +47,7 @@ def economy_prefill(soknad: Soknad) -> dict[str, Kilde]:
     Callers have read ``soknad`` through its scope."""
     sent = local_date(soknad.mottatt_at)
     sums: dict[str, int] = {}
-    housing = dict((cost, name) for name, cost in HOUSING_FIELDS)
+    housing = {cost: name for name, cost in HOUSING_FIELDS}
     for kind, type_, belop in OkonomiPost.objects.filter(
             soknad=soknad, kind__in=(OkonomiKind.INNTEKT, OkonomiKind.BOUTGIFT),
             belop__gt=0).values_list("kind", "type", "belop"):
@@ -55,7 +55,7 @@ def economy_prefill(soknad: Soknad) -> dict[str, Kilde]:
             name = f"inntekt_{INCOME.get(type_, rules.IncomeType.OTHER.value)}"
         else:
             name = housing.get(HOUSING.get(type_, ""), "")
-        if name:
+        if name and belop:  # never None: filtered above
             sums[name] = sums.get(name, 0) + belop
     out = {name: Kilde(min(v, MAX_KRONER), SOKNAD, sent) for name, v in sums.items()}
     mapped = mapped_housing_cost(soknad)

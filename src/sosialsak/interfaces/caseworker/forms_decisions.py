@@ -14,11 +14,10 @@ from django.utils.translation import gettext, gettext_lazy
 
 from sosialsak.contexts.decisions.economy import FIELDS as ECONOMY_FIELDS
 from sosialsak.contexts.decisions.economy import INCOME_FIELDS, MAX_KRONER
-
 from sosialsak.contexts.decisions.operations import (
     BarnBegrunnelse,
-    Inntekt,
     DokumentasjonskravUtkast,
+    Inntekt,
     Justering,
     KvpInntektUtkast,
     KvpUtkast,
