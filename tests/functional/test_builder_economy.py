@@ -194,3 +194,20 @@ def test_the_fragment_needs_the_csrf_token(users: Any, digital: Any) -> None:
 
     assert client.post(f"/soknad/{digital.pk}/vedtak/forhandsvisning/",
                        _form(digital)).status_code == 403
+
+
+def test_each_month_uses_the_rates_in_force_that_month(users: Any, digital: Any) -> None:
+    """sotjl. § 18: December 2023 on the 2023 rates, January 2024 on the 2024 rates; the
+    income is deducted and the rent added in both months."""
+    client = _client(users["veileder_a"])
+    body = _preview(client, digital, periode_fra="2023-12-01", periode_tom="2024-01-31",
+                    inntekt_salary="1000", husleie="8000").content.decode()
+
+    captions = re.findall(r"<caption>Slik er beløpet regnet ut for ([^<]*)</caption>", body)
+    assert captions == ["desember 2023", "januar 2024"]
+    assert "Satsene gjelder fra 1. juli 2023" in body
+    assert "Satsene gjelder fra 1. januar 2024" in body
+    rates = re.findall(r"Veiledende sats for enslig</th><td class=\"num\">([^<]*)</td>", body)
+    assert rates == [_kr(7550), _kr(7850)]  # rules/parameters/…/enslig.yaml
+    assert body.count(f"Minus lønn</th><td class=\"num\">{_kr(1000)}") == 2
+    assert body.count(f"Husleie</th><td class=\"num\">{_kr(8000)}") == 2
