@@ -34,6 +34,9 @@ MAX_QUERIES = {
     "/api/v1/soknader": 5,  # + the page and its audit insert (+ the total for 2+ pages)
     "case": 28,  # the stated household is three queries (issue 10); the colleagues to hand over to
     "api_read": 26,
+    # the vedtak builder (issue 12): the stated household (three), the economy from the
+    # application and the mapping (two), the payment choices; never a query per row
+    "builder": 20,
 }
 
 
@@ -216,3 +219,32 @@ def test_the_menu_shows_the_audit_log_to_the_leder_only(users: dict[str, Any]) -
         c.force_login(users[name])
         shown[name] = "/tilgangslogg/" in c.get("/arbeidsliste/").content.decode()
     assert shown == {"leder_a": True, "veileder_a": False}
+
+
+def _economy(s: Soknad, n: int, actor: Any) -> None:
+    """``n`` incomes and housing costs from the application, and a mapped housing cost."""
+    from sosialsak.contexts.cases.operations import save_kartlegging
+    from sosialsak.contexts.intake.models import OkonomiPost
+
+    save_kartlegging(scope=scope_for(actor), actor=actor, soknad_id=s.pk, del_type="BOLIG",
+                     barn_id=None, svar={"bosituasjon": "1", "boutgift": 9000},
+                     now=timezone.now())
+    kinds = [("INNTEKT", "jobb"), ("INNTEKT", "barnetrygd"), ("BOUTGIFT", "husleie"),
+             ("BOUTGIFT", "strom")]
+    OkonomiPost.objects.bulk_create(
+        OkonomiPost(soknad=s, kind=kinds[i % 4][0], type=kinds[i % 4][1], tittel="x",
+                    belop=100 + i) for i in range(n))
+
+
+def test_the_builder_page_costs_the_same_for_3_and_30_rows(
+    client: Client, make_soknad: Callable[..., Any], users: dict[str, Any],
+    django_assert_max_num_queries: Any,
+) -> None:
+    def page(n: int) -> int:
+        s = _rich_case(make_soknad, users, n)
+        _economy(s, n, users["veileder_sf"])
+        return _count(client, f"/soknad/{s.pk}/vedtak/ny/", MAX_QUERIES["builder"],
+                      django_assert_max_num_queries)
+
+    few, many = page(3), page(30)
+    assert few == many

@@ -137,3 +137,19 @@ def kartlegging_summary(soknad: Soknad) -> str:
             lines.append(f"- Ikke kartlagt fordi: {s.ikke_kartlagt_grunn}")
         blocks.append("\n".join([head, *lines]))
     return "\n\n".join(blocks)
+
+
+def mapped_housing_cost(soknad: Soknad) -> tuple[int, datetime] | None:
+    """Return the monthly housing cost in the person's newest «Bolig» mapping at this office,
+    and when it was written; None when it is not mapped (one query).
+
+    Callers have already read the application through its scope."""
+    row = (Kartleggingsdel.objects.filter(person_id=soknad.person_id, del_type="BOLIG",
+                                          soknad__kontor_id=soknad.kontor_id)
+           .order_by("-skrevet_at", "-id").values_list("svar", "skrevet_at").first())
+    if row is None:
+        return None
+    value = (row[0] or {}).get("boutgift")
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return None
+    return value, row[1]

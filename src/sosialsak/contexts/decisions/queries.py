@@ -19,6 +19,7 @@ from sosialsak.contexts.cases.access import staff_readable
 from sosialsak.contexts.cases.queries import children_in, current_sections
 from sosialsak.contexts.decisions.deadline import appeal_deadline
 from sosialsak.contexts.decisions.decided import decided_items
+from sosialsak.contexts.decisions.economy import Kilde, economy_prefill
 from sosialsak.contexts.decisions.models import (
     Hjemmel,
     Klage,
@@ -75,6 +76,9 @@ class BuilderContext:
         (t.value, t.value.replace("_", " ").capitalize()) for t in rules.KvpInntektType])
     klage: Klage | None = None  # a new decision after this appeal (omgjøring)
     valgt: frozenset[int] = frozenset()  # items checked from the start
+    # The economy's figures pre-filled from the application and the mapping, with their
+    # source, by the builder's field name (issue 12, item 3).
+    okonomi: dict[str, Kilde] = field(default_factory=dict)
 
 
 def builder_context(*, scope: Scope, actor: object, soknad_id: int, today: date,
@@ -117,7 +121,7 @@ def builder_context(*, scope: Scope, actor: object, soknad_id: int, today: date,
         returnert=[(f.behandlet_at, getattr(f.behandlet_av, "username", ""), f.merknad)
                    for f in Vedtaksforslag.objects.filter(soknad=soknad, status="RETURNERT")
                    .select_related("behandlet_av").order_by("-behandlet_at")[:3]],
-        klage=klage, valgt=valgt)
+        klage=klage, valgt=valgt, okonomi=economy_prefill(soknad))
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.http import QueryDict
+from django.utils.translation import gettext, gettext_lazy
 
+from sosialsak.contexts.decisions.economy import FIELDS as ECONOMY_FIELDS
+from sosialsak.contexts.decisions.economy import INCOME_FIELDS, MAX_KRONER
 from sosialsak.contexts.decisions.operations import (
     BarnBegrunnelse,
     DokumentasjonskravUtkast,
+    Inntekt,
     Justering,
     KvpInntektUtkast,
     KvpUtkast,
@@ -29,6 +33,36 @@ from sosialsak.kernel.errors import ValidationFailed
 from sosialsak.kernel.periods import inclusive_end
 
 VILKAR_ROWS = 2
+
+# The economy's number fields (issue 12, item 3): each income type of the rules, and the
+# housing costs. The labels name the field in the form and in its error message.
+ECONOMY_LABELS = {
+    "inntekt_salary": gettext_lazy("Lønn"),
+    "inntekt_benefit": gettext_lazy("Trygd eller annen stønad fra NAV"),
+    "inntekt_housing_allowance": gettext_lazy("Bostøtte"),
+    "inntekt_child_benefit": gettext_lazy("Barnetrygd"),
+    "inntekt_child_support": gettext_lazy("Barnebidrag"),
+    "inntekt_student_support": gettext_lazy("Studiestøtte"),
+    "inntekt_child_earnings": gettext_lazy("Barns inntekt fra fritids- og feriejobb"),
+    "inntekt_other": gettext_lazy("Annen inntekt"),
+    "husleie": gettext_lazy("Husleie eller renter og avdrag på boliglån"),
+    "strom": gettext_lazy("Strøm og oppvarming"),
+}
+assert tuple(ECONOMY_LABELS) == ECONOMY_FIELDS, "a label for every economy field"
+
+
+def economy_kroner(post: QueryDict, name: str) -> int:
+    """A monthly figure of the economy: whole kroner from 0 to 10 000 000 (empty is 0).
+    The message names the field by its label, as the caseworker sees it."""
+    raw = post.get(name, "").strip().replace(" ", "").replace("\u00a0", "")
+    if not raw:
+        return 0
+    if len(raw) <= 12 and raw.isascii() and raw.isdigit() and int(raw) <= MAX_KRONER:
+        return int(raw)
+    raise bounds.OutOfRange(
+        gettext("%(felt)s: skriv et helt antall kroner fra 0 til 10 000 000, uten "
+                "komma eller minus.") % {"felt": ECONOMY_LABELS[name]},
+        code="invalid_number", field=name)
 
 
 def _int(post: QueryDict, name: str) -> int | None:
@@ -129,7 +163,9 @@ def utkast_from_post(post: QueryDict) -> VedtakUtkast:
         justeringer=(Justering(adjust, post.get("justering_begrunnelse", ""),
                                post.get("justering_grunnlag", "")),)
         if adjust else (),
-        husleie=_int(post, "husleie") or 0, strom=_int(post, "strom") or 0,
+        inntekter=tuple(Inntekt(t.value, belop) for name, t in INCOME_FIELDS
+                        if (belop := economy_kroner(post, name))),
+        husleie=economy_kroner(post, "husleie"), strom=economy_kroner(post, "strom"),
         barn=tuple(BarnBegrunnelse(i, post.get(k, "")) for k in post
                    if k.startswith("barn_") and (i := bounds.parse_id(k.removeprefix("barn_")))),
         vilkar=_vilkar(post),

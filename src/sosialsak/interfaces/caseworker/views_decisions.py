@@ -34,6 +34,7 @@ from sosialsak.interfaces.caseworker.common import (
     today,
 )
 from sosialsak.interfaces.caseworker.forms_decisions import (
+    ECONOMY_LABELS,
     VILKAR_ROWS,
     prefill_from_vedtak,
     restore_values,
@@ -58,9 +59,10 @@ def _builder(request: HttpRequest, soknad_id: int, **extra: Any) -> HttpResponse
     else:
         restore = {}
     pay = payment_choices(scope=scope_of(request), soknad_id=soknad_id)
+    economy = [(name, label, ctx.okonomi.get(name)) for name, label in ECONOMY_LABELS.items()]
     return render(request, "caseworker/decisions/builder.html",
                   {"b": ctx, "rows": range(VILKAR_ROWS), "restore": restore, "pay": pay,
-                   **extra})
+                   "economy": economy, **extra})
 
 
 @login_required
@@ -76,7 +78,8 @@ def preview(request: HttpRequest, soknad_id: int) -> HttpResponse:
     try:
         p = ops.preview_vedtak(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
                                data=utkast_from_post(request.POST), today=today())
-        ctx: dict[str, Any] = {"p": p}
+        ctx: dict[str, Any] = {"p": p, "okonomi": [(ECONOMY_LABELS[f.name], f)
+                                                   for f in p.okonomi]}
     except NotFound:
         raise
     except DomainError as exc:

@@ -19,6 +19,7 @@ from sosialsak.contexts.audit.log import record
 from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.cases.access import staff_readable
 from sosialsak.contexts.cases.operations import open_requests
+from sosialsak.contexts.decisions.economy import economy_prefill
 from sosialsak.contexts.decisions.models import DokumentType, Vedtak, Vedtaksforslag, Vilkar
 from sosialsak.contexts.decisions.operations._builder import Built, build, is_nodhjelp
 from sosialsak.contexts.decisions.operations._core import (
@@ -27,6 +28,12 @@ from sosialsak.contexts.decisions.operations._core import (
     create_vedtak,
     undecided_items,
     writable_soknad,
+)
+from sosialsak.contexts.decisions.operations._explain import (
+    Figure,
+    MonthExplained,
+    explain_months,
+    figures,
 )
 from sosialsak.contexts.decisions.operations._inputs import VedtakUtkast
 from sosialsak.contexts.decisions.operations._krav import publish_ramme, ramme_fields, store_krav
@@ -43,6 +50,7 @@ from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.intake.saksnummer import saksnummer
 from sosialsak.formats import letters
+from sosialsak.formats.letters.dokument import to_json
 from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import DomainError
 
@@ -64,6 +72,13 @@ class VedtakPreview:
     letter_error: str
     maneder: list[tuple[date, int]] = field(default_factory=list)  # month, amount paid
     total: int | None = None  # the period's sum when calculated month by month
+    # The letter as it will be sent: the composed document the PDF is laid out from
+    # (``letters.to_json``), for the builder to show as HTML beside the form (issue 12).
+    letter: dict[str, Any] | None = None
+    # The calculation of each month in words (``explain.month_lines``) and the economy's
+    # figures with where each came from (the application, the mapping, the caseworker).
+    beregning: list[MonthExplained] = field(default_factory=list)
+    okonomi: list[Figure] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:
@@ -97,9 +112,10 @@ def preview_vedtak(
     soknad = staff_readable(scope=scope, actor=actor, soknad_id=soknad_id,
                             purpose="forhåndsvise vedtak")
     built = build(soknad=soknad, data=data, today=today)
-    text, error = "", ""
+    text, error, document = "", "", None
     try:
-        text = letters.letter_text(_letter(built, actor, saksreferanse=saksnummer(built.soknad.pk)))
+        brev = _letter(built, actor, saksreferanse=saksnummer(built.soknad.pk))
+        text, document = letters.letter_text(brev), to_json(letters.compose(brev))
     except letters.InvalidLetter as exc:
         error = exc.message
     return VedtakPreview(
@@ -107,7 +123,8 @@ def preview_vedtak(
         checks=[(c.code, c.ok, c.applies, c.message) for c in built.checks],
         problems=built.problems, needs_approval=built.needs_approval,
         long_term=_long_term(soknad, built), letter_text=text, letter_error=error,
-        maneder=list(built.maneder), total=built.total)
+        maneder=list(built.maneder), total=built.total, letter=document,
+        beregning=explain_months(built), okonomi=figures(data, economy_prefill(soknad)))
 
 
 def preview_pdf(

@@ -21,9 +21,27 @@
     var error = document.getElementById("builder-error");
     if (error) { error.focus(); }
   }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", restore);
-  } else {
+  // Each economy figure says where it came from (the application, the mapping); once the
+  // caseworker types another figure, it says so instead, and back again when undone.
+  function sources() {
+    document.querySelectorAll("#okonomi input[data-prefill]").forEach(function (input) {
+      var hint = document.getElementById("kilde-" + input.name);
+      if (!hint) { return; }
+      if (hint.dataset.kilde === undefined) { hint.dataset.kilde = hint.textContent; }
+      var typed = input.value.replace(/\s/g, "");
+      hint.textContent = typed === input.dataset.prefill ? hint.dataset.kilde
+        : hint.dataset.endret;
+    });
+  }
+  function start() {
     restore();
+    sources();
+    var box = document.getElementById("okonomi");
+    if (box) { box.addEventListener("input", sources); }
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();
