@@ -19,11 +19,11 @@ from sosialsak.contexts.audit.log import audit_channel
 from sosialsak.contexts.cases.journal import DocumentLine, case_documents, case_notes, notes_of
 from sosialsak.contexts.cases.models import MAX_NOTAT
 from sosialsak.contexts.cases.operations import Upload, check_upload, upload_document, write_note
-from sosialsak.interfaces.api.bounds import NO_NUL, Code, Id, Line
+from sosialsak.interfaces.api.bounds import MAX_ID, NO_NUL, Code, Id
 from sosialsak.interfaces.api.schemas import Error
 from sosialsak.interfaces.caseworker.common import now, scope_of
 
-router = Router(tags=["saksmappe"])
+router = Router(tags=["saksgang"])
 ERRORS: dict[int, Any] = {400: Error, 404: Error}
 NoteText = Annotated[str, Field(min_length=1, max_length=MAX_NOTAT, pattern=NO_NUL)]
 
@@ -44,7 +44,7 @@ class NotatOut(Schema):
     korrigerer: int | None
 
 
-class DokumentOut(Schema):
+class SaksdokumentOut(Schema):
     id: int
     type: str
     filnavn: str
@@ -77,7 +77,7 @@ def post_notat(request: HttpRequest, soknad_id: Id, body: NotatIn) -> tuple[int,
     return 201, dataclasses.asdict(line)
 
 
-@router.get("/soknader/{soknad_id}/dokumenter", response={200: list[DokumentOut], 404: Error},
+@router.get("/soknader/{soknad_id}/dokumenter", response={200: list[SaksdokumentOut], 404: Error},
             summary="List dokumenter i saken")
 def list_dokumenter(request: HttpRequest, soknad_id: Id) -> list[dict[str, Any]]:
     """List vedlegg og dokumenter i søknaden (fra nav.no og lastet opp av kontoret), de nyeste
@@ -88,11 +88,14 @@ def list_dokumenter(request: HttpRequest, soknad_id: Id) -> list[dict[str, Any]]
     return [dataclasses.asdict(d) for d in docs]
 
 
-@router.post("/soknader/{soknad_id}/dokumenter", response={201: DokumentOut, **ERRORS},
+@router.post("/soknader/{soknad_id}/dokumenter", response={201: SaksdokumentOut, **ERRORS},
              summary="Last opp dokument")
 def post_dokument(request: HttpRequest, soknad_id: Id, fil: File[UploadedFile],
-                  dokumenttype: Form[Line] = "",
-                  krav_id: Form[Id | None] = None) -> tuple[int, dict[str, Any]]:
+                  dokumenttype: str = Form("", max_length=100, pattern=NO_NUL,
+                                           description="what the document is"),
+                  krav_id: int | None = Form(None, ge=1, le=MAX_ID,
+                                             description="an open documentation request")
+                  ) -> tuple[int, dict[str, Any]]:
     """Last opp et dokument kontoret har fått eller skannet (multipart, feltet `fil`): PDF,
     JPEG eller PNG, sjekket på innholdet, høyst 10 MB. Med `krav_id` oppfylles et åpent
     dokumentasjonskrav i saken. En fil som avvises, lagres ikke."""

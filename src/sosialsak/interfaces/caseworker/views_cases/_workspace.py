@@ -44,16 +44,14 @@ def notat_ny(request: HttpRequest, soknad_id: int) -> HttpResponse:
 def dokument_ny(request: HttpRequest, soknad_id: int) -> HttpResponse:
     scope = staff_scope(request)
     fil = request.FILES.get("fil")
-    if fil is None:
-        messages.error(request, _("Velg en fil å laste opp."))
-        return back_to_case(soknad_id, "dokumenter")
     try:
-        # Refuse a file that is too big before reading it into memory.
-        head = fil.read(16)
-        check_upload(filnavn=fil.name or "", size=fil.size or 0, head=head)
-        fil.seek(0)
+        if fil is not None:  # refuse a file that is too big before reading it into memory
+            check_upload(filnavn=fil.name or "", size=fil.size or 0, head=fil.read(16))
+            fil.seek(0)
+        # No file: the operation still checks the scope first (404), then says the file is empty.
         upload_document(scope=scope, actor=request.user, soknad_id=soknad_id, now=now(),
-                        upload=Upload(filnavn=fil.name or "", content=fil.read(),
+                        upload=Upload(filnavn=(fil.name or "") if fil else "",
+                                      content=fil.read() if fil else b"",
                                       dokumenttype=request.POST.get("dokumenttype", "")[:100],
                                       krav_id=_optional_id(request.POST.get("krav", ""))))
         messages.success(request, _("Dokumentet er lastet opp."))
