@@ -146,3 +146,21 @@ def test_a_refused_upload_stores_nothing(soknad: Soknad, users: dict[str, Any],
     assert wrong.status_code == 400 and wrong.json()["code"] == "file_type_refused"
     assert big.status_code == 400 and big.json()["code"] == "file_too_large"
     assert not Vedlegg.objects.exists() and not stored_files()
+
+
+def test_the_worklist_api_takes_the_same_three_filters(make_soknad: Any,
+                                                       users: dict[str, Any]) -> None:
+    mine = make_soknad(barn=1)
+    make_soknad(barn=1)
+    Soknad.objects.filter(pk=mine.pk).update(saksbehandler=users["veileder_a"])
+    api = Api(users["veileder_a"])
+
+    def count(tildelt: str) -> int:
+        rows = api.client.get("/api/v1/arbeidslister", {"tildelt": tildelt}, **api.auth).json()
+        return next(r["antall"] for r in rows if r["key"] == "kartlegging-barn")
+
+    listed = api.client.get("/api/v1/arbeidslister/kartlegging-barn", {"tildelt": "mine"},
+                            **api.auth).json()
+
+    assert [count(t) for t in ("", "mine", "unassigned", "team")] == [2, 1, 1, 2]
+    assert [i["soknad_id"] for i in listed] == [mine.pk]

@@ -117,8 +117,9 @@ def worklist_overview(
 
 
 def worklist_counts(
-    *, scope: Scope, actor: object, today: date, mine_only: bool = False
+    *, scope: Scope, actor: object, today: date, mine_only: bool = False, assigned: str = ""
 ) -> dict[str, int]:
     """Return the number of lines in each worklist the caller may see (see worklist_overview)."""
-    return worklist_overview(scope=scope, actor=actor, today=today, mine_only=mine_only)[0]
+    return worklist_overview(scope=scope, actor=actor, today=today, mine_only=mine_only,
+                             assigned=assigned)[0]
 

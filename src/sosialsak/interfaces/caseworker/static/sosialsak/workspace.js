@@ -115,4 +115,15 @@
   });
 
   if (location.hash) markCurrent(location.hash.slice(1));
+
+  // The nav shows where the reader is: the section whose heading last passed the top third.
+  if ("IntersectionObserver" in window) {
+    var seen = new IntersectionObserver(function (entries) {
+      for (var i = 0; i < entries.length; i++) {
+        if (entries[i].isIntersecting) markCurrent(entries[i].target.id);
+      }
+    }, { rootMargin: "0px 0px -66% 0px" });
+    var sections = document.querySelectorAll(".sections > section[id]");
+    for (var j = 0; j < sections.length; j++) seen.observe(sections[j]);
+  }
 })();
