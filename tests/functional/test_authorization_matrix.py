@@ -66,7 +66,7 @@ POST_PAGES = {"logout", "case_status", "payments_export", "dokumentasjon_mottatt
               "dokumentasjon_paminnelse", "dokumentasjon_frist_ute", "oppgave_ny",
               "oppgave_utfort", "vedtak_preview", "vedtak_preview_pdf", "vedtak_make",
               "vedtak_kvp", "vedtak_approve", "vedtak_return", "vedtak_follow_up",
-              "assign_case", "assign_bulk"}
+              "assign_case", "assign_bulk", "notat_ny", "dokument_ny"}
 
 UI_RULES: dict[str, str] = {
     "set_language": "v:302/302 l:302/302 sf:302/302 b:302/302 adm:302/302 anon:302/302 vb:302/302",
@@ -126,6 +126,9 @@ UI_RULES: dict[str, str] = {
     "samtale_ny": "v:200/404 l:200/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "veiledning_ny":
         "v:200/404 l:200/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "notat_ny": "v:302/404 l:302/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "dokument_ny":
+        "v:302/404 l:302/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "oppgave_ny": "v:302/302 l:302/302 sf:403/403 b:302/302 adm:302/302 anon:302/302 vb:302/302",
     "oppgave_utfort":
         "v:302/404 l:302/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
@@ -207,6 +210,17 @@ API_RULES: dict[str, str] = {
         "v:400/404 l:400/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "GET /api/v1/soknader/{soknad_id}/brev/{brev_id}":
         "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "GET /api/v1/soknader/{soknad_id}/notater":
+        "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/soknader/{soknad_id}/notater":
+        "v:201/404 l:201/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "GET /api/v1/soknader/{soknad_id}/dokumenter":
+        "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    # Multipart: the minimal JSON body has no file, so the schema refuses it (422) before the
+    # scope check, for every role that may reach the view; the file checks are in
+    # test_case_workspace_api.py.
+    "POST /api/v1/soknader/{soknad_id}/dokumenter":
+        "v:422/422 l:422/422 sf:403/403 b:422/422 adm:422/422 anon:401/401 vb:422/422",
     "POST /api/v1/soknader/{soknad_id}/samtaler":
         "v:400/404 l:400/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "GET /api/v1/samtaler":

@@ -228,6 +228,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 MEDIA_ROOT = VAR_DIR / "media"
+# The largest document a caseworker may upload to a case (bytes; PDF, JPEG or PNG).
+SOSIALSAK_UPLOAD_MAX_BYTES = int(os.environ.get("SOSIALSAK_UPLOAD_MAX_BYTES",
+                                                str(10 * 1024 * 1024)))
 DIGISOS_INBOX = VAR_DIR / "digisos" / "inbox"
 DIGISOS_OUTBOX = VAR_DIR / "digisos" / "outbox"
 DIGISOS_QUARANTINE = VAR_DIR / "digisos" / "quarantine"

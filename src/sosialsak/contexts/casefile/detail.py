@@ -11,12 +11,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.casefile.deadlines import Deadline, next_deadline
 from sosialsak.contexts.casefile.progress import CaseProgress, case_progress
+from sosialsak.contexts.cases.journal import NoteLine, notes_of
 from sosialsak.contexts.cases.models import Dokumentasjonskrav
-from sosialsak.contexts.decisions.models import Vedtak, VedtakDokument, Vedtaksforslag
+from sosialsak.contexts.decisions.deadline import appeal_deadline
+from sosialsak.contexts.decisions.models import Klage, Vedtak, VedtakDokument, Vedtaksforslag
 from sosialsak.contexts.intake.household import household_of
 from sosialsak.contexts.intake.models import Flagg, Hendelse, SoktStonad, Vedlegg
 from sosialsak.contexts.intake.policy import ALLOWED, LABELS
@@ -26,9 +29,12 @@ from sosialsak.contexts.payments.models import Utbetaling
 from sosialsak.contexts.people.models import Adressebeskyttelse
 from sosialsak.kernel.bounds import shown_at
 from sosialsak.kernel.clock import local_date
+from sosialsak.kernel.errors import ValidationFailed
+from sosialsak.kernel.identity import Fodselsnummer, parse_fodselsnummer
 from sosialsak.kernel.periods import inclusive_end
 
 SKJERMET = "Adressen er skjermet"
+KLAGEFRIST = _("Klagefrist")
 
 
 @dataclass(frozen=True)
@@ -118,6 +124,17 @@ class HendelseView:
 
 
 @dataclass(frozen=True)
+class KlageView:
+    id: int
+    vedtak_id: int
+    sak: str
+    status: str
+    status_label: str
+    mottatt: date
+    for_sent: bool
+
+
+@dataclass(frozen=True)
 class CaseDetail:
     id: int
     status: str
@@ -153,6 +170,24 @@ class CaseDetail:
     saksbehandler: str = ""
     saksbehandler_id: int | None = None
     telefon: str = ""
+    # The case workspace (issue 12): the overview's facts, the journal and the appeals.
+    fodselsnummer_maskert: str = ""
+    alder: int | None = None
+    notater: list[NoteLine] = dataclasses.field(default_factory=list)
+    klager: list[KlageView] = dataclasses.field(default_factory=list)
+    frist_oversikt: Deadline | None = None  # the next of foreløpig svar, documents, appeal
+
+    @property
+    def apne_krav(self) -> list[KravView]:
+        return [k for k in self.krav if k.status == "ETTERSPURT"]
+
+    @property
+    def uavgjorte_poster(self) -> list[PostView]:
+        return [p for p in self.poster if not p.avgjort]
+
+    @property
+    def voksne(self) -> int:
+        return 2 if self.partner else 1
 
     @property
     def saksnummer(self) -> str:
@@ -164,9 +199,37 @@ def _age(born: date, on: date) -> int:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
+def _born(person: object, fnr: str) -> date | None:
+    born = getattr(person, "fodselsdato", None)
+    if born is None and fnr:
+        try:
+            born = parse_fodselsnummer(fnr, allow_synthetic=True).birth_date
+        except (ValidationFailed, ValueError):
+            return None
+    return born
+
+
+def _overview_deadline(first: Deadline | None, vedtak: list[Vedtak], appealed: set[int],
+                       today: date) -> Deadline | None:
+    """The next deadline for the overview: the case's own (foreløpig svar, documents) or the
+    person's appeal deadline of a decision in force that has no appeal yet, whichever is first.
+    A passed appeal deadline is no longer a deadline."""
+    candidates = [first] if first is not None else []
+    for v in vedtak:
+        if v.sak.status != "AKTIV" or v.pk in appealed or v.endringer.all():
+            continue
+        frist = appeal_deadline(v)[1].due
+        if frist >= today:
+            candidates.append(Deadline(frist, str(KLAGEFRIST), False))
+    return min(candidates, key=lambda d: d.due) if candidates else None
+
+
 def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
-                purpose: str) -> CaseDetail:
-    """Return the case page's data; raise NotFound (and log the denial) outside scope."""
+                purpose: str, workspace: bool = False) -> CaseDetail:
+    """Return the case page's data; raise NotFound (and log the denial) outside scope.
+
+    ``workspace`` adds what only the caseworker's case page shows (issue 12): the journal
+    notes, the appeals and the overview's next deadline (two queries more)."""
     s = get_soknad(scope=scope, actor=actor, pk=soknad_id, purpose=purpose)
     p = s.person
     poster = list(SoktStonad.objects.filter(soknad=s))
@@ -188,6 +251,13 @@ def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
     partner = hh.partner
     open_krav = [k.frist for k in krav if k.status == "ETTERSPURT"]
     adresse = SKJERMET if s.beskyttet else hh.adresse
+    staff = workspace and not scope.is_citizen
+    klager = list(Klage.objects.filter(vedtak__sak__soknad=s).select_related("vedtak__sak")
+                  .order_by("-mottatt", "-id")) if staff else []
+    first = next_deadline(mottatt=local_date(s.mottatt_at), status=s.status,
+                          krav_frist=min(open_krav) if open_krav else None, today=today)
+    fnr = p.fodselsnummer or ""
+    born = _born(p, fnr)
     return CaseDetail(
         id=s.pk, status=s.status, status_label=str(s.get_status_display()),
         kanal_label=str(s.get_kanal_display()), nodhjelp=s.nodhjelp,
@@ -226,8 +296,7 @@ def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
                                                                        lost_at__isnull=True)],
         vedlegg=[VedleggView(v.pk, v.type, v.filnavn, str(v.get_kilde_display()), v.mottatt_at)
                  for v in Vedlegg.objects.filter(soknad=s)],
-        neste_frist=next_deadline(mottatt=local_date(s.mottatt_at), status=s.status,
-                                  krav_frist=min(open_krav) if open_krav else None, today=today),
+        neste_frist=first,
         mulige_statuser=[(t, LABELS[t]) for t in ALLOWED[s.status]],
         can_write=scope.can_write,
         fremdrift=None if scope.is_citizen else case_progress(soknad=s, today=today, krav=krav,
@@ -238,6 +307,13 @@ def case_detail(*, scope: Scope, actor: object, soknad_id: int, today: date,
         saksbehandler=_actor_name(s.saksbehandler),
         saksbehandler_id=s.saksbehandler_id,
         telefon=h.telefon if h else "",
+        fodselsnummer_maskert=Fodselsnummer(fnr).masked if fnr else "",
+        alder=_age(born, today) if born else None,
+        notater=notes_of(s) if staff else [],
+        klager=[KlageView(k.pk, k.vedtak_id, k.vedtak.sak.tittel, k.status,
+                          str(k.get_status_display()), k.mottatt, k.for_sent) for k in klager],
+        frist_oversikt=_overview_deadline(first, vedtak if staff else [],
+                                          {k.vedtak_id for k in klager}, today),
     )
 
 

@@ -57,6 +57,9 @@ TYPES = {
     "decisions.sak.status": "Sakens status er endret (feilregistrert)",
     # Issue 12: who handles the case (internal to the office, never in innsyn).
     "intake.soknad.saksbehandler": "Saksbehandler er endret",
+    # The case workspace: journal notes and documents the office uploads (internal).
+    "cases.journalnotat": "Journalnotat er skrevet",
+    "cases.dokument.lastet_opp": "Dokument er lastet opp av kontoret",
 }
 
 

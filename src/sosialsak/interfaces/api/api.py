@@ -229,6 +229,10 @@ from sosialsak.interfaces.api.cases_api import router as cases_router  # noqa: E
 
 api.add_router("/v1", cases_router)
 
+from sosialsak.interfaces.api.workspace_api import router as workspace_router  # noqa: E402
+
+api.add_router("/v1", workspace_router)
+
 from sosialsak.interfaces.api.digisos_api import router as digisos_router  # noqa: E402
 
 api.add_router("/v1", digisos_router)

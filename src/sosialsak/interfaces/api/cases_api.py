@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router
 
 from sosialsak.contexts.audit.log import audit_channel
-from sosialsak.contexts.casefile.worklists import LISTS, worklist, worklist_counts
+from sosialsak.contexts.casefile.worklists import ASSIGNED, LISTS, worklist, worklist_counts
 from sosialsak.contexts.cases import operations as ops
 from sosialsak.contexts.cases.mapping import mapping_read
 from sosialsak.contexts.cases.reads import letter_pdf, search_notes
@@ -31,6 +31,11 @@ router = Router(tags=["saksgang"])
 ERRORS: dict[int, Any] = {400: Error, 404: Error}
 
 
+def _assigned(tildelt: str) -> str:
+    """The worklists' assignment filter; an unknown value is no filter, as on the page."""
+    return tildelt if tildelt in ASSIGNED else ""
+
+
 def _krav(k: Any) -> dict[str, Any]:
     return {"id": k.pk, "tittel": k.tittel, "frist": k.frist, "status": k.status,
             "levert_via": k.levert_via}
@@ -38,23 +43,27 @@ def _krav(k: Any) -> dict[str, Any]:
 
 @router.get("/arbeidslister", response=list[s.WorklistCountOut],
             summary="Tell linjer i arbeidslistene")
-def list_worklists(request: HttpRequest, mine: bool = False) -> list[dict[str, Any]]:
-    """Tell linjene i hver arbeidsliste (ingen personopplysninger)."""
+def list_worklists(request: HttpRequest, mine: bool = False,
+                   tildelt: Code = "") -> list[dict[str, Any]]:
+    """Tell linjene i hver arbeidsliste (ingen personopplysninger). `tildelt` filtrerer som
+    arbeidskøen: `mine`, `unassigned` (uten saksbehandler) eller `team` (mitt kontor)."""
     with audit_channel("api"):
         counts = worklist_counts(scope=scope_of(request), actor=request.user, today=today(),
-                                 mine_only=mine)
+                                 mine_only=mine, assigned=_assigned(tildelt))
     return [{"key": k, "tittel": str(w.tittel), "beskrivelse": str(w.beskrivelse),
              "antall": counts[k], "i_bruk": w.i_bruk} for k, w in LISTS.items() if k in counts]
 
 
 @router.get("/arbeidslister/{key}", response={200: list[s.WorkItemOut], 404: Error},
             summary="List søknader i én arbeidsliste")
-def get_worklist(request: HttpRequest, key: Code, mine: bool = False) -> list[dict[str, Any]]:
+def get_worklist(request: HttpRequest, key: Code, mine: bool = False,
+                 tildelt: Code = "") -> list[dict[str, Any]]:
     """List søknadene i én arbeidsliste; hver lesing loggføres (en ukjent nøkkel gir 404 før noe
     loggføres, så bare en kjent nøkkel navngir listen i formålet)."""
     with audit_channel("api"):
         items = worklist(scope=scope_of(request), actor=request.user, key=key, today=today(),
-                         purpose=f"api: arbeidsliste {key}", mine_only=mine)
+                         purpose=f"api: arbeidsliste {key}", mine_only=mine,
+                         assigned=_assigned(tildelt))
     return [dataclasses.asdict(i) for i in items]
 
 

@@ -58,6 +58,9 @@ urlpatterns += [
     path("soknad/<int:soknad_id>/oppgave/", views_cases.oppgave_ny, name="oppgave_ny"),
     path("soknad/<int:soknad_id>/oppgave/<int:oppgave_id>/utfort/", views_cases.oppgave_utfort,
          name="oppgave_utfort"),
+    # The case workspace (issue 12): journal notes and documents uploaded by the office.
+    path("soknad/<int:soknad_id>/notat/", views_cases.notat_ny, name="notat_ny"),
+    path("soknad/<int:soknad_id>/dokument/", views_cases.dokument_ny, name="dokument_ny"),
 ]
 
 # Decisions (issue 6)

@@ -114,7 +114,7 @@ def case(request: HttpRequest, soknad_id: int) -> HttpResponse:
     if scope_of(request).is_citizen:  # the person's own view of the case is under /mine/
         return redirect("citizen:soknad", soknad_id=soknad_id)
     detail = case_detail(scope=scope_of(request), actor=request.user, soknad_id=soknad_id,
-                         today=today(), purpose="saksbehandling")
+                         today=today(), purpose="saksbehandling", workspace=True)
     return render(request, "caseworker/case.html", {"c": detail})
 
 

@@ -42,19 +42,28 @@ class Ctx:
     today: date
     settings: dict[int, Settings]
     mine_user_id: int | None  # only the caller's own cases when set
+    # The queue's other two filters (issue 12): cases nobody handles, or the caller's office.
+    unassigned: bool = False
+    team_kontor_id: int | None = None
+
+    def assigned_q(self, prefix: str = "") -> Q:
+        """The assignment filter (mine / unassigned / my office) on the application at
+        ``prefix``; no condition when none is chosen."""
+        q = Q()
+        if self.mine_user_id is not None:
+            q &= Q(**{f"{prefix}saksbehandler_id": self.mine_user_id})
+        if self.unassigned:
+            q &= Q(**{f"{prefix}saksbehandler__isnull": True})
+        if self.team_kontor_id is not None:
+            q &= Q(**{f"{prefix}kontor_id": self.team_kontor_id})
+        return q
 
     def base(self) -> QuerySet[Soknad]:
-        qs = scoped_soknader(self.scope)
-        if self.mine_user_id is not None:
-            qs = qs.filter(saksbehandler_id=self.mine_user_id)
-        return qs
+        return scoped_soknader(self.scope).filter(self.assigned_q())
 
     def on(self, prefix: str) -> Q:
         """The same rows as ``base`` for the application at ``prefix``, through the join."""
-        q = scope_q(self.scope, prefix)
-        if self.mine_user_id is not None:
-            q &= Q(**{f"{prefix}saksbehandler_id": self.mine_user_id})
-        return q
+        return scope_q(self.scope, prefix) & self.assigned_q(prefix)
 
     def per_office(self, make: Callable[[Settings], Q]) -> Q:
         """Return ``kontor = k AND make(settings of k)`` for every office in scope, OR-ed."""

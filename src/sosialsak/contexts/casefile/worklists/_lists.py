@@ -71,16 +71,24 @@ LISTS: dict[str, Worklist] = {w.key: w for w in (
 )}
 
 
-def _ctx(scope: Scope, actor: object, today: date, mine_only: bool) -> Ctx:
+ASSIGNED = ("mine", "unassigned", "team")  # the same choices as the work queue's
+
+
+def _ctx(scope: Scope, actor: object, today: date, mine_only: bool, assigned: str = "") -> Ctx:
     if not is_staff_scope(scope):
         raise NotFound("Fant ikke siden.")
+    if mine_only:
+        assigned = "mine"
     return Ctx(scope=scope, today=today, settings=settings_for_many(sorted(scope.kontor_ids)),
-               mine_user_id=getattr(actor, "pk", None) if mine_only else None)
+               mine_user_id=getattr(actor, "pk", None) if assigned == "mine" else None,
+               unassigned=assigned == "unassigned",
+               team_kontor_id=(getattr(actor, "kontor_id", None) or -1)
+               if assigned == "team" else None)
 
 
 def worklist(
     *, scope: Scope, actor: object, key: str, today: date, purpose: str,
-    mine_only: bool = False, limit: int = 500,
+    mine_only: bool = False, limit: int = 500, assigned: str = "",
 ) -> list[WorkItem]:
     """Return the lines of worklist ``key`` and log a read per listed application.
 
@@ -89,7 +97,7 @@ def worklist(
     wl = LISTS.get(key)
     if wl is None or not wl.visible_to(scope):
         raise NotFound("Fant ikke arbeidslisten.")
-    items = wl.source(_ctx(scope, actor, today, mine_only))[:limit]
+    items = wl.source(_ctx(scope, actor, today, mine_only, assigned))[:limit]
     kontor = {i.soknad_id: i.kontor_id for i in items}
     record_many(actor=actor, action=Action.READ, object_type="soknad", object_ids=list(kontor),
                 purpose=purpose, kontor_ids=list(kontor.values()))
@@ -97,20 +105,21 @@ def worklist(
 
 
 def worklist_overview(
-    *, scope: Scope, actor: object, today: date, mine_only: bool = False
+    *, scope: Scope, actor: object, today: date, mine_only: bool = False, assigned: str = ""
 ) -> tuple[dict[str, int], int]:
     """Return the number of lines in each worklist the caller may see and the number of
     distinct applications on any of them, counted in the database in one aggregate query (no
     personal data, so nothing is logged)."""
-    ctx = _ctx(scope, actor, today, mine_only)
+    ctx = _ctx(scope, actor, today, mine_only, assigned)
     got = count_all(ctx, [key for key, wl in LISTS.items() if wl.visible_to(scope)])
     total = got.pop(TOTAL)
     return got, total
 
 
 def worklist_counts(
-    *, scope: Scope, actor: object, today: date, mine_only: bool = False
+    *, scope: Scope, actor: object, today: date, mine_only: bool = False, assigned: str = ""
 ) -> dict[str, int]:
     """Return the number of lines in each worklist the caller may see (see worklist_overview)."""
-    return worklist_overview(scope=scope, actor=actor, today=today, mine_only=mine_only)[0]
+    return worklist_overview(scope=scope, actor=actor, today=today, mine_only=mine_only,
+                             assigned=assigned)[0]
 

@@ -174,8 +174,9 @@ def vedtaksperiode_slutter(ctx: Ctx) -> list[WorkItem]:
 def oppgave_who(ctx: Ctx) -> Q:
     """All tasks; with "mine only", those given to me or on my cases and given to nobody."""
     mine = ctx.mine_user_id
-    return Q() if mine is None else (
-        Q(tildelt_id=mine) | Q(tildelt__isnull=True, soknad__saksbehandler_id=mine))
+    if mine is None:  # "unassigned" and "my office" are about the application
+        return ctx.assigned_q("soknad__")
+    return Q(tildelt_id=mine) | Q(tildelt__isnull=True, soknad__saksbehandler_id=mine)
 
 
 def oppgaver(ctx: Ctx) -> list[WorkItem]:

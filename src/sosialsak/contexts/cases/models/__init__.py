@@ -3,6 +3,7 @@ conversations, § 17 guidance and follow-up tasks. One private module per topic.
 
 from sosialsak.contexts.cases.models._brev import Brev, BrevType
 from sosialsak.contexts.cases.models._dokumentasjon import Dokumentasjonskrav, KravStatus, LevertVia
+from sosialsak.contexts.cases.models._journal import MAX_NOTAT, Journalnotat, NotatType
 from sosialsak.contexts.cases.models._kartlegging import Kartleggingsdel, KartleggingsdelType
 from sosialsak.contexts.cases.models._oppfolging import (
     Oppgave,
@@ -14,13 +15,16 @@ from sosialsak.contexts.cases.models._oppfolging import (
 )
 
 __all__ = [
+    "MAX_NOTAT",
     "Brev",
     "BrevType",
     "Dokumentasjonskrav",
+    "Journalnotat",
     "Kartleggingsdel",
     "KartleggingsdelType",
     "KravStatus",
     "LevertVia",
+    "NotatType",
     "Oppgave",
     "OppgaveType",
     "Samtale",

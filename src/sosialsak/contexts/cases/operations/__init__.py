@@ -16,6 +16,14 @@ from sosialsak.contexts.cases.operations._forelopig import (
     UnableToSendForelopigSvar,
     send_forelopig_svar,
 )
+from sosialsak.contexts.cases.operations._journal import (
+    UnableToStore,
+    Upload,
+    check_upload,
+    max_upload_bytes,
+    upload_document,
+    write_note,
+)
 from sosialsak.contexts.cases.operations._kartlegging import (
     guard_vedtak_children,
     save_kartlegging,
@@ -36,13 +44,17 @@ __all__ = [
     "UnableToRecord",
     "UnableToRequestDokumentasjon",
     "UnableToSendForelopigSvar",
+    "UnableToStore",
+    "Upload",
     "VeiledningInput",
+    "check_upload",
     "close_open_requests",
     "complete_oppgave",
     "create_oppgave",
     "guard_vedtak_children",
     "mark_dokumentasjon_not_delivered",
     "mark_dokumentasjon_received",
+    "max_upload_bytes",
     "open_requests",
     "record_samtale",
     "record_veiledning",
@@ -51,4 +63,6 @@ __all__ = [
     "send_dokumentasjon_reminders",
     "send_due_reminders",
     "send_forelopig_svar",
+    "upload_document",
+    "write_note",
 ]

@@ -29,9 +29,11 @@ from sosialsak.interfaces.caseworker.views_cases._start import (
     start,
     worklist_page,
 )
+from sosialsak.interfaces.caseworker.views_cases._workspace import dokument_ny, notat_ny
 
 __all__ = [
     "brev_pdf",
+    "dokument_ny",
     "dokumentasjon_frist_ute",
     "dokumentasjon_mottatt",
     "dokumentasjon_ny",
@@ -40,6 +42,7 @@ __all__ = [
     "kartlegging",
     "kartlegging_barn",
     "kartlegging_del",
+    "notat_ny",
     "notes_search",
     "office_settings",
     "oppgave_ny",

@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from sosialsak.contexts.casefile.worklists import LISTS, worklist, worklist_overview
+from sosialsak.contexts.casefile.worklists import ASSIGNED, LISTS, worklist, worklist_overview
 from sosialsak.contexts.cases.reads import search_notes
 from sosialsak.contexts.offices.operations import can_edit_settings, update_office_settings
 from sosialsak.contexts.offices.queries import settings_for
@@ -20,16 +20,25 @@ from sosialsak.interfaces.caseworker.views_cases._common import staff_scope
 from sosialsak.kernel.errors import DomainError, NotFound
 
 
+def _assigned(request: HttpRequest) -> str:
+    """The assignment filter, as on the work queue: mine / unassigned / my office (issue 12);
+    the old "?mine=1" link still means "mine"."""
+    value = request.GET.get("tildelt", "")
+    if value in ASSIGNED:
+        return value
+    return "mine" if request.GET.get("mine") == "1" else ""
+
+
 @login_required
 def start(request: HttpRequest) -> HttpResponse:
     scope = staff_scope(request)
-    mine = request.GET.get("mine") == "1"
+    assigned = _assigned(request)
     counts, total = worklist_overview(scope=scope, actor=request.user, today=today(),
-                                      mine_only=mine)
+                                      assigned=assigned)
     lists = [(wl, counts[key]) for key, wl in LISTS.items() if key in counts]
     kontor_id = getattr(request.user, "kontor_id", None)
     return render(request, "caseworker/cases/start.html", {
-        "lists": lists, "mine": mine, "total": total,
+        "lists": lists, "assigned": assigned, "mine": assigned == "mine", "total": total,
         "can_edit_settings": can_edit_settings(scope, kontor_id),
     })
 
@@ -37,13 +46,13 @@ def start(request: HttpRequest) -> HttpResponse:
 @login_required
 def worklist_page(request: HttpRequest, key: str) -> HttpResponse:
     scope = staff_scope(request)
-    mine = request.GET.get("mine") == "1"
+    assigned = _assigned(request)
     try:
         items = worklist(scope=scope, actor=request.user, key=key, today=today(),
-                         purpose=f"arbeidsliste: {key}", mine_only=mine)
+                         purpose=f"arbeidsliste: {key}", assigned=assigned)
     except NotFound as exc:
         raise Http404(exc.message) from exc
-    ctx = {"wl": LISTS[key], "items": items, "mine": mine}
+    ctx = {"wl": LISTS[key], "items": items, "assigned": assigned, "mine": assigned == "mine"}
     template = "caseworker/cases/_worklist_table.html" if request.headers.get("HX-Request") \
         else "caseworker/cases/worklist.html"
     return render(request, template, ctx)
