@@ -217,7 +217,9 @@ def needs_approval(settings: DecisionSettings, *, utfall: str, belop: int | None
                    reduksjon: bool = False) -> bool:
     """Return whether a second caseworker must approve this decision (the office's setting).
 
-    ``belop`` is the amount granted, or a frame decision's monthly frame. A reduction takes
+    ``belop`` is what the decision gives in all over its period (``_builder.approval_amount``;
+    a reduction: the reduced amount over the reduction's period), compared the same way for a
+    one-off and a monthly decision (docs/rules.md, «To-trinns godkjenning»). A reduction takes
     away part of what was granted, so it counts as a refusal for the setting."""
     if settings.godkjenning_ved_avslag and (utfall in ("AVSLATT", "AVVIST") or reduksjon):
         return True

@@ -390,9 +390,32 @@ def build(*, soknad: Soknad, data: VedtakUtkast, today: date) -> Built:
                  result=result, checks=checks, problems=stale + problems(facts), settings=settings,
                  needs_approval=needs_approval(
                      settings, utfall=data.utfall,
-                     belop=max([belop or 0, data.ramme.belop if data.ramme else 0]
-                               + [b for _, b in maneder]) or None),
+                     belop=approval_amount(data, belop, maneder, monthly=is_livsopphold)),
                  today=today, period=period, kvp=kvp, maneder=tuple(maneder), kommune=kommune)
+
+
+def approval_amount(data: VedtakUtkast, belop: int | None, maneder: list[tuple[date, int]],
+                    *, monthly: bool = False) -> int | None:
+    """Return the amount four-eyes compares with the office's threshold: what the decision
+    gives **in all over its period** (docs/rules.md, «To-trinns godkjenning»), the same way
+    whether it is paid at once or month by month: the months' sum for a decision calculated
+    month by month; a monthly amount (livsopphold, or paid monthly) for every month of the
+    period, part months by days; a one-off amount as it is; a frame decision's monthly frame
+    over the period when that is higher."""
+    fra, til = data.periode_fra, data.periode_til
+    months = rules.months_between(fra, til) if fra and til else []
+    per_month = monthly or (data.utbetaling is not None
+                            and data.utbetaling.hyppighet == "MANEDLIG")
+    if maneder:
+        total = sum(b for _, b in maneder)
+    elif belop and per_month and months:
+        total = sum(rules.month_share(belop, m, fra, til) for m in months)
+    else:
+        total = belop or 0
+    if data.ramme is not None:
+        frame = sum(rules.month_share(data.ramme.belop, m, fra, til) for m in months)
+        total = max(total, frame or data.ramme.belop)
+    return total or None
 
 
 def periode_inclusive(fra: date | None, til: date | None) -> tuple[date, date] | None:
