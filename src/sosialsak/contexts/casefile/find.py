@@ -109,7 +109,8 @@ def find(*, scope: Scope, actor: object, term: str, purpose: str) -> FindResult:
     # office's leder sees who searched their records (issue 11). A search with no hits
     # disclosed no office's records and stays without an office.
     own = getattr(actor, "kontor_id", None)
-    offices = [own] if own is not None else sorted({s.kontor_id for s in rows}) or [None]
+    offices: list[int | None] = [own] if own is not None else [
+        *sorted({s.kontor_id for s in rows})] or [None]
     record_many(actor=actor, action=Action.READ, object_type="sok",
                 object_ids=[""] * len(offices),
                 purpose=f"{purpose} ({_term_kind(term)}: {len(rows)} treff)",
@@ -201,8 +202,9 @@ def person_overview(*, scope: Scope, actor: object, person_id: int,
     if not soknader or not scope.kontor_ids:
         # Filed under each office that holds the person's applications, so its leder sees
         # the refused look-up in the Tilgangslogg (issue 11); an unknown person has no office.
-        offices = sorted(set(Soknad.objects.filter(person_id=person_id)
-                             .values_list("kontor_id", flat=True))) or [None]
+        offices: list[int | None] = [*sorted(set(
+            Soknad.objects.filter(person_id=person_id).values_list("kontor_id", flat=True)))]
+        offices = offices or [None]
         record_many(actor=actor, action=Action.DENIED, object_type="person",
                     object_ids=[person_id] * len(offices), purpose=purpose,
                     kontor_ids=list(offices))

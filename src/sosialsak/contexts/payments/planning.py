@@ -92,8 +92,9 @@ def create_payment_plan(
     payment. ``periode_fra``/``periode_til`` plan only that part of the decision's period (a
     reduction replacing stopped payments); ``andre_maneder`` pays months of that part the
     decision does not state at the given amounts (a replaced payment's months outside the
-    new decision: the decision it replaces still governs them). Raise UnableToPlanUtbetaling or ValidationFailed
-    naming the field; NotFound outside scope. Nothing is stored when anything is refused.
+    new decision: the decision it replaces still governs them). Raise UnableToPlanUtbetaling
+    or ValidationFailed naming the field; NotFound outside scope. Nothing is stored when
+    anything is refused.
     """
     vedtak = Vedtak.objects.select_related("sak__soknad__person").filter(pk=vedtak_id).first()
     if vedtak is None:

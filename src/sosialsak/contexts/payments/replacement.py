@@ -28,9 +28,9 @@ from datetime import date, datetime
 from django.db import transaction
 
 from sosialsak.contexts.accounts.scope import Scope
+from sosialsak.contexts.decisions.models import Vedtak
 from sosialsak.contexts.payments.models import Hyppighet, Utbetaling, UtbetalingStatus
 from sosialsak.contexts.payments.operations import stop_planned_payments
-from sosialsak.contexts.decisions.models import Vedtak
 from sosialsak.contexts.payments.plan import MANEDLIG, PlanInput, UnableToPlanUtbetaling, build_plan
 from sosialsak.contexts.payments.planning import create_payment_plan
 from sosialsak.contexts.payments.recipients import Mottaker

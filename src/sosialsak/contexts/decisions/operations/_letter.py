@@ -213,7 +213,8 @@ def vedtaksbrev(
     return letters.Vedtaksbrev(
         kontor=kontor_of(soknad), mottaker=mottaker_of(soknad), dato=built.today,
         saksreferanse=saksreferanse, vedtak=(vedtakspunkt(built, tittel=tittel),),
-        klage=klageinfo(soknad, dato=built.today, kommune=built.kommune), saksbehandler=saksbehandler,
+        klage=klageinfo(soknad, dato=built.today, kommune=built.kommune),
+        saksbehandler=saksbehandler,
         godkjent_av=godkjent_av,
         utbetalinger=tuple(utbetalinger), soknadsdato=soknad.mottatt_at.date())
 
