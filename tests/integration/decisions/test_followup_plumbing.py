@@ -73,10 +73,12 @@ class TestTheBuildReadsTheHouseholdOnce:
         """One read per request (issue 11): the household of the application (sotjl. § 18,
         who is in it) and the responsible municipality (sotjl. § 3: its rates, its appeal
         body) are read once and passed along."""
+        from sosialsak.contexts.cases.operations import _brev
         from sosialsak.contexts.decisions.operations import _builder, preview_vedtak
 
         actor = users["veileder_sf"]
         with mock.patch.object(_builder, "household_of", wraps=_builder.household_of) as hh, \
+                mock.patch.object(_brev, "household_of", wraps=_brev.household_of) as letter, \
                 mock.patch.object(_builder, "responsible_kommune",
                                   wraps=_builder.responsible_kommune) as kommune:
             preview = preview_vedtak(scope=scope_of(actor), actor=actor,
@@ -84,7 +86,7 @@ class TestTheBuildReadsTheHouseholdOnce:
                                      today=NOW.date())
 
         assert preview.belop == 12300 and preview.letter_text
-        assert hh.call_count == 1
+        assert hh.call_count + letter.call_count == 1
         assert kommune.call_count == 1
 
 

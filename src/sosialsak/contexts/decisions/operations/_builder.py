@@ -64,8 +64,10 @@ class Built:
     period: rules.LivsoppholdPeriod | None = None
     kvp: rules.KvpPeriode | None = None
     maneder: tuple[tuple[date, int], ...] = ()
-    # The municipality whose rates and appeal body apply, read once per build (issue 11).
+    # The household and the municipality whose rates and appeal body apply, read once per
+    # build and passed along to the letter (issue 11).
     kommune: str = ""
+    household: SoknadHousehold | None = None
 
     @property
     def livsopphold(self) -> bool:
@@ -391,7 +393,8 @@ def build(*, soknad: Soknad, data: VedtakUtkast, today: date) -> Built:
                  needs_approval=needs_approval(
                      settings, utfall=data.utfall,
                      belop=approval_amount(data, belop, maneder, monthly=is_livsopphold)),
-                 today=today, period=period, kvp=kvp, maneder=tuple(maneder), kommune=kommune)
+                 today=today, period=period, kvp=kvp, maneder=tuple(maneder), kommune=kommune,
+                 household=hh)
 
 
 def approval_amount(data: VedtakUtkast, belop: int | None, maneder: list[tuple[date, int]],

@@ -211,7 +211,8 @@ def vedtaksbrev(
 ) -> letters.Vedtaksbrev:
     soknad = built.soknad
     return letters.Vedtaksbrev(
-        kontor=kontor_of(soknad), mottaker=mottaker_of(soknad), dato=built.today,
+        kontor=kontor_of(soknad), mottaker=mottaker_of(soknad, built.household),
+        dato=built.today,
         saksreferanse=saksreferanse, vedtak=(vedtakspunkt(built, tittel=tittel),),
         klage=klageinfo(soknad, dato=built.today, kommune=built.kommune),
         saksbehandler=saksbehandler,
