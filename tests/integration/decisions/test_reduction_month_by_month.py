@@ -87,6 +87,8 @@ class TestAPartMonthIsReducedByDays:
                                     (date(2024, 5, 15), 11000, "PLANLAGT")]
         tekst = _text(reduksjon.dokumenter.get().tekst)
         assert "5 867 kr" in tekst and "til sammen 16 867 kr" in tekst  # the reduction's own
+        assert ("Utbetalingen for 04.2024 er 11 607 kr: 5 867 kr i redusert stønad for 16 "
+                "dager, og 5 740 kr etter vedtaket av 04.03.2024") in tekst
 
     def test_a_time_limited_reduction_of_a_one_off_keeps_the_other_months(
         self, users: Any, scope_of: Any, young_parent: Any, utkast: Any

@@ -36,6 +36,7 @@ from sosialsak.contexts.decisions.operations._core import (
 from sosialsak.contexts.decisions.operations._letter import (
     klageinfo,
     kontor_of,
+    letters_kroner,
     mottaker_of,
     name_of,
     store,
@@ -524,11 +525,19 @@ def reduce_after_breach(
                                 til=til if til != original.periode_til else None)
     periode = periode_inclusive(fra, til or original.periode_til)
     stonad = stonad_navn(original)
+    vedtaksdato = f"{local_date(original.fattet_at):%d.%m.%Y}"
+    # A part month's payment also pays the decision's own days of that month (issue 11).
+    delmaneder = [
+        f"Utbetalingen for {m.maned:%m.%Y} er {letters_kroner(m.betales)}: "
+        f"{letters_kroner(m.etter)} i redusert stønad for {m.dager} dager, og "
+        f"{letters_kroner(m.betales - m.etter)} etter vedtaket av {vedtaksdato} for de andre "
+        "dagene i måneden."
+        for m in plan.months if m.betales != m.etter]
     punkt = letters.Vedtakspunkt(
         tittel=f"Redusert {stonad}", utfall=letters.Utfall.DELVIS_INNVILGET,
         hjemmel=reduksjon_hjemmel(brudd.vilkar),
         periode=letters.Periode(fra=periode[0], til=periode[1]) if periode else None,
-        begrunnelse=f"{begrunnelse}\n\n{individuell_vurdering.strip()}",
+        begrunnelse="\n\n".join([begrunnelse, individuell_vurdering.strip(), *delmaneder]),
         stonadsform=letters.Stonadsform(original.stonadsform) if original.stonadsform else None,
         belop=Decimal(belop_redusert), beregning=(
             letters.Beregningslinje("Stønad etter vedtaket",
