@@ -8,9 +8,10 @@ month, and the period's total is the sum of the months' paid amounts.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sosialsak.rules.engine.ruleset import Ruleset, load_ruleset
@@ -45,6 +46,52 @@ def period_months(first: date, last: date) -> list[date]:
                            field="to")
     return [date(start.year + (start.month - 1 + i) // 12, (start.month - 1 + i) % 12 + 1, 1)
             for i in range(count)]
+
+
+def next_month(day: date) -> date:
+    """Return the first day of the month after the month of ``day``."""
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def months_between(fra: date, til: date) -> list[date]:
+    """Return the first day of every month the half-open period ``[fra, til)`` touches."""
+    if til <= fra:
+        return []
+    return period_months(fra, til - timedelta(days=1))
+
+
+def days_in(month: date, fra: date | None, til: date | None) -> int:
+    """Return how many days of the month of ``month`` lie in ``[fra, til)`` (open ends: the
+    whole month on that side)."""
+    first = month.replace(day=1)
+    nxt = next_month(first)
+    start = max(first, fra) if fra else first
+    end = min(nxt, til) if til else nxt
+    return max((end - start).days, 0)
+
+
+def prorate(belop: int, days: int, days_in_month: int) -> int:
+    """Return ``belop`` for ``days`` of a month of ``days_in_month``, rounded to whole kroner
+    with halves rounded up (the one convention for a part month: the payment plan, a decision
+    calculated month by month, a reduction)."""
+    if days >= days_in_month:
+        return belop
+    exact = Decimal(belop) * days / days_in_month
+    return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def month_share(belop: int, month: date, fra: date | None, til: date | None) -> int:
+    """Return what a whole-month amount ``belop`` pays for the days of ``month`` in
+    ``[fra, til)``: the whole amount for a whole month, else its share by days."""
+    first = month.replace(day=1)
+    return prorate(belop, days_in(first, fra, til), (next_month(first) - first).days)
+
+
+def month_shares(fra: date | None, til: date | None,
+                 amounts: Iterable[tuple[date, int]]) -> list[tuple[date, int]]:
+    """Return what is paid for each month of ``[fra, til)`` given each month's whole-month
+    amount: a month the period covers only partly pays its share by days."""
+    return [(month, month_share(amount, month, fra, til)) for month, amount in amounts]
 
 
 def calculate_livsopphold_period(
@@ -115,7 +162,7 @@ def kvp_periode(
     income = andre_inntekter or {}
     months = []
     for month in period_months(first_month, last_month):
-        nxt = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        nxt = next_month(month)
         months.append(kvp_maaned(
             month=month, fodselsdato=fodselsdato, deltakelse_fra=deltakelse_fra,
             deltakelse_til=deltakelse_til,

@@ -81,4 +81,6 @@ def test_a_second_breach_after_a_time_limited_reduction_reduces_the_original(
     assert second.endrer_id == original.pk
     assert (second.periode_fra, second.periode_til) == (date(2024, 5, 9), date(2024, 6, 1))
     assert _rows(original)[-1] == (date(2024, 5, 15), 12300, "STOPPET")
-    assert [(b, s) for _, b, s in _rows(second)] == [(10000, "PLANLAGT")]  # May, reduced
+    # May, reduced from the 9th (sotjl. § 20 third paragraph, issue 11: a part month by days):
+    # 1–8 May at the original's 12 300, 9–31 May at 10 000, each share rounded half up.
+    assert [(b, s) for _, b, s in _rows(second)] == [(3174 + 7419, "PLANLAGT")]

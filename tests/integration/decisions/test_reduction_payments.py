@@ -129,9 +129,12 @@ class TestReductionReplacesPayments:
         reduksjon = _reduce(users, scope_of, original)
 
         # A three-month decision paid at once pays the three months (sotjl. § 18, issue 11:
-        # every month of the period); the reduction pays its three months at once.
+        # every month of the period); the reduction from 24 March (sotjl. § 20 third
+        # paragraph) pays March by days — 1–23 March at 12 300, 24–31 March at 11 000 — and
+        # April and May reduced, at once.
         assert _rows(original) == [(date(2024, 3, 27), 3 * 12300, "STOPPET")]
-        assert _rows(reduksjon) == [(date(2024, 3, 27), 3 * 11000, "PLANLAGT")]
+        march = 9126 + 2839  # 12 300 × 23/31 = 9 125.81; 11 000 × 8/31 = 2 838.71
+        assert _rows(reduksjon) == [(date(2024, 3, 27), march + 2 * 11000, "PLANLAGT")]
         new = reduksjon.utbetalinger.get()
         assert (new.periode_fra, new.periode_til) == (date(2024, 3, 1), date(2024, 6, 1))
 

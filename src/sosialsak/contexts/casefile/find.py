@@ -17,11 +17,12 @@ from datetime import date, datetime
 from django.db.models import Q
 
 from sosialsak.contexts.accounts.scope import Scope
-from sosialsak.contexts.audit.log import record, record_many
+from sosialsak.contexts.audit.log import record_many
 from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.cases.models import Samtale, Veiledning
 from sosialsak.contexts.decisions.models import Klage, Vedtak, Vilkar
 from sosialsak.contexts.intake.household import household_many
+from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.intake.queries import scoped_soknader
 from sosialsak.contexts.intake.saksnummer import parse_saksnummer, saksnummer
 from sosialsak.contexts.payments.models import Utbetaling
@@ -103,9 +104,17 @@ def find(*, scope: Scope, actor: object, term: str, purpose: str) -> FindResult:
                 kontor_ids=[s.kontor_id for s in rows])
     # The search itself, found or not (probing numbers shows in the log): what kind of term
     # and how many hits, never the term. In the purpose: the object id holds plain ids only.
-    record(actor=actor, action=Action.READ, object_type="sok", object_id="",
-           purpose=f"{purpose} ({_term_kind(term)}: {len(rows)} treff)",
-           kontor_id=getattr(actor, "kontor_id", None))
+    # A caseworker's search is filed under their office; a Statsforvalter (no office of
+    # their own) is filed under each office whose records the search returned, so each
+    # office's leder sees who searched their records (issue 11). A search with no hits
+    # disclosed no office's records and stays without an office.
+    own = getattr(actor, "kontor_id", None)
+    offices: list[int | None] = [own] if own is not None else [
+        *sorted({s.kontor_id for s in rows})] or [None]
+    record_many(actor=actor, action=Action.READ, object_type="sok",
+                object_ids=[""] * len(offices),
+                purpose=f"{purpose} ({_term_kind(term)}: {len(rows)} treff)",
+                kontor_ids=list(offices))
     hits = [
         FindHit(id=s.pk, saksnummer=saksnummer(s.pk), person_id=s.person_id, navn=s.soker_navn,
                 mottatt_at=shown_at(s.mottatt_at), status=s.status,
@@ -191,8 +200,14 @@ def person_overview(*, scope: Scope, actor: object, person_id: int,
                     .select_related("person", "husstand", "kontor", "saksbehandler")
                     .order_by("-mottatt_at", "-pk"))
     if not soknader or not scope.kontor_ids:
-        record(actor=actor, action=Action.DENIED, object_type="person", object_id=person_id,
-               purpose=purpose)
+        # Filed under each office that holds the person's applications, so its leder sees
+        # the refused look-up in the Tilgangslogg (issue 11); an unknown person has no office.
+        offices: list[int | None] = [*sorted(set(
+            Soknad.objects.filter(person_id=person_id).values_list("kontor_id", flat=True)))]
+        offices = offices or [None]
+        record_many(actor=actor, action=Action.DENIED, object_type="person",
+                    object_ids=[person_id] * len(offices), purpose=purpose,
+                    kontor_ids=list(offices))
         raise NotFound(PERSON_NOT_FOUND)
     ids = [s.pk for s in soknader]
     record_many(actor=actor, action=Action.READ, object_type="soknad", object_ids=list(ids),

@@ -31,8 +31,11 @@ def writable(scope: Scope, soknad_id: int, *, lock: bool = False) -> Soknad:
 def staff_readable(*, scope: Scope, actor: object, soknad_id: int, purpose: str) -> Soknad:
     """Return one application for staff and log the read; log and raise NotFound otherwise."""
     if scope.is_citizen or not scope.kontor_ids:
+        # Filed under the office of the application refused, when it exists (issue 11).
+        kontor_id = Soknad.objects.filter(pk=soknad_id).values_list("kontor_id",
+                                                                    flat=True).first()
         record(actor=actor, action=Action.DENIED, object_type="soknad", object_id=soknad_id,
-               purpose=purpose, kontor_id=None)
+               purpose=purpose, kontor_id=kontor_id)
         raise NotFound(NOT_FOUND_TEXT)
     return get_soknad(scope=scope, actor=actor, pk=soknad_id, purpose=purpose)
 

@@ -30,12 +30,13 @@ less than the amount the caseworker states is necessary for the household.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from sosialsak.kernel.errors import ValidationFailed
 from sosialsak.rules.frister import klage_i_tide
+from sosialsak.rules.periode import days_in, month_share, months_between, next_month
 
 
 class UnableToMakeVedtak(ValidationFailed):
@@ -216,7 +217,9 @@ def needs_approval(settings: DecisionSettings, *, utfall: str, belop: int | None
                    reduksjon: bool = False) -> bool:
     """Return whether a second caseworker must approve this decision (the office's setting).
 
-    ``belop`` is the amount granted, or a frame decision's monthly frame. A reduction takes
+    ``belop`` is what the decision gives in all over its period (``_builder.approval_amount``;
+    a reduction: the reduced amount over the reduction's period), compared the same way for a
+    one-off and a monthly decision (docs/rules.md, «To-trinns godkjenning»). A reduction takes
     away part of what was granted, so it counts as a refusal for the setting."""
     if settings.godkjenning_ved_avslag and (utfall in ("AVSLATT", "AVVIST") or reduksjon):
         return True
@@ -275,6 +278,63 @@ def check_reduction(facts: ReductionFacts, *, rule_check: CheckResult) -> None:
             f"nødvendig for husstanden ({floor} kr: barnas satser og boutgifter, eller det du "
             "har vurdert som nødvendig).", code="reduksjon_under_forsvarlig",
             field="belop_redusert")
+
+
+@dataclass(frozen=True)
+class ReducedMonth:
+    """One month of a reduction (sotjl. § 20 third paragraph), each month with its own amounts.
+
+    ``for_reduksjon`` is the whole-month amount the decision gives that month (calculated
+    with that month's rates and facts); ``redusert`` the whole-month amount after the
+    reduction (the same cut every month, never below 0); ``dager`` the days of the month in
+    the reduction's period; ``na``/``etter`` the shares for those days (by days, as the payment
+    plan prorates, ``rules.prorate``); ``betales`` what the month's payment pays when it is
+    replaced: the reduced share plus the decision's own share of the month's days outside the
+    reduction (a month's payment is replaced whole)."""
+
+    maned: date
+    for_reduksjon: int
+    redusert: int
+    dager: int
+    na: int
+    etter: int
+    betales: int
+
+
+def reduced_months(*, fra: date, til: date, vedtak_fra: date | None, vedtak_til: date | None,
+                   amounts: Mapping[date, int], default: int, cut: int) -> list[ReducedMonth]:
+    """Return each month the reduction ``[fra, til)`` touches. ``amounts`` are the decision's
+    whole-month amounts by month (``default`` for a month not in it); ``cut`` the reduction of
+    a whole month. The decision's own period is ``[vedtak_fra, vedtak_til)``."""
+    out = []
+    for month in months_between(fra, til):
+        whole = amounts.get(month, default)
+        reduced = max(whole - cut, 0)
+        na, etter = month_share(whole, month, fra, til), month_share(reduced, month, fra, til)
+        # The decision's own days of the month before and after the reduction.
+        before = month_share(whole, month, vedtak_fra, fra)
+        after = month_share(whole, month, til, vedtak_til) if til < next_month(month) else 0
+        out.append(ReducedMonth(month, whole, reduced, days_in(month, fra, til), na, etter,
+                                before + etter + after))
+    return out
+
+
+def check_reduced_months(months: Sequence[ReducedMonth], *, floors: Mapping[date, int],
+                         nodvendig_belop: int) -> None:
+    """Raise UnableToReduce for the first month whose reduced amount does not cover what is
+    necessary *that month* (sotjl. § 20 third paragraph; the floor: that month's children's
+    rates plus housing in the decision's calculation, or what the caseworker assessed as
+    necessary, whichever is higher). Each month is checked, not only the first: the
+    children's rates and the housing may change within the period."""
+    for m in months:
+        floor = max(floors.get(m.maned, 0), nodvendig_belop)
+        if m.redusert < floor:
+            raise UnableToReduce(
+                f"Det reduserte beløpet for {m.maned:%m.%Y} ({m.redusert} kr) dekker ikke det "
+                f"som er nødvendig for husstanden den måneden ({floor} kr: barnas satser og "
+                "boutgifter, eller det du har vurdert som nødvendig).",
+                code="reduksjon_under_forsvarlig", field="belop_redusert",
+                maned=m.maned.isoformat())
 
 
 # --- Appeals -------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ The rules, in the order they apply:
 3. **Proration.** A month the period covers only partly (a start or end in the middle of the
    month) pays ``belop × days covered ÷ days in the month``, rounded to whole kroner with
    halves rounded up. Example: 9 000 kr from 20 March = 9 000 × 12 ÷ 31 = 3 483.87 → 3 484 kr.
+   The one definition is ``rules.prorate`` (decisions and reductions use it too).
 4. **Bank days.** A due date on a weekend, a public holiday, Christmas Eve or New Year's Eve
    moves to the **previous** bank day, so that the money arrives before the day the person
    counts on, never after it. Example: 17 May 2024 (a Friday) → 16 May; 1 April 2024 (Easter
@@ -27,11 +28,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from datetime import date
 
 from sosialsak.contexts.payments.bankdager import next_bank_day, previous_bank_day
 from sosialsak.kernel.errors import ValidationFailed
+from sosialsak.rules.periode import next_month, prorate
 
 ENGANGS = "ENGANGS"
 MANEDLIG = "MANEDLIG"
@@ -69,16 +70,6 @@ def _fail(field: str, message: str) -> UnableToPlanUtbetaling:
     return UnableToPlanUtbetaling(f"{field}: {message}", field=field)
 
 
-def _next_month(day: date) -> date:
-    return (day.replace(day=1) + timedelta(days=32)).replace(day=1)
-
-
-def prorate(belop: int, days: int, days_in_month: int) -> int:
-    """Return ``belop`` for ``days`` of a month of ``days_in_month``, rounded half up."""
-    exact = Decimal(belop) * days / days_in_month
-    return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-
 def due_date(nominal: date, *, earliest: date) -> date:
     """Move ``nominal`` back to a bank day, but never before ``earliest``."""
     return max(previous_bank_day(nominal), earliest)
@@ -114,15 +105,14 @@ def _monthly(data: PlanInput, earliest: date) -> list[PlannedPayment]:
     payments = []
     month = data.periode_fra.replace(day=1)
     while month < data.periode_til:
-        following = _next_month(month)
+        following = next_month(month)
         start, end = max(month, data.periode_fra), min(following, data.periode_til)
         days_in_month = (following - month).days
         days = (end - start).days
         if month in data.maned_belop:
             belop = data.maned_belop[month]  # the decision's own amount for the month
         else:
-            belop = data.belop if days == days_in_month else prorate(data.belop, days,
-                                                                       days_in_month)
+            belop = prorate(data.belop, days, days_in_month)  # rule 3 (rules.prorate)
         nominal = max(month.replace(day=data.utbetalingsdag), start)
         if belop > 0:
             payments.append(PlannedPayment(due_date(nominal, earliest=earliest), belop,

@@ -17,6 +17,7 @@ has passed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 
 from django.db import transaction
@@ -81,6 +82,7 @@ def create_payment_plan(
     *, scope: Scope, actor: object, vedtak_id: int, hyppighet: str, now: datetime,
     mottaker: Mottaker | None = None, forfallsdato: date | None = None, melding: str = "",
     periode_fra: date | None = None, periode_til: date | None = None,
+    andre_maneder: Mapping[date, int] | None = None,
 ) -> list[Utbetaling]:
     """Plan the payments of a granted decision and return them in due-date order.
 
@@ -88,8 +90,11 @@ def create_payment_plan(
     for each whole month of its period; a decision calculated month by month pays each
     month's own amount, ``Vedtak.maned_belop``). ``forfallsdato`` asks for a date for a one-off
     payment. ``periode_fra``/``periode_til`` plan only that part of the decision's period (a
-    reduction replacing stopped payments). Raise UnableToPlanUtbetaling or ValidationFailed
-    naming the field; NotFound outside scope. Nothing is stored when anything is refused.
+    reduction replacing stopped payments); ``andre_maneder`` pays months of that part the
+    decision does not state at the given amounts (a replaced payment's months outside the
+    new decision: the decision it replaces still governs them). Raise UnableToPlanUtbetaling
+    or ValidationFailed naming the field; NotFound outside scope. Nothing is stored when
+    anything is refused.
     """
     vedtak = Vedtak.objects.select_related("sak__soknad__person").filter(pk=vedtak_id).first()
     if vedtak is None:
@@ -103,8 +108,9 @@ def create_payment_plan(
         periode_til=periode_til if periode_til is not None else vedtak.periode_til,
         utbetalingsdag=utbetalingsdag_for(soknad.kontor_id),
         today=today, forfallsdato=forfallsdato,
-        maned_belop={date.fromisoformat(m["maned"]): int(m["belop"])
-                     for m in vedtak.maned_belop or []}))
+        maned_belop={**(andre_maneder or {}),
+                     **{date.fromisoformat(m["maned"]): int(m["belop"])
+                        for m in vedtak.maned_belop or []}}))
     person = soknad.person
     resolved = resolve_mottaker(vedtak=vedtak, person=person, mottaker=mottaker or Mottaker(),
                                 today=today, last_due=max(x.forfallsdato for x in lines))

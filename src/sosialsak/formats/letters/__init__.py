@@ -12,6 +12,7 @@ from sosialsak.formats.letters.forvaltningsbrev import (
     Dokumentkrav,
     ForelopigSvar,
     Forhandsvarsel,
+    Varselmaaned,
 )
 from sosialsak.formats.letters.hjemler import (
     LegalReferencesMissing,
@@ -66,6 +67,7 @@ __all__ = [
     "Stonadsform",
     "Utbetaling",
     "Utfall",
+    "Varselmaaned",
     "Vedtaksbrev",
     "Vedtakspunkt",
     "Vilkar",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from sosialsak.formats.letters._compose_common import document, emergency, right_of_access
-from sosialsak.formats.letters._format import dato, kroner, periode
+from sosialsak.formats.letters._format import dato, kroner, maaned, periode
 from sosialsak.formats.letters.dokument import (
     Block,
     Bullets,
@@ -13,6 +13,7 @@ from sosialsak.formats.letters.dokument import (
     Facts,
     Heading,
     Paragraph,
+    Table,
     paragraphs,
 )
 from sosialsak.formats.letters.forvaltningsbrev import (
@@ -96,6 +97,35 @@ def compose_forelopig_svar(brev: ForelopigSvar) -> Document:
     )
 
 
+def _considered(brev: Forhandsvarsel, reduction: Decimal) -> tuple[Block, ...]:
+    """The amounts considered: one line per month when every month is the same (whole months
+    at one amount), otherwise each month with its own amounts and the total (issue 11)."""
+    tid = periode(brev.periode.fra, brev.periode.til)
+    if not brev.maneder or brev.lik_per_maned:
+        per = " per måned" if brev.maneder else ""
+        facts = [("Nå får du", kroner(brev.belop_na) + per),
+                 ("Etter reduksjonen", kroner(brev.belop_redusert) + per),
+                 ("Reduksjon", kroner(reduction) + per), ("Periode", tid)]
+        if len(brev.maneder) > 1:
+            facts.append(("Til sammen etter reduksjonen",
+                          kroner(sum((m.belop_redusert for m in brev.maneder), Decimal(0)))))
+        return (Paragraph(f"Vi vurderer å redusere {brev.stonad} fra {kroner(brev.belop_na)} "
+                          f"til {kroner(brev.belop_redusert)}{per} for {tid}."),
+                Facts(tuple(facts)))
+    na = sum((Decimal(m.belop_na) for m in brev.maneder), Decimal(0))
+    etter = sum((Decimal(m.belop_redusert) for m in brev.maneder), Decimal(0))
+    return (
+        Paragraph(f"Vi vurderer å redusere {brev.stonad} for {tid}, med "
+                  f"{kroner(reduction)} for en hel måned. Beløpet er ulikt fra måned til "
+                  "måned: hver måned er regnet ut med satsene og opplysningene som gjelder "
+                  "den måneden, og en måned som bare er delvis med, etter antall dager."),
+        Table(columns=("Måned", "Nå får du", "Etter reduksjonen"),
+              rows=tuple((maaned(m.maned), kroner(m.belop_na), kroner(m.belop_redusert))
+                         for m in brev.maneder),
+              total=("Til sammen", kroner(na), kroner(etter))),
+    )
+
+
 def compose_forhandsvarsel(brev: Forhandsvarsel) -> Document:
     """Return the advance warning before a reduction as a document."""
     hjemler = references_for(brev.dato, brev.hjemler)
@@ -113,16 +143,7 @@ def compose_forhandsvarsel(brev: Forhandsvarsel) -> Document:
         Heading("Dette har vi registrert"),
         *paragraphs(brev.brudd),
         Heading("Dette vurderer vi"),
-        Paragraph(
-            f"Vi vurderer å redusere {brev.stonad} fra {kroner(brev.belop_na)} til "
-            f"{kroner(brev.belop_redusert)} for {periode(brev.periode.fra, brev.periode.til)}."
-        ),
-        Facts((
-            ("Nå får du", kroner(brev.belop_na)),
-            ("Etter reduksjonen", kroner(brev.belop_redusert)),
-            ("Reduksjon", kroner(reduction)),
-            ("Periode", periode(brev.periode.fra, brev.periode.til)),
-        )),
+        *_considered(brev, reduction),
         Paragraph("Du og familien din skal uansett ha nok til det mest nødvendige."),
         Heading("Du kan si din mening"),
         Paragraph(f"Gi oss svar innen {dato(brev.svarfrist)}.", strong=True),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from sosialsak.formats.letters.felles import (
     InvalidLetter,
@@ -76,6 +77,15 @@ class ForelopigSvar:
                                 field="forventet_dato")
 
 
+class Varselmaaned(NamedTuple):
+    """One month of the period a warning considers: what is paid for the month's days in the
+    period now and after the reduction (a part month by days)."""
+
+    maned: date  # the month's first day
+    belop_na: Decimal
+    belop_redusert: Decimal
+
+
 @dataclass(frozen=True, kw_only=True)
 class Forhandsvarsel:
     """An advance warning before a reduction for a broken condition (fvl. 1967 § 16, new act
@@ -83,7 +93,10 @@ class Forhandsvarsel:
 
     ``vilkar`` is the condition as the decision of ``vedtaksdato`` stated it; ``brudd`` is what
     we have registered; ``stonad`` names the support that may be reduced (``stønad til
-    livsopphold``) from ``belop_na`` to ``belop_redusert`` in ``periode``.
+    livsopphold``) from ``belop_na`` to ``belop_redusert`` (a whole month, the first) in
+    ``periode``. ``maneder``: every month of the period with its own amounts (the months may
+    differ: each month's rates and facts, a part month by days); the letter shows them and
+    the total when they differ.
     """
 
     kontor: Kontor
@@ -105,9 +118,20 @@ class Forhandsvarsel:
     """The basis the condition was set on (``sosialtjenesteloven § 20`` or ``§ 20 a``)."""
     hjemler: Lovhenvisninger | None = None
     """The procedural references to print; None: those in force on ``dato`` (see ``hjemler``)."""
+    maneder: tuple[Varselmaaned, ...] = ()
+
+    @property
+    def lik_per_maned(self) -> bool:
+        """Whether every month pays the same whole-month amounts (one line says it all)."""
+        return all(m.belop_na == self.belop_na and m.belop_redusert == self.belop_redusert
+                   for m in self.maneder)
 
     def __post_init__(self) -> None:
         _require_case(self.saksreferanse, self.saksbehandler)
+        for m in self.maneder:
+            if not Decimal(0) <= Decimal(m.belop_redusert) <= Decimal(m.belop_na):
+                raise InvalidLetter(f"Det reduserte beløpet for {m.maned:%m.%Y} må være lavere "
+                                    "enn dagens beløp.", field="maneder")
         require_text(self.vilkar, field="vilkar", message="Varselet mangler vilkåret.")
         require_text(self.brudd, field="brudd",
                      message="Varselet mangler hva vi har registrert om vilkåret.")

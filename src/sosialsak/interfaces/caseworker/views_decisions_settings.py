@@ -29,7 +29,9 @@ class DecisionSettingsForm(forms.Form):
         label=_("Krev godkjenning fra en annen saksbehandler når beløpet er over (kr)"),
         required=False, min_value=0,
         widget=forms.NumberInput(attrs={"aria-describedby": "id_godkjenning_over_belop_hjelp"}),
-        help_text=_("La feltet stå tomt om beløpet ikke skal utløse godkjenning."))
+        help_text=_("Beløpet er det vedtaket gir til sammen for hele perioden, enten det "
+                    "betales på én gang eller hver måned. La feltet stå tomt om beløpet ikke "
+                    "skal utløse godkjenning."))
     godkjenning_ved_avslag = forms.BooleanField(
         label=_("Krev godkjenning fra en annen saksbehandler ved avslag og avvisning"),
         required=False)

@@ -6,7 +6,7 @@ import hashlib
 from datetime import date, datetime
 
 from sosialsak.contexts.cases.models import Brev
-from sosialsak.contexts.intake.household import household_of
+from sosialsak.contexts.intake.household import SoknadHousehold, household_of
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.formats import letters
 
@@ -17,10 +17,11 @@ def kontor_of(soknad: Soknad) -> letters.Kontor:
                           adresse=tuple(p.strip() for p in k.adresse.split(",") if p.strip()))
 
 
-def mottaker_of(soknad: Soknad) -> letters.Mottaker:
+def mottaker_of(soknad: Soknad, hh: SoknadHousehold | None = None) -> letters.Mottaker:
     """The letter's addressee: the name and address as stated in this application (issue 10),
-    or the protected form when the application shows the person's address as protected."""
-    hh = household_of(soknad)
+    or the protected form when the application shows the person's address as protected.
+    ``hh``: the application's household when the caller has read it already."""
+    hh = hh or household_of(soknad)
     if soknad.beskyttet:
         return letters.Mottaker.beskyttet(hh.navn)
     h = hh.husstand

@@ -4,10 +4,13 @@ paragraph). Each step is an event, a letter where the person must be told, and v
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
+from django.utils.translation import override
 
 from sosialsak import rules
 from sosialsak.contexts.accounts.scope import Scope
@@ -33,6 +36,7 @@ from sosialsak.contexts.decisions.operations._core import (
 from sosialsak.contexts.decisions.operations._letter import (
     klageinfo,
     kontor_of,
+    letters_kroner,
     mottaker_of,
     name_of,
     store,
@@ -43,13 +47,16 @@ from sosialsak.contexts.decisions.operations._ports import replace_payments
 from sosialsak.contexts.decisions.operations._settings import decision_settings
 from sosialsak.contexts.decisions.policy import (
     CheckResult,
+    ReducedMonth,
     ReductionFacts,
     UnableToReduce,
+    check_reduced_months,
     check_reduction,
     needs_approval,
+    reduced_months,
 )
 from sosialsak.contexts.intake.events import record_hendelse
-from sosialsak.contexts.intake.models import Soknad
+from sosialsak.contexts.intake.models import Soknad, StonadType
 from sosialsak.contexts.intake.saksnummer import saksnummer
 from sosialsak.contexts.locking import lock, owner_id
 from sosialsak.formats import letters
@@ -139,11 +146,20 @@ def reduksjon_hjemmel(vilkar: Vilkar) -> str:
                                                      else "")
 
 
-_POST_STONAD = {"LIVSOPPHOLD": "stønad til livsopphold", "HUSLEIE": "stønad til husleie",
-                "STROM": "stønad til strøm og oppvarming", "DEPOSITUM": "stønad til depositum",
-                "NODHJELP": "nødhjelp", "TANNBEHANDLING": "stønad til tannbehandling",
-                "MEDISINER": "stønad til medisiner",
-                "MIDLERTIDIG_BOTILBUD": "midlertidig botilbud"}
+# Items whose support is not named «stønad til …» in the letters; every other item is named
+# from its ``StonadType`` label (one list of labels: the enum).
+_POST_STONAD_SAERNAVN = {"NODHJELP": "nødhjelp", "MIDLERTIDIG_BOTILBUD": "midlertidig botilbud"}
+
+
+def _post_stonad(type_: str, label: str) -> str:
+    """Name the support an item gives: «stønad til <its StonadType label>»."""
+    if type_ in _POST_STONAD_SAERNAVN:
+        return _POST_STONAD_SAERNAVN[type_]
+    known = StonadType.__members__.get(type_)
+    if known is None or known == StonadType.ANNET:
+        return f"stønad til {label.lower()}"  # the item's own words
+    with override("nb"):  # letters are in Bokmål whatever the caseworker's language
+        return f"stønad til {str(known.label).lower()}"
 
 
 def stonad_navn(vedtak: Vedtak) -> str:
@@ -153,7 +169,7 @@ def stonad_navn(vedtak: Vedtak) -> str:
         return "stønad etter sosialtjenesteloven § 19"
     names = []
     for post in vedtak.poster.all().order_by("id"):
-        name = _POST_STONAD.get(post.type, f"stønad til {post.label.lower()}")
+        name = _post_stonad(post.type, post.label)
         if name not in names:
             names.append(name)
     return " og ".join(names) or "økonomisk stønad"
@@ -258,13 +274,17 @@ def send_forhandsvarsel(
     else:
         fra, til = _periode(vedtak, today, periode_fra, periode_til)
     last = til - timedelta(days=1) if til else fra
+    plan = reduction_plan(vedtak, fra, til, belop_redusert)
     letter = letters.Forhandsvarsel(
         kontor=kontor_of(soknad), mottaker=mottaker_of(soknad), dato=today,
         saksreferanse=saksnummer(soknad.pk), saksbehandler=name_of(actor, soknad.kontor.navn),
         vedtaksdato=local_date(vedtak.fattet_at), vilkar=brudd.vilkar.beskrivelse,
         brudd=brudd.hva, stonad=stonad_navn(vedtak),
-        belop_na=Decimal(vedtak.belop_for(fra) or 0),  # the month's own amount
+        belop_na=Decimal(plan.belop_na),  # the first month's whole amount
         belop_redusert=Decimal(belop_redusert), periode=letters.Periode(fra=fra, til=last),
+        # every month of the period with its own amounts, part months by days (issue 11)
+        maneder=tuple(letters.Varselmaaned(m.maned, Decimal(m.na), Decimal(m.etter))
+                      for m in plan.months),
         svarfrist=svarfrist, hjemmel=reduksjon_hjemmel(brudd.vilkar),
         vilkar_hjemmel=f"sosialtjenesteloven {vilkar_hjemmel(brudd.vilkar)}")
     dok = store(soknad=soknad, type=DokumentType.FORHANDSVARSEL, letter=letter, actor=actor,
@@ -275,18 +295,80 @@ def send_forhandsvarsel(
     record_hendelse(soknad=soknad, type="decisions.forhandsvarsel", actor=actor, at=now, data={
         "brudd_id": brudd.pk, "vedtak_id": vedtak.pk, "sak": vedtak.sak.referanse,
         "brev_id": dok.pk, "dokumentlager_id": str(dok.dokumentlager_id),
-        "svarfrist": svarfrist.isoformat(), "belop_na": vedtak.belop_for(fra),
+        "svarfrist": svarfrist.isoformat(), "belop_na": plan.belop_na,
         "belop_redusert": belop_redusert, "periode_fra": fra.isoformat(),
+        "maneder": [{"maned": m.maned.isoformat(), "belop_na": m.na, "belop_redusert": m.etter}
+                    for m in plan.months],
         "periode_til": til.isoformat() if til else None})
     _log(soknad, actor, "sende forhåndsvarsel")
     return brudd
 
 
-def _protected(vedtak: Vedtak) -> int:
-    """Return the children's rates plus housing in the original calculation (kroner)."""
-    lines = vedtak.beregning.get("lines", [])
+def _protected_lines(lines: list[dict[str, Any]]) -> int:
     total = sum(Decimal(str(x["amount"])) for x in lines if x["kind"] in ("sats_barn", "bolig"))
     return int(total)
+
+
+def _protected(vedtak: Vedtak) -> int:
+    """Return the children's rates plus housing in the original calculation (kroner)."""
+    return _protected_lines((vedtak.beregning or {}).get("lines", []))
+
+
+def _month_key(raw: object) -> date:
+    text = str(raw)  # "YYYY-MM" (a livsopphold month) or an ISO date (KVP, a reduction)
+    return date.fromisoformat(text if len(text) > 7 else f"{text}-01")
+
+
+def _months_of(vedtak: Vedtak) -> list[dict[str, Any]]:
+    b = vedtak.beregning or {}
+    rows = b.get("maneder") or ([b] if "month" in b and "amount" in b else [])
+    return [r for r in rows if isinstance(r, dict) and "month" in r and "amount" in r]
+
+
+def whole_month_amounts(vedtak: Vedtak) -> dict[date, int]:
+    """Return the decision's amount for each whole month, each calculated with that month's
+    rates and facts (its frozen calculation); empty when it has one flat amount."""
+    return {_month_key(r["month"]): int(r["amount"]) for r in _months_of(vedtak)}
+
+
+def protected_by_month(*vedtak: Vedtak) -> dict[date, int]:
+    """Return the children's rates plus housing of each month in the decisions' calculations
+    (later decisions win): the floor of a reduction, month by month."""
+    out: dict[date, int] = {}
+    for v in vedtak:
+        out.update({_month_key(r["month"]): _protected_lines(r["lines"])
+                    for r in _months_of(v) if "lines" in r})
+    return out
+
+
+@dataclass(frozen=True)
+class ReductionPlan:
+    """What a reduction gives: the decision's whole-month amount in the first month, the cut
+    of a whole month, and every month of the period with its own amounts."""
+
+    belop_na: int
+    cut: int
+    months: list[ReducedMonth]
+
+    @property
+    def total(self) -> int | None:
+        """The reduced amount over the reduction's period (None when open-ended)."""
+        return sum(m.etter for m in self.months) if self.months else None
+
+
+def reduction_plan(original: Vedtak, fra: date, til: date | None,
+                   belop_redusert: int) -> ReductionPlan:
+    """Return the reduction of ``original`` to ``belop_redusert`` (a whole month, in the first
+    month) for ``[fra, til)``: the same cut each month from that month's own amount, each part
+    month by days (sotjl. § 20 third paragraph; ``policy.reduced_months``)."""
+    amounts = whole_month_amounts(original)
+    default = original.belop or 0
+    belop_na = amounts.get(fra.replace(day=1), default)
+    cut = belop_na - belop_redusert
+    months = reduced_months(fra=fra, til=til, vedtak_fra=original.periode_fra,
+                            vedtak_til=original.periode_til, amounts=amounts, default=default,
+                            cut=cut) if til is not None else []
+    return ReductionPlan(belop_na, cut, months)
 
 
 @transaction.atomic
@@ -303,11 +385,13 @@ def decide_reduksjon(
     planned payments due from then are stopped and the reduced amount is planned in their place
     (``replace_payments``), in this transaction."""
     brudd, soknad = _brudd(scope, brudd_id)
+    checked = _checked(brudd, soknad, belop_redusert=belop_redusert,
+                       individuell_vurdering=individuell_vurdering,
+                       nodvendig_belop=nodvendig_belop, today=local_date(now),
+                       periode_fra=periode_fra, periode_til=periode_til)
+    # Four-eyes compares the decision's total over its period (docs/rules.md).
     if needs_approval(decision_settings(soknad.kontor_id), utfall="DELVIS_INNVILGET",
-                      belop=belop_redusert, reduksjon=True):
-        _checked(brudd, soknad, belop_redusert=belop_redusert,
-                 individuell_vurdering=individuell_vurdering, nodvendig_belop=nodvendig_belop,
-                 today=local_date(now), periode_fra=periode_fra, periode_til=periode_til)
+                      belop=checked.plan.total or belop_redusert, reduksjon=True):
         raise ApprovalRequired("Kontoret krever at en annen saksbehandler godkjenner vedtak om "
                                "reduksjon. Send det til godkjenning.", field="godkjenning")
     return reduce_after_breach(scope=scope, actor=actor, brudd_id=brudd_id,
@@ -338,12 +422,22 @@ def propose_reduksjon(
               "periode_til": periode_til.isoformat() if periode_til else None})
 
 
+@dataclass(frozen=True)
+class _Checked:
+    first: Vedtak  # the decision that set the condition
+    original: Vedtak  # the decision in force now, which the reduction replaces
+    fra: date
+    til: date | None  # None: open-ended (to the original's end)
+    plan: ReductionPlan
+
+
 def _checked(brudd: Vilkarsbrudd, soknad: Soknad, *, belop_redusert: int,
              individuell_vurdering: str, nodvendig_belop: int, today: date,
              periode_fra: date | None = None, periode_til: date | None = None,
-             ) -> tuple[Vedtak, Vedtak, date, date]:
-    """Check that the breach may be reduced as asked; return the decision that set the
-    condition, the one in force now (which the reduction replaces) and the period."""
+             ) -> _Checked:
+    """Check that the breach may be reduced as asked, every month of the period (the floor
+    each month: sotjl. § 20 third paragraph); return the decisions, the period and the
+    reduction month by month."""
     if brudd.status == BruddStatus.REDUSERT:
         raise UnableToReduce("Stønaden er allerede redusert for dette bruddet.",
                              code="allerede_redusert", field="brudd_id")
@@ -354,40 +448,32 @@ def _checked(brudd: Vilkarsbrudd, soknad: Soknad, *, belop_redusert: int,
     # The condition was set in the first decision; a reduction replaces the one now in force.
     first = brudd.vilkar.vedtak
     original = in_force(first, on=today)  # a reduction that has ended is no longer in force
+    start = max(original.periode_fra or today, today)
+    belop_na = reduction_plan(original, periode_fra or start, None, belop_redusert).belop_na
     check = rules.sjekk_reduksjon(vedtaksdato=today,
                                   vedtak_opplyste_konsekvens=_stated(brudd.vilkar),
                                   forhandsvarslet=brudd.varsel_id is not None)
     check_reduction(ReductionFacts(
         konsekvens_opplyst=_stated(brudd.vilkar), forhandsvarslet=brudd.varsel_id is not None,
         svarfrist=brudd.svarfrist, today=today, individuell_vurdering=individuell_vurdering,
-        belop_na=original.belop_for(max(original.periode_fra or today, today)) or 0,
-        belop_redusert=belop_redusert,
+        belop_na=belop_na, belop_redusert=belop_redusert,
         barn_og_bolig=_protected(first), nodvendig_belop=nodvendig_belop,
         svar_registrert=bool(brudd.svar.strip())),
         rule_check=CheckResult(check.code, check.ok, check.applies, check.message, check.hjemmel))
-    start = max(original.periode_fra or today, today)
     if original.periode_til is not None and start >= original.periode_til:
         raise UnableToReduce("Perioden vedtaket gjelder for er ute. Det er ingen stønad igjen å "
                              "redusere.", code="reduksjon_periode_ute", field="brudd_id")
     if original.periode_til is None and periode_til is None:
-        return first, original, start, start  # open-ended: from ``start`` on (til unused)
+        # open-ended: from ``start`` on, one amount (the first month's floor is checked above)
+        return _Checked(first, original, start, None,
+                        reduction_plan(original, start, None, belop_redusert))
     fra, til = _periode(original, today, periode_fra, periode_til)
-    return first, original, fra, til
-
-
-def _reduced_months(original: Vedtak, fra: date, til: date | None,
-                    belop: int) -> list[dict[str, object]]:
-    """A decision calculated month by month is reduced month by month too: the reduced amount
-    for each month of the reduction's period. The payments it replaces cover whole months
-    (a month already begun is replaced whole), so no month is prorated here; a one-off
-    replacement pays their sum."""
-    if not original.maned_belop or til is None:
-        return []
-    months, month = [], fra.replace(day=1)
-    while month < til:
-        months.append({"maned": month.isoformat(), "belop": belop})
-        month = (month + timedelta(days=32)).replace(day=1)
-    return months
+    plan = reduction_plan(original, fra, til, belop_redusert)
+    by_month = protected_by_month(first, original)
+    check_reduced_months(plan.months, nodvendig_belop=nodvendig_belop,
+                         floors={m.maned: by_month.get(m.maned, _protected(first))
+                                 for m in plan.months})
+    return _Checked(first, original, fra, til, plan)
 
 
 def reduce_after_breach(
@@ -399,11 +485,12 @@ def reduce_after_breach(
     """Make the reduction (inside the caller's transaction); every check is made again."""
     brudd, soknad = _brudd(scope, brudd_id)
     today = local_date(now)
-    first, original, fra, til_or_start = _checked(
+    checked = _checked(
         brudd, soknad, belop_redusert=belop_redusert,
         individuell_vurdering=individuell_vurdering, nodvendig_belop=nodvendig_belop,
         today=today, periode_fra=periode_fra, periode_til=periode_til)
-    til = til_or_start if til_or_start > fra else None
+    first, original, fra, plan = checked.first, checked.original, checked.fra, checked.plan
+    til = checked.til
     if not brudd.svar.strip() and not brudd.svar_mangler:
         # The deadline has passed without a recorded reply (checked above): record that.
         brudd.svar_mangler, brudd.svar_registrert_at = True, now
@@ -422,25 +509,43 @@ def reduce_after_breach(
         godkjent_at=now if godkjent_av is not None else None,
         fakta=f"Vedtak {local_date(original.fattet_at):%d.%m.%Y}; forhåndsvarsel "
               f"{local_date(brudd.varslet_at or now):%d.%m.%Y}.",
-        beregning={"amount": belop_redusert, "original": original.belop_for(fra),
-                   "nodvendig": max(nodvendig_belop, _protected(first))},
-        maned_belop=_reduced_months(original, fra, til or original.periode_til, belop_redusert))
+        beregning={"amount": belop_redusert, "original": plan.belop_na,
+                   "nodvendig": max(nodvendig_belop, _protected(first)),
+                   "reduksjon_per_maned": plan.cut,
+                   # each month: the whole-month amounts before and after, the days covered
+                   # and what the month's (replaced) payment pays
+                   "maneder": [{"month": m.maned.isoformat(), "amount": m.redusert,
+                                "for_reduksjon": m.for_reduksjon, "dager": m.dager,
+                                "betales": m.betales} for m in plan.months]},
+        # What each month's payment pays (part months by days; a month's payment is replaced
+        # whole, so it carries the decision's own days of that month outside the reduction).
+        maned_belop=[{"maned": m.maned.isoformat(), "belop": m.betales} for m in plan.months])
     payments = replace_payments(scope=scope, actor=actor, vedtak_id=original.pk,
                                 ny_vedtak_id=vedtak.pk, fra=fra, now=now,
                                 til=til if til != original.periode_til else None)
     periode = periode_inclusive(fra, til or original.periode_til)
     stonad = stonad_navn(original)
+    vedtaksdato = f"{local_date(original.fattet_at):%d.%m.%Y}"
+    # A part month's payment also pays the decision's own days of that month (issue 11).
+    delmaneder = [
+        f"Utbetalingen for {m.maned:%m.%Y} er {letters_kroner(m.betales)}: "
+        f"{letters_kroner(m.etter)} i redusert stønad for {m.dager} dager, og "
+        f"{letters_kroner(m.betales - m.etter)} etter vedtaket av {vedtaksdato} for de andre "
+        "dagene i måneden."
+        for m in plan.months if m.betales != m.etter]
     punkt = letters.Vedtakspunkt(
         tittel=f"Redusert {stonad}", utfall=letters.Utfall.DELVIS_INNVILGET,
         hjemmel=reduksjon_hjemmel(brudd.vilkar),
         periode=letters.Periode(fra=periode[0], til=periode[1]) if periode else None,
-        begrunnelse=f"{begrunnelse}\n\n{individuell_vurdering.strip()}",
+        begrunnelse="\n\n".join([begrunnelse, individuell_vurdering.strip(), *delmaneder]),
         stonadsform=letters.Stonadsform(original.stonadsform) if original.stonadsform else None,
         belop=Decimal(belop_redusert), beregning=(
             letters.Beregningslinje("Stønad etter vedtaket",
-                                    Decimal(original.belop_for(fra) or 0)),
+                                    Decimal(plan.belop_na)),
             letters.Beregningslinje("Reduksjon fordi vilkåret ikke er oppfylt",
-                                    Decimal(belop_redusert - (original.belop_for(fra) or 0)))))
+                                    Decimal(-plan.cut))),
+        maneder=tuple(letters.Maanedsbelop(m.maned, Decimal(m.etter)) for m in plan.months)
+        if len(plan.months) > 1 or any(m.etter != m.redusert for m in plan.months) else ())
     dok = store(soknad=soknad, type=DokumentType.VEDTAK, actor=actor, now=now,
                 vedtak_id=vedtak.pk, letter=letters.Vedtaksbrev(
                     kontor=kontor_of(soknad), mottaker=mottaker_of(soknad), dato=today,

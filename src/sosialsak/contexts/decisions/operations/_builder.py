@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from sosialsak import rules
 from sosialsak.contexts.accounts.queries import responsible_kommune
@@ -24,7 +24,7 @@ from sosialsak.contexts.decisions.policy import (
     needs_approval,
     problems,
 )
-from sosialsak.contexts.intake.household import household_of
+from sosialsak.contexts.intake.household import SoknadHousehold, household_of
 from sosialsak.contexts.intake.models import Soknad, SoktStonad
 from sosialsak.contexts.people.models import Barn
 from sosialsak.contexts.rates.queries import current_ruleset
@@ -64,6 +64,10 @@ class Built:
     period: rules.LivsoppholdPeriod | None = None
     kvp: rules.KvpPeriode | None = None
     maneder: tuple[tuple[date, int], ...] = ()
+    # The household and the municipality whose rates and appeal body apply, read once per
+    # build and passed along to the letter (issue 11).
+    kommune: str = ""
+    household: SoknadHousehold | None = None
 
     @property
     def livsopphold(self) -> bool:
@@ -129,14 +133,16 @@ def _household_field(field: str) -> str:
     return _HOUSEHOLD_FIELDS.get(field, field)
 
 
-def household(soknad: Soknad, data: VedtakUtkast, children: list[Barn]) -> rules.Household:
+def household(soknad: Soknad, data: VedtakUtkast, children: list[Barn],
+              hh: SoknadHousehold | None = None) -> rules.Household:
     """Return the household facts of the application for the livsopphold rule.
 
     Who is in the household is ``rules.members_at_rate`` fed from ``household_of(soknad)``
     (the one definition ``calculate --soknad`` uses too): a partner who lives with the
     applicant but has no birth date stops the decision naming ``partner.fodselsdato``; a
-    samvær child is no child rate (counted, so the SAMVAER_IKKE_VURDERT flag shows)."""
-    partner = household_of(soknad).partner  # as stated in this application (issue 10)
+    samvær child is no child rate (counted, so the SAMVAER_IKKE_VURDERT flag shows).
+    ``hh`` is the household already read for this build (read here when not given)."""
+    partner = (hh or household_of(soknad)).partner  # as stated in this application (issue 10)
     try:
         members = rules.members_at_rate(
             applicant_birth_date=soknad.person.fodselsdato,
@@ -168,7 +174,7 @@ def period_months(data: VedtakUtkast, today: date) -> tuple[date, date]:
 
 
 def calculate(soknad: Soknad, data: VedtakUtkast, children: list[Barn],
-              today: date) -> rules.LivsoppholdPeriod:
+              today: date, *, hh: SoknadHousehold, kommune: str) -> rules.LivsoppholdPeriod:
     """Return livsopphold for every month of the period, each month on its own (a child's new
     age band or 18th birthday, a new rate set; ``rules.calculate_livsopphold_period``)."""
     assessment = rules.IndividualAssessment(
@@ -181,27 +187,11 @@ def calculate(soknad: Soknad, data: VedtakUtkast, children: list[Barn],
     first, last = period_months(data, today)
     try:
         return rules.calculate_livsopphold_period(
-            household=household(soknad, data, children), first_month=first, last_month=last,
-            rules=current_ruleset(), kommune=kommune_of(soknad) or None,
+            household=household(soknad, data, children, hh), first_month=first,
+            last_month=last, rules=current_ruleset(), kommune=kommune or None,
             assessment=assessment, under_18=under_18)
     except DomainError as exc:
         raise UnableToRecordVedtak(exc.message, code=exc.code, **exc.extra) from exc
-
-
-def month_shares(fra: date | None, til: date | None,
-                 amounts: list[tuple[date, int]]) -> list[tuple[date, int]]:
-    """Return what is paid for each month of ``[fra, til)``: a month the period covers only
-    partly pays its share by days (rounded half up), as the payment plan prorates
-    (payments.plan rule 3)."""
-    out = []
-    for month, amount in amounts:
-        nxt = (month + timedelta(days=32)).replace(day=1)
-        start = max(month, fra) if fra else month
-        end = min(nxt, til) if til else nxt
-        days, dim = (end - start).days, (nxt - month).days
-        out.append((month, amount if days >= dim else int(
-            (Decimal(amount) * days / dim).quantize(Decimal(1), rounding=ROUND_HALF_UP))))
-    return out
 
 
 def kvp_calculate(soknad: Soknad, data: VedtakUtkast, children: list[Barn],
@@ -226,32 +216,39 @@ def kvp_calculate(soknad: Soknad, data: VedtakUtkast, children: list[Barn],
         income.setdefault(x.maned.replace(day=1), []).append(
             rules.KvpInntekt(kind, Decimal(x.belop)))
     barn = [b.fodselsdato for b in children if getattr(b, "bosted", "FAST") != "SAMVAER"]
+    # Paid from the later of the participation's start and the decision's period start: a
+    # decision from the 15th pays the first month from the 15th (by weekdays, § 35), never
+    # the whole month, even when the programme began earlier (issue 11).
+    starts = [d for d in (kvp.deltakelse_fra, data.periode_fra) if d is not None]
     try:
         return rules.kvp_periode(
             first_month=first, last_month=last, fodselsdato=born,
-            deltakelse_fra=kvp.deltakelse_fra or data.periode_fra or today,
+            deltakelse_fra=max(starts) if starts else today,
             deltakelse_til=data.periode_til, barn=barn, andre_inntekter=income,
             rules=current_ruleset())
     except DomainError as exc:
         raise UnableToRecordVedtak(exc.message, code=exc.code, **exc.extra) from exc
 
 
-def kommune_of(soknad: Soknad) -> str:
+def kommune_of(soknad: Soknad, hh: SoknadHousehold | None = None) -> str:
     """Return the municipality responsible for the case (sotjl. § 3: the office's), whose
     rates apply, not the one on the person's registered address). The kommune the applicant
-    stated in this application only picks among an interkommunalt office's own."""
-    stated = household_of(soknad).husstand
+    stated in this application only picks among an interkommunalt office's own. ``hh`` is the
+    household already read (read here when not given)."""
+    stated = (hh or household_of(soknad)).husstand
     return responsible_kommune(kontor_id=soknad.kontor_id,
                                bosted=stated.kommunenummer if stated else "")
 
 
-def rate_problems(soknad: Soknad, data: VedtakUtkast, today: date) -> list[Problem]:
+def rate_problems(soknad: Soknad, data: VedtakUtkast, today: date,
+                  kommune: str | None = None) -> list[Problem]:
     """Return a problem for each year of the decision's period whose rates the municipality
     has not confirmed (a set starting that year, or a leder's confirmation): a livsopphold
     decision is never made on last year's rates by default."""
     fra = data.periode_fra or today
     last = data.periode_til - timedelta(days=1) if data.periode_til else fra
-    kommune, out = kommune_of(soknad), []
+    kommune = kommune_of(soknad) if kommune is None else kommune
+    out = []
     # the first month and January of every later year of the period (each month is
     # calculated on its own rates)
     months = {fra.replace(day=1)} | {date(y, 1, 1) for y in range(fra.year + 1, last.year + 1)}
@@ -350,7 +347,9 @@ def build(*, soknad: Soknad, data: VedtakUtkast, today: date) -> Built:
     """Return the decision as it would be made on ``today``; raise only for malformed input."""
     poster = _poster(soknad, data)
     _check_codes(data)
-    barn = household_of(soknad).barn
+    hh = household_of(soknad)  # read once for the whole build (issue 11)
+    kommune = kommune_of(soknad, hh)
+    barn = hh.barn
     children = children_in(barn, today)  # whose needs the reasons must address
     first_month = period_months(data, today)[0]
     granted = data.utfall in ("INNVILGET", "DELVIS_INNVILGET")
@@ -360,18 +359,19 @@ def build(*, soknad: Soknad, data: VedtakUtkast, today: date) -> Built:
     belop = data.belop if granted else None
     if is_livsopphold and granted:
         # Each month on its own; the children under 18 at the start (18 later: the rules).
-        period = calculate(soknad, data, children_in(barn, first_month), today)
+        period = calculate(soknad, data, children_in(barn, first_month), today, hh=hh,
+                           kommune=kommune)
         result = period.months[0]
         belop = result.amount
         if len(period.months) > 1:
-            maneder = month_shares(data.periode_fra, data.periode_til,
-                                   [(r.month, r.amount) for r in period.months])
+            maneder = rules.month_shares(data.periode_fra, data.periode_til,
+                                         [(r.month, r.amount) for r in period.months])
     elif data.hjemmel == "§ 35" and granted and data.kvp is not None:
         kvp = kvp_calculate(soknad, data, barn, today)
         maneder = [(m.month, m.amount) for m in kvp.months]
         belop = maneder[0][1]
     checks = rule_checks(soknad, data, today, poster)
-    stale = rate_problems(soknad, data, today) if result is not None else []
+    stale = rate_problems(soknad, data, today, kommune) if result is not None else []
     facts = VedtakFacts(
         hjemmel=data.hjemmel, utfall=data.utfall, stonadsform=data.stonadsform,
         livsopphold=is_livsopphold and granted, individuell_vurdering=data.individuell_vurdering,
@@ -392,9 +392,33 @@ def build(*, soknad: Soknad, data: VedtakUtkast, today: date) -> Built:
                  result=result, checks=checks, problems=stale + problems(facts), settings=settings,
                  needs_approval=needs_approval(
                      settings, utfall=data.utfall,
-                     belop=max([belop or 0, data.ramme.belop if data.ramme else 0]
-                               + [b for _, b in maneder]) or None),
-                 today=today, period=period, kvp=kvp, maneder=tuple(maneder))
+                     belop=approval_amount(data, belop, maneder, monthly=is_livsopphold)),
+                 today=today, period=period, kvp=kvp, maneder=tuple(maneder), kommune=kommune,
+                 household=hh)
+
+
+def approval_amount(data: VedtakUtkast, belop: int | None, maneder: list[tuple[date, int]],
+                    *, monthly: bool = False) -> int | None:
+    """Return the amount four-eyes compares with the office's threshold: what the decision
+    gives **in all over its period** (docs/rules.md, «To-trinns godkjenning»), the same way
+    whether it is paid at once or month by month: the months' sum for a decision calculated
+    month by month; a monthly amount (livsopphold, or paid monthly) for every month of the
+    period, part months by days; a one-off amount as it is; a frame decision's monthly frame
+    over the period when that is higher."""
+    fra, til = data.periode_fra, data.periode_til
+    months = rules.months_between(fra, til) if fra and til else []
+    per_month = monthly or (data.utbetaling is not None
+                            and data.utbetaling.hyppighet == "MANEDLIG")
+    if maneder:
+        total = sum(b for _, b in maneder)
+    elif belop and per_month and months:
+        total = sum(rules.month_share(belop, m, fra, til) for m in months)
+    else:
+        total = belop or 0
+    if data.ramme is not None:
+        frame = sum(rules.month_share(data.ramme.belop, m, fra, til) for m in months)
+        total = max(total, frame or data.ramme.belop)
+    return total or None
 
 
 def periode_inclusive(fra: date | None, til: date | None) -> tuple[date, date] | None:

@@ -15,6 +15,7 @@ from sosialsak.contexts.decisions.deadline import appeal_deadline
 from sosialsak.contexts.decisions.models import Forsendelse, Vedtak
 from sosialsak.contexts.decisions.operations._core import writable_soknad
 from sosialsak.contexts.intake.events import record_hendelse
+from sosialsak.contexts.locking import lock, owner_id
 from sosialsak.contexts.rates.queries import legal_ruleset
 from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import DomainError, NotFound, ValidationFailed
@@ -30,10 +31,16 @@ def record_forsendelse(
     mottatt: date | None, now: datetime,
 ) -> Vedtak:
     """Record how the decision was sent and, if known, when the person received it."""
-    vedtak = Vedtak.objects.select_related("sak").filter(pk=vedtak_id).first()
+    # Lock, then read (contexts/locking.py): only the owning application's id is read before
+    # its lock; the decision's state is read under the lock, so two recordings at once cannot
+    # both check against the state before the other.
+    soknad_id = owner_id(Vedtak, vedtak_id, "sak__soknad_id")
+    if soknad_id is None:
+        raise NotFound("Fant ikke vedtaket.")
+    soknad = writable_soknad(scope, soknad_id, lock=True)
+    vedtak = lock(Vedtak, vedtak_id, "sak")
     if vedtak is None:
         raise NotFound("Fant ikke vedtaket.")
-    soknad = writable_soknad(scope, vedtak.sak.soknad_id, lock=True)
     if forsendelse not in Forsendelse.values:
         raise UnableToRecordForsendelse(f"forsendelse: ukjent verdi «{forsendelse}».",
                                         field="forsendelse")

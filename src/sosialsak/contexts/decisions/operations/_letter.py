@@ -43,15 +43,15 @@ def planned_forsendelse(soknad: Soknad) -> str:
     return "DIGITAL" if soknad.kanal == "DIGITAL" else "POST"
 
 
-def klageinfo(soknad: Soknad, *, dato: date) -> letters.Klageinfo:
+def klageinfo(soknad: Soknad, *, dato: date, kommune: str | None = None) -> letters.Klageinfo:
     """Return the appeal information for a letter sent on ``dato`` as planned: the
     Statsforvalter of the municipality responsible for the case (the office's, sotjl. § 3) on
     that date, from dated reference data, when the letter is taken to arrive and the appeal
     deadline from then (fvl § 29; ``rules.kom_fram``).
 
     Raise UnableToRecordVedtak when no Statsforvalter is known: a letter must not name a
-    guessed body."""
-    kommune = kommune_of(soknad)
+    guessed body. ``kommune``: the responsible municipality when the caller has read it."""
+    kommune = kommune_of(soknad) if kommune is None else kommune
     try:
         embete = rules.statsforvalter(kommunenummer=kommune, on=dato)
     except rules.ParameterNotFound as exc:
@@ -211,9 +211,11 @@ def vedtaksbrev(
 ) -> letters.Vedtaksbrev:
     soknad = built.soknad
     return letters.Vedtaksbrev(
-        kontor=kontor_of(soknad), mottaker=mottaker_of(soknad), dato=built.today,
+        kontor=kontor_of(soknad), mottaker=mottaker_of(soknad, built.household),
+        dato=built.today,
         saksreferanse=saksreferanse, vedtak=(vedtakspunkt(built, tittel=tittel),),
-        klage=klageinfo(soknad, dato=built.today), saksbehandler=saksbehandler,
+        klage=klageinfo(soknad, dato=built.today, kommune=built.kommune),
+        saksbehandler=saksbehandler,
         godkjent_av=godkjent_av,
         utbetalinger=tuple(utbetalinger), soknadsdato=soknad.mottatt_at.date())
 
