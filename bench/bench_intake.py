@@ -34,7 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))  # the test samples: the project's canonical delivery
 
-BENCH_DB = "sosialsak_bench_intake"
+# The database dropped and created on the server of PG_URL (``--db`` or BENCH_INTAKE_DB).
+BENCH_DB = os.environ.get("BENCH_INTAKE_DB", "sosialsak_bench_intake")
 WARM_UP = 10  # deliveries imported before the clock starts (imports, caches, first pages)
 
 
@@ -149,14 +150,16 @@ def pg_reachable(url: str) -> bool:
     return True
 
 
-def recreate(url: str) -> str:
+def recreate(url: str, name: str = BENCH_DB) -> str:
     import psycopg
 
+    if not name.replace("_", "").isalnum():
+        raise SystemExit(f"--db: {name!r} is not a plain database name")
     base = url.rsplit("/", 1)[0]
     with psycopg.connect(base + "/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}"')
-        conn.execute(f'CREATE DATABASE "{BENCH_DB}"')
-    return f"{base}/{BENCH_DB}"
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return f"{base}/{name}"
 
 
 def main() -> None:
@@ -164,6 +167,8 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=300, help="deliveries timed (default 300)")
     parser.add_argument("--pg-url", default=os.environ.get(
         "PG_URL", "postgres://postgres@127.0.0.1:5432/sosialsak"))
+    parser.add_argument("--db", default=BENCH_DB,
+                        help=f"PostgreSQL database, dropped and created (default {BENCH_DB})")
     parser.add_argument("--schemas", type=Path, default=ROOT.parent / "shared" / "digisos")
     parser.add_argument("--child", nargs=2, metavar=("BACKEND", "DIR"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -189,7 +194,7 @@ def main() -> None:
             print(f"SKIPPED jsonschema column: no official schemas at {args.schemas}")
         runs = [("sqlite", f"sqlite:///{work / 'bench.sqlite3'}")]
         if pg_reachable(args.pg_url):
-            runs.append(("postgresql", recreate(args.pg_url)))
+            runs.append(("postgresql", recreate(args.pg_url, args.db)))
         else:
             print(f"SKIPPED PostgreSQL run: no server reachable at {args.pg_url}")
         for backend, url in runs:

@@ -179,3 +179,20 @@ def test_the_sweep_moves_a_committed_file_in_and_deletes_orphans(offices, settin
     assert (result.recovered, result.removed) == (1, 2)
     assert final.read_bytes() == PDF and not orphan.exists()
     assert list(incoming.iterdir()) == []
+
+
+def test_the_sweep_looks_up_the_temporary_files_rows_in_one_query(
+        offices, settings, tmp_path, django_assert_num_queries) -> None:
+    from sosialsak.contexts.digisos.importer import sweep_files
+
+    _import(write_delivery(tmp_path / "s", digisos_id=did("q"), ekstern_ref="ref-q",
+                           soknad=soknad_json(), files={"kontrakt.pdf": PDF}))
+    incoming = Path(settings.MEDIA_ROOT) / ".incoming"
+    for pk in (999_991, 999_992, 999_993, "x", "²"):  # rolled back, or not ours at all
+        (incoming / f"vedlegg-{pk}.part").write_bytes(b"rolled back")
+
+    # One look-up of the temporary files' rows, one of the stored files' names.
+    with django_assert_num_queries(2):
+        result = sweep_files(older_than_seconds=0)
+
+    assert result.removed == 5 and list(incoming.iterdir()) == []

@@ -343,9 +343,13 @@ def sweep_files(*, older_than_seconds: float = 3600) -> Sweep:
     cutoff = time.time() - older_than_seconds
     recovered = removed = 0
     incoming = Path(settings.MEDIA_ROOT) / INCOMING
-    for temp in sorted(incoming.glob("vedlegg-*.part")) if incoming.is_dir() else []:
-        pk = temp.name.removeprefix("vedlegg-").removesuffix(".part")
-        row = Vedlegg.objects.filter(pk=int(pk)).first() if pk.isdigit() else None
+    temps = sorted(incoming.glob("vedlegg-*.part")) if incoming.is_dir() else []
+    ids = {t: t.name.removeprefix("vedlegg-").removesuffix(".part") for t in temps}
+    # The rows of every temporary file in one query, not one per file.
+    rows = Vedlegg.objects.in_bulk([int(pk) for pk in ids.values() if _plain_id(pk)])
+    for temp in temps:
+        pk = ids[temp]
+        row = rows.get(int(pk)) if _plain_id(pk) else None
         if row is not None and row.fil.name:
             final = media_path(row.fil.name)
             if not final.exists() and _sha256(temp) == row.sha256:
@@ -373,6 +377,11 @@ def sweep_files(*, older_than_seconds: float = 3600) -> Sweep:
     if recovered or removed:
         log.warning("digisos sweep: recovered=%d removed=%d", recovered, removed)
     return Sweep(recovered, removed)
+
+
+def _plain_id(text: str) -> bool:
+    # A row id: ASCII digits only (str.isdigit also takes "²"), short enough for the column.
+    return text.isascii() and text.isdigit() and len(text) <= 18
 
 
 def _sha256(path: Path) -> str:

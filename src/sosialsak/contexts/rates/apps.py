@@ -5,6 +5,10 @@ from django.core.checks import Error, register
 from django.utils.translation import gettext_lazy as _
 
 
+# The tag of the commencement check, so a command that runs only some checks can name it.
+COMMENCEMENT_CHECKS = "commencements"
+
+
 class RatesConfig(AppConfig):
     name = "sosialsak.contexts.rates"
     verbose_name = _("Satser")  # the admin's heading (issue 12: not English)
@@ -17,7 +21,7 @@ class RatesConfig(AppConfig):
         from sosialsak.formats.letters import use_legal_references
 
         use_legal_references(letter_references)
-        register(check_commencements)
+        register(check_commencements, COMMENCEMENT_CHECKS)
 
 
 def check_commencements(app_configs: Any = None, **kwargs: Any) -> list[Error]:
