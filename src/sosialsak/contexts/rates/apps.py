@@ -4,7 +4,6 @@ from django.apps import AppConfig
 from django.core.checks import Error, register
 from django.utils.translation import gettext_lazy as _
 
-
 # The tag of the commencement check, so a command that runs only some checks can name it.
 COMMENCEMENT_CHECKS = "commencements"
 
