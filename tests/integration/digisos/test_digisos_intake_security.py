@@ -44,6 +44,35 @@ def test_a_delivery_without_vedlegg_json_is_quarantined_and_the_complete_copy_re
     assert stored.fil.read() == PDF
 
 
+def test_a_quarantined_copy_that_appears_after_the_lookup_is_still_taken_over(
+        offices, settings, tmp_path, monkeypatch) -> None:
+    # Issue 13: a new delivery skips the locked re-read of its rows when the look-up found
+    # none. A quarantined copy committed in between makes the INSERT collide; the import then
+    # stores again over that row, as the locked read would have (nothing is lost or doubled).
+    from sosialsak.contexts.digisos import importer
+
+    half = write_delivery(tmp_path / "half", digisos_id=did("r"), ekstern_ref="ref-r",
+                          soknad=soknad_json(), files={"kontrakt.pdf": PDF})
+    (half / "vedlegg.json").unlink()
+    assert _import(half).outcome == "KARANTENE"
+    real, looked_up = importer._rows_of, []
+
+    def blind_first(ekstern_ref):  # type: ignore[no-untyped-def]
+        looked_up.append(ekstern_ref)  # the first look-up runs before the copy "arrives"
+        return [] if len(looked_up) == 1 else real(ekstern_ref)
+
+    monkeypatch.setattr(importer, "_rows_of", blind_first)
+
+    full = _import(write_delivery(tmp_path / "full", digisos_id=did("r"), ekstern_ref="ref-r",
+                                  soknad=soknad_json(), files={"kontrakt.pdf": PDF}))
+
+    assert full.outcome == "IMPORTERT" and looked_up == ["ref-r", "ref-r"]
+    assert Levering.objects.get().status == "IMPORTERT"
+    assert Soknad.objects.count() == 1
+    assert Vedlegg.objects.get(filnavn="kontrakt.pdf").fil.read() == PDF
+    assert list((Path(settings.MEDIA_ROOT) / ".incoming").iterdir()) == []
+
+
 def test_a_truncated_listed_file_is_quarantined_naming_the_file(offices, tmp_path) -> None:
     folder = write_delivery(tmp_path / "t", digisos_id=did("t"), ekstern_ref="ref-t",
                             soknad=soknad_json(), files={"kontrakt.pdf": PDF})

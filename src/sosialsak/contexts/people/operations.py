@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.conf import settings
-from django.db import transaction
 
 from sosialsak.contexts.people.models import (
     Barn,
@@ -17,6 +16,7 @@ from sosialsak.contexts.people.models import (
     Partner,
     Person,
 )
+from sosialsak.contexts.transactions import atomic_operation
 from sosialsak.kernel.bounds import check_birth_date
 from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import ValidationFailed
@@ -73,9 +73,10 @@ def _check_name(fornavn: str, etternavn: str) -> None:
         raise ValidationFailed("navn: fornavn og etternavn må fylles ut.", field="navn")
 
 
-@transaction.atomic
+@atomic_operation
 def person_for_application(
     *, fodselsnummer: str, stated: StatedApplicant, field: str = "fodselsnummer",
+    savepoint: bool = True,  # read by @atomic_operation (contexts/transactions.py)
     **details: object,
 ) -> Person:
     """Return the person with this number; create the record from ``stated`` if there is none.
@@ -104,11 +105,11 @@ def person_for_application(
     return person
 
 
-@transaction.atomic
+@atomic_operation
 def record_household(
     *, person: Person, stated: StatedApplicant, partner: PartnerInput | None,
     barn: list[BarnInput], kilde: str, at: datetime, kontor_id: int | None,
-    actor: object = None,
+    actor: object = None, savepoint: bool = True,  # read by @atomic_operation
 ) -> Husstand:
     """Store the applicant's details and household as stated in one application.
 
