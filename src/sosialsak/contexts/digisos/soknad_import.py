@@ -61,7 +61,7 @@ from sosialsak.contexts.people.operations import (
     PartnerInput,
     StatedApplicant,
     check_fnr,
-    person_for_application,
+    find_or_create_person,
     record_household,
 )
 from sosialsak.formats.digisos import SoknadInnhold
@@ -120,9 +120,10 @@ def _fnr_or_flag(value: str | None, field: str, flags: list[tuple[str, str]]) ->
 
 
 def _person(innhold: SoknadInnhold, flags: list[tuple[str, str]],
-            now: datetime) -> tuple[Person, StatedApplicant]:
-    """Return the applicant's person record (found, or created from this application) and the
-    details as stated in this application. A found record is never changed (issue 10)."""
+            now: datetime) -> tuple[Person, StatedApplicant, bool]:
+    """Return the applicant's person record (found, or created from this application), the
+    details as stated in this application, and whether the record was created now. A found
+    record is never changed (issue 10)."""
     p = innhold.person
     adresse = p.folkeregistrert_adresse or p.oppholdsadresse
     details: dict[str, Any] = {
@@ -144,20 +145,21 @@ def _person(innhold: SoknadInnhold, flags: list[tuple[str, str]],
         poststed=text["poststed"], kommunenummer=text["kommunenummer"][:4])
     fnr = _fnr_or_flag(p.fodselsnummer, "personalia.personIdentifikator", flags)
     if fnr:
-        return person_for_application(fodselsnummer=fnr, stated=stated, savepoint=False), stated
+        person, created = find_or_create_person(fodselsnummer=fnr, stated=stated)
+        return person, stated, created
     ident = (p.fodselsnummer or "").strip()[:100]
-    person = _known_invalid_ident(ident, p.fodselsdato, fornavn, etternavn) if ident else None
-    if person is not None:
+    known = _known_invalid_ident(ident, p.fodselsdato, fornavn, etternavn) if ident else None
+    if known is not None:
         flags.append(("ugyldig_fodselsnummer_gjenkjent",
                       "Søkeren er koblet til personen fra en tidligere søknad med det samme "
                       "ugyldige fødselsnummeret. Sjekk at det er samme person."))
-        return person, stated
+        return known, stated, False
     person = Person(fornavn=fornavn, etternavn=etternavn, fodselsdato=p.fodselsdato,
                     **{k: v or "" for k, v in details.items()})
     person.save()
     if ident:
         UgyldigIdent.objects.create(ident=ident, person=person, opprettet_at=now)
-    return person, stated
+    return person, stated, True
 
 
 def _known_invalid_ident(ident: str, fodselsdato: date | None, fornavn: str,
@@ -473,12 +475,12 @@ def import_soknad(*, checked: CheckedDelivery, delivery: Delivery, now: datetime
     flags: list[tuple[str, str]] = []
     kontor = _kontor(innhold, flags)
     scope = scope or system_scope(kontor_ids=[kontor.pk])
-    person, stated = _person(innhold, flags, now)
+    person, stated, new_person = _person(innhold, flags, now)
     mottatt = innhold.innsendingstidspunkt or now
     partner, barn = _household(innhold, flags, local_date(mottatt))
     husstand = record_household(person=person, stated=stated, partner=partner, barn=barn,
                                 kilde=Kilde.DIGISOS, at=mottatt, kontor_id=kontor.pk,
-                                savepoint=False)
+                                savepoint=False, new_person=new_person)
     hva = innhold.hva_sokes_om.strip()
     egne_ord = "\n\n".join(x for x in (hva, innhold.hvorfor_soke or "") if x.strip())
     soknad = register_soknad(
