@@ -358,11 +358,12 @@ def _store_files(*, soknad: Soknad, files: list[_FileIn], now: datetime,
         rows.append(v)
         names.append(v.fil.name)
     Vedlegg.objects.bulk_create(rows)
+    incoming = incoming_path(0).parent  # checked once; each name below is built from an id
+    incoming.mkdir(parents=True, exist_ok=True)
     for v, f, stored_name in zip(rows, files, names, strict=True):
-        if v.pk is None:  # bulk_create returns the ids on PostgreSQL and SQLite ≥ 3.35
+        if not isinstance(v.pk, int):  # bulk_create returns the ids on PostgreSQL, SQLite ≥ 3.35
             raise RuntimeError("the database did not return the attachment row ids")
-        temp = incoming_path(v.pk)
-        temp.parent.mkdir(parents=True, exist_ok=True)
+        temp = incoming / f"vedlegg-{v.pk}.part"  # as incoming_path(v.pk)
         pending.append(PendingFile(temp, media_path(stored_name)))
         fh = open(temp, "wb")  # closed by _sync_and_close, after its fsync
         try:
