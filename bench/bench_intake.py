@@ -126,23 +126,26 @@ def child(backend: str, deliveries: Path) -> None:
     from sosialsak.contexts.digisos import importer
 
     wait_s = 0.0
-    real_wait = importer.wait_until_durable
+    real_wait = getattr(importer, "wait_until_durable", None)
 
     def timed_wait(pending: Any) -> None:
         nonlocal wait_s
         t = time.perf_counter()
+        assert real_wait is not None
         real_wait(pending)
         wait_s += time.perf_counter() - t
 
     os.fsync = timed_fsync
-    importer.wait_until_durable = timed_wait  # type: ignore[assignment]
+    if real_wait is not None:  # an older importer fsyncs each file in turn instead
+        importer.wait_until_durable = timed_wait  # type: ignore[assignment]
     start, cpu = time.perf_counter(), time.process_time()
     for folder in folders[WARM_UP:]:
         result = import_delivery(delivery=read_folder(folder), now=now)
         outcomes[result.outcome] = outcomes.get(result.outcome, 0) + 1
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     os.fsync = real_fsync
-    importer.wait_until_durable = real_wait  # type: ignore[assignment]
+    if real_wait is not None:
+        importer.wait_until_durable = real_wait  # type: ignore[assignment]
     print(json.dumps({"backend": backend, "vendor": connection.vendor, "seconds": seconds,
                       "cpu_seconds": cpu, "fsync_seconds": fsync_s, "wait_seconds": wait_s,
                       "outcomes": outcomes}))
