@@ -25,6 +25,7 @@ from sosialsak.contexts.people.operations import (
     person_for_application,
     record_household,
 )
+from sosialsak.contexts.transactions import atomic_operation
 from sosialsak.kernel.bounds import check_int, check_received
 from sosialsak.kernel.errors import NotFound, ValidationFailed
 
@@ -78,7 +79,7 @@ def _check(data: SoknadInput, now: datetime | None = None) -> None:
             check_int(post.belop, field=f"poster[{i}].belop")
 
 
-@transaction.atomic
+@atomic_operation
 def register_soknad(
     *,
     scope: Scope,
@@ -89,6 +90,7 @@ def register_soknad(
     digisos_id: str | None = None,
     ekstern_ref: str = "",
     husstand: Husstand | None = None,
+    savepoint: bool = True,  # read by @atomic_operation (contexts/transactions.py)
 ) -> Soknad:
     """Register an application with its items and a MOTTATT event, in one transaction.
 
