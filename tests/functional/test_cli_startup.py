@@ -1,7 +1,7 @@
 """Issue 13 (start-up): a CLI call does not pay for what it does not use.
 
-``rates`` loads neither the decisions' operations (the payment ports are wired when those are
-first imported: ``interfaces.wiring``) nor the URLconf (its system checks leave out the URL
+``rates`` loads neither the decisions' operations (the payment ports live in the light
+``decisions.ports``: ``interfaces.wiring``) nor the URLconf (its system checks leave out the URL
 checks: ``interfaces/cli/checks.py``), and the ports are still in place when a decision needs
 them. Each case runs in a fresh interpreter, as a real call does.
 """
@@ -27,7 +27,7 @@ with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()):
 loaded = {name: name in sys.modules for name in (
     "sosialsak.contexts.decisions.operations", "sosialsak.config.urls",
     "sosialsak.contexts.digisos.importer")}
-from sosialsak.contexts.decisions.operations import _ports
+from sosialsak.contexts.decisions import ports as _ports
 loaded["ports"] = [bool(p) for p in (_ports._planner, _ports._replacer, _ports._annuller,
                                      _ports._stopper)]
 print(json.dumps(loaded))

@@ -8,4 +8,4 @@ class CaseworkerConfig(AppConfig):
     def ready(self) -> None:
         from sosialsak.interfaces import wiring
 
-        wiring.install_when_imported()  # lazily: see interfaces.wiring (issue 13)
+        wiring.install()
