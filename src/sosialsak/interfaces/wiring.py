@@ -18,6 +18,7 @@ from sosialsak.contexts.decisions.operations import (
     install_payment_replacer,
     install_payment_stopper,
 )
+from sosialsak.contexts.followup.ports import install_vilkar_oppfylt_listener
 
 
 def _plan(
@@ -61,7 +62,14 @@ def _stop(*, scope: Scope, actor: object, vedtak_id: int, fra: date, now: dateti
                                                         now=now)]
 
 
+def _release(*, scope: Scope, actor: object, vilkar_id: int, now: datetime) -> Sequence[str]:
+    from sosialsak.contexts.payments.holds import release_holds_for_vilkar
+
+    return release_holds_for_vilkar(scope=scope, actor=actor, vilkar_id=vilkar_id, now=now)
+
+
 def install() -> None:
+    install_vilkar_oppfylt_listener(_release)
     install_payment_annuller(_annul)
     install_payment_stopper(_stop)
     install_payment_planner(_plan)

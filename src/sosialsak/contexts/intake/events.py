@@ -57,6 +57,10 @@ TYPES = {
     "decisions.sak.status": "Sakens status er endret (feilregistrert)",
     # Issue 12: who handles the case (internal to the office, never in innsyn).
     "intake.soknad.saksbehandler": "Saksbehandler er endret",
+    # Issue 14: a payment held until a condition is met, and released when it is. The
+    # payment's own state goes to innsyn through payments.utbetaling.
+    "payments.tilbakeholdt": "Utbetaling holdes tilbake til vilkåret er oppfylt",
+    "payments.frigitt": "Utbetaling er frigitt fordi vilkåret er oppfylt",
 }
 
 
