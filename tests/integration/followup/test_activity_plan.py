@@ -149,8 +149,7 @@ def test_another_office_and_the_statsforvalter_cannot_change_the_plan(
 def test_a_condition_links_to_the_activity_that_fulfils_it(
     granted: Any, actor: Any, scope: Any, make_soknad: Any
 ) -> None:
-    from sosialsak.contexts.followup.operations import link_vilkar, unlink_vilkar
-    from sosialsak.contexts.followup.operations import VilkarNotLinkable
+    from sosialsak.contexts.followup.operations import VilkarNotLinkable, link_vilkar, unlink_vilkar
 
     a = _add(scope, actor, granted.soknad)
     b = _add(scope, actor, granted.soknad, hva="Norskkurs")

@@ -97,6 +97,7 @@ def test_the_counts_equal_the_lists(due: Any, actor: Any, scope: Any) -> None:
         "klage-oversending": 1}
     for key in KEYS:
         assert counts[key] == len(_lines(scope, actor, key))
+    assert total == 1  # every line is on the one case: one case to follow up
 
 
 def test_a_clock_stops_when_the_thing_is_done(due: Any, granted: Any, actor: Any,
