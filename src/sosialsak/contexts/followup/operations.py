@@ -223,15 +223,17 @@ def link_vilkar(*, scope: Scope, actor: object, vilkar_id: int, aktivitet_id: in
 
 
 @transaction.atomic
-def unlink_vilkar(*, scope: Scope, actor: object, vilkar_id: int, now: datetime) -> None:
+def unlink_vilkar(*, scope: Scope, actor: object, vilkar_id: int, now: datetime) -> Vilkar:
+    """Remove the link from the condition to its activity (if any); return the condition."""
     vilkar, soknad = _locked_vilkar(scope, vilkar_id)
     link = VilkarAktivitet.objects.select_related("aktivitet").filter(vilkar=vilkar).first()
     if link is None:
-        return
+        return vilkar
     _history(link.aktivitet, EndringType.VILKAR_FRAKOBLET, actor, Kanal.VEILEDER, now,
              {"vilkar": [vilkar.pk, None]})
     link.delete()
     _audit(actor, soknad.person_id, soknad.kontor_id, "aktivitetsplan: vilkår fjernet")
+    return vilkar
 
 
 @transaction.atomic
