@@ -96,7 +96,8 @@ def _lines(ctx: Ctx, key: str) -> QuerySet | None:
     if key == "vilkar-oppfolging":
         return src.vilkar_due(ctx).order_by().values_list("pk", "vedtak__sak__soknad_id")
     if key == "aktivitet-frist":
-        return src.aktivitet_due(ctx).order_by().values_list("pk", "wl_soknad")
+        return (src.aktivitet_due(ctx).annotate(wl_soknad=src.plan_case(ctx))
+                .filter(wl_soknad__isnull=False).order_by().values_list("pk", "wl_soknad"))
     if key == "klage-oversending":
         return (Klage.objects.filter(src.klage_oversending_due(ctx),
                                      ctx.on("vedtak__sak__soknad__"), status=KlageStatus.MOTTATT)

@@ -291,23 +291,24 @@ def vilkar_oppfolging(ctx: Ctx) -> list[WorkItem]:
     return sorted(out, key=lambda i: (i.frist or ctx.today, i.soknad_id))
 
 
-def _plan_case(ctx: Ctx) -> Subquery:
+def plan_case(ctx: Ctx) -> Subquery:
     """The person's newest application at the plan's office in the caller's view: where an
-    activity's line leads (the plan belongs to the person, not to one application)."""
+    activity's line leads (the plan belongs to the person, not to one application). None:
+    the caller sees none of the person's applications there, and the line is left out."""
     return Subquery(ctx.base().filter(person_id=OuterRef("plan__person_id"),
                                       kontor_id=OuterRef("plan__kontor_id"))
                     .order_by("-mottatt_at", "-pk").values("pk")[:1])
 
 
 def aktivitet_due(ctx: Ctx) -> QuerySet[Aktivitet]:
-    """Activities past their end that are neither done nor cancelled, with the application
-    each line leads to (``wl_soknad``)."""
-    return (Aktivitet.objects.filter(status__in=OPEN_STATUSES, til__lt=ctx.today)
-            .annotate(wl_soknad=_plan_case(ctx)).filter(wl_soknad__isnull=False))
+    """Activities past their end that are neither done nor cancelled (annotate ``plan_case``
+    for the application each line leads to)."""
+    return Aktivitet.objects.filter(status__in=OPEN_STATUSES, til__lt=ctx.today)
 
 
 def aktivitet_frist(ctx: Ctx) -> list[WorkItem]:
-    rows = list(aktivitet_due(ctx).order_by("til", "pk"))
+    rows = list(aktivitet_due(ctx).annotate(wl_soknad=plan_case(ctx))
+                .filter(wl_soknad__isnull=False).order_by("til", "pk"))
     cases = {s.pk: s for s in Soknad.objects.filter(pk__in={a.wl_soknad for a in rows})
              .select_related(*RELATED)}
     return [item(cases[a.wl_soknad], frist=a.til, overdue=True,
