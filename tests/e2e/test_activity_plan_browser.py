@@ -72,14 +72,14 @@ def test_add_an_activity_link_the_condition_and_mark_it_done(
     page.click(f"form:has(#ko-{vilkar.pk}) button")
     page.wait_for_selector("text=Koblingen mellom vilkår og aktivitet er lagret.")
     assert page.locator(f"#akt-{a.pk}").is_visible()
-    assert page.locator("article.card dd", has_text="Møt til jobbklubb hver torsdag.").count() == 1
+    assert page.locator("article.aktivitet dd", has_text="Møt til jobbklubb hver torsdag.").count() == 1
 
     # Mark the activity done.
     page.select_option(f"#st-{a.pk}", "FULLFORT")
     page.click(f"form:has(#st-{a.pk}) button")
     page.wait_for_selector("text=Statusen er endret.")
     check_accessibility(page, "aktivitetsplan, fullført")
-    assert page.locator("article.card dd", has_text="Fullført").count() == 1
+    assert page.locator("article.aktivitet dd", has_text="Fullført").count() == 1
 
     # The history holds every step, in order.
     page.click(f"#akt-{a.pk} ~ details summary:has-text('Historikk')")

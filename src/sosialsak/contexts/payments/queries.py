@@ -208,7 +208,9 @@ def payment_overview(*, scope: Scope, actor: object, soknad_id: int) -> PaymentO
             u.status, str(labels.get(u.status, u.status)), u.vedtak_id, u.oppdrag_id is not None,
             [] if u.oppdrag_id is not None else
             [(s, str(labels[s])) for s in _NEXT_ORDER
-             if s in TRANSITIONS.get(UtbetalingStatus(u.status), ())],
+             if s in TRANSITIONS.get(UtbetalingStatus(u.status), ())
+             # A held payment is released by meeting its condition, not by hand.
+             and not (s == UtbetalingStatus.PLANLAGT and u.pk in held)],
             held.get(u.pk, ""))
             for u in rows],
         samtykker=[ConsentRow(s.pk, s.gjelder, s.mottaker_navn, s.gitt_dato, s.gyldig_til,
