@@ -72,7 +72,8 @@ def test_add_an_activity_link_the_condition_and_mark_it_done(
     page.click(f"form:has(#ko-{vilkar.pk}) button")
     page.wait_for_selector("text=Koblingen mellom vilkår og aktivitet er lagret.")
     assert page.locator(f"#akt-{a.pk}").is_visible()
-    assert page.locator("article.aktivitet dd", has_text="Møt til jobbklubb hver torsdag.").count() == 1
+    linked = page.locator("article.aktivitet dd", has_text="Møt til jobbklubb hver torsdag.")
+    assert linked.count() == 1
 
     # Mark the activity done.
     page.select_option(f"#st-{a.pk}", "FULLFORT")
