@@ -263,7 +263,8 @@ def mark_vilkar_oppfylt(*, scope: Scope, actor: object, vilkar_id: int,
              .order_by("at", "id").values_list("data", flat=True).first()) or {}
     vilkar.status, vilkar.oppfylt_at = VilkarStatus.OPPFYLT, now
     vilkar.save(update_fields=["status", "oppfylt_at"])
-    record_hendelse(soknad=soknad, type="decisions.vilkar", actor=actor, at=now, data={
+    record_hendelse(soknad=soknad, type="decisions.vilkar", actor=actor, at=now,
+                    tekst="Vilkår er oppfylt", data={
         "referanse": vilkar.referanse, "vedtak_id": vilkar.vedtak_id,
         "sak": vilkar.vedtak.sak.referanse, "tittel": first.get("tittel") or "Vilkår",
         "beskrivelse": vilkar.beskrivelse,
