@@ -115,13 +115,13 @@ def load(*, now: datetime, seed: int = 2026, count: int = 60) -> dict[str, int]:
                          caseworkers=caseworkers if kontor is a else [])
     demo_cases.preliminary_replies(scope=scope, now=now)
     demo_showcase.load(scope=scope, kontor=a, now=now, fnr_for=ids.fnr)
-    demo_followup.others(scope=scope, kontor_id=a.pk, now=now)
     # Two citizens can log in and see their own applications.
     for n, soknad in enumerate(Soknad.objects.filter(kontor=a, kanal=Kanal.DIGITAL)[:2], start=1):
         user = create_user(username=f"bruker{n}", password=DEMO_PASSWORD, role=Role.BRUKER,
                            first_name=soknad.person.fornavn, last_name=soknad.person.etternavn)
         soknad.person.user = user
         soknad.person.save(update_fields=["user"])
+    demo_followup.others(scope=scope, kontor_id=a.pk, now=now)
     return {"soknader": Soknad.objects.count()}
 
 

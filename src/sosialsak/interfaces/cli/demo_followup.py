@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from django.db.models import F
+
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.decisions.models import Klage, Vedtak
 from sosialsak.contexts.decisions.operations import register_klage
@@ -76,8 +78,9 @@ def others(*, scope: Scope, kontor_id: int, now: datetime) -> None:
     """A plan for three more people at the office (one activity over time, one agreed), and
     an appeal whose forwarding deadline is near."""
     today = local_date(now)
-    picked = (Soknad.objects.filter(kontor_id=kontor_id, status="FERDIGBEHANDLET")
-              .order_by("id"))
+    # The demo citizens first, so «bruker1» sees a plan at /mine/; then the oldest cases.
+    picked = (Soknad.objects.filter(kontor_id=kontor_id)
+              .order_by(F("person__user_id").asc(nulls_last=True), "id"))
     seen: set[int] = set()
     for soknad in picked:
         if soknad.person_id in seen or len(seen) == len(OTHERS):
@@ -92,7 +95,7 @@ def others(*, scope: Scope, kontor_id: int, now: datetime) -> None:
                                               timer_per_uke=timer))
         set_aktivitet_status(scope=scope, actor=None, aktivitet_id=a.pk, status="STARTET",
                              now=now)
-        if n != 1:
+        if n == 2:  # the demo citizens still have theirs to agree to at /mine/
             agree_aktivitet(scope=scope, actor=None, aktivitet_id=a.pk, now=now,
                             merknad="I samtale på kontoret")
     old = (Vedtak.objects.filter(sak__soknad__kontor_id=kontor_id, utfall="AVSLATT",
