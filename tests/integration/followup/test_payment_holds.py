@@ -118,3 +118,29 @@ def test_a_met_condition_holds_nothing(granted: Any, actor: Any, scope: Any) -> 
     with pytest.raises(HoldRefused) as exc:
         _hold(scope, actor, granted.utbetalinger[0], granted.grunnet)
     assert exc.value.code == "hold_vilkar_closed"
+
+
+def test_meeting_the_condition_is_not_refused_when_the_decision_changed_meanwhile(
+    granted: Any, actor: Any, scope: Any
+) -> None:
+    from sosialsak.contexts.decisions.models import SakStatus, Vedtak
+    from sosialsak.contexts.followup.operations import mark_vilkar_oppfylt
+    from sosialsak.contexts.payments.models import Tilbakeholdelse
+
+    held = granted.utbetalinger[0]
+    _hold(scope, actor, held, granted.grunnet)
+    # The sak is marked feilregistrert behind the hold's back: the payment may not restart.
+    from sosialsak.contexts.decisions.models import Sak
+
+    Sak.objects.filter(pk=granted.vedtak.sak_id).update(status=SakStatus.FEILREGISTRERT)
+    assert Vedtak.objects.filter(pk=granted.vedtak.pk).exists()
+
+    vilkar, released = mark_vilkar_oppfylt(scope=scope, actor=actor,
+                                           vilkar_id=granted.grunnet.pk, now=LATER)
+
+    assert vilkar.status == "OPPFYLT" and released == []
+    held.refresh_from_db()
+    assert held.status == "STOPPET"
+    assert Tilbakeholdelse.objects.get().frigitt_at == LATER
+    event = granted.soknad.hendelser.filter(type="payments.frigitt").get()
+    assert "feilregistrert" in event.data["ikke_startet"]

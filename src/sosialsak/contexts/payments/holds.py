@@ -74,8 +74,9 @@ def hold_utbetaling(*, scope: Scope, actor: object, utbetaling_id: int, vilkar_i
 def release_holds_for_vilkar(*, scope: Scope, actor: object, vilkar_id: int,
                              now: datetime) -> list[str]:
     """Release every open hold on the condition (it is met) and plan those payments again;
-    one whose due date has passed falls due today. Return the released references. Called in
-    the transaction that marks the condition met (``followup.ports``)."""
+    one whose due date has passed falls due today. Return the references planned again (a
+    payment whose decision has since been changed stays stopped; the event says why). Called
+    in the transaction that marks the condition met (``followup.ports``)."""
     out = []
     holds = (Tilbakeholdelse.objects.select_for_update(of=("self",))
              .filter(vilkar_id=vilkar_id, frigitt_at__isnull=True).order_by("id"))
@@ -86,15 +87,25 @@ def release_holds_for_vilkar(*, scope: Scope, actor: object, vilkar_id: int,
         soknad = writable_soknad(scope, u.vedtak.sak.soknad_id, lock=True)
         hold.frigitt_at, hold.frigitt_av_id = now, getattr(actor, "pk", None)
         hold.save(update_fields=["frigitt_at", "frigitt_av"])
+        kept = ""
         if u.status == UtbetalingStatus.STOPPET:
-            _check_restart(u, now)
-            u.status = UtbetalingStatus.PLANLAGT
-            u.forfallsdato = max(u.forfallsdato, local_date(now))
-            u.save(update_fields=["status", "forfallsdato"])
+            try:
+                _check_restart(u, now)
+            except DomainError as exc:
+                # The decision was changed meanwhile (or the recipient may no longer be paid):
+                # the hold ends, the payment stays stopped and the event says why. Meeting
+                # the condition is never refused because of it.
+                kept = exc.message
+            else:
+                u.status = UtbetalingStatus.PLANLAGT
+                u.forfallsdato = max(u.forfallsdato, local_date(now))
+                u.save(update_fields=["status", "forfallsdato"])
         record_hendelse(soknad=soknad, type="payments.frigitt", actor=actor, at=now, data={
-            "referanse": u.referanse, "vilkar_id": vilkar_id, "status": u.status})
+            "referanse": u.referanse, "vilkar_id": vilkar_id, "status": u.status,
+            "ikke_startet": kept})
         utbetaling_event(u, actor, now, purpose="utbetaling frigitt: vilkåret er oppfylt")
-        out.append(u.referanse)
+        if not kept:
+            out.append(u.referanse)
     return out
 
 
