@@ -58,7 +58,7 @@ class AktivitetOut(Schema):
     avtalt_kanal: str
 
 
-class StatusIn(Schema):
+class AktivitetStatusIn(Schema):
     status: Code = Field(description="STARTET, FULLFORT or AVBRUTT")
 
 
@@ -75,7 +75,7 @@ class OppfolgingIn(Schema):
     oppfolgingsdato: CaseDate | None = Field(description="null clears the date")
 
 
-class VilkarOut(Schema):
+class VilkarOppfolgingOut(Schema):
     id: int
     status: str
     oppfolgingsdato: date | None
@@ -135,7 +135,7 @@ def change(request: HttpRequest, aktivitet_id: Id, body: AktivitetIn) -> dict[st
 
 @router.post("/aktiviteter/{aktivitet_id}/status", response={200: AktivitetOut, **ERR},
              summary="Endre status på aktivitet")
-def status(request: HttpRequest, aktivitet_id: Id, body: StatusIn) -> dict[str, Any]:
+def status(request: HttpRequest, aktivitet_id: Id, body: AktivitetStatusIn) -> dict[str, Any]:
     """Flytt aktiviteten fra planlagt til startet eller fullført, eller avbryt den."""
     with audit_channel("api"):
         a = ops.set_aktivitet_status(scope=scope_of(request), actor=request.user,
@@ -155,7 +155,7 @@ def agree(request: HttpRequest, aktivitet_id: Id, body: AvtaltIn) -> dict[str, A
     return _out(a)
 
 
-@router.put("/vilkar/{vilkar_id}/aktivitet", response={200: VilkarOut, **ERR},
+@router.put("/vilkar/{vilkar_id}/aktivitet", response={200: VilkarOppfolgingOut, **ERR},
             summary="Knytt vilkår til aktivitet")
 def link(request: HttpRequest, vilkar_id: Id, body: KoblingIn) -> dict[str, Any]:
     """Knytt vilkåret (sosialtjenesteloven § 20 / § 20 a) til aktiviteten som oppfyller det,
@@ -171,7 +171,7 @@ def link(request: HttpRequest, vilkar_id: Id, body: KoblingIn) -> dict[str, Any]
             "aktivitet_id": body.aktivitet_id}
 
 
-@router.put("/vilkar/{vilkar_id}/oppfolgingsdato", response={200: VilkarOut, **ERR},
+@router.put("/vilkar/{vilkar_id}/oppfolgingsdato", response={200: VilkarOppfolgingOut, **ERR},
             summary="Sett oppfølgingsdato for vilkår")
 def follow_up(request: HttpRequest, vilkar_id: Id, body: OppfolgingIn) -> dict[str, Any]:
     """Sett datoen kontoret skal følge opp vilkåret (eller fjern den med ``null``). Vilkår med
@@ -183,7 +183,7 @@ def follow_up(request: HttpRequest, vilkar_id: Id, body: OppfolgingIn) -> dict[s
     return {"id": v.pk, "status": v.status, "oppfolgingsdato": v.oppfolgingsdato}
 
 
-@router.post("/vilkar/{vilkar_id}/oppfylt", response={200: VilkarOut, **ERR},
+@router.post("/vilkar/{vilkar_id}/oppfylt", response={200: VilkarOppfolgingOut, **ERR},
              summary="Merk vilkår som oppfylt")
 def met(request: HttpRequest, vilkar_id: Id) -> dict[str, Any]:
     """Merk vilkåret som oppfylt (innsyn: OPPFYLT). Utbetalinger som ble holdt tilbake til
