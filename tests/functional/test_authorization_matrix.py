@@ -66,7 +66,8 @@ POST_PAGES = {"logout", "case_status", "payments_export", "dokumentasjon_mottatt
               "dokumentasjon_paminnelse", "dokumentasjon_frist_ute", "oppgave_ny",
               "oppgave_utfort", "vedtak_preview", "vedtak_preview_pdf", "vedtak_make",
               "vedtak_kvp", "vedtak_approve", "vedtak_return", "vedtak_follow_up",
-              "assign_case", "assign_bulk", "notat_ny", "dokument_ny"}
+              "assign_case", "assign_bulk", "notat_ny", "dokument_ny",
+              "citizen:agree"}
 
 UI_RULES: dict[str, str] = {
     "set_language": "v:302/302 l:302/302 sf:302/302 b:302/302 adm:302/302 anon:302/302 vb:302/302",
@@ -155,9 +156,33 @@ UI_RULES: dict[str, str] = {
         "v:302/404 l:302/404 sf:403/403 b:404/404 adm:404/404 anon:302/302 vb:404/404",
     "vedtak_dokument":
         "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:302/302 vb:404/404",
+    # Issue 14: the activity plan (staff, through an application) and the person's «agree».
+    "aktivitetsplan":
+        "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:302/302 vb:404/404",
+    "citizen:agree":
+        "v:403/403 l:403/403 sf:403/403 b:404/404 adm:403/403 anon:302/302 vb:403/403",
     "admin:index": "v:302/302 l:302/302 sf:302/302 b:302/302 adm:200/200 anon:302/302 vb:302/302",
 }
 API_RULES: dict[str, str] = {
+    # Issue 14: follow-up. Activities, conditions and payments are asked for by a missing id.
+    "GET /api/v1/soknader/{soknad_id}/aktivitetsplan":
+        "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/soknader/{soknad_id}/aktiviteter":
+        "v:201/404 l:201/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "PUT /api/v1/aktiviteter/{aktivitet_id}":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/aktiviteter/{aktivitet_id}/status":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/aktiviteter/{aktivitet_id}/avtalt":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "PUT /api/v1/vilkar/{vilkar_id}/aktivitet":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "PUT /api/v1/vilkar/{vilkar_id}/oppfolgingsdato":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/vilkar/{vilkar_id}/oppfylt":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/utbetalinger/{utbetaling_id}/tilbakehold":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "GET /api/v1/soknader":
         "v:200/200 l:200/200 sf:200/200 b:200/200 adm:200/200 anon:401/401 vb:200/200",
     "POST /api/v1/soknader":

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "sosialsak.contexts.intake",
     "sosialsak.contexts.cases",
     "sosialsak.contexts.decisions",
+    "sosialsak.contexts.followup",
     "sosialsak.contexts.payments",
     "sosialsak.contexts.digisos",
     "sosialsak.interfaces.caseworker",

@@ -112,3 +112,11 @@ urlpatterns += [
     path("soknad/<int:soknad_id>/saksbehandler/", views_find.assign_case, name="assign_case"),
     path("arbeidsliste/fordel/", views_find.assign_bulk, name="assign_bulk"),
 ]
+
+# Follow-up (issue 14): the person's activity plan, reached from the application.
+from sosialsak.interfaces.caseworker import views_followup  # noqa: E402
+
+urlpatterns += [
+    path("soknad/<int:soknad_id>/aktivitetsplan/", views_followup.aktivitetsplan,
+         name="aktivitetsplan"),
+]

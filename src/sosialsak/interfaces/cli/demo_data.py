@@ -36,7 +36,7 @@ from sosialsak.contexts.rates.operations import (
     confirm_rates_for_year,
     register_rate_set,
 )
-from sosialsak.interfaces.cli import demo_cases, demo_showcase
+from sosialsak.interfaces.cli import demo_cases, demo_followup, demo_showcase
 from sosialsak.kernel.identity import make_synthetic_fodselsnummer
 
 DEMO_PASSWORD = "demo-passord-2026"  # noqa: S105 - printed for the demo, never for production
@@ -121,6 +121,7 @@ def load(*, now: datetime, seed: int = 2026, count: int = 60) -> dict[str, int]:
                            first_name=soknad.person.fornavn, last_name=soknad.person.etternavn)
         soknad.person.user = user
         soknad.person.save(update_fields=["user"])
+    demo_followup.others(scope=scope, kontor_id=a.pk, now=now)
     return {"soknader": Soknad.objects.count()}
 
 

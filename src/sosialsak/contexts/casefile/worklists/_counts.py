@@ -90,6 +90,18 @@ def _lines(ctx: Ctx, key: str) -> QuerySet | None:
         since = start_of(today - timedelta(days=src.OVERSENDT_DAGER - 1))
         return (Klage.objects.filter(ctx.on("vedtak__sak__soknad__"), oversendt_at__gte=since)
                 .order_by().values_list("pk", "vedtak__sak__soknad_id"))
+    if key == "forhandsvarsel-svarfrist":
+        return (src.forhandsvarsel_due(ctx).order_by()
+                .values_list("pk", "vilkar__vedtak__sak__soknad_id"))
+    if key == "vilkar-oppfolging":
+        return src.vilkar_due(ctx).order_by().values_list("pk", "vedtak__sak__soknad_id")
+    if key == "aktivitet-frist":
+        return (src.aktivitet_due(ctx).annotate(wl_soknad=src.plan_case(ctx))
+                .filter(wl_soknad__isnull=False).order_by().values_list("pk", "wl_soknad"))
+    if key == "klage-oversending":
+        return (Klage.objects.filter(src.klage_oversending_due(ctx),
+                                     ctx.on("vedtak__sak__soknad__"), status=KlageStatus.MOTTATT)
+                .order_by().values_list("pk", "vedtak__sak__soknad_id"))
     return None
 
 

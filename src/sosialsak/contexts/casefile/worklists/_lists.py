@@ -68,6 +68,19 @@ LISTS: dict[str, Worklist] = {w.key: w for w in (
              _("Klager sendt til Statsforvalteren de siste 90 dagene, nyeste først: antall "
                "dager fra klagen kom til den ble oversendt, og kontorets median."),
              src.klager_oversendt, roller=frozenset({Role.LEDER})),
+    # Issue 14: the clocks of follow-up.
+    Worklist("klage-oversending", _("Klager som snart må sendes videre"),
+             _("Klager som ikke er vurdert og sendt til Statsforvalteren, der kontorets frist "
+               "er mindre enn en uke unna eller passert."), src.klage_oversending),
+    Worklist("forhandsvarsel-svarfrist", _("Svarfrist for forhåndsvarsel passert"),
+             _("Forhåndsvarsler om redusert stønad der svarfristen er ute og verken svaret "
+               "eller at det ikke kom, er registrert."), src.forhandsvarsel_svarfrist),
+    Worklist("vilkar-oppfolging", _("Vilkår som skal følges opp"),
+             _("Vilkår som ikke er oppfylt, der oppfølgingsdatoen er kommet eller fristen er "
+               "passert."), src.vilkar_oppfolging),
+    Worklist("aktivitet-frist", _("Aktiviteter over tiden"),
+             _("Aktiviteter i aktivitetsplanen som skulle vært ferdige, men ikke er merket "
+               "fullført eller avbrutt."), src.aktivitet_frist),
 )}
 
 
