@@ -62,6 +62,12 @@ def _stop(*, scope: Scope, actor: object, vedtak_id: int, fra: date, now: dateti
 
 
 def install() -> None:
+    from django.conf import settings
+
+    from sosialsak.contexts.people.register import install_register
+    from sosialsak.contexts.people.register_adapters import register_from_settings
+
+    install_register(register_from_settings(getattr(settings, "PERSON_REGISTER", {})))
     install_payment_annuller(_annul)
     install_payment_stopper(_stop)
     install_payment_planner(_plan)

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import transaction
 
 from sosialsak.contexts.people.models import (
+    Adressebeskyttelse,
     Barn,
     Bosted,
     Husstand,
@@ -17,6 +18,7 @@ from sosialsak.contexts.people.models import (
     Partner,
     Person,
 )
+from sosialsak.contexts.people.register import RegisterPerson
 from sosialsak.kernel.bounds import check_birth_date
 from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import ValidationFailed
@@ -203,3 +205,24 @@ def apply_correction(person: Person, correction: PersonCorrection) -> list[str]:
     if changed:
         person.save(update_fields=changed)
     return changed
+
+
+def apply_register_protection(person: Person, found: RegisterPerson, *, at: datetime) -> bool:
+    """Set the person's address protection from the population register; return whether it
+    changed. Only ``intake.operations.protect_from_register`` calls this (it audits).
+
+    The register wins over anything typed: a graded protection there is always applied. The
+    register lifts only a protection it gave itself: one set by hand (say, while the register
+    is being updated) is never removed by a register answer of "ugradert" (docs/adr/0011).
+    """
+    new = found.adressebeskyttelse
+    if new not in Adressebeskyttelse.values:
+        new = Adressebeskyttelse.STRENGT_FORTROLIG
+    old = person.adressebeskyttelse
+    by_hand = old != Adressebeskyttelse.INGEN and person.adressebeskyttelse_fra_register is None
+    if new == Adressebeskyttelse.INGEN and by_hand:
+        return False
+    person.adressebeskyttelse = new
+    person.adressebeskyttelse_fra_register = at
+    person.save(update_fields=["adressebeskyttelse", "adressebeskyttelse_fra_register"])
+    return new != old
