@@ -219,10 +219,12 @@ def apply_register_protection(person: Person, found: RegisterPerson, *, at: date
     if new not in Adressebeskyttelse.values:
         new = Adressebeskyttelse.STRENGT_FORTROLIG
     old = person.adressebeskyttelse
-    by_hand = old != Adressebeskyttelse.INGEN and person.adressebeskyttelse_fra_register is None
-    if new == Adressebeskyttelse.INGEN and by_hand:
-        return False
-    person.adressebeskyttelse = new
+    # A protection the register did not give (set by hand, or changed after it answered).
+    by_hand = old != Adressebeskyttelse.INGEN and old != person.adressebeskyttelse_register
+    person.adressebeskyttelse_register = new
     person.adressebeskyttelse_fra_register = at
-    person.save(update_fields=["adressebeskyttelse", "adressebeskyttelse_fra_register"])
-    return new != old
+    if not (new == Adressebeskyttelse.INGEN and by_hand):
+        person.adressebeskyttelse = new
+    person.save(update_fields=["adressebeskyttelse", "adressebeskyttelse_register",
+                               "adressebeskyttelse_fra_register"])
+    return person.adressebeskyttelse != old
