@@ -149,3 +149,21 @@ def test_the_commands_list_and_confirm(closed_case: Any, users: Any, scope_of: A
     call_command("retention", "confirm", "--leder", users["leder_a"].username, *ids,
                  stdout=out)
     assert set(Slettekandidat.objects.values_list("status", flat=True)) == {"UTFORT"}
+
+
+def test_a_leder_without_the_permission_never_sees_a_strengt_fortrolig_case(
+        closed_case: Any, users: Any, scope_of: Any, tmp_path: Path) -> None:
+    """ADR 0010: a strengt fortrolig person's case is shown only with the permission."""
+    from sosialsak.contexts.accounts.scope import system_scope
+    from sosialsak.contexts.archive.retention import confirm, open_list
+    from sosialsak.contexts.people.models import Person
+    from sosialsak.kernel.errors import NotFound
+
+    Person.objects.filter(pk=closed_case.person_id).update(
+        adressebeskyttelse="STRENGT_FORTROLIG")
+    listed = _due(system_scope())
+    leder = users["leder_a"]
+
+    assert listed and list(open_list(scope_of(leder))) == []
+    with pytest.raises(NotFound):
+        confirm(scope=scope_of(leder), actor=leder, kandidat_ids=[listed[0].pk], now=LATER)

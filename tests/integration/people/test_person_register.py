@@ -96,6 +96,13 @@ class TestFolkeregisterAdapter:
         with pytest.raises(RegisterUnavailable):
             adapter.person(fnr_of("kari"))
 
+    def test_a_refused_grant_is_unavailable(self, fake: FakeFolkeregister) -> None:
+        tokens = MaskinportenTokenProvider(
+            token_endpoint=fake.base_url + "/feil", client_id="x", audience="a", scope="s",
+            signer=lambda data: b"sig")
+        with pytest.raises(RegisterUnavailable):
+            FolkeregisterAdapter(base_url=fake.base_url, tokens=tokens).person(fnr_of("kari"))
+
     def test_only_a_checked_number_goes_into_the_url(self, fake: FakeFolkeregister) -> None:
         with pytest.raises(ValueError):
             _adapter(fake).person("../../admin")
@@ -166,6 +173,9 @@ class TestRegisterProtectionWins:
         assert "oppslag i folkeregisteret" in purposes
         assert "adressebeskyttelse fra folkeregisteret" in purposes
         assert not any("Sara" in p or fnr_of("sara") in p for p in purposes)
+        # The office's leder reads its audit log: the protection must not show there.
+        change = AuditEntry.objects.get(purpose="adressebeskyttelse fra folkeregisteret")
+        assert change.kontor_id is None
 
     def test_a_later_application_typed_without_protection_never_unprotects(
             self, users: Any, offices: Any, register: Any, fake: FakeFolkeregister) -> None:

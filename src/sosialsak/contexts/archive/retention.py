@@ -78,8 +78,11 @@ def list_due(*, scope: Scope, now: datetime) -> list[Slettekandidat]:
 
 
 def open_list(scope: Scope) -> QuerySet[Slettekandidat]:
-    return Slettekandidat.objects.filter(status=SletteStatus.LISTET,
-                                         kontor_id__in=scope.kontor_ids)
+    # Only applications the caller may see: a strengt fortrolig person's case is listed for
+    # those with the permission only, like everywhere else.
+    return Slettekandidat.objects.filter(
+        status=SletteStatus.LISTET, kontor_id__in=scope.kontor_ids,
+        soknad_id__in=scoped_soknader(scope).values("pk"))
 
 
 @transaction.atomic
@@ -90,8 +93,7 @@ def confirm(*, scope: Scope, actor: object, kandidat_ids: Iterable[int],
         raise NotFound("Bare en leder ved kontoret kan bekrefte sletting.")
     done = []
     for kid in sorted(set(kandidat_ids)):
-        k = (Slettekandidat.objects.select_for_update()
-             .filter(pk=kid, status=SletteStatus.LISTET, kontor_id__in=scope.kontor_ids).first())
+        k = open_list(scope).select_for_update().filter(pk=kid).first()
         if k is None:
             raise NotFound(f"Fant ikke slettekandidat {kid} på listen for kontoret ditt.")
         soknad = Soknad.objects.select_for_update().get(pk=k.soknad_id)

@@ -231,6 +231,8 @@ def protect_from_register(*, actor: object, person: Person, kontor_id: int | Non
         return False
     changed = apply_register_protection(person, found, at=at or timezone.now())
     if changed:
+        # Not filed under the office: its leder reads the office's audit log, and an office
+        # without the permission must not learn of the protection (ADR 0010 decision 4).
         record(actor=actor, action=Action.WRITE, object_type="person", object_id=person.pk,
-               purpose="adressebeskyttelse fra folkeregisteret", kontor_id=kontor_id)
+               purpose="adressebeskyttelse fra folkeregisteret", kontor_id=None)
     return changed

@@ -115,7 +115,10 @@ class MaskinportenTokenProvider:
             request = urllib.request.Request(  # noqa: S310 (http(s) only: _http_url)
                 self.token_endpoint, data=body, method="POST",
                 headers={"Content-Type": "application/x-www-form-urlencoded"})
-            answer = _read_json(request, self.timeout, what="token")
+            try:
+                answer = _read_json(request, self.timeout, what="token")
+            except urllib.error.HTTPError as exc:
+                raise RegisterUnavailable(f"token: HTTP {exc.code}") from None
             if not isinstance(answer, dict) or not isinstance(answer.get("access_token"), str):
                 raise RegisterUnavailable("token: svaret mangler access_token")
             lifetime = answer.get("expires_in")
