@@ -18,6 +18,7 @@ or number is ever logged.
 from __future__ import annotations
 
 import base64
+import http.client
 import json
 import threading
 import time
@@ -137,7 +138,7 @@ def _read_json(request: urllib.request.Request, timeout: float, *, what: str) ->
             raw = response.read(MAX_ANSWER_BYTES + 1)
     except urllib.error.HTTPError:
         raise
-    except (urllib.error.URLError, OSError, TimeoutError) as exc:
+    except (urllib.error.URLError, OSError, TimeoutError, http.client.HTTPException) as exc:
         raise RegisterUnavailable(f"{what}: ikke svar ({type(exc).__name__})") from None
     if len(raw) > MAX_ANSWER_BYTES:
         raise RegisterUnavailable(f"{what}: svaret er for stort")
