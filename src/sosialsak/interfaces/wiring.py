@@ -67,6 +67,12 @@ def _release(*, scope: Scope, actor: object, vilkar_id: int, now: datetime) -> S
 
 
 def install() -> None:
+    from django.conf import settings
+
+    from sosialsak.contexts.people.register import install_register
+    from sosialsak.contexts.people.register_adapters import register_from_settings
+
+    install_register(register_from_settings(getattr(settings, "PERSON_REGISTER", {})))
     install_vilkar_oppfylt_listener(_release)
     ports.install_payment_annuller(_annul)
     ports.install_payment_stopper(_stop)
