@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "sosialsak.contexts.cases",
     "sosialsak.contexts.decisions",
     "sosialsak.contexts.payments",
+    "sosialsak.contexts.services",
     "sosialsak.contexts.digisos",
     "sosialsak.interfaces.caseworker",
     "sosialsak.interfaces.citizen",

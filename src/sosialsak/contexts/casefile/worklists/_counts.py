@@ -20,6 +20,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 
+from sosialsak.contexts.casefile.worklists import _services as services
 from sosialsak.contexts.casefile.worklists import _sources as src
 from sosialsak.contexts.casefile.worklists._common import OPEN, Ctx, start_of
 from sosialsak.contexts.cases.models import Brev, BrevType, Dokumentasjonskrav, Oppgave
@@ -90,7 +91,7 @@ def _lines(ctx: Ctx, key: str) -> QuerySet | None:
         since = start_of(today - timedelta(days=src.OVERSENDT_DAGER - 1))
         return (Klage.objects.filter(ctx.on("vedtak__sak__soknad__"), oversendt_at__gte=since)
                 .order_by().values_list("pk", "vedtak__sak__soknad_id"))
-    return None
+    return services.lines(ctx, key)
 
 
 def _children_gaps(ctx: Ctx) -> list[int]:

@@ -13,6 +13,7 @@ from sosialsak.contexts.accounts.models import Role
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record_many
 from sosialsak.contexts.audit.models import Action
+from sosialsak.contexts.casefile.worklists import _services as services
 from sosialsak.contexts.casefile.worklists import _sources as src
 from sosialsak.contexts.casefile.worklists._common import Ctx, WorkItem
 from sosialsak.contexts.casefile.worklists._counts import TOTAL, count_all
@@ -68,6 +69,19 @@ LISTS: dict[str, Worklist] = {w.key: w for w in (
              _("Klager sendt til Statsforvalteren de siste 90 dagene, nyeste først: antall "
                "dager fra klagen kom til den ble oversendt, og kontorets median."),
              src.klager_oversendt, roller=frozenset({Role.LEDER})),
+    # Issue 14: the services (§§ 27, 28, 45); each line is a stay, a plan or a concern.
+    Worklist("botilbud-over-3-maneder", _("Midlertidig botilbud over 3 måneder"),
+             _("Opphold i midlertidig botilbud som har vart lenger enn tre kalendermåneder. "
+               "Vurder varig bolig."), services.opphold_over_3_maneder),
+    Worklist("botilbud-barn", _("Barn i midlertidig botilbud"),
+             _("Opphold i midlertidig botilbud der det bor barn. Sjekk at botilbudet er godkjent "
+               "for barn."), services.opphold_med_barn),
+    Worklist("plan-evaluering", _("Individuell plan: evaluering passert"),
+             _("Individuelle planer der datoen for neste evaluering er passert."),
+             services.plan_evaluering),
+    Worklist("barnevern-uten-svar", _("Bekymringsmelding uten svar"),
+             _("Meldinger til barnevernet som ikke har fått svar innen kontorets antall dager."),
+             services.barnevern_uten_svar),
 )}
 
 
