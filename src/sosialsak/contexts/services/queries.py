@@ -25,7 +25,6 @@ from sosialsak.contexts.services.models import (
     Samtykke,
     Utestengelse,
 )
-from sosialsak.contexts.services.operations import settings_many
 from sosialsak.kernel.errors import NotFound
 
 # --- shapes ------------------------------------------------------------------------------------
@@ -259,8 +258,6 @@ def person_services(*, scope: Scope, actor: object, person_id: int, today: date,
     radgivninger = list(access.in_scope(Radgivning, scope).filter(mine)
                         .prefetch_related("henvisninger"))
     bekymringer = list(access.in_scope(Bekymringsmelding, scope).filter(mine))
-    settings = settings_many(sorted({k for _, k in soknader}))
-    kontor_of = dict(soknader)
     followed = {b.kartlegging_id for b in bekymringer}
     record_many(actor=actor, action=Action.READ, object_type="soknad",
                 object_ids=[s for s, _ in soknader], purpose=purpose,
@@ -282,21 +279,19 @@ def person_services(*, scope: Scope, actor: object, person_id: int, today: date,
             resultat_notat=r.resultat_notat,
             henvisninger=[HenvisningOut(h.til, str(h.get_til_display()), h.navn, h.dato, h.notat)
                           for h in r.henvisninger.all()]) for r in radgivninger],
-        bekymringer=[_bekymring(b, settings[kontor_of[b.soknad_id]].barnevern_svar_dager
-                                if b.soknad_id in kontor_of else policy.BARNEVERN_SVAR_DAGER,
-                                today) for b in bekymringer],
+        bekymringer=[_bekymring(b, today) for b in bekymringer],
         kostra_individuell_plan=policy.kostra_individuell_plan(bool(planer)),
         kostra_gitt_okonomirad=policy.kostra_gitt_okonomirad(
             r.niva for r in radgivninger if r.utfall == "INNVILGET"),
         kartlagte_bekymringer=_mapped_concerns(scope, person_id, followed))
 
 
-def _bekymring(b: Bekymringsmelding, dager: int, today: date) -> BekymringOut:
+def _bekymring(b: Bekymringsmelding, today: date) -> BekymringOut:
     return BekymringOut(
         id=b.pk, soknad_id=b.soknad_id, barn_navn=b.barn_navn, sendt_dato=b.sendt_dato,
         barneverntjeneste=b.barneverntjeneste, svar_dato=b.svar_dato, svar=b.svar,
-        neste_steg=b.neste_steg, svar_frist=policy.svar_frist(b.sendt_dato, dager),
-        venter_svar=policy.venter_svar(b.sendt_dato, b.svar_dato, today, dager),
+        neste_steg=b.neste_steg, svar_frist=b.svar_frist,
+        venter_svar=b.svar_dato is None and today > b.svar_frist,
         fra_kartlegging=b.kartlegging_id is not None)
 
 

@@ -9,14 +9,11 @@ listed on their own (``services.queries.providers``)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.db.models import Q, QuerySet
 
 from sosialsak.contexts.casefile.worklists._common import Ctx, WorkItem, item
 from sosialsak.contexts.services import policy
 from sosialsak.contexts.services.models import Bekymringsmelding, IndividuellPlan, Opphold
-from sosialsak.contexts.services.operations import settings_many
 from sosialsak.contexts.services.queries import barn_godkjent
 
 RELATED = ("soknad__person", "soknad__husstand", "soknad__kontor", "soknad__saksbehandler")
@@ -41,11 +38,8 @@ def _plans_due(ctx: Ctx) -> QuerySet[IndividuellPlan]:
 
 
 def _no_reply(ctx: Ctx) -> QuerySet[Bekymringsmelding]:
-    q = Q(pk__in=[])
-    for kontor_id, s in settings_many(sorted(ctx.scope.kontor_ids)).items():
-        q |= Q(soknad__kontor_id=kontor_id,
-               sendt_dato__lt=ctx.today - timedelta(days=s.barnevern_svar_dager))
-    return Bekymringsmelding.objects.filter(ctx.on("soknad__"), q, svar_dato__isnull=True)
+    return Bekymringsmelding.objects.filter(ctx.on("soknad__"), svar_dato__isnull=True,
+                                            svar_frist__lt=ctx.today)
 
 
 LINES = {"botilbud-over-3-maneder": _over, "botilbud-barn": _with_children,
@@ -90,9 +84,7 @@ def plan_evaluering(ctx: Ctx) -> list[WorkItem]:
 
 
 def barnevern_uten_svar(ctx: Ctx) -> list[WorkItem]:
-    days = settings_many(sorted(ctx.scope.kontor_ids))
-    rows = _no_reply(ctx).select_related(*RELATED).order_by("sendt_dato", "pk")
-    return [item(b.soknad, frist=policy.svar_frist(
-                     b.sendt_dato, days[b.soknad.kontor_id].barnevern_svar_dager), overdue=True,
+    rows = _no_reply(ctx).select_related(*RELATED).order_by("svar_frist", "pk")
+    return [item(b.soknad, frist=b.svar_frist, overdue=True,
                  detalj=f"Melding om {b.barn_navn} sendt {b.sendt_dato:%d.%m.%Y} til "
                         f"{b.barneverntjeneste}; ikke svar") for b in rows]

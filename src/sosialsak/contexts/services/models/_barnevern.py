@@ -22,6 +22,9 @@ class Bekymringsmelding(models.Model):
     barn_navn = models.CharField(_("barnet"), max_length=200)
     sendt_dato = models.DateField(_("sendt"))
     barneverntjeneste = models.CharField(_("barneverntjeneste"), max_length=200)
+    # Set from the office's days when recorded; moved for open concerns when the leder
+    # changes the days (so a worklist needs no per-office arithmetic in SQL).
+    svar_frist = models.DateField(_("svar ventet innen"))
     svar_dato = models.DateField(_("svar mottatt"), null=True, blank=True)
     svar = models.TextField(_("svaret"), blank=True)
     neste_steg = models.TextField(_("neste steg"), blank=True)
@@ -31,7 +34,7 @@ class Bekymringsmelding(models.Model):
 
     class Meta:
         ordering = ["-sendt_dato", "-pk"]
-        indexes = [models.Index(fields=["sendt_dato"], name="bekymring_uten_svar",
+        indexes = [models.Index(fields=["svar_frist"], name="bekymring_uten_svar",
                                 condition=models.Q(svar_dato__isnull=True))]
         verbose_name = _("bekymringsmelding til barnevernet")
         verbose_name_plural = _("bekymringsmeldinger til barnevernet")

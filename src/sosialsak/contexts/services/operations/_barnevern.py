@@ -16,7 +16,7 @@ from sosialsak.contexts.cases.models import Kartleggingsdel
 from sosialsak.contexts.services import access
 from sosialsak.contexts.services.models import Bekymringsmelding, Tjenesteinnstillinger
 from sosialsak.contexts.services.operations._plan import _fail, _text
-from sosialsak.contexts.services.policy import ServiceSettings
+from sosialsak.contexts.services.policy import ServiceSettings, svar_frist
 from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import NotFound
 
@@ -42,8 +42,10 @@ def record_bekymring(*, scope: Scope, actor: object, person_id: int, data: Bekym
     if data.kartlegging_id is not None and not Kartleggingsdel.objects.filter(
             pk=data.kartlegging_id, person_id=person_id, del_type="BARN").exists():
         raise _fail("kartlegging_id", "kartleggingen må gjelde et barn i personens husstand.")
+    dager = service_settings(soknad.kontor_id).barnevern_svar_dager
     m = Bekymringsmelding.objects.create(
         person_id=person_id, soknad=soknad, kartlegging_id=data.kartlegging_id,
+        svar_frist=svar_frist(data.sendt_dato, dager),
         barn_navn=_text(data.barn_navn, "barn_navn", limit=200), sendt_dato=data.sendt_dato,
         barneverntjeneste=_text(data.barneverntjeneste, "barneverntjeneste", limit=200),
         registrert_at=now, registrert_av_id=getattr(actor, "pk", None))
@@ -98,6 +100,11 @@ def _save(*, actor: object, kontor_id: int, data: ServiceSettings, now: datetime
     Tjenesteinnstillinger.objects.update_or_create(
         kontor_id=kontor_id, defaults={"barnevern_svar_dager": data.barnevern_svar_dager,
                                        "endret_at": now})
+    # The open concerns' deadlines follow the office's new days.
+    for m in Bekymringsmelding.objects.select_for_update().filter(
+            soknad__kontor_id=kontor_id, svar_dato__isnull=True):
+        m.svar_frist = svar_frist(m.sendt_dato, data.barnevern_svar_dager)
+        m.save(update_fields=["svar_frist"])
     access.write_log(actor=actor, object_type="tjenesteinnstillinger", object_id=kontor_id,
                      purpose="endre tjenesteinnstillinger", kontor_id=kontor_id)
     return data
