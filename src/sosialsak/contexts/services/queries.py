@@ -30,7 +30,7 @@ from sosialsak.kernel.errors import NotFound
 # --- shapes ------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class SamtykkeOut:
+class PlanSamtykkeOut:
     id: int
     formal: str
     formal_label: str
@@ -46,7 +46,7 @@ class DeltakerOut:
     tjeneste_label: str
     navn: str
     kontakt: str
-    samtykker: list[SamtykkeOut]
+    samtykker: list[PlanSamtykkeOut]
 
 
 @dataclass(frozen=True)
@@ -183,8 +183,8 @@ class KartlagtBekymring:
 
 # --- reads -------------------------------------------------------------------------------------
 
-def _samtykke(s: Samtykke, at: datetime) -> SamtykkeOut:
-    return SamtykkeOut(s.pk, s.formal, str(s.get_formal_display()), s.gitt_at, s.trukket_at,
+def _samtykke(s: Samtykke, at: datetime) -> PlanSamtykkeOut:
+    return PlanSamtykkeOut(s.pk, s.formal, str(s.get_formal_display()), s.gitt_at, s.trukket_at,
                        policy.in_force(_consent(s), at))
 
 
