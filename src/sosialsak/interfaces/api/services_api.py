@@ -412,7 +412,8 @@ def record_svar(request: HttpRequest, bekymring_id: Id, body: BarnevernSvarIn) -
 @router.post("/kontorer/{kontor_id}/tjenesteinnstillinger",
              response={200: TjenesteinnstillingerIn, **ERRORS},
              summary="Endre kontorets innstillinger for tjenestene")
-def set_settings(request: HttpRequest, kontor_id: Id, body: TjenesteinnstillingerIn) -> dict[str, Any]:
+def set_settings(request: HttpRequest, kontor_id: Id,
+                 body: TjenesteinnstillingerIn) -> dict[str, Any]:
     """Lederen setter hvor mange dager kontoret venter på svar fra barnevernet før meldingen
     kommer på arbeidslisten."""
     with audit_channel("api"):

@@ -8,6 +8,7 @@ The counts are one aggregate query (``_counts``), whatever the number of applica
 """
 
 from sosialsak.contexts.casefile.worklists._common import WorkItem
+from sosialsak.contexts.casefile.worklists._services import PROVIDERS
 from sosialsak.contexts.casefile.worklists._lists import (
     LISTS,
     Worklist,
@@ -16,4 +17,5 @@ from sosialsak.contexts.casefile.worklists._lists import (
     worklist_overview,
 )
 
-__all__ = ["LISTS", "WorkItem", "Worklist", "worklist", "worklist_counts", "worklist_overview"]
+__all__ = ["LISTS", "PROVIDERS", "WorkItem", "Worklist", "worklist", "worklist_counts",
+           "worklist_overview"]

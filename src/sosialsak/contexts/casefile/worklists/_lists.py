@@ -115,9 +115,11 @@ def worklist_overview(
 ) -> tuple[dict[str, int], int]:
     """Return the number of lines in each worklist the caller may see and the number of
     distinct applications on any of them, counted in the database in one aggregate query (no
-    personal data, so nothing is logged)."""
+    personal data, so nothing is logged). The count of the office's providers not assessed in
+    twelve months (``services.PROVIDERS``, not a list of applications) comes along."""
     ctx = _ctx(scope, actor, today, mine_only)
-    got = count_all(ctx, [key for key, wl in LISTS.items() if wl.visible_to(scope)])
+    got = count_all(ctx, [*(key for key, wl in LISTS.items() if wl.visible_to(scope)),
+                          services.PROVIDERS])
     total = got.pop(TOTAL)
     return got, total
 
@@ -126,5 +128,7 @@ def worklist_counts(
     *, scope: Scope, actor: object, today: date, mine_only: bool = False
 ) -> dict[str, int]:
     """Return the number of lines in each worklist the caller may see (see worklist_overview)."""
-    return worklist_overview(scope=scope, actor=actor, today=today, mine_only=mine_only)[0]
+    got = worklist_overview(scope=scope, actor=actor, today=today, mine_only=mine_only)[0]
+    got.pop(services.PROVIDERS, None)
+    return got
 

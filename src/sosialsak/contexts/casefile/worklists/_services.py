@@ -9,11 +9,17 @@ listed on their own (``services.queries.providers``)."""
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import IntegerField, Max, Q, QuerySet, Value
+from django.db.models.functions import Cast
 
 from sosialsak.contexts.casefile.worklists._common import Ctx, WorkItem, item
 from sosialsak.contexts.services import policy
-from sosialsak.contexts.services.models import Bekymringsmelding, IndividuellPlan, Opphold
+from sosialsak.contexts.services.models import (
+    Bekymringsmelding,
+    Botilbud,
+    IndividuellPlan,
+    Opphold,
+)
 from sosialsak.contexts.services.queries import barn_godkjent
 
 RELATED = ("soknad__person", "soknad__husstand", "soknad__kontor", "soknad__saksbehandler")
@@ -46,7 +52,23 @@ LINES = {"botilbud-over-3-maneder": _over, "botilbud-barn": _with_children,
          "plan-evaluering": _plans_due, "barnevern-uten-svar": _no_reply}
 
 
+# Counted with the lists on the start page, listed on the providers' page: a provider is not
+# an application, so its line has no application (NULL, not counted in the distinct total).
+PROVIDERS = "botilbud-uten-vurdering"
+
+
+def _stale_providers(ctx: Ctx) -> QuerySet[Botilbud]:
+    return (Botilbud.objects.filter(kontor_id__in=ctx.scope.kontor_ids, aktiv=True)
+            .annotate(wl_siste=Max("vurderinger__dato"))
+            .filter(Q(wl_siste__isnull=True)
+                    | Q(wl_siste__lte=policy.latest_stale_assessment(ctx.today))))
+
+
 def lines(ctx: Ctx, key: str) -> QuerySet | None:
+    if key == PROVIDERS:
+        return (_stale_providers(ctx).order_by()
+                .annotate(wl_none=Cast(Value(None), IntegerField()))
+                .values_list("pk", "wl_none"))
     make = LINES.get(key)
     return None if make is None else make(ctx).order_by().values_list("pk", "soknad_id")
 
