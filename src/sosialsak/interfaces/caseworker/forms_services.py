@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -20,17 +22,23 @@ from sosialsak.interfaces.caseworker.fields import BoundedIntegerField, CaseDate
 DATE = {"type": "date"}
 
 
-def _date(label: str, required: bool = True) -> CaseDateField:
+def _date(label: Any, required: bool = True) -> CaseDateField:
     return CaseDateField(label=label, required=required, widget=forms.DateInput(attrs=DATE))
 
 
-def _text(label: str, required: bool = True, rows: int = 4) -> forms.CharField:
+def _text(label: Any, required: bool = True, rows: int = 4) -> forms.CharField:
     return forms.CharField(label=label, required=required, max_length=20000,
                            widget=forms.Textarea(attrs={"rows": rows}))
 
 
-def _line(label: str, required: bool = True) -> forms.CharField:
+def _line(label: Any, required: bool = True) -> forms.CharField:
     return forms.CharField(label=label, required=required, max_length=200)
+
+
+def _choices(form: forms.Form, name: str, choices: list[Any]) -> None:
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField)
+    field.choices = choices
 
 
 class PlanForm(forms.Form):
@@ -64,7 +72,7 @@ class TiltakForm(forms.Form):
     def __init__(self, *args: object, deltakere: list[tuple[int, str]], **kwargs: object
                  ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["ansvarlig"].choices = [("", _("NAV (koordinatoren)")), *deltakere]
+        _choices(self, "ansvarlig", [("", _("NAV (koordinatoren)")), *deltakere])
 
 
 class MoteForm(forms.Form):
@@ -79,7 +87,7 @@ class MoteForm(forms.Form):
     def __init__(self, *args: object, deltakere: list[tuple[int, str]], **kwargs: object
                  ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["deltakere"].choices = deltakere
+        _choices(self, "deltakere", deltakere)
 
 
 class BotilbudForm(forms.Form):
@@ -110,7 +118,7 @@ class OppholdForm(forms.Form):
     def __init__(self, *args: object, botilbud: list[tuple[int, str]], **kwargs: object
                  ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["botilbud_id"].choices = botilbud
+        _choices(self, "botilbud_id", botilbud)
 
 
 class UtestengelseForm(forms.Form):
@@ -124,7 +132,7 @@ class UtestengelseForm(forms.Form):
     def __init__(self, *args: object, botilbud: list[tuple[int, str]], **kwargs: object
                  ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["botilbud_id"].choices = botilbud
+        _choices(self, "botilbud_id", botilbud)
 
 
 class RadgivningForm(forms.Form):

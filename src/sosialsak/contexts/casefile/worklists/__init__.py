@@ -8,7 +8,6 @@ The counts are one aggregate query (``_counts``), whatever the number of applica
 """
 
 from sosialsak.contexts.casefile.worklists._common import WorkItem
-from sosialsak.contexts.casefile.worklists._services import PROVIDERS
 from sosialsak.contexts.casefile.worklists._lists import (
     LISTS,
     Worklist,
@@ -16,6 +15,7 @@ from sosialsak.contexts.casefile.worklists._lists import (
     worklist_counts,
     worklist_overview,
 )
+from sosialsak.contexts.casefile.worklists._services import PROVIDERS
 
 __all__ = ["LISTS", "PROVIDERS", "WorkItem", "Worklist", "worklist", "worklist_counts",
            "worklist_overview"]
