@@ -316,6 +316,19 @@ def _mapped_concerns(scope: Scope, person_id: int, followed: set[int | None]
     return out
 
 
+def check_visible(*, scope: Scope, actor: object, kind: str, pk: int, person_id: int | None,
+                  purpose: str) -> None:
+    """Raise NotFound (audited) unless the record ``kind`` ``pk`` is in scope (and, with
+    ``person_id``, belongs to that person): a form page for it shows nothing otherwise."""
+    model = {"radgivning": Radgivning, "bekymring": Bekymringsmelding,
+             "botilbud": Botilbud}[kind]
+    row = access.get(model, scope=scope, actor=actor, pk=pk, purpose=purpose,
+                     object_type=kind, kontor_path="kontor_id" if kind == "botilbud"
+                     else "soknad__kontor_id")
+    if person_id is not None and getattr(row, "person_id", None) != person_id:
+        raise NotFound(access.NOT_FOUND)
+
+
 def get_plan(*, scope: Scope, actor: object, plan_id: int, today: date, now: datetime,
              purpose: str) -> PlanOut:
     access.get(IndividuellPlan, scope=scope, actor=actor, pk=plan_id, purpose=purpose,

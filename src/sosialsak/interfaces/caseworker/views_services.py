@@ -192,10 +192,13 @@ def plan_mote(request: HttpRequest, plan_id: int) -> HttpResponse:
 @require_POST
 @not_found_as_404
 def samtykke_gi(request: HttpRequest, plan_id: int, deltaker_id: int) -> HttpResponse:
+    scope = _staff(request)
+    if deltaker_id not in dict(_deltakere(request, plan_id)):
+        raise NotFound("Fant ikke deltakeren.")
     form = f.SamtykkeForm(request.POST)
     if form.is_valid():
         try:
-            ops.give_samtykke(scope=_staff(request), actor=request.user, deltaker_id=deltaker_id,
+            ops.give_samtykke(scope=scope, actor=request.user, deltaker_id=deltaker_id,
                               formal=form.cleaned_data["formal"], now=now())
             messages.success(request, _("Samtykket er registrert."))
         except NotFound:
@@ -266,6 +269,8 @@ def botilbud(request: HttpRequest) -> HttpResponse:
 @not_found_as_404
 def vurdering_ny(request: HttpRequest, botilbud_id: int) -> HttpResponse:
     scope = _staff(request)
+    queries.check_visible(scope=scope, actor=request.user, kind="botilbud", pk=botilbud_id,
+                          person_id=None, purpose="registrere kvalitetsvurdering")
     return _form_page(
         request, form=f.VurderingForm(request.POST or None, initial={"dato": today()}),
         title=_("Ny kvalitetsvurdering av botilbud"), button=_("Lagre vurderingen"),
@@ -329,6 +334,8 @@ def radgivning_ny(request: HttpRequest, person_id: int) -> HttpResponse:
 @not_found_as_404
 def henvisning_ny(request: HttpRequest, person_id: int, radgivning_id: int) -> HttpResponse:
     scope = _staff(request)
+    queries.check_visible(scope=scope, actor=request.user, kind="radgivning", pk=radgivning_id,
+                          person_id=person_id, purpose="registrere henvisning")
     return _form_page(
         request, form=f.HenvisningForm(request.POST or None, initial={"dato": today()}),
         title=_("Ny henvisning"), button=_("Lagre henvisningen"),
@@ -343,6 +350,8 @@ def henvisning_ny(request: HttpRequest, person_id: int, radgivning_id: int) -> H
 def radgivning_avslutt(request: HttpRequest, person_id: int, radgivning_id: int
                        ) -> HttpResponse:
     scope = _staff(request)
+    queries.check_visible(scope=scope, actor=request.user, kind="radgivning", pk=radgivning_id,
+                          person_id=person_id, purpose="avslutte rådgivning")
     return _form_page(
         request, form=f.AvsluttRadgivningForm(request.POST or None,
                                               initial={"avsluttet": today()}),
@@ -377,6 +386,8 @@ def bekymring_ny(request: HttpRequest, person_id: int) -> HttpResponse:
 @not_found_as_404
 def bekymring_svar(request: HttpRequest, person_id: int, bekymring_id: int) -> HttpResponse:
     scope = _staff(request)
+    queries.check_visible(scope=scope, actor=request.user, kind="bekymring", pk=bekymring_id,
+                          person_id=person_id, purpose="registrere svar fra barnevernet")
     return _form_page(
         request, form=f.SvarForm(request.POST or None, initial={"svar_dato": today()}),
         title=_("Svar fra barnevernet"), button=_("Lagre svaret"),
