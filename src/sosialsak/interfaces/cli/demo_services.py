@@ -24,7 +24,8 @@ from sosialsak.rules.frister import add_months
 
 
 def load(*, kontor: NavKontor, now: datetime) -> None:
-    actor = kontor.ansatte.filter(groups__name=Role.VEILEDER).order_by("username").first()
+    actor = kontor.ansatte.filter(groups__name=Role.VEILEDER).order_by("username").get(
+        username="veileder")
     scope = scope_for(actor)
     today = local_date(now)
     families = list(Soknad.objects.filter(kontor=kontor).filter(
