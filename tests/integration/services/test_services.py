@@ -279,3 +279,17 @@ def test_par_45_concern_from_the_mapping_without_reply_is_on_the_worklist(
     with pytest.raises(NotFound):  # a veileder may not change the office's settings
         ops.set_service_settings(scope=scope, actor=actor, kontor_id=family.kontor_id,
                                  data=policy.ServiceSettings(barnevern_svar_dager=3), now=NOW)
+
+
+def test_par_28_the_coordinator_is_staff_at_the_office(scope: Any, actor: Any, family: Any,
+                                                      users: dict[str, Any]) -> None:
+    for wrong in (users["veileder_b"], users["statsforvalter"]):
+        with pytest.raises(policy.UnableToChangeService) as exc:
+            ops.create_plan(scope=scope, actor=actor, person_id=family.person_id, now=NOW,
+                            data=ops.PlanInput(mal="x", neste_evaluering=TODAY,
+                                               koordinator_id=wrong.pk))
+        assert exc.value.extra["field"] == "koordinator_id"
+    plan = ops.create_plan(scope=scope, actor=actor, person_id=family.person_id, now=NOW,
+                           data=ops.PlanInput(mal="x", neste_evaluering=TODAY,
+                                              koordinator_id=users["leder_a"].pk))
+    assert plan.koordinator_id == users["leder_a"].pk

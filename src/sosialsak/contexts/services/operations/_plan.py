@@ -46,11 +46,22 @@ class PlanInput:
     koordinator_id: int | None = None  # None: the caller
 
 
+def _check_koordinator(koordinator_id: int | None, kontor_id: int) -> None:
+    """The coordinator is staff at the office that holds the plan."""
+    from sosialsak.contexts.accounts.models import Role, User
+
+    if koordinator_id is not None and not User.objects.filter(
+            pk=koordinator_id, kontor_id=kontor_id, is_active=True,
+            groups__name__in=(Role.VEILEDER, Role.LEDER)).exists():
+        raise _fail("koordinator_id", "koordinatoren må være ansatt ved kontoret.")
+
+
 @transaction.atomic
 def create_plan(*, scope: Scope, actor: object, person_id: int, data: PlanInput,
                 now: datetime) -> IndividuellPlan:
     soknad = access.anchor_soknad(scope, actor, person_id, "opprette individuell plan")
     check_barnekoordinator(data.barn_langvarige_behov, data.barnekoordinator)
+    _check_koordinator(data.koordinator_id, soknad.kontor_id)
     koordinator = data.koordinator_id or getattr(actor, "pk", None)
     plan = IndividuellPlan.objects.create(
         person_id=person_id, soknad=soknad, mal=_text(data.mal, "mal"),
@@ -70,6 +81,7 @@ def update_plan(*, scope: Scope, actor: object, plan_id: int, data: PlanInput,
     plan = access.lock_under(scope, actor, IndividuellPlan, plan_id, "endre individuell plan",
                              OBJ)
     check_barnekoordinator(data.barn_langvarige_behov, data.barnekoordinator)
+    _check_koordinator(data.koordinator_id, plan.soknad.kontor_id)
     plan.mal = _text(data.mal, "mal")
     plan.neste_evaluering = data.neste_evaluering
     plan.barn_langvarige_behov = data.barn_langvarige_behov
