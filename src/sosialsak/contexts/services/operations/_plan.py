@@ -140,7 +140,7 @@ def give_samtykke(*, scope: Scope, actor: object, deltaker_id: int, formal: str,
                                  OBJ)
     samtykke = _give(deltaker, formal, actor, now)
     access.write_log(actor=actor, object_type=OBJ, object_id=deltaker.plan_id,
-                     purpose="registrere samtykke", kontor_id=None)
+                     purpose="registrere samtykke", kontor_id=deltaker.plan.soknad.kontor_id)
     return samtykke
 
 
@@ -156,7 +156,8 @@ def withdraw_samtykke(*, scope: Scope, actor: object, samtykke_id: int,
     samtykke.trukket_av_id = getattr(actor, "pk", None)
     samtykke.save(update_fields=["trukket_at", "trukket_av"])
     access.write_log(actor=actor, object_type=OBJ, object_id=samtykke.deltaker.plan_id,
-                     purpose="trekke samtykke", kontor_id=None)
+                     purpose="trekke samtykke",
+                     kontor_id=samtykke.deltaker.plan.soknad.kontor_id)
     return samtykke
 
 
