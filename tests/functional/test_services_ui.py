@@ -93,3 +93,28 @@ def test_exclusion_form_makes_the_decision_letter(family: Any, users: dict[str, 
     href = page.split('href="/vedtaksdokument/')[1].split('"')[0]
     pdf = c.get(f"/vedtaksdokument/{href}")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_a_stay_links_the_decision_that_granted_it(make_soknad: Any,
+                                                  users: dict[str, Any]) -> None:
+    from sosialsak.contexts.accounts.scope import scope_for
+    from sosialsak.contexts.decisions.operations import VedtakInput, record_vedtak
+    from tests.helpers import NOW
+
+    family = make_soknad(barn=0)
+    va = users["veileder_a"]
+    vedtak = record_vedtak(scope=scope_for(va), actor=va, soknad_id=family.pk, now=NOW,
+                           data=VedtakInput(post_ids=[family.poster.first().pk],
+                                            hjemmel="§ 18", utfall="AVSLATT",
+                                            begrunnelse="Har inntekt."))
+    c = _client(va)
+    c.post("/tjenester/botilbud/", {"navn": "Havnehospits", "type": "HOSPITS"})
+    form = c.get(f"/person/{family.person_id}/tjenester/opphold/ny/").content.decode()
+    assert f'<option value="{vedtak.pk}">' in form
+    value = form.split('<option value="')[1].split('"')[0]
+    r = c.post(f"/person/{family.person_id}/tjenester/opphold/ny/", {
+        "botilbud_id": value, "fra": "2024-03-01", "antall_voksne": 1, "antall_barn": 0,
+        "pris_per_dogn": 800, "vedtak_id": vedtak.pk})
+    assert r.status_code == 302
+    page = c.get(f"/person/{family.person_id}/tjenester/").content.decode()
+    assert f"/vedtak/{vedtak.pk}/" in page

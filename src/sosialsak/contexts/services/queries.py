@@ -329,6 +329,18 @@ def check_visible(*, scope: Scope, actor: object, kind: str, pk: int, person_id:
         raise NotFound(access.NOT_FOUND)
 
 
+def vedtak_choices(scope: Scope, person_id: int) -> list[tuple[int, str]]:
+    """The person's decisions in scope, newest first, to link a stay to the decision that
+    granted it (the caller has read the person, audited)."""
+    from sosialsak.contexts.decisions.models import Vedtak
+    from sosialsak.contexts.intake.queries import scope_q
+
+    rows = (Vedtak.objects.filter(scope_q(scope, "sak__soknad__"), sak__soknad__person_id=person_id)
+            .select_related("sak").order_by("-fattet_at", "-pk")[:50])
+    return [(v.pk, f"{v.fattet_at:%d.%m.%Y} {v.sak.tittel}: {v.get_utfall_display()}")
+            for v in rows]
+
+
 def get_plan(*, scope: Scope, actor: object, plan_id: int, today: date, now: datetime,
              purpose: str) -> PlanOut:
     access.get(IndividuellPlan, scope=scope, actor=actor, pk=plan_id, purpose=purpose,

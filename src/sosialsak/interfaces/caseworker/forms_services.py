@@ -114,11 +114,14 @@ class OppholdForm(forms.Form):
                                       max_value=20, initial=0)
     pris_per_dogn = BoundedIntegerField(label=_("Pris per døgn (kr)"), min_value=0,
                                         max_value=100_000)
+    vedtak_id = forms.TypedChoiceField(label=_("Vedtaket om botilbudet"), coerce=int,
+                                       required=False, empty_value=None)
 
-    def __init__(self, *args: object, botilbud: list[tuple[int, str]], **kwargs: object
-                 ) -> None:
+    def __init__(self, *args: object, botilbud: list[tuple[int, str]],
+                 vedtak: list[tuple[int, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         _choices(self, "botilbud_id", botilbud)
+        _choices(self, "vedtak_id", [("", _("Ikke valgt")), *vedtak])
 
 
 class UtestengelseForm(forms.Form):

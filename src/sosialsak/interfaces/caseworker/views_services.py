@@ -286,9 +286,9 @@ def opphold_ny(request: HttpRequest, person_id: int) -> HttpResponse:
     scope = _staff(request)
     header = _header(request, person_id, "registrere opphold i botilbud")
     return _form_page(
-        request, person=header, form=f.OppholdForm(request.POST or None,
-                                                   botilbud=_botilbud_choices(request),
-                                                   initial={"fra": today()}),
+        request, person=header, form=f.OppholdForm(
+            request.POST or None, botilbud=_botilbud_choices(request),
+            vedtak=queries.vedtak_choices(scope, person_id), initial={"fra": today()}),
         title=_("Nytt opphold i midlertidig botilbud"), button=_("Registrer oppholdet"),
         back=_person_url(person_id, "opphold"), done=_("Oppholdet er registrert."),
         write=lambda d: ops.record_opphold(scope=scope, actor=request.user,
