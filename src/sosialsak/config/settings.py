@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "sosialsak.contexts.decisions",
     "sosialsak.contexts.followup",
     "sosialsak.contexts.payments",
+    "sosialsak.contexts.services",
     "sosialsak.contexts.digisos",
     "sosialsak.contexts.archive",
     "sosialsak.interfaces.caseworker",

@@ -253,3 +253,7 @@ api.add_router("/v1", followup_router)
 from sosialsak.interfaces.api.find_api import install as install_find  # noqa: E402 - issue 12
 
 install_find(api)
+
+from sosialsak.interfaces.api.services_api import install as install_services  # noqa: E402 - issue 14
+
+install_services(api)

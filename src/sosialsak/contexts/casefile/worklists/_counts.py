@@ -20,6 +20,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 
+from sosialsak.contexts.casefile.worklists import _services as services
 from sosialsak.contexts.casefile.worklists import _sources as src
 from sosialsak.contexts.casefile.worklists._common import OPEN, Ctx, start_of
 from sosialsak.contexts.cases.models import Brev, BrevType, Dokumentasjonskrav, Oppgave
@@ -102,7 +103,7 @@ def _lines(ctx: Ctx, key: str) -> QuerySet | None:
         return (Klage.objects.filter(src.klage_oversending_due(ctx),
                                      ctx.on("vedtak__sak__soknad__"), status=KlageStatus.MOTTATT)
                 .order_by().values_list("pk", "vedtak__sak__soknad_id"))
-    return None
+    return services.lines(ctx, key)
 
 
 def _children_gaps(ctx: Ctx) -> list[int]:
