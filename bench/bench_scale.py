@@ -85,7 +85,7 @@ class Loader:
         "people_barn": ("id", "navn", "fodselsnummer", "fodselsdato", "bosted", "person_id"),
         "intake_soknad": ("id", "mottatt_at", "kanal", "nodhjelp", "egne_ord", "status",
                           "deler_bolig", "ekstern_ref", "status_endret_at", "kontor_id",
-                          "person_id", "saksbehandler_id"),
+                          "person_id", "saksbehandler_id", "registrert_uten_innsyn"),
         "intake_soktstonad": ("id", "type", "beskrivelse", "belop", "soknad_id"),
         "intake_hendelse": ("id", "at", "type", "tekst", "data", "soknad_id"),
         "decisions_sak": ("id", "referanse", "tittel", "opprettet_at", "soknad_id",
@@ -94,7 +94,8 @@ class Loader:
                              "periode_til", "belop", "begrunnelse", "fattet_at", "fattet_av_id",
                              "sak_id", "art", "barnevurderinger", "beregning", "fakta",
                              "individuell_vurdering", "nedbetaling", "vilkarsvurdering",
-                             "ramme", "ramme_beskrivelse", "ramme_referanse"),
+                             "ramme", "ramme_beskrivelse", "ramme_referanse", "forsendelse",
+                             "maned_belop"),
         "decisions_vedtak_poster": ("id", "vedtak_id", "soktstonad_id"),
         "payments_utbetaling": ("id", "referanse", "belop", "forfallsdato", "utbetalt_dato",
                                 "status", "mottaker_type", "mottaker_navn", "kontonummer",
@@ -177,7 +178,7 @@ def generate(loader: Loader, ids: Ids, *, start: int, stop: int, offices: list[i
         loader.add("intake_soknad", (
             sid, mottatt, rng.choice(["DIGITAL"] * 6 + ["PAPIR", "MUNTLIG", "TELEFON"]),
             nodhjelp, "", status, False, "", None if is_open else mottatt + timedelta(days=14),
-            kontor, pid, saksbehandler))
+            kontor, pid, saksbehandler, False))
         items = []
         for t in rng.sample(TYPES, rng.choice([1, 1, 1, 2, 2])):
             iid = ids.take("post")
@@ -220,7 +221,7 @@ def generate(loader: Loader, ids: Ids, *, start: int, stop: int, offices: list[i
                     vid, "§ 18", "INNVILGET" if innvilget else "AVSLATT", "BIDRAG", fra, til,
                     belop if innvilget else None, "Begrunnelse.", fattet + timedelta(minutes=n),
                     saksbehandler, sak, "ORDINAER", "[]", "{}", "", "", "", "[]", False, "",
-                    ""))
+                    "", "", "[]"))
                 for iid in items if n == 0 else items[:1]:
                     loader.add("decisions_vedtak_poster", (ids.take("vp"), vid, iid))
                 if innvilget:
