@@ -16,6 +16,7 @@ from sosialsak.contexts.offices.operations import can_edit_settings, update_offi
 from sosialsak.contexts.offices.queries import settings_for
 from sosialsak.interfaces.caseworker.common import now, plain, show_error, today
 from sosialsak.interfaces.caseworker.forms_cases import OfficeSettingsForm
+from sosialsak.interfaces.caseworker.lines import work_lines
 from sosialsak.interfaces.caseworker.views_cases._common import staff_scope
 from sosialsak.kernel.errors import DomainError, NotFound
 
@@ -43,7 +44,7 @@ def worklist_page(request: HttpRequest, key: str) -> HttpResponse:
                          purpose=f"arbeidsliste: {key}", mine_only=mine)
     except NotFound as exc:
         raise Http404(exc.message) from exc
-    ctx = {"wl": LISTS[key], "items": items, "mine": mine}
+    ctx = {"wl": LISTS[key], "items": work_lines(items), "mine": mine}
     template = "caseworker/cases/_worklist_table.html" if request.headers.get("HX-Request") \
         else "caseworker/cases/worklist.html"
     return render(request, template, ctx)
