@@ -143,10 +143,15 @@ def vedtak_ending(ctx: Ctx) -> QuerySet[Vedtak]:
         window = Q(periode_til__gt=today, periode_til__lte=today + timedelta(days=days + 1))
         ending |= window if len(by_days) == 1 else window & Q(
             sak__soknad__kontor_id__in=kontor_ids)
+    # A newer decision or application counts only at the case's own office (issue 13): one
+    # office does not see another's cases, so the person's application elsewhere must not take
+    # the period off this office's list.
     renewed = Exists(Vedtak.objects.filter(
         sak__soknad__person_id=OuterRef("sak__soknad__person_id"),
+        sak__soknad__kontor_id=OuterRef("sak__soknad__kontor_id"),
         periode_til__gt=OuterRef("periode_til")))
     newer = Exists(Soknad.objects.filter(person_id=OuterRef("sak__soknad__person_id"),
+                                         kontor_id=OuterRef("sak__soknad__kontor_id"),
                                          mottatt_at__gt=OuterRef("fattet_at"))
                    .exclude(pk=OuterRef("sak__soknad_id")))
     return (Vedtak.objects.filter(ending, ctx.on("sak__soknad__"),
