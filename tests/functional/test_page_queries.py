@@ -216,3 +216,42 @@ def test_the_menu_shows_the_audit_log_to_the_leder_only(users: dict[str, Any]) -
         c.force_login(users[name])
         shown[name] = "/tilgangslogg/" in c.get("/arbeidsliste/").content.decode()
     assert shown == {"leder_a": True, "veileder_a": False}
+
+
+def test_a_worklist_pages_by_cursor_without_losing_or_repeating_a_line(
+    client: Client, make_soknad: Callable[..., Any], users: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 13: /arbeidslister/<key>/ shows a page of lines with "Neste side" (keyset, like
+    the queue): every line is reached once, in the list's order, and only the shown page's
+    applications are logged as read."""
+    from sosialsak.contexts.casefile.worklists import worklist
+    from sosialsak.interfaces.caseworker.views_cases import _start
+
+    monkeypatch.setattr(_start, "WORKLIST_PAGE", 4)
+    for _ in range(10):
+        _due_case(make_soknad, users)
+    expected = [i.soknad_id for i in worklist(
+        scope=scope_for(users["veileder_a"]), actor=users["veileder_a"], key="uten-vedtak",
+        today=timezone.localdate(), purpose="test")]
+    assert len(expected) == 10
+    before = AuditEntry.objects.filter(action="READ", object_type="soknad").count()
+    seen: list[int] = []
+    url = "/arbeidslister/uten-vedtak/"
+    for _ in range(5):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "10 saker" in response.content.decode()
+        seen += [line.id for line in response.context["items"]]
+        url = response.context["neste"]
+        if not url:
+            break
+    assert seen == expected
+    assert "Neste side" not in response.content.decode()
+    assert AuditEntry.objects.filter(action="READ", object_type="soknad").count() - before == 10
+
+
+def test_a_bad_worklist_cursor_starts_again_from_the_first_page(client: Client) -> None:
+    response = client.get("/arbeidslister/uten-vedtak/?etter=ikke-en-markor&mine=1")
+    assert response.status_code == 302
+    assert response["Location"] == "/arbeidslister/uten-vedtak/?mine=1"

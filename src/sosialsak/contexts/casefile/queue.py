@@ -170,7 +170,8 @@ def work_queue_page(
 
 def _labels(field: str) -> dict[str, str]:
     """The field's choice labels in the active language (what ``get_FOO_display`` shows)."""
-    return {str(k): str(v) for k, v in Soknad._meta.get_field(field).flatchoices}
+    choices = getattr(Soknad._meta.get_field(field), "flatchoices", ())
+    return {str(k): str(v) for k, v in choices}
 
 
 def _row(s: Any, today: date, labels: tuple[dict[str, str], dict[str, str]]) -> QueueRow:

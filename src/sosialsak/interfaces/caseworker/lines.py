@@ -56,7 +56,8 @@ class _Tags:
         self.passert = format_html(" ({})", _("passert"))
 
     def name(self, nodhjelp: bool, beskyttet: bool) -> SafeString:
-        return SafeString((self.nodhjelp if nodhjelp else "") + (self.skjermet if beskyttet else ""))
+        return SafeString((self.nodhjelp if nodhjelp else "")
+                          + (self.skjermet if beskyttet else ""))
 
 
 _QUEUE_ROW = """

@@ -11,9 +11,12 @@ from sosialsak.contexts.casefile.worklists._common import WorkItem
 from sosialsak.contexts.casefile.worklists._lists import (
     LISTS,
     Worklist,
+    WorklistPage,
     worklist,
     worklist_counts,
     worklist_overview,
+    worklist_page,
 )
 
-__all__ = ["LISTS", "WorkItem", "Worklist", "worklist", "worklist_counts", "worklist_overview"]
+__all__ = ["LISTS", "WorkItem", "Worklist", "WorklistPage", "worklist", "worklist_counts",
+           "worklist_overview", "worklist_page"]

@@ -8,9 +8,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from sosialsak.contexts.casefile.worklists import LISTS, worklist, worklist_overview
+from sosialsak.contexts.casefile import worklists
+from sosialsak.contexts.casefile.worklists import LISTS, worklist_overview
 from sosialsak.contexts.cases.reads import search_notes
 from sosialsak.contexts.offices.operations import can_edit_settings, update_office_settings
 from sosialsak.contexts.offices.queries import settings_for
@@ -35,19 +37,40 @@ def start(request: HttpRequest) -> HttpResponse:
     })
 
 
+WORKLIST_PAGE = 100  # lines per page of a worklist (issue 13: "neste side", like the queue)
+
+
 @login_required
 def worklist_page(request: HttpRequest, key: str) -> HttpResponse:
     scope = staff_scope(request)
     mine = request.GET.get("mine") == "1"
+    etter = request.GET.get("etter", "")
     try:
-        items = worklist(scope=scope, actor=request.user, key=key, today=today(),
-                         purpose=f"arbeidsliste: {key}", mine_only=mine)
+        page = worklists.worklist_page(scope=scope, actor=request.user, key=key, today=today(),
+                                       purpose=f"arbeidsliste: {key}", mine_only=mine,
+                                       etter=etter, limit=WORKLIST_PAGE)
     except NotFound as exc:
         raise Http404(exc.message) from exc
-    ctx = {"wl": LISTS[key], "items": work_lines(items), "mine": mine}
+    except DomainError:  # a stale or altered cursor: start again from the first page
+        return redirect(f"{reverse('worklist', args=[key])}?{_without(request, 'etter')}")
+    here = reverse("worklist", args=[key])
+    neste = ""
+    if page.neste:
+        query = request.GET.copy()
+        query["etter"] = page.neste
+        neste = f"{here}?{query.urlencode()}"
+    ctx = {"wl": LISTS[key], "items": work_lines(page.items), "total": page.total,
+           "mine": mine, "neste": neste,
+           "forste": f"{here}?{_without(request, 'etter')}" if etter else ""}
     template = "caseworker/cases/_worklist_table.html" if request.headers.get("HX-Request") \
         else "caseworker/cases/worklist.html"
     return render(request, template, ctx)
+
+
+def _without(request: HttpRequest, key: str) -> str:
+    query = request.GET.copy()
+    query.pop(key, None)
+    return query.urlencode()
 
 
 @login_required
