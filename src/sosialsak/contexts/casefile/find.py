@@ -22,6 +22,7 @@ from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.cases.models import Samtale, Veiledning
 from sosialsak.contexts.decisions.models import Klage, Vedtak, Vilkar
 from sosialsak.contexts.intake.household import household_many
+from sosialsak.contexts.intake.models import SoknadStatus
 from sosialsak.contexts.intake.queries import scoped_soknader
 from sosialsak.contexts.intake.saksnummer import parse_saksnummer, saksnummer
 from sosialsak.contexts.payments.models import Utbetaling
@@ -106,10 +107,11 @@ def find(*, scope: Scope, actor: object, term: str, purpose: str) -> FindResult:
     record(actor=actor, action=Action.READ, object_type="sok", object_id="",
            purpose=f"{purpose} ({_term_kind(term)}: {len(rows)} treff)",
            kontor_id=getattr(actor, "kontor_id", None))
+    labels = {str(k): str(v) for k, v in SoknadStatus.choices}  # once, not per hit
     hits = [
         FindHit(id=s.pk, saksnummer=saksnummer(s.pk), person_id=s.person_id, navn=s.soker_navn,
                 mottatt_at=shown_at(s.mottatt_at), status=s.status,
-                status_label=str(s.get_status_display()), kontor=s.kontor.navn,
+                status_label=labels.get(s.status, s.status), kontor=s.kontor.navn,
                 saksbehandler=s.saksbehandler.get_full_name() if s.saksbehandler else "",
                 beskyttet=s.beskyttet)
         for s in rows
