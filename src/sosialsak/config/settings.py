@@ -156,6 +156,16 @@ DATABASES = {
         conn_max_age=int(os.environ.get("SOSIALSAK_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Issue 13: the planner's default random_page_cost (4.0) prices an index look-up as a read
+    # from a spinning disk, so at 150,000 applications it scanned every sak and decision rather
+    # than look up the few in a worklist's window. The pages' tables are in memory or on SSD,
+    # where PostgreSQL's documentation suggests a value near 1. Set per connection; a server
+    # setting in the URL's ``options`` wins.
+    _opts = DATABASES["default"].setdefault("OPTIONS", {})
+    if "random_page_cost" not in str(_opts.get("options", "")):
+        _cost = os.environ.get("SOSIALSAK_PG_RANDOM_PAGE_COST", "1.1")
+        _opts["options"] = f"{_opts.get('options', '')} -c random_page_cost={_cost}".strip()
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # WAL lets the web server read while a batch import writes.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from statistics import median
 
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet, Subquery
@@ -13,6 +13,7 @@ from sosialsak.contexts.casefile.worklists._common import (
     Ctx,
     WorkItem,
     item,
+    micros,
     start_of,
 )
 from sosialsak.contexts.cases.models import Brev, BrevType, Dokumentasjonskrav, Oppgave
@@ -42,6 +43,10 @@ UNDECIDED = Exists(SoktStonad.objects.filter(soknad=OuterRef("pk")).exclude(
     vedtak__sak__status=SakStatus.AKTIV))
 
 
+def _day(d: date | None) -> int:
+    return d.toordinal() if d is not None else 0
+
+
 def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
@@ -53,7 +58,8 @@ def dokumentasjon_frist_ute(ctx: Ctx) -> list[WorkItem]:
                     wl_n=Count("dokumentasjonskrav", filter=passed))
           .filter(wl_frist__isnull=False).select_related(*RELATED).order_by("wl_frist", "pk"))
     return [item(s, frist=s.wl_frist, overdue=True,
-                 detalj=_plural(s.wl_n, "dokument", "dokumenter") + " ikke levert innen fristen")
+                 detalj=_plural(s.wl_n, "dokument", "dokumenter") + " ikke levert innen fristen",
+                 order=(_day(s.wl_frist), s.pk))
             for s in qs]
 
 
@@ -77,7 +83,8 @@ def dokumentasjon_paminnelse(ctx: Ctx) -> list[WorkItem]:
                     wl_n=Count("dokumentasjonskrav", filter=waiting))
           .select_related(*RELATED).order_by("wl_frist", "pk"))
     return [item(s, frist=s.wl_frist, overdue=False,
-                 detalj=_plural(s.wl_n, "dokument", "dokumenter") + " venter; ingen påminnelse")
+                 detalj=_plural(s.wl_n, "dokument", "dokumenter") + " venter; ingen påminnelse",
+                 order=(_day(s.wl_frist), s.pk))
             for s in qs]
 
 
@@ -99,8 +106,9 @@ def forelopig_svar(ctx: Ctx) -> list[WorkItem]:
             varsel_dager=ctx.settings[s.kontor_id].forelopig_svar_varsel_dager,
             forventet=s.wl_forventet)
         if varsel is not None:
-            out.append(item(s, frist=varsel.frist, detalj=varsel.tekst, overdue=varsel.overdue))
-    return sorted(out, key=lambda i: (i.frist, i.soknad_id))
+            out.append(item(s, frist=varsel.frist, detalj=varsel.tekst, overdue=varsel.overdue,
+                            order=(_day(varsel.frist), s.pk)))
+    return sorted(out, key=lambda i: i.order)
 
 
 def nodhjelp_ikke_behandlet(ctx: Ctx) -> list[WorkItem]:
@@ -108,7 +116,8 @@ def nodhjelp_ikke_behandlet(ctx: Ctx) -> list[WorkItem]:
     qs = (ctx.base().filter(status__in=OPEN, nodhjelp=True, mottatt_at__lt=start_of(ctx.today))
           .exclude(decided).select_related(*RELATED).order_by("mottatt_at", "pk"))
     return [item(s, frist=local_date(s.mottatt_at), overdue=True,
-                 detalj="Nødhjelp uten vedtak; skulle vært behandlet samme dag") for s in qs]
+                 detalj="Nødhjelp uten vedtak; skulle vært behandlet samme dag",
+                 order=(micros(s.mottatt_at), s.pk)) for s in qs]
 
 
 def uten_vedtak_old(ctx: Ctx) -> Q:
@@ -126,7 +135,8 @@ def uten_vedtak(ctx: Ctx) -> list[WorkItem]:
         days = (ctx.today - local_date(s.mottatt_at)).days
         limit = ctx.settings[s.kontor_id].uten_vedtak_dager
         out.append(item(s, frist=add_days(local_date(s.mottatt_at), limit),
-                        overdue=True, detalj=f"{days} dager uten vedtak"))
+                        overdue=True, detalj=f"{days} dager uten vedtak",
+                        order=(micros(s.mottatt_at), s.pk)))
     return out
 
 
@@ -137,7 +147,8 @@ def kartlegging_barn(ctx: Ctx) -> list[WorkItem]:
                       .select_related(*RELATED).order_by("mottatt_at", "pk"))
     gaps = children_gaps_many(candidates)
     return [item(s, frist=None, overdue=False,
-                 detalj="Barnas kartlegging mangler: " + ", ".join(gaps[s.pk]))
+                 detalj="Barnas kartlegging mangler: " + ", ".join(gaps[s.pk]),
+                 order=(micros(s.mottatt_at), s.pk))
             for s in candidates if gaps[s.pk]]
 
 
@@ -154,10 +165,15 @@ def vedtak_ending(ctx: Ctx) -> QuerySet[Vedtak]:
         window = Q(periode_til__gt=today, periode_til__lte=today + timedelta(days=days + 1))
         ending |= window if len(by_days) == 1 else window & Q(
             sak__soknad__kontor_id__in=kontor_ids)
+    # A newer decision or application counts only at the case's own office (issue 13): one
+    # office does not see another's cases, so the person's application elsewhere must not take
+    # the period off this office's list.
     renewed = Exists(Vedtak.objects.filter(
         sak__soknad__person_id=OuterRef("sak__soknad__person_id"),
+        sak__soknad__kontor_id=OuterRef("sak__soknad__kontor_id"),
         periode_til__gt=OuterRef("periode_til")))
     newer = Exists(Soknad.objects.filter(person_id=OuterRef("sak__soknad__person_id"),
+                                         kontor_id=OuterRef("sak__soknad__kontor_id"),
                                          mottatt_at__gt=OuterRef("fattet_at"))
                    .exclude(pk=OuterRef("sak__soknad_id")))
     return (Vedtak.objects.filter(ending, ctx.on("sak__soknad__"),
@@ -178,7 +194,8 @@ def vedtaksperiode_slutter(ctx: Ctx) -> list[WorkItem]:
         seen.add(s.pk)
         last = v.periode_til - timedelta(days=1)
         out.append(item(s, frist=last, overdue=False,
-                        detalj=f"Vedtaksperioden slutter {last:%d.%m.%Y}"))
+                        detalj=f"Vedtaksperioden slutter {last:%d.%m.%Y}",
+                        order=(_day(v.periode_til), v.pk)))
     return out
 
 
@@ -196,7 +213,7 @@ def oppgaver(ctx: Ctx) -> list[WorkItem]:
                                  utfort_at__isnull=True, frist__lte=ctx.today)
           .select_related(*(f"soknad__{r}" for r in RELATED)).order_by("frist", "pk"))
     return [item(t.soknad, frist=t.frist, overdue=t.frist < ctx.today, detalj=t.tittel,
-                 oppgave_id=t.pk) for t in qs]
+                 oppgave_id=t.pk, order=(_day(t.frist), t.pk)) for t in qs]
 
 
 def klage_waited(days: int) -> str:
@@ -218,7 +235,8 @@ def klager(ctx: Ctx) -> list[WorkItem]:
     for k in qs:
         late = "; kom etter klagefristen" if k.for_sent else ""
         out.append(item(k.vedtak.sak.soknad, frist=k.mottatt, overdue=False,
-                        detalj=f"{klage_waited((ctx.today - k.mottatt).days)}{late}"))
+                        detalj=f"{klage_waited((ctx.today - k.mottatt).days)}{late}",
+                        order=(_day(k.mottatt), k.pk)))
     return out
 
 
@@ -243,7 +261,8 @@ def klager_oversendt(ctx: Ctx) -> list[WorkItem]:
         out.append(item(s, frist=None, overdue=False, detalj=(
             f"{_plural(days, 'dag', 'dager')} fra klagen kom til den ble oversendt "
             f"({sendt:%d.%m.%Y}); kontorets median: "
-            f"{mid:g} {'dag' if mid == 1 else 'dager'}")))
+            f"{mid:g} {'dag' if mid == 1 else 'dager'}"),
+            order=(-micros(k.oversendt_at) if k.oversendt_at else 0, -k.pk)))
     return out
 
 
