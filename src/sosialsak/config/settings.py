@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "sosialsak.contexts.cases",
     "sosialsak.contexts.decisions",
     "sosialsak.contexts.payments",
+    "sosialsak.contexts.tiltak",
+    "sosialsak.contexts.kvp",
     "sosialsak.contexts.digisos",
     "sosialsak.interfaces.caseworker",
     "sosialsak.interfaces.citizen",
