@@ -121,7 +121,9 @@ def test_the_counts_match_the_lists(cases, actor, scope) -> None:
 
     assert counts == {"nodhjelp": 1, "dokumentasjon-frist-ute": 1,
                       "dokumentasjon-paminnelse": 1, "forelopig-svar": 1, "uten-vedtak": 2,
-                      "kartlegging-barn": 1, "oppgaver": 1, "vedtaksperiode": 1, "klager": 1}
+                      "kartlegging-barn": 1, "oppgaver": 1, "vedtaksperiode": 1, "klager": 1,
+                      # issue 14: the person whose support ends is one to consider for KVP
+                      "kvp-aktuelle": 1, "kvp-programslutt": 0, "henvisning-uten-utfall": 0}
 
 
 def test_only_my_cases(cases, actor, scope) -> None:

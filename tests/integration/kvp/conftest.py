@@ -67,3 +67,8 @@ def granted(scope: Any, veileder: Any, recipient: Any) -> Any:
                       data=kvp.VedtakInput(innvilget=True, begrunnelse="Du har rett til KVP.",
                                            fakta="Du har hatt sosialhjelp i 8 måneder.",
                                            start=date(2024, 4, 1), kontonummer=KONTO))
+
+
+from tests.integration.decisions.fixtures import utkast, young_parent  # noqa: E402
+
+__all__ = ["utkast", "young_parent"]
