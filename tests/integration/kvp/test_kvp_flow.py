@@ -103,11 +103,14 @@ class TestProgrammePlan:
         lines = _plan(scope, veileder, granted, tiltak)
         assert sum(line.timer_per_uke for line in lines) == Decimal("37.5")
 
-    def test_the_office_setting_decides_full_time(self, scope: Any, veileder: Any,
-                                                  granted: Any, offices: Any) -> None:
+    def test_the_office_setting_decides_full_time(
+        self, scope: Any, veileder: Any, granted: Any, offices: Any, users: Any,
+        scope_of: Any
+    ) -> None:
         from sosialsak.contexts.kvp import operations as kvp
 
-        kvp.save_settings(scope=scope, actor=veileder, kontor_id=offices["A"].pk,
+        kvp.save_settings(scope=scope_of(users["leder_a"]), actor=users["leder_a"],
+                          kontor_id=offices["A"].pk,
                           fulltid_timer=Decimal(30), programslutt_varsel_dager=30, now=NOW)
         kvp.save_plan(scope=scope, actor=veileder, deltakelse_id=granted.pk, now=NOW,
                       linjer=[kvp.PlanLinje(beskrivelse="Jobbsøking",

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from sosialsak.contexts.accounts.models import NavKontor
+from sosialsak.contexts.accounts.models import NavKontor, Role
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record
 from sosialsak.contexts.audit.models import Action
@@ -262,7 +262,9 @@ def overdue_weeks(kontor_id: int) -> int:
 @transaction.atomic
 def save_settings(*, scope: Scope, actor: object, kontor_id: int, uker: int,
                   now: datetime) -> TiltakInnstillinger:
-    """Set the office's clock for referrals without outcome (1–104 weeks)."""
+    """Set the office's clock for referrals without outcome (1–104 weeks); the leder's."""
+    if Role.LEDER not in scope.roles:
+        raise NotFound(NOT_FOUND)
     _writable_kontor(scope, kontor_id)
     if not 1 <= uker <= 104:
         raise UnableToChangeTiltak("henvisning_uten_utfall_uker: oppgi 1–104 uker.",

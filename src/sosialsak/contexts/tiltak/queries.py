@@ -15,7 +15,7 @@ from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record_many
 from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.cases.access import is_staff_scope
-from sosialsak.contexts.intake.queries import scope_q
+from sosialsak.contexts.intake.queries import scope_q, scoped_soknader
 from sosialsak.contexts.tiltak.models import TAR_PLASS, Henvisning, HenvisningStatus, Tiltak
 from sosialsak.contexts.tiltak.policy import Plasser
 from sosialsak.kernel.errors import NotFound
@@ -143,6 +143,8 @@ def referrals_of_tiltak(*, scope: Scope, actor: object, tiltak_id: int) -> list[
 def referrals_of_case(*, scope: Scope, actor: object, soknad_id: int) -> list[HenvisningRow]:
     """Return the referrals of the person in one case, made by the case's office."""
     _staff(scope)
+    if not scoped_soknader(scope).filter(pk=soknad_id).exists():
+        raise NotFound("Fant ikke søknaden.")
     qs = Henvisning.objects.filter(scope_q(scope, "soknad__"), soknad_id=soknad_id)
     return _henvisning_rows(qs, actor, "se henvisninger i saken")
 

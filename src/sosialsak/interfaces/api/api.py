@@ -245,3 +245,8 @@ api.add_router("/v1", decisions_followup_router)
 from sosialsak.interfaces.api.find_api import install as install_find  # noqa: E402 - issue 12
 
 install_find(api)
+
+from sosialsak.interfaces.api.kvp_api import kvp_router, tiltak_router  # noqa: E402 - issue 14
+
+api.add_router("/v1", tiltak_router)
+api.add_router("/v1", kvp_router)

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from sosialsak.contexts.accounts.models import Role
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record
 from sosialsak.contexts.audit.models import Action
@@ -18,7 +19,7 @@ from sosialsak.kernel.errors import NotFound
 @transaction.atomic
 def save_settings(*, scope: Scope, actor: object, kontor_id: int, fulltid_timer: Decimal,
                   programslutt_varsel_dager: int, now: datetime) -> KvpInnstillinger:
-    if not (scope.can_write and scope.kontor_allowed(kontor_id)):
+    if not (Role.LEDER in scope.roles and scope.can_write and scope.kontor_allowed(kontor_id)):
         raise NotFound("Fant ikke kontoret, eller du har ikke tilgang.")
     if not Decimal(20) <= fulltid_timer <= Decimal(45):
         raise fail("fulltid_timer", "full tid må være mellom 20 og 45 timer i uken.")
