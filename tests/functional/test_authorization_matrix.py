@@ -69,6 +69,12 @@ POST_PAGES = {"logout", "case_status", "payments_export", "dokumentasjon_mottatt
               "assign_case", "assign_bulk"}
 
 UI_RULES: dict[str, str] = {
+    # Issue 14: tiltak and KVP (no fixture makes a tiltak or a participation: 404).
+    "tiltak_list": "v:200/200 l:200/200 sf:200/200 b:403/403 adm:403/403 anon:302/302 vb:200/200",
+    "tiltak_detail":
+        "v:404/404 l:404/404 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "case_kvp": "v:200/404 l:200/404 sf:200/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "kvp_detail": "v:404/404 l:404/404 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "set_language": "v:302/302 l:302/302 sf:302/302 b:302/302 adm:302/302 anon:302/302 vb:302/302",
     "citizen:mine": "v:403/403 l:403/403 sf:403/403 b:200/200 adm:403/403 anon:302/302 vb:403/403",
     "citizen:soknad":
