@@ -100,6 +100,7 @@ def _granted(*, scope: Scope, actor: object, soknad: Soknad, start: date,
 
 def _paid_until(scope: Scope, d: Deltakelse, month: date, now: datetime) -> None:
     """The months before ``month`` are paid (a programme that started long ago)."""
+    assert d.vedtak_id is not None
     for u in Utbetaling.objects.filter(vedtak_id=d.vedtak_id, periode_fra__lt=month,
                                        status=UtbetalingStatus.PLANLAGT):
         set_utbetaling_status(scope=scope, actor=None, utbetaling_id=u.pk,
@@ -109,6 +110,7 @@ def _paid_until(scope: Scope, d: Deltakelse, month: date, now: datetime) -> None
 def load(*, scope: Scope, kontor: NavKontor, now: datetime,
          fnr_for: Callable[[date], str]) -> None:
     actor = kontor.ansatte.filter(groups__name=Role.VEILEDER).order_by("username").first()
+    assert actor is not None
     mine = scope_for(actor)
     today = local_date(now)
     this_month = today.replace(day=1)
