@@ -8,12 +8,18 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, timedelta
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from sosialsak.contexts.casefile.worklists._common import OPEN, RELATED, Ctx, WorkItem, item
 from sosialsak.contexts.casefile.worklists._sources import vedtak_ending
-from sosialsak.contexts.decisions.models import KvpVurdering, Vedtak, Vilkar, VilkarStatus
-from sosialsak.contexts.decisions.operations import decision_settings
+from sosialsak.contexts.decisions.models import (
+    KvpVurdering,
+    Vedtak,
+    Vedtaksinnstillinger,
+    Vilkar,
+    VilkarStatus,
+)
+from sosialsak.contexts.decisions.policy import DecisionSettings
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.kvp.models import Deltakelse, KvpInnstillinger, Status
 from sosialsak.contexts.tiltak.models import Henvisning, HenvisningStatus, TiltakInnstillinger
@@ -45,48 +51,57 @@ def _screening(ctx: Ctx) -> list[tuple[Soknad, list[str]]]:
     """The newest open case of each person to consider for KVP, with the reasons: long-term
     recipient (the office's setting), under 30 with an activity condition (§ 20 a), or support
     that ends soon; never someone already in a KVP course at the office or assessed in the
-    last 12 months."""
+    last 12 months. Two queries whatever the number of cases (the start page counts it)."""
     today = ctx.today
-    cases = list(ctx.base().filter(status__in=OPEN).select_related(*RELATED)
+    person, kontor = OuterRef("person_id"), OuterRef("kontor_id")
+    busy = Exists(Deltakelse.objects.filter(person_id=person, kontor_id=kontor,
+                                            status__in=KVP_OPEN))
+    assessed = Exists(KvpVurdering.objects.filter(
+        person_id=person, soknad__kontor_id=kontor,
+        vurdert_dato__gt=today - timedelta(days=365)))
+    activity = Exists(Vilkar.objects.filter(
+        vedtak__sak__soknad__person_id=person, aktivitet=True, status=VilkarStatus.RELEVANT,
+        vedtak__periode_til__gt=today))
+    ending = Exists(vedtak_ending(ctx).filter(sak__soknad__person_id=person))
+    cases = list(ctx.base().filter(status__in=OPEN).exclude(busy).exclude(assessed)
+                 .annotate(wl_activity=activity, wl_ending=ending).select_related(*RELATED)
                  .order_by("-mottatt_at", "-pk"))
-    newest: dict[tuple[int, int], Soknad] = {}
+    newest: dict[tuple[int, int], Soknad] = {}  # the newest case per person and office
     for s in cases:
         newest.setdefault((s.person_id, s.kontor_id), s)
     if not newest:
         return []
-    people = {p for p, _ in newest}
-    busy = set(Deltakelse.objects.filter(person_id__in=people, status__in=KVP_OPEN)
-               .values_list("person_id", "kontor_id"))
-    assessed = set(KvpVurdering.objects.filter(
-        person_id__in=people, vurdert_dato__gt=today - timedelta(days=365))
-        .values_list("person_id", "soknad__kontor_id"))
-    granted: dict[int, list[tuple[date | None, date | None, object]]] = defaultdict(list)
-    for pid, fra, til, fattet in Vedtak.objects.filter(
-            sak__soknad__person_id__in=people, hjemmel__in=("§ 18", "§ 18 nødhjelp"),
-            utfall__in=("INNVILGET", "DELVIS_INNVILGET"),
-            fattet_at__date__gte=add_months(today.replace(day=1), -36)).values_list(
-            "sak__soknad__person_id", "periode_fra", "periode_til", "fattet_at"):
-        granted[pid].append((fra, til, fattet))
-    activity = set(Vilkar.objects.filter(
-        vedtak__sak__soknad__person_id__in=people, aktivitet=True, status=VilkarStatus.RELEVANT,
-        vedtak__periode_til__gt=today).values_list("vedtak__sak__soknad__person_id", flat=True))
-    ending = set(vedtak_ending(ctx).values_list("sak__soknad__person_id", flat=True))
-    settings = {k: decision_settings(k) for k in {k for _, k in newest}}
-    out = []
-    for (pid, kid), s in newest.items():
-        if (pid, kid) in busy or (pid, kid) in assessed:
-            continue
+    # Each granted § 18 decision with its office's long-term setting (defaults when unset).
+    setting = Vedtaksinnstillinger.objects.filter(kontor_id=OuterRef("sak__soknad__kontor_id"))
+    granted: dict[tuple[int, int], list[tuple[date | None, date | None, object]]] = (
+        defaultdict(list))
+    windows: dict[int, tuple[int, int]] = {}
+    default = DecisionSettings()
+    for pid, kid, fra, til, fattet, n, window in Vedtak.objects.filter(
+            sak__soknad__person_id__in={p for p, _ in newest},
+            sak__soknad__kontor_id__in={k for _, k in newest},
+            hjemmel__in=("§ 18", "§ 18 nødhjelp"), utfall__in=("INNVILGET", "DELVIS_INNVILGET"),
+            fattet_at__date__gte=add_months(today.replace(day=1), -36)).annotate(
+            wl_n=Subquery(setting.values("langtid_maneder")[:1]),
+            wl_window=Subquery(setting.values("langtid_av_maneder")[:1])).values_list(
+            "sak__soknad__person_id", "sak__soknad__kontor_id", "periode_fra", "periode_til",
+            "fattet_at", "wl_n", "wl_window"):
+        granted[pid, kid].append((fra, til, fattet))
+        windows[kid] = (n or default.langtid_maneder, window or default.langtid_av_maneder)
+    out: list[tuple[Soknad, list[str]]] = []
+    for (pid, kid), case in newest.items():
         reasons = []
-        st = settings[kid]
-        if _months(granted.get(pid, []), today, st.langtid_av_maneder) >= st.langtid_maneder:
+        n, window = windows.get(kid, (default.langtid_maneder, default.langtid_av_maneder))
+        if granted.get((pid, kid)) and _months(granted[pid, kid], today, window) >= n:
             reasons.append("LANGTID")
-        born = s.person.fodselsdato
-        if pid in activity and born is not None and add_months(born, 30 * 12) > today:
+        born = case.person.fodselsdato
+        under_30 = born is not None and add_months(born, 30 * 12) > today
+        if getattr(case, "wl_activity", False) and under_30:
             reasons.append("UNDER_30")
-        if pid in ending:
+        if getattr(case, "wl_ending", False):
             reasons.append("SLUTTER")
         if reasons:
-            out.append((s, reasons))
+            out.append((case, reasons))
     return out
 
 
@@ -104,6 +119,7 @@ def _varsel(kontor_ids: set[int]) -> dict[int, int]:
     got = dict(KvpInnstillinger.objects.filter(kontor_id__in=kontor_ids)
                .values_list("kontor_id", "programslutt_varsel_dager"))
     return {k: got.get(k, 60) for k in kontor_ids}
+
 
 
 def _programmes_ending(ctx: Ctx) -> QuerySet[Deltakelse]:
