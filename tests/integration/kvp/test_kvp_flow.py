@@ -227,6 +227,10 @@ class TestDuration:
         assert planned.filter(forfallsdato__gte=date(2024, 8, 1)).count() > 0
         assert d.vedtak.utbetalinger.filter(status="STOPPET").exists()  # June, July
         assert d.avbrudd.get().til == date(2024, 8, 1)
+        # the interruption is a decision in writing, with the appeal information
+        letter = d.vedtak.dokumenter.filter(tittel__isnull=False).order_by("-id").first()
+        assert letter is not None and "midlertidig avbrutt" in letter.tekst
+        assert "Statsforvalteren" in letter.tekst
 
 
 class TestEnd:

@@ -31,6 +31,9 @@ def test_the_kvp_steps_are_in_a_valid_innsyn_file(
                        type="UGYLDIG", now=NOW)
     red = kvp.decide_reduction(scope=scope, actor=veileder, deltakelse_id=d.pk,
                                maned=date(2024, 4, 1), begrunnelse="Møtte ikke.", now=NOW)
+    kvp.interrupt(scope=scope, actor=veileder, deltakelse_id=d.pk, fra=date(2024, 6, 3),
+                  grunn="Innlagt på sykehus.", now=NOW)
+    kvp.resume(scope=scope, actor=veileder, deltakelse_id=d.pk, dato=date(2024, 7, 1), now=NOW)
     kvp.end(scope=scope, actor=veileder, deltakelse_id=d.pk, now=NOW, data=kvp.AvslutningInput(
         dato=date(2024, 9, 30), kostra_status="3", begrunnelse="Jobb.",
         situasjon_etter=("01",), viktigste_inntekt="01"))
@@ -39,7 +42,8 @@ def test_the_kvp_steps_are_in_a_valid_innsyn_file(
     kinds = [(x["type"], x.get("utfall") or x.get("status")) for x in doc["hendelser"]]
     assert ("vedtakFattet", "INNVILGET") in kinds
     assert ("vedtakFattet", "DELVIS_INNVILGET") in kinds  # the reduction, with its letter
-    assert ("vedtakFattet", "AVSLATT") in kinds  # the end of the programme
+    # the interruption and the end of the programme, each a decision with its letter
+    assert kinds.count(("vedtakFattet", "AVSLATT")) == 2
     plan = [x for x in doc["hendelser"] if x["type"] == "vilkar"]
     assert plan[0]["status"] == "RELEVANT" and "timer i uken" in plan[0]["beskrivelse"]
     assert plan[-1]["status"] == "ANNULLERT"

@@ -134,14 +134,14 @@ class _Folder:
     def _kvp(self, kind: str, at: datetime, d: dict[str, Any]) -> Iterator[ev.InnsynHendelse]:
         """The KVP steps the person must know of (issue 14): the programme plan as the
         condition to take part (a new plan replaces it: same reference), and the decisions
-        with their own letters (reduction for absence, end of the programme). The grant and
+        with their own letters (reduction for absence, interruption, end). The grant and
         an extension are ordinary vedtak events."""
         ref = f"kvp-plan-{d['deltakelse_id']}"
         if kind in ("kvp.programplan", "kvp.startet") and d.get("sak"):
             yield ev.Vilkar(tidspunkt=at, referanse=ref, saksreferanse=d["sak"],
                             tittel="Delta i kvalifiseringsprogrammet etter programplanen",
                             beskrivelse=d.get("plan") or None)
-        elif kind in ("kvp.reduksjon", "kvp.avsluttet") and d.get("sak"):
+        elif kind in ("kvp.reduksjon", "kvp.avbrutt", "kvp.avsluttet") and d.get("sak"):
             yield ev.VedtakFattet(tidspunkt=at, saksreferanse=d["sak"], utfall=d["utfall"],
                                   vedtaksfil=ev.Dokumentlager(d["dokumentlager_id"]))
             if kind == "kvp.avsluttet":

@@ -187,7 +187,15 @@ def interrupt(*, scope: Scope, actor: object, deltakelse_id: int, fra: date, gru
     _stop_from(scope, actor, d, fra, now)
     d.status, d.endret_at = Status.AVBRUTT, now
     d.save(update_fields=["status", "endret_at"])
-    event(d, "avbrutt", actor, now, "avbryte kvalifiseringsprogram", fra=fra.isoformat())
+    # Stopping the stønad for a time is a decision: the person gets it in writing.
+    brev = letter(d=d, actor=actor, now=now, utfall="AVSLATT",
+                  tittel=f"Kvalifiseringsstønad fra {fra:%d.%m.%Y} (midlertidig avbrudd)",
+                  begrunnelse=f"Kvalifiseringsprogrammet ditt er midlertidig avbrutt fra "
+                              f"{fra:%d.%m.%Y}. Du får ikke kvalifiseringsstønad mens programmet "
+                              f"er avbrutt. Når du kommer tilbake, får du stønad igjen fra den "
+                              f"dagen.\n\n{grunn.strip()}")
+    event(d, "avbrutt", actor, now, "avbryte kvalifiseringsprogram", fra=fra.isoformat(),
+          **letter_data(d, brev, "AVSLATT"))
     return row
 
 
