@@ -124,7 +124,8 @@ class Vurdering(models.Model):
     """The § 29 assessment: reduced work and earning capacity, no or limited benefits, an
     assessment of work capacity made, and whether the programme is suitable and necessary."""
 
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="kvp_strukturerte_vurderinger")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT,
+                               related_name="kvp_strukturerte_vurderinger")
     soknad = models.ForeignKey(Soknad, on_delete=models.PROTECT, related_name="+")
     deltakelse = models.ForeignKey(Deltakelse, null=True, blank=True, on_delete=models.PROTECT,
                                    related_name="vurderinger")
