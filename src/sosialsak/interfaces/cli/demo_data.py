@@ -36,7 +36,13 @@ from sosialsak.contexts.rates.operations import (
     confirm_rates_for_year,
     register_rate_set,
 )
-from sosialsak.interfaces.cli import demo_cases, demo_followup, demo_services, demo_showcase
+from sosialsak.interfaces.cli import (
+    demo_cases,
+    demo_followup,
+    demo_kvp,
+    demo_services,
+    demo_showcase,
+)
 from sosialsak.kernel.identity import make_synthetic_fodselsnummer
 
 DEMO_PASSWORD = "demo-passord-2026"  # noqa: S105 - printed for the demo, never for production
@@ -116,6 +122,7 @@ def load(*, now: datetime, seed: int = 2026, count: int = 60) -> dict[str, int]:
     demo_cases.preliminary_replies(scope=scope, now=now)
     demo_showcase.load(scope=scope, kontor=a, now=now, fnr_for=ids.fnr)
     demo_services.load(kontor=a, now=now)  # issue 14
+    demo_kvp.load(scope=scope, kontor=a, now=now, fnr_for=ids.fnr)  # issue 14
     # Two citizens can log in and see their own applications.
     for n, soknad in enumerate(Soknad.objects.filter(kontor=a, kanal=Kanal.DIGITAL)[:2], start=1):
         user = create_user(username=f"bruker{n}", password=DEMO_PASSWORD, role=Role.BRUKER,
