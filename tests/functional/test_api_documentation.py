@@ -59,3 +59,22 @@ def test_every_operation_has_a_norwegian_description_and_tag() -> None:
         if not operation.get("tags") or not set(operation["tags"]) <= TAGS:
             bad.append(f"{method} {path}: tags {operation.get('tags')}")
     assert bad == []
+
+
+def test_no_two_api_schemas_share_a_name() -> None:
+    """Issue 12 item 7: ninja files schemas in the OpenAPI components by class name, so two
+    classes of one name silently document (and generate examples from) the wrong one — the
+    services' and the tiltak referral's ``HenvisningIn`` did, until they were told apart."""
+    from ninja import Schema
+
+    import sosialsak.interfaces.api.api  # noqa: F401 - loads every router and its schemas
+
+    seen: dict[str, list[str]] = {}
+    todo = list(Schema.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if cls.__module__.startswith("sosialsak."):
+            seen.setdefault(cls.__name__, []).append(cls.__module__)
+    twice = {name: mods for name, mods in seen.items() if len(set(mods)) > 1}
+    assert not twice, twice

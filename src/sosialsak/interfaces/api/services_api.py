@@ -119,7 +119,7 @@ class RadgivningIn(Schema):
     start: CaseDate | None = None
 
 
-class HenvisningIn(Schema):
+class RadgivningHenvisningIn(Schema):
     til: Literal["NAMSMANNEN", "KOMMUNEN", "ANNET"]
     dato: CaseDate
     navn: Line = ""
@@ -361,7 +361,7 @@ def record_radgivning(request: HttpRequest, person_id: Id, body: RadgivningIn
 
 @router.post("/radgivninger/{radgivning_id}/henvisninger", response={201: TjenesteId, **ERRORS},
              summary="Registrer henvisning")
-def add_henvisning(request: HttpRequest, radgivning_id: Id, body: HenvisningIn
+def add_henvisning(request: HttpRequest, radgivning_id: Id, body: RadgivningHenvisningIn
                    ) -> tuple[int, dict]:
     """Henvisning til namsmannen eller andre."""
     with audit_channel("api"):
