@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "sosialsak.contexts.decisions",
     "sosialsak.contexts.payments",
     "sosialsak.contexts.digisos",
+    "sosialsak.contexts.insight",
     "sosialsak.interfaces.caseworker",
     "sosialsak.interfaces.citizen",
     "sosialsak.interfaces.cli",
