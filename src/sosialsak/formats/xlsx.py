@@ -61,7 +61,8 @@ def workbook(*, sheet: str, header: Sequence[str], rows: Sequence[Sequence[Cell]
     """Return the bytes of an XLSX file with one sheet named ``sheet`` (at most 31 chars)."""
     name = "".join(c for c in sheet if c not in "[]:*?/\\")[:31] or "Ark1"
     lines = []
-    for r, row in enumerate([list(header), *[list(x) for x in rows]], start=1):
+    table: list[list[Cell]] = [list(header), *[list(x) for x in rows]]
+    for r, row in enumerate(table, start=1):
         cells = "".join(_cell(f"{_col(c)}{r}", v) for c, v in enumerate(row))
         lines.append(f'<row r="{r}">{cells}</row>')
     sheet_xml = (

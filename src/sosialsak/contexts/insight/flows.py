@@ -68,10 +68,10 @@ def monthly_flows(*, scope: Scope, area: Area, months: list[date]) -> FlowSeries
         apps[key].add(soknad)
     incomes: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     soknad_ids = {s for ids in apps.values() for s in ids}
-    for soknad, type_, belop in (OkonomiPost.objects.filter(
+    for soknad, type_, income in (OkonomiPost.objects.filter(
             soknad_id__in=soknad_ids, kind=OkonomiKind.INNTEKT, belop__gt=0)
             .values_list("soknad_id", "type", "belop")):
-        incomes[soknad][type_] += belop
+        incomes[soknad][type_] += income or 0
     stocks: dict[date, set[int]] = defaultdict(set)
     main: dict[date, set[int]] = defaultdict(set)
     for (month, person), amount in paid.items():

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from fractions import Fraction
 
 from django.db.models import Q
@@ -49,6 +49,7 @@ from sosialsak.rules.stats import median, percentile, share
 from sosialsak.rules.vilkar import UnntakGrunn
 
 GRANTED = (Utfall.INNVILGET, Utfall.DELVIS_INNVILGET)
+IN_FORCE = (VilkarStatus.RELEVANT, VilkarStatus.OPPFYLT, VilkarStatus.IKKE_OPPFYLT)
 LIVSOPPHOLD_HJEMLER = ("§ 18", "§ 19")
 FINANCIAL_TOPICS = ("OKONOMISK_RADGIVNING", "GJELDSRADGIVNING")
 LONG_TERM_MONTHS, LONG_TERM_WINDOW = 6, 12  # the decision settings' defaults
@@ -115,9 +116,11 @@ def activity_under_30(scope: Scope, area: Area, period: Period) -> Indicator:
                                   sak__soknad__person__fodselsdato__isnull=False)
             .values_list("pk", "sak__soknad_id", "fattet_at",
                          "sak__soknad__person__fodselsdato", "vilkarsvurdering"))
-    young = {pk: (s, v) for pk, s, at, born, v in rows if age_on(born, local_date(at)) < 30}
-    active = set(Vedtak.objects.filter(pk__in=young, vilkar__aktivitet=True)
-                 .exclude(vilkar__status=VilkarStatus.ANNULLERT)
+    young = {pk: (s, v) for pk, s, at, born, v in rows
+             if born is not None and age_on(born, local_date(at)) < 30}
+    # One filter() call: the same condition must be an activity and not annulled.
+    active = set(Vedtak.objects.filter(pk__in=young, vilkar__aktivitet=True,
+                                       vilkar__status__in=IN_FORCE)
                  .values_list("pk", flat=True))
     by_reason: dict[str, set[int]] = defaultdict(set)
     exempt, neither = set(), set()
@@ -160,12 +163,12 @@ def children_mapped(scope: Scope, area: Area, period: Period) -> Indicator:
             .exclude(barnevurderinger=[])
             .order_by("sak__soknad_id", "fattet_at")
             .values_list("sak__soknad_id", "fattet_at", "barnevurderinger"))
-    first: dict[int, tuple[object, list[int]]] = {}
+    first: dict[int, tuple[datetime, list[int]]] = {}
     for soknad, at, barn in rows:
         ids = [int(b["barn_id"]) for b in barn or [] if b.get("barn_id")]
         if ids and soknad not in first:
             first[soknad] = (at, ids)
-    sections = defaultdict(list)
+    sections: dict[int, list[tuple[datetime, bool]]] = defaultdict(list)
     for barn_id, at, fullfort, grunn in (Kartleggingsdel.objects.filter(
             del_type="BARN", barn_id__in={b for _at, ids in first.values() for b in ids})
             .values_list("barn_id", "skrevet_at", "fullfort", "ikke_kartlagt_grunn")):
@@ -227,7 +230,10 @@ def preliminary_replies(scope: Scope, area: Area, period: Period, today: date) -
     for s, d in (Brev.objects.filter(soknad_id__in=apps, type=BrevType.FORELOPIG_SVAR)
                  .order_by("dato").values_list("soknad_id", "dato")):
         replies.setdefault(s, d)
-    needed, on_time, late, missing = set(), set(), set(), set()
+    needed: set[int] = set()
+    on_time: set[int] = set()
+    late: set[int] = set()
+    missing: set[int] = set()
     for s, at in apps.items():
         due = forelopig_svar_frist(mottatt=local_date(at))
         decided = first_decision.get(s)

@@ -276,8 +276,11 @@ def whatif(request: HttpRequest) -> HttpResponse:
             values[name] = defaults[name]
     result = None
     if "beregn" in request.GET and not errors:
-        proposed = RuleRateSet(valid_from=fra, reference="Forslag (hva om)",
-                               kommunenummer=kommune or None, **values)
+        proposed = RuleRateSet(
+            valid_from=fra, reference="Forslag (hva om)", kommunenummer=kommune or None,
+            enslig=values["enslig"], ektepar_samboere=values["ektepar_samboere"],
+            bofellesskap=values["bofellesskap"], barn_0_5=values["barn_0_5"],
+            barn_6_10=values["barn_6_10"], barn_11_17=values["barn_11_17"])
         result = what_if(scope=scope, actor=request.user, area=area, proposed=proposed)
     return render(request, "caseworker/insight/whatif.html", {
         "areas": areas_for(scope), "area": area, "fra": fra, "kommune": kommune,
