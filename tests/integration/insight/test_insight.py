@@ -310,3 +310,34 @@ def test_what_if_a_higher_single_rate(client: Any, make_soknad: Callable[..., An
     client.force_login(users["leder_a"])
     page = client.get("/innsikt/hva-om/?beregn=1&fra=2024-04-01&enslig=99999999")
     assert "Satsene er hele kroner" in page.content.decode()
+
+
+def test_back_dated_rate_set_lists_the_months_it_changes(
+        client: Any, make_soknad: Callable[..., Any], users: dict[str, Any],
+        scope_of: Callable[[Any], Any]) -> None:
+    """A state set from 1 March registered on 14 March raises enslig by 1 000 kr: a decision
+    made on 4 March for March and April changes by 1 000 kr in each month."""
+    from sosialsak.contexts.insight.backdated import backdated_rate_sets, changed_decisions
+    from sosialsak.contexts.rates.operations import RateSetInput, register_rate_set
+    from tests.helpers import register_state_rates_for
+
+    register_state_rates_for(2024)
+    s = make_soknad()
+    v = decide(s, NOW, periode_fra=date(2024, 3, 1), periode_til=date(2024, 5, 1), belop=7850,
+               beregning={"amount": 7850, "housing": 0, "income_counted": 0,
+                          "adjustments": 0, "kommune": None})
+    register_rate_set(data=RateSetInput(
+        valid_from=date(2024, 3, 1), reference="Nye satser, tilbakevirkende", enslig=8850,
+        ektepar_samboere=13100, bofellesskap=6600, barn_0_5=3850, barn_6_10=3950,
+        barn_11_17=5150), actor=None, now=NOW + timedelta(days=10))
+    sets = backdated_rate_sets()
+    assert sets[0].reference == "Nye satser, tilbakevirkende"
+    scope = scope_of(users["leder_a"])
+    listed = changed_decisions(scope=scope, actor=users["leder_a"], area=area_of(scope),
+                               rate_set=sets[0])
+    assert [(d.vedtak_id, [(m.month, m.decided, m.now) for m in d.months], d.difference)
+            for d in listed.decisions] == [
+        (v.pk, [(date(2024, 3, 1), 7850, 8850), (date(2024, 4, 1), 7850, 8850)], 2000)]
+    client.force_login(users["leder_a"])
+    page = client.get("/innsikt/tilbakevirkende-satser/")
+    assert page.status_code == 200 and f"/vedtak/{v.pk}/" in page.content.decode()
