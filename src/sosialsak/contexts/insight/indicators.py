@@ -143,7 +143,8 @@ def activity_under_30(scope: Scope, area: Area, period: Period) -> Indicator:
                  len(active)),
               _g("unntak", str(_("Med unntak (alle grunner)")), apps(exempt), total,
                  len(exempt))]
-    groups += [_g(f"unntak-{g.value}", f"{_('Unntak')}: {_(g.label)}",
+    unntak_word = _("Unntak")
+    groups += [_g(f"unntak-{g.value}", f"{unntak_word}: {_(g.label)}",
                   apps(by_reason.get(g.value, set())), total, len(by_reason.get(g.value, ())))
                for g in UnntakGrunn]
     groups.append(_g("ingen", str(_("Verken vilkår om aktivitet eller unntak")),
@@ -297,7 +298,8 @@ def appeals(scope: Scope, area: Area, period: Period) -> Indicator:
                  {s for s, x, _u in rows if x == st.value}, total,
                  sum(1 for _s, x, _u in rows if x == st.value)) for st in KlageStatus]
     decided = [(s, u) for s, x, u in rows if x == KlageStatus.AVGJORT and u]
-    groups += [_g(f"sf-{u.value.lower()}", f"{_('Statsforvalteren')}: {u.label}",
+    sf_word = _("Statsforvalteren")
+    groups += [_g(f"sf-{u.value.lower()}", f"{sf_word}: {u.label}",
                   {s for s, x in decided if x == u.value}, len(decided),
                   sum(1 for _s, x in decided if x == u.value)) for u in StatsforvalterUtfall]
     return Indicator(

@@ -118,7 +118,8 @@ def _indicator_chart(ind: Indicator) -> str:
                   for g in ind.groups]
         desc = _("Stolpediagram: andel i prosent. ") + "; ".join(
             f"{g.label}: {g.percent}" for g in ind.groups)
-        title = f"{ind.title} ({_('andel i prosent')})"
+        share_word = _("andel i prosent")
+        title = f"{ind.title} ({share_word})"
     labels = [g.label if len(g.label) <= 14 else g.label[:13] + "…" for g in ind.groups]
     return svgchart.bar_chart(ident=f"chart-{ind.key}", title=title, desc=desc,
                               labels=labels, values=values)
