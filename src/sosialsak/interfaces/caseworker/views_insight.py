@@ -47,8 +47,7 @@ def insight_scope(request: HttpRequest) -> Scope:
 
 def _period(request: HttpRequest, day: date) -> tuple[Period, list[str]]:
     errors = []
-    default_fra = date(day.year - 1, day.month, 1) if day.month != 2 or day.day < 29 else (
-        date(day.year - 1, 3, 1))
+    default_fra = date(day.year - 1, day.month, 1)  # the last twelve months and this one
     values = {}
     for name, default in (("fra", default_fra), ("til", day)):
         raw = request.GET.get(name, "")
