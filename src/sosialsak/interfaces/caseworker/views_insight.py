@@ -29,7 +29,8 @@ from sosialsak.contexts.insight.indicators import Indicator, Period, all_indicat
 from sosialsak.contexts.insight.queries import Drill, cases_behind
 from sosialsak.contexts.insight.whatif import rates_in_force, what_if
 from sosialsak.formats import svgchart, xlsx
-from sosialsak.interfaces.caseworker.common import not_found_as_404, scope_of, today
+from sosialsak.interfaces.caseworker.common import not_found_as_404, today
+from sosialsak.interfaces.caseworker.views_cases._common import staff_scope
 from sosialsak.kernel.bounds import OutOfRange, check_int, parse_case_date
 from sosialsak.rules.engine import RateSet as RuleRateSet
 from sosialsak.rules.flows import Flow
@@ -38,9 +39,10 @@ MONTHS = ("jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", 
 
 
 def insight_scope(request: HttpRequest) -> Scope:
-    """The leder's or the Statsforvalter's scope; 404 for anyone else (the page is theirs)."""
-    scope = scope_of(request)
-    if not scope.kontor_ids or not (scope.roles & {Role.LEDER, Role.STATSFORVALTER}):
+    """The leder's or the Statsforvalter's scope: 403 for citizens and accounts without an
+    office (as every staff page), 404 for other staff (the page is not theirs)."""
+    scope = staff_scope(request)
+    if not scope.roles & {Role.LEDER, Role.STATSFORVALTER}:
         raise Http404("Fant ikke siden.")
     return scope
 
@@ -202,8 +204,8 @@ def _respond(name: str, fmt: str, header: list[str], rows: list[list[Any]]) -> H
 @not_found_as_404
 def export(request: HttpRequest, table: str, fmt: str) -> HttpResponse:
     """One table as CSV (semicolons, decimal comma, UTF-8 with BOM for Excel) or XLSX."""
-    _check_format(fmt)
     scope, area, period, _errors = _common(request)
+    _check_format(fmt)
     day = today()
     if table in ("flyt", "flyt-hovedinntekt"):
         series = monthly_flows(scope=scope, area=area, months=last_months(day))
@@ -220,8 +222,8 @@ def export(request: HttpRequest, table: str, fmt: str) -> HttpResponse:
 @not_found_as_404
 def drill_export(request: HttpRequest, key: str, group: str, fmt: str) -> HttpResponse:
     """The cases behind a figure as CSV or XLSX (every one logged as exported)."""
-    _check_format(fmt)
     scope, area, period, _errors = _common(request)
+    _check_format(fmt)
     d = cases_behind(scope=scope, actor=request.user, area=area, period=period, today=today(),
                      key=key, group=group, limit=None, export=True)
     header, rows = _drill_table(d)
