@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.insight.area import Area, area_q
+from sosialsak.contexts.insight.indicators import paid_between
 from sosialsak.contexts.intake.models import OkonomiKind, OkonomiPost
 from sosialsak.contexts.payments.models import Utbetaling, UtbetalingStatus
 from sosialsak.rules.flows import (
@@ -53,6 +54,7 @@ def monthly_flows(*, scope: Scope, area: Area, months: list[date]) -> FlowSeries
     main income. Counts only: no person is named, so nothing personal is read out."""
     first, end = previous_month(months[0]), _add_months(months[-1], 1)
     rows = (Utbetaling.objects.filter(area_q(scope, area, "vedtak__sak__soknad__"),
+                                      paid_between(first, end - timedelta(days=1)),
                                       status=UtbetalingStatus.UTBETALT)
             .exclude(vedtak__hjemmel=KVP_HJEMMEL)
             .values_list("vedtak__sak__soknad__person_id", "vedtak__sak__soknad_id",

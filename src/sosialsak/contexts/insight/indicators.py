@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from fractions import Fraction
 
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.utils.translation import gettext_lazy as _
 
 from sosialsak.contexts.accounts.scope import Scope
@@ -188,13 +188,15 @@ def children_mapped(scope: Scope, area: Area, period: Period) -> Indicator:
 
 
 def _first_decisions(scope: Scope, area: Area, period: Period) -> dict[int, date]:
-    """Each application's first decision date, for those whose first decision is in period."""
-    firsts: dict[int, date] = {}
-    for soknad, at in (Vedtak.objects.filter(area_q(scope, area, "sak__soknad__"),
-                                             sak__status=SakStatus.AKTIV,
-                                             art=VedtakArt.ORDINAER)
-                       .order_by("fattet_at").values_list("sak__soknad_id", "fattet_at")):
-        firsts.setdefault(soknad, local_date(at))
+    """Each application's first decision date, for those whose first decision is in period
+    (the minimum is taken by the database; the day is the local one)."""
+    rows = (Vedtak.objects.filter(area_q(scope, area, "sak__soknad__"),
+                                  sak__status=SakStatus.AKTIV, art=VedtakArt.ORDINAER)
+            .values("sak__soknad_id").annotate(first=Min("fattet_at"))
+            .filter(first__date__gte=period.fra - timedelta(days=1),
+                    first__date__lte=period.til + timedelta(days=1))
+            .values_list("sak__soknad_id", "first"))
+    firsts = {s: local_date(at) for s, at in rows}
     return {s: d for s, d in firsts.items() if period.fra <= d <= period.til}
 
 
@@ -324,6 +326,12 @@ def financial_counselling(scope: Scope, area: Area, period: Period) -> Indicator
          _g("ikke_gitt", str(_("Fikk ikke")), set(firsts) - given, total)])
 
 
+def paid_between(first: date, last: date) -> Q:
+    """Payments paid from ``first`` to ``last`` (the paid date, else the due date)."""
+    return (Q(utbetalt_dato__gte=first, utbetalt_dato__lte=last)
+            | Q(utbetalt_dato__isnull=True, forfallsdato__gte=first, forfallsdato__lte=last))
+
+
 def _months_back(day: date, n: int) -> date:
     k = day.year * 12 + day.month - 1 - n
     return date(k // 12, k % 12 + 1, 1)
@@ -335,7 +343,8 @@ def kvp_assessed(scope: Scope, area: Area, period: Period) -> Indicator:
     months: dict[int, set[date]] = defaultdict(set)
     latest: dict[int, int] = {}
     for person, soknad, paid, due in (Utbetaling.objects.filter(
-            area_q(scope, area, "vedtak__sak__soknad__"), status=UtbetalingStatus.UTBETALT)
+            area_q(scope, area, "vedtak__sak__soknad__"), paid_between(start, period.til),
+            status=UtbetalingStatus.UTBETALT)
             .exclude(vedtak__hjemmel="§ 35")
             .values_list("vedtak__sak__soknad__person_id", "vedtak__sak__soknad_id",
                          "utbetalt_dato", "forfallsdato")):
