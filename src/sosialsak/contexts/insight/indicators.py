@@ -66,6 +66,12 @@ class Period:
                     f"{field_name}{suffix}__lte": self.til})
 
 
+def _days(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return str(int(value)) if value == int(value) else f"{value:.1f}".replace(".", ",")
+
+
 @dataclass(frozen=True)
 class Group:
     key: str
@@ -75,6 +81,14 @@ class Group:
     share: Fraction | None = None
     median_days: float | None = None
     p90_days: float | None = None
+
+    @property
+    def median_text(self) -> str:
+        return _days(self.median_days)
+
+    @property
+    def p90_text(self) -> str:
+        return _days(self.p90_days)
 
     @property
     def percent(self) -> str:

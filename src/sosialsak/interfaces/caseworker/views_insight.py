@@ -81,6 +81,12 @@ def flow_table(flows: Sequence[Flow]) -> tuple[list[str], list[list[Any]]]:
     return header, rows
 
 
+def shown(rows: list[list[Any]]) -> list[list[Any]]:
+    """The rows for the page: a decimal with a comma (the export keeps numbers)."""
+    return [[f"{v:.1f}".replace(".", ",") if isinstance(v, float) else v for v in r]
+            for r in rows]
+
+
 def indicator_table(ind: Indicator) -> tuple[list[str], list[list[Any]]]:
     if ind.key == "behandlingstid":
         return ([_("Kanal"), _("Søknader"), _("Median (dager)"), _("90-persentil (dager)")],
@@ -126,6 +132,10 @@ def _indicator_chart(ind: Indicator) -> str:
                               labels=labels, values=values)
 
 
+def _shown_table(table: tuple[list[str], list[list[Any]]]) -> tuple[list[str], list[list[Any]]]:
+    return table[0], shown(table[1])
+
+
 def _query(area: Area, period: Period) -> str:
     return f"omrade={area.value}&fra={period.fra.isoformat()}&til={period.til.isoformat()}"
 
@@ -152,10 +162,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     flows = {
         "all": {"chart": mark_safe(_flow_chart(  # noqa: S308 escaped in formats.svgchart
             "chart-flyt", _("Bestand, tilgang og avgang per måned"), series, series.all)),
-            "table": flow_table(series.all)},
+            "table": _shown_table(flow_table(series.all))},
         "main": {"chart": mark_safe(_flow_chart(  # noqa: S308
             "chart-flyt-hoved", _("Sosialhjelp som hovedinntekt: bestand, tilgang og avgang"),
-            series, series.main_income)), "table": flow_table(series.main_income)},
+            series, series.main_income)), "table": _shown_table(flow_table(series.main_income))},
     }
     return render(request, "caseworker/insight/dashboard.html", {
         "areas": areas_for(scope), "area": area, "period": period, "errors": errors,
