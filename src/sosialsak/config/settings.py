@@ -7,6 +7,8 @@ SOSIALSAK_ALLOWED_HOSTS comma-separated host names
 SOSIALSAK_VAR_DIR    where the SQLite file, the Digisos inbox/outbox and letters live
 SOSIALSAK_DIGISOS_INBOX_STILL_SECONDS  an inbox folder without the ".ferdig" marker is read
                      when unchanged this long (default 300)
+SOSIALSAK_PERSON_REGISTER  none (default) | fake (synthetic people) | folkeregister
+SOSIALSAK_FOLKEREGISTER_URL, SOSIALSAK_FOLKEREGISTER_TOKEN  the register's base URL and token
 """
 
 from __future__ import annotations
@@ -76,8 +78,11 @@ INSTALLED_APPS = [
     "sosialsak.contexts.intake",
     "sosialsak.contexts.cases",
     "sosialsak.contexts.decisions",
+    "sosialsak.contexts.followup",
     "sosialsak.contexts.payments",
+    "sosialsak.contexts.services",
     "sosialsak.contexts.digisos",
+    "sosialsak.contexts.archive",
     "sosialsak.contexts.insight",
     "sosialsak.interfaces.caseworker",
     "sosialsak.interfaces.citizen",
@@ -238,6 +243,14 @@ DIGISOS_QUARANTINE = VAR_DIR / "digisos" / "quarantine"
 # An inbox folder is read once it holds the marker file ".ferdig", or when nothing in it has
 # changed for this many seconds (a sender that cannot set a marker); see digisos.importer.
 DIGISOS_INBOX_STILL_SECONDS = int(os.environ.get("SOSIALSAK_DIGISOS_INBOX_STILL_SECONDS", "300"))
+# The population register (issue 18 item 7; docs/adr/0011): none looks nothing up.
+PERSON_REGISTER = {
+    "adapter": os.environ.get("SOSIALSAK_PERSON_REGISTER", "none"),
+    "base_url": os.environ.get("SOSIALSAK_FOLKEREGISTER_URL", ""),
+    "token": os.environ.get("SOSIALSAK_FOLKEREGISTER_TOKEN", ""),
+}
+# Noark 5 archive packages (issue 18 item 6) are written below this folder by default.
+ARCHIVE_EXPORT_DIR = VAR_DIR / "arkiv"
 
 # Logs carry ids and codes, never personal data: no request bodies, no query parameters.
 LOGGING = {

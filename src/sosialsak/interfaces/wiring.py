@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sosialsak.contexts.decisions import ports
 from sosialsak.contexts.decisions.ports import ReplacedPayments
+from sosialsak.contexts.followup.ports import install_vilkar_oppfylt_listener
 
 if TYPE_CHECKING:
     from sosialsak.contexts.accounts.scope import Scope
@@ -59,7 +60,20 @@ def _stop(*, scope: Scope, actor: object, vedtak_id: int, fra: date, now: dateti
                                                         now=now)]
 
 
+def _release(*, scope: Scope, actor: object, vilkar_id: int, now: datetime) -> Sequence[str]:
+    from sosialsak.contexts.payments.holds import release_holds_for_vilkar
+
+    return release_holds_for_vilkar(scope=scope, actor=actor, vilkar_id=vilkar_id, now=now)
+
+
 def install() -> None:
+    from django.conf import settings
+
+    from sosialsak.contexts.people.register import install_register
+    from sosialsak.contexts.people.register_adapters import register_from_settings
+
+    install_register(register_from_settings(getattr(settings, "PERSON_REGISTER", {})))
+    install_vilkar_oppfylt_listener(_release)
     ports.install_payment_annuller(_annul)
     ports.install_payment_stopper(_stop)
     ports.install_payment_planner(_plan)

@@ -341,3 +341,47 @@ def test_back_dated_rate_set_lists_the_months_it_changes(
     client.force_login(users["leder_a"])
     page = client.get("/innsikt/tilbakevirkende-satser/")
     assert page.status_code == 200 and f"/vedtak/{v.pk}/" in page.content.decode()
+
+
+def test_financial_counselling_from_guidance_and_the_service(
+        make_soknad: Callable[..., Any], users: dict[str, Any],
+        scope_of: Callable[[Any], Any]) -> None:
+    from sosialsak.contexts.cases.models import Veiledning
+    from sosialsak.contexts.insight.indicators import Period, financial_counselling
+    from sosialsak.contexts.services.models import Radgivning
+
+    guided, declined, service, none = (make_soknad() for _ in range(4))
+    for s in (guided, declined, service, none):
+        decide(s, NOW)
+    for s, nei in ((guided, False), (declined, True)):
+        Veiledning.objects.create(soknad=s, person=s.person, dato=TODAY,
+                                  temaer=["GJELDSRADGIVNING"], takket_nei=nei, skrevet_at=NOW)
+    Radgivning.objects.create(person=service.person, soknad=service, art="OKONOMISK",
+                              vedtak_dato=TODAY, utfall="INNVILGET", start=TODAY, niva="I",
+                              registrert_at=NOW)
+    scope = scope_of(users["leder_a"])
+    ind = financial_counselling(scope, area_of(scope), Period(date(2024, 1, 1), TODAY))
+    assert ind.total == 4
+    assert ind.group("gitt").soknad_ids == {guided.pk, service.pk}  # type: ignore[union-attr]
+
+
+def test_long_term_recipients_assessed_for_kvp(make_soknad: Callable[..., Any],
+                                               users: dict[str, Any],
+                                               scope_of: Callable[[Any], Any]) -> None:
+    """Paid in 6 of the 12 months (long-term) and assessed; paid 6 months, not assessed; paid
+    5 months (not long-term)."""
+    from sosialsak.contexts.decisions.models import KvpVurdering
+    from sosialsak.contexts.insight.indicators import Period, kvp_assessed
+
+    assessed, not_assessed, short = make_soknad(), make_soknad(), make_soknad()
+    for s, months in ((assessed, 6), (not_assessed, 6), (short, 5)):
+        v = decide(s, NOW)
+        for m in range(months):
+            pay(v, date(2023, 10 + m, 1) if m < 3 else date(2024, m - 2, 1))
+    KvpVurdering.objects.create(person=assessed.person, soknad=assessed, vurdert_dato=TODAY,
+                                har_rett=False, begrunnelse="Vurdert", vurdert_at=NOW)
+    scope = scope_of(users["leder_a"])
+    ind = kvp_assessed(scope, area_of(scope), Period(date(2024, 1, 1), TODAY))
+    assert ind.total == 2
+    assert ind.group("vurdert").soknad_ids == {assessed.pk}  # type: ignore[union-attr]
+    assert ind.group("ikke_vurdert").soknad_ids == {not_assessed.pk}  # type: ignore[union-attr]

@@ -54,7 +54,12 @@ from sosialsak.contexts.intake.models import (
     Vedlegg,
     VedleggKilde,
 )
-from sosialsak.contexts.intake.operations import PostInput, SoknadInput, register_soknad
+from sosialsak.contexts.intake.operations import (
+    PostInput,
+    SoknadInput,
+    protect_from_register,
+    register_soknad,
+)
 from sosialsak.contexts.people.models import Bosted, Kilde, PartnerRelasjon, Person
 from sosialsak.contexts.people.operations import (
     BarnInput,
@@ -478,6 +483,8 @@ def import_soknad(*, checked: CheckedDelivery, delivery: Delivery, now: datetime
     scope = scope or system_scope(kontor_ids=[kontor.pk])
     person, stated, new_person = _person(innhold, flags, now)
     mottatt = innhold.innsendingstidspunkt or now
+    # The register's address protection holds before the application is stored (issue 18).
+    protect_from_register(actor=None, person=person, kontor_id=kontor.pk, at=now)
     partner, barn = _household(innhold, flags, local_date(mottatt))
     husstand = record_household(person=person, stated=stated, partner=partner, barn=barn,
                                 kilde=Kilde.DIGISOS, at=mottatt, kontor_id=kontor.pk,

@@ -42,6 +42,7 @@ from sosialsak.contexts.decisions.models import (
 from sosialsak.contexts.insight.area import Area, area_q
 from sosialsak.contexts.intake.models import Kanal, Soknad
 from sosialsak.contexts.payments.models import Utbetaling, UtbetalingStatus
+from sosialsak.contexts.services.models import Radgivning, RadgivningUtfall
 from sosialsak.kernel.clock import local_date
 from sosialsak.rules.frister import forelopig_svar_frist
 from sosialsak.rules.household import age_on
@@ -330,11 +331,16 @@ def financial_counselling(scope: Scope, area: Area, period: Period) -> Indicator
     given = {s for s, temaer, nei in Veiledning.objects.filter(soknad_id__in=firsts)
              .values_list("soknad_id", "temaer", "takket_nei")
              if not nei and set(temaer or ()) & set(FINANCIAL_TOPICS)}
+    # The counselling service itself (issue 14: services.Radgivning), granted in the case.
+    given |= set(Radgivning.objects.filter(soknad_id__in=firsts,
+                                           utfall=RadgivningUtfall.INNVILGET)
+                 .values_list("soknad_id", flat=True))
     total = len(firsts)
     return Indicator(
         "okonomisk_radgivning", str(_("Økonomisk rådgivning gitt")),
-        str(_("Søknader med første vedtak i perioden der personen fikk økonomisk rådgivning "
-              "eller gjeldsrådgivning (§ 17) i saken og ikke takket nei.")),
+        str(_("Søknader med første vedtak i perioden der personen i saken fikk økonomisk "
+              "rådgivning eller gjeldsrådgivning: som veiledning etter § 17 (ikke takket nei) "
+              "eller som innvilget rådgivningstjeneste.")),
         str(_("søknader")), total,
         [_g("gitt", str(_("Fikk økonomisk rådgivning")), given, total),
          _g("ikke_gitt", str(_("Fikk ikke")), set(firsts) - given, total)])

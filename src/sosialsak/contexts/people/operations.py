@@ -9,6 +9,7 @@ from datetime import date, datetime
 from django.conf import settings
 
 from sosialsak.contexts.people.models import (
+    Adressebeskyttelse,
     Barn,
     Bosted,
     Husstand,
@@ -16,6 +17,7 @@ from sosialsak.contexts.people.models import (
     Partner,
     Person,
 )
+from sosialsak.contexts.people.register import RegisterPerson
 from sosialsak.contexts.transactions import atomic_operation
 from sosialsak.kernel.bounds import check_birth_date
 from sosialsak.kernel.clock import local_date
@@ -216,3 +218,26 @@ def apply_correction(person: Person, correction: PersonCorrection) -> list[str]:
     if changed:
         person.save(update_fields=changed)
     return changed
+
+
+def apply_register_protection(person: Person, found: RegisterPerson, *, at: datetime) -> bool:
+    """Set the person's address protection from the population register; return whether it
+    changed. Only ``intake.operations.protect_from_register`` calls this (it audits).
+
+    The register wins over anything typed: a graded protection there is always applied. The
+    register lifts only a protection it gave itself: one set by hand (say, while the register
+    is being updated) is never removed by a register answer of "ugradert" (docs/adr/0011).
+    """
+    new = found.adressebeskyttelse
+    if new not in Adressebeskyttelse.values:
+        new = Adressebeskyttelse.STRENGT_FORTROLIG
+    old = person.adressebeskyttelse
+    # A protection the register did not give (set by hand, or changed after it answered).
+    by_hand = old != Adressebeskyttelse.INGEN and old != person.adressebeskyttelse_register
+    person.adressebeskyttelse_register = new
+    person.adressebeskyttelse_fra_register = at
+    if not (new == Adressebeskyttelse.INGEN and by_hand):
+        person.adressebeskyttelse = new
+    person.save(update_fields=["adressebeskyttelse", "adressebeskyttelse_register",
+                               "adressebeskyttelse_fra_register"])
+    return person.adressebeskyttelse != old

@@ -36,7 +36,7 @@ from sosialsak.contexts.rates.operations import (
     confirm_rates_for_year,
     register_rate_set,
 )
-from sosialsak.interfaces.cli import demo_cases, demo_showcase
+from sosialsak.interfaces.cli import demo_cases, demo_followup, demo_services, demo_showcase
 from sosialsak.kernel.identity import make_synthetic_fodselsnummer
 
 DEMO_PASSWORD = "demo-passord-2026"  # noqa: S105 - printed for the demo, never for production
@@ -115,12 +115,14 @@ def load(*, now: datetime, seed: int = 2026, count: int = 60) -> dict[str, int]:
                          caseworkers=caseworkers if kontor is a else [])
     demo_cases.preliminary_replies(scope=scope, now=now)
     demo_showcase.load(scope=scope, kontor=a, now=now, fnr_for=ids.fnr)
+    demo_services.load(kontor=a, now=now)  # issue 14
     # Two citizens can log in and see their own applications.
     for n, soknad in enumerate(Soknad.objects.filter(kontor=a, kanal=Kanal.DIGITAL)[:2], start=1):
         user = create_user(username=f"bruker{n}", password=DEMO_PASSWORD, role=Role.BRUKER,
                            first_name=soknad.person.fornavn, last_name=soknad.person.etternavn)
         soknad.person.user = user
         soknad.person.save(update_fields=["user"])
+    demo_followup.others(scope=scope, kontor_id=a.pk, now=now)
     return {"soknader": Soknad.objects.count()}
 
 

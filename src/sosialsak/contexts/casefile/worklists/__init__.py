@@ -16,6 +16,7 @@ from sosialsak.contexts.casefile.worklists._lists import (
     worklist_counts,
     worklist_overview,
 )
+from sosialsak.contexts.casefile.worklists._services import PROVIDERS
 
-__all__ = ["ASSIGNED", "LISTS", "WorkItem", "Worklist", "worklist", "worklist_counts",
+__all__ = ["ASSIGNED", "LISTS", "PROVIDERS", "WorkItem", "Worklist", "worklist", "worklist_counts",
            "worklist_overview"]

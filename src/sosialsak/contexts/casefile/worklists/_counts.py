@@ -20,6 +20,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 
+from sosialsak.contexts.casefile.worklists import _services as services
 from sosialsak.contexts.casefile.worklists import _sources as src
 from sosialsak.contexts.casefile.worklists._common import OPEN, Ctx, start_of
 from sosialsak.contexts.cases.models import Brev, BrevType, Dokumentasjonskrav, Oppgave
@@ -90,7 +91,19 @@ def _lines(ctx: Ctx, key: str) -> QuerySet | None:
         since = start_of(today - timedelta(days=src.OVERSENDT_DAGER - 1))
         return (Klage.objects.filter(ctx.on("vedtak__sak__soknad__"), oversendt_at__gte=since)
                 .order_by().values_list("pk", "vedtak__sak__soknad_id"))
-    return None
+    if key == "forhandsvarsel-svarfrist":
+        return (src.forhandsvarsel_due(ctx).order_by()
+                .values_list("pk", "vilkar__vedtak__sak__soknad_id"))
+    if key == "vilkar-oppfolging":
+        return src.vilkar_due(ctx).order_by().values_list("pk", "vedtak__sak__soknad_id")
+    if key == "aktivitet-frist":
+        return (src.aktivitet_due(ctx).annotate(wl_soknad=src.plan_case(ctx))
+                .filter(wl_soknad__isnull=False).order_by().values_list("pk", "wl_soknad"))
+    if key == "klage-oversending":
+        return (Klage.objects.filter(src.klage_oversending_due(ctx),
+                                     ctx.on("vedtak__sak__soknad__"), status=KlageStatus.MOTTATT)
+                .order_by().values_list("pk", "vedtak__sak__soknad_id"))
+    return services.lines(ctx, key)
 
 
 def _children_gaps(ctx: Ctx) -> list[int]:

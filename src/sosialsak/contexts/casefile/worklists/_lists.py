@@ -13,6 +13,7 @@ from sosialsak.contexts.accounts.models import Role
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record_many
 from sosialsak.contexts.audit.models import Action
+from sosialsak.contexts.casefile.worklists import _services as services
 from sosialsak.contexts.casefile.worklists import _sources as src
 from sosialsak.contexts.casefile.worklists._common import Ctx, WorkItem
 from sosialsak.contexts.casefile.worklists._counts import TOTAL, count_all
@@ -68,6 +69,32 @@ LISTS: dict[str, Worklist] = {w.key: w for w in (
              _("Klager sendt til Statsforvalteren de siste 90 dagene, nyeste først: antall "
                "dager fra klagen kom til den ble oversendt, og kontorets median."),
              src.klager_oversendt, roller=frozenset({Role.LEDER})),
+    # Issue 14: the clocks of follow-up.
+    Worklist("klage-oversending", _("Klager som snart må sendes videre"),
+             _("Klager som ikke er vurdert og sendt til Statsforvalteren, der kontorets frist "
+               "er mindre enn en uke unna eller passert."), src.klage_oversending),
+    Worklist("forhandsvarsel-svarfrist", _("Svarfrist for forhåndsvarsel passert"),
+             _("Forhåndsvarsler om redusert stønad der svarfristen er ute og verken svaret "
+               "eller at det ikke kom, er registrert."), src.forhandsvarsel_svarfrist),
+    Worklist("vilkar-oppfolging", _("Vilkår som skal følges opp"),
+             _("Vilkår som ikke er oppfylt, der oppfølgingsdatoen er kommet eller fristen er "
+               "passert."), src.vilkar_oppfolging),
+    Worklist("aktivitet-frist", _("Aktiviteter over tiden"),
+             _("Aktiviteter i aktivitetsplanen som skulle vært ferdige, men ikke er merket "
+               "fullført eller avbrutt."), src.aktivitet_frist),
+    # Issue 14: the services (§§ 27, 28, 45); each line is a stay, a plan or a concern.
+    Worklist("botilbud-over-3-maneder", _("Midlertidig botilbud over 3 måneder"),
+             _("Opphold i midlertidig botilbud som har vart lenger enn tre kalendermåneder. "
+               "Vurder varig bolig."), services.opphold_over_3_maneder),
+    Worklist("botilbud-barn", _("Barn i midlertidig botilbud"),
+             _("Opphold i midlertidig botilbud der det bor barn. Sjekk at botilbudet er godkjent "
+               "for barn."), services.opphold_med_barn),
+    Worklist("plan-evaluering", _("Individuell plan: evaluering passert"),
+             _("Individuelle planer der datoen for neste evaluering er passert."),
+             services.plan_evaluering),
+    Worklist("barnevern-uten-svar", _("Bekymringsmelding uten svar"),
+             _("Meldinger til barnevernet som ikke har fått svar innen kontorets antall dager."),
+             services.barnevern_uten_svar),
 )}
 
 
@@ -109,9 +136,11 @@ def worklist_overview(
 ) -> tuple[dict[str, int], int]:
     """Return the number of lines in each worklist the caller may see and the number of
     distinct applications on any of them, counted in the database in one aggregate query (no
-    personal data, so nothing is logged)."""
+    personal data, so nothing is logged). The count of the office's providers not assessed in
+    twelve months (``services.PROVIDERS``, not a list of applications) comes along."""
     ctx = _ctx(scope, actor, today, mine_only, assigned)
-    got = count_all(ctx, [key for key, wl in LISTS.items() if wl.visible_to(scope)])
+    got = count_all(ctx, [*(key for key, wl in LISTS.items() if wl.visible_to(scope)),
+                          services.PROVIDERS])
     total = got.pop(TOTAL)
     return got, total
 
@@ -120,6 +149,8 @@ def worklist_counts(
     *, scope: Scope, actor: object, today: date, mine_only: bool = False, assigned: str = ""
 ) -> dict[str, int]:
     """Return the number of lines in each worklist the caller may see (see worklist_overview)."""
-    return worklist_overview(scope=scope, actor=actor, today=today, mine_only=mine_only,
+    got = worklist_overview(scope=scope, actor=actor, today=today, mine_only=mine_only,
                              assigned=assigned)[0]
+    got.pop(services.PROVIDERS, None)
+    return got
 

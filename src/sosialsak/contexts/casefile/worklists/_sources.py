@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from statistics import median
 
-from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet, Subquery
 
 from sosialsak.contexts.casefile.worklists._common import (
     OPEN,
@@ -18,7 +18,18 @@ from sosialsak.contexts.casefile.worklists._common import (
 from sosialsak.contexts.cases.models import Brev, BrevType, Dokumentasjonskrav, Oppgave
 from sosialsak.contexts.cases.policy import forelopig_svar_varsel
 from sosialsak.contexts.cases.queries import children_gaps_many
-from sosialsak.contexts.decisions.models import Klage, KlageStatus, SakStatus, Utfall, Vedtak
+from sosialsak.contexts.decisions.models import (
+    BruddStatus,
+    Klage,
+    KlageStatus,
+    SakStatus,
+    Utfall,
+    Vedtak,
+    Vilkar,
+    Vilkarsbrudd,
+    VilkarStatus,
+)
+from sosialsak.contexts.followup.models import OPEN_STATUSES, Aktivitet
 from sosialsak.contexts.intake.models import Soknad, SoktStonad
 from sosialsak.contexts.intake.queries import scope_q
 from sosialsak.contexts.people.models import HusstandBarn
@@ -235,3 +246,100 @@ def klager_oversendt(ctx: Ctx) -> list[WorkItem]:
             f"{mid:g} {'dag' if mid == 1 else 'dager'}")))
     return out
 
+
+
+# Issue 14: the clocks of follow-up. Each line has the case's saksbehandler as its owner (the
+# list shows it) and the date it was due.
+
+def forhandsvarsel_due(ctx: Ctx) -> QuerySet[Vilkarsbrudd]:
+    """Advance warnings (fvl § 16) whose reply deadline has passed with nothing registered:
+    neither the person's reply nor that none came."""
+    return Vilkarsbrudd.objects.filter(
+        ctx.on("vilkar__vedtak__sak__soknad__"), status=BruddStatus.VARSLET,
+        svarfrist__lt=ctx.today, svar_dato__isnull=True, svar_mangler=False)
+
+
+def forhandsvarsel_svarfrist(ctx: Ctx) -> list[WorkItem]:
+    qs = (forhandsvarsel_due(ctx)
+          .select_related(*(f"vilkar__vedtak__sak__soknad__{r}" for r in RELATED))
+          .order_by("svarfrist", "pk"))
+    return [item(b.vilkar.vedtak.sak.soknad, frist=b.svarfrist, overdue=True,
+                 detalj=f"Svarfristen for forhåndsvarselet gikk ut {b.svarfrist:%d.%m.%Y}; "
+                        "registrer svaret eller at det ikke kom")
+            for b in qs if b.svarfrist is not None]
+
+
+def vilkar_due(ctx: Ctx) -> QuerySet[Vilkar]:
+    """Conditions still to be met, in force, whose follow-up date has come or whose deadline
+    has passed."""
+    return Vilkar.objects.filter(
+        Q(oppfolgingsdato__lte=ctx.today) | Q(frist__lt=ctx.today),
+        ctx.on("vedtak__sak__soknad__"), status=VilkarStatus.RELEVANT,
+        vedtak__sak__status=SakStatus.AKTIV)
+
+
+def vilkar_oppfolging(ctx: Ctx) -> list[WorkItem]:
+    qs = (vilkar_due(ctx).select_related(*(f"vedtak__sak__soknad__{r}" for r in RELATED))
+          .order_by("pk"))
+    out = []
+    for v in qs:
+        dates = [d for d in (v.oppfolgingsdato, v.frist) if d is not None]
+        due = min(dates)
+        what = (f"Vilkåret skal følges opp {v.oppfolgingsdato:%d.%m.%Y}"
+                if v.oppfolgingsdato == due else f"Fristen for vilkåret gikk ut {due:%d.%m.%Y}")
+        out.append(item(v.vedtak.sak.soknad, frist=due, overdue=due < ctx.today,
+                        detalj=f"{what}: {v.beskrivelse[:80]}"))
+    return sorted(out, key=lambda i: (i.frist or ctx.today, i.soknad_id))
+
+
+def plan_case(ctx: Ctx) -> Subquery:
+    """The person's newest application at the plan's office in the caller's view: where an
+    activity's line leads (the plan belongs to the person, not to one application). None:
+    the caller sees none of the person's applications there, and the line is left out."""
+    return Subquery(ctx.base().filter(person_id=OuterRef("plan__person_id"),
+                                      kontor_id=OuterRef("plan__kontor_id"))
+                    .order_by("-mottatt_at", "-pk").values("pk")[:1])
+
+
+def aktivitet_due(ctx: Ctx) -> QuerySet[Aktivitet]:
+    """Activities past their end that are neither done nor cancelled (annotate ``plan_case``
+    for the application each line leads to)."""
+    return Aktivitet.objects.filter(status__in=OPEN_STATUSES, til__lt=ctx.today)
+
+
+def aktivitet_frist(ctx: Ctx) -> list[WorkItem]:
+    rows = list(aktivitet_due(ctx).annotate(wl_soknad=plan_case(ctx))
+                .filter(wl_soknad__isnull=False).order_by("til", "pk"))
+    cases = {s.pk: s for s in Soknad.objects.filter(pk__in={a.wl_soknad for a in rows})
+             .select_related(*RELATED)}
+    return [item(cases[a.wl_soknad], frist=a.til, overdue=True,
+                 detalj=f"Aktiviteten skulle vært ferdig {a.til:%d.%m.%Y}: {a.hva[:80]}")
+            for a in rows if a.til is not None]
+
+
+KLAGE_VARSEL_DAGER = 7  # lines show from a week before the office's deadline
+
+
+def klage_oversending_due(ctx: Ctx) -> Q:
+    """Appeals whose office deadline for review and forwarding (the day received plus the
+    office's ``klage_oversending_dager``) is within a week or past."""
+    q = Q(pk__in=[])
+    for kontor_id, s in ctx.settings.items():
+        q |= Q(vedtak__sak__soknad__kontor_id=kontor_id, mottatt__lte=ctx.today - timedelta(
+            days=s.klage_oversending_dager - KLAGE_VARSEL_DAGER))
+    return q
+
+
+def klage_oversending(ctx: Ctx) -> list[WorkItem]:
+    qs = (Klage.objects.filter(klage_oversending_due(ctx), ctx.on("vedtak__sak__soknad__"),
+                               status=KlageStatus.MOTTATT)
+          .select_related(*(f"vedtak__sak__soknad__{r}" for r in RELATED))
+          .order_by("mottatt", "pk"))
+    out = []
+    for k in qs:
+        s = k.vedtak.sak.soknad
+        frist = k.mottatt + timedelta(days=ctx.settings[s.kontor_id].klage_oversending_dager)
+        out.append(item(s, frist=frist, overdue=frist < ctx.today, detalj=(
+            f"Klagen må vurderes og sendes til Statsforvalteren innen {frist:%d.%m.%Y} "
+            f"(kontorets frist)")))
+    return out

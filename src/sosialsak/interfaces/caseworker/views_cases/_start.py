@@ -10,7 +10,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from sosialsak.contexts.casefile.worklists import ASSIGNED, LISTS, worklist, worklist_overview
+from sosialsak.contexts.accounts.models import Role
+from sosialsak.contexts.casefile.worklists import (
+    ASSIGNED,
+    LISTS,
+    PROVIDERS,
+    worklist,
+    worklist_overview,
+)
 from sosialsak.contexts.cases.reads import search_notes
 from sosialsak.contexts.offices.operations import can_edit_settings, update_office_settings
 from sosialsak.contexts.offices.queries import settings_for
@@ -40,6 +47,9 @@ def start(request: HttpRequest) -> HttpResponse:
     return render(request, "caseworker/cases/start.html", {
         "lists": lists, "assigned": assigned, "mine": assigned == "mine", "total": total,
         "can_edit_settings": can_edit_settings(scope, kontor_id),
+        # issue 14: providers of temporary housing not assessed in twelve months
+        "botilbud_uten_vurdering": counts.get(PROVIDERS, 0),
+        "is_leder": Role.LEDER in scope.roles and scope.can_write,
     })
 
 
