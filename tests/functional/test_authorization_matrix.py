@@ -103,6 +103,19 @@ UI_RULES: dict[str, str] = {
     "worklist": "v:200/200 l:200/200 sf:200/200 b:403/403 adm:403/403 anon:302/302 vb:200/200",
     "notes_search": "v:200/200 l:200/200 sf:200/200 b:403/403 adm:403/403 anon:302/302 vb:200/200",
     "rates_page": "v:404/404 l:200/200 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    # Issue 15: the leder's dashboard; the Statsforvalter reads the county's (GET only). The
+    # drill-down and exports are asked for an indicator and a format that do not exist: 404.
+    "insight": "v:404/404 l:200/200 sf:200/200 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "insight_drill":
+        "v:404/404 l:404/404 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "insight_drill_export":
+        "v:404/404 l:404/404 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "insight_export":
+        "v:404/404 l:404/404 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "insight_whatif":
+        "v:404/404 l:200/200 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "insight_backdated":
+        "v:404/404 l:200/200 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "retention_page":
         "v:404/404 l:200/200 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "find":

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "sosialsak.contexts.kvp",
     "sosialsak.contexts.digisos",
     "sosialsak.contexts.archive",
+    "sosialsak.contexts.insight",
     "sosialsak.interfaces.caseworker",
     "sosialsak.interfaces.citizen",
     "sosialsak.interfaces.cli",

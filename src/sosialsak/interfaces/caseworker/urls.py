@@ -172,3 +172,18 @@ urlpatterns += [
     path("soknad/<int:soknad_id>/kvp/", views_kvp.case_kvp, name="case_kvp"),
     path("kvp/<int:deltakelse_id>/", views_kvp.kvp_detail, name="kvp_detail"),
 ]
+
+# Insight (issue 15 items 3–6): the leder's dashboard, the cases behind a figure, exports.
+from sosialsak.interfaces.caseworker import views_insight  # noqa: E402
+
+urlpatterns += [
+    path("innsikt/", views_insight.dashboard, name="insight"),
+    path("innsikt/indikator/<slug:key>/<slug:group>/", views_insight.drill,
+         name="insight_drill"),
+    path("innsikt/indikator/<slug:key>/<slug:group>/eksport.<str:fmt>",
+         views_insight.drill_export, name="insight_drill_export"),
+    path("innsikt/eksport/<slug:table>.<str:fmt>", views_insight.export,
+         name="insight_export"),
+    path("innsikt/hva-om/", views_insight.whatif, name="insight_whatif"),
+    path("innsikt/tilbakevirkende-satser/", views_insight.backdated, name="insight_backdated"),
+]

@@ -29,3 +29,13 @@ def sees_audit_log(context: dict[str, Any]) -> bool:
     if request is None or not request.user.is_authenticated:
         return False
     return scope_of(request).can_view_audit
+
+
+@register.simple_tag(takes_context=True)
+def sees_insight(context: dict[str, Any]) -> bool:
+    """Return whether the menu shows the leder's dashboard (leder or Statsforvalter)."""
+    request = context.get("request")
+    if request is None or not request.user.is_authenticated:
+        return False
+    scope = scope_of(request)
+    return bool(scope.kontor_ids) and bool(scope.roles & {"leder", "statsforvalter"})
