@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -22,6 +22,7 @@ from sosialsak.contexts.decisions.models import Klage, Vedtak
 from sosialsak.contexts.decisions.operations import register_digisos_klage
 from sosialsak.contexts.digisos.citizen_view import own_vedtak, vedtak_letter
 from sosialsak.contexts.rates.queries import legal_ruleset
+from sosialsak.formats.digisos.soknad_writer import timestamp
 from sosialsak.kernel.errors import NotFound, ValidationFailed
 
 MAX_TEXT = 4000
@@ -46,10 +47,6 @@ def appeal_info(*, scope: Scope, actor: object, vedtak_id: int, today: date) -> 
     return AppealInfo(vedtak, frist, today > frist, list(vedtak.klager.order_by("mottatt")))
 
 
-def _stamp(at: datetime) -> str:
-    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{at.microsecond // 1000:03d}Z"
-
-
 def klage_document(*, vedtak: Vedtak, fnr: str, fornavn: str, etternavn: str, tekst: str,
                    now: datetime) -> dict[str, Any]:
     """Return the appeal as a Digisos ``klage.json``."""
@@ -67,8 +64,8 @@ def klage_document(*, vedtak: Vedtak, fnr: str, fornavn: str, etternavn: str, te
                  "etternavn": etternavn},
         "mottaker": {"enhetsnummer": soknad.kontor.enhetsnummer,
                      "navEnhetsnavn": soknad.kontor.navn},
-        "innsendingstidspunkt": _stamp(now),
-        "autentisering": {"autentisertDigitalt": True, "autentiseringsTidspunkt": _stamp(now)},
+        "innsendingstidspunkt": timestamp(now),
+        "autentisering": {"autentisertDigitalt": True, "autentiseringsTidspunkt": timestamp(now)},
         "begrunnelse": {"kilde": "bruker", "klageTekst": tekst},
     }
 

@@ -10,6 +10,7 @@ takes, so checks, flags, the queue and innsyn are the same. Sizes are bounded.
 from __future__ import annotations
 
 import hashlib
+import logging
 import json
 import uuid
 from dataclasses import dataclass
@@ -26,9 +27,15 @@ from sosialsak.contexts.digisos.delivery import Delivery
 from sosialsak.contexts.digisos.importer import import_delivery
 from sosialsak.contexts.digisos.models import Utkast, UtkastVedlegg
 from sosialsak.contexts.people.login import link_after_application
-from sosialsak.formats.digisos.soknad_writer import BarnSkjema, SoknadSkjema, build_soknad
+from sosialsak.formats.digisos.soknad_writer import (
+    BarnSkjema,
+    SoknadSkjema,
+    build_soknad,
+    timestamp,
+)
 from sosialsak.kernel.errors import NotFound, ValidationFailed
 
+log = logging.getLogger("sosialsak.digisos")
 MAX_DRAFT_BYTES = 32_000
 MAX_FILES = 5
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -125,7 +132,7 @@ def delivery_for(draft: Utkast, *, fnr: str, now: datetime) -> Delivery:
 
     The ids derive from the draft, so sending twice is the importer's DUPLIKAT, not a copy."""
     soknad = build_soknad(skjema_from(draft.data, fnr=fnr))
-    soknad["innsendingstidspunkt"] = now.isoformat()
+    soknad["innsendingstidspunkt"] = timestamp(now)
     seed = f"egen-soknad:{draft.pk}:{draft.opprettet_at.isoformat()}"
     files = {v.filnavn: bytes(v.innhold) for v in draft.vedlegg.order_by("pk")}
     vedlegg = {"vedlegg": [
@@ -149,6 +156,8 @@ def send_draft(*, user: User, fnr: str, now: datetime) -> Sent:
     delivery = delivery_for(draft, fnr=fnr, now=now)
     result = import_delivery(delivery=delivery, now=now)
     if result.outcome not in ("IMPORTERT", "DUPLIKAT") or result.soknad_id is None:
+        log.warning("own application not imported: outcome=%s errors=%d", result.outcome,
+                    len(result.errors))
         return Sent(None, result.outcome, result.errors)
     link_after_application(fnr=fnr, user=user)
     record(actor=user, action=Action.WRITE, object_type="soknad", object_id=result.soknad_id,

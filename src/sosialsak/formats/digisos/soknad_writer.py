@@ -8,7 +8,7 @@ the person states has ``kilde: bruker``; the fødselsnummer comes from the login
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 BOTYPER = ("eier", "leier", "kommunal", "ingen", "annet")
@@ -53,6 +53,18 @@ class SoknadSkjema:
     utgifter: dict[str, int] = field(default_factory=dict)
 
 
+def timestamp(at: datetime) -> str:
+    """Return ``at`` as Digisos writes a moment: UTC with milliseconds and a Z."""
+    utc = at.astimezone(UTC)
+    return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
+
+
+def phone(value: str) -> str:
+    """Return a Norwegian number in Digisos form (+47 and eight digits)."""
+    digits = "".join(c for c in value if c.isdigit())
+    return f"+47{digits}" if len(digits) == 8 else f"+{digits}"
+
+
 def _k(value: Any, src: str = "bruker") -> dict[str, Any]:
     return {"kilde": src, "verdi": value}
 
@@ -78,7 +90,7 @@ def build_soknad(s: SoknadSkjema) -> dict[str, Any]:
                 "personIdentifikator": _k(s.fodselsnummer, "system"),
                 "navn": {"kilde": "system", "fornavn": s.fornavn, "mellomnavn": "",
                          "etternavn": s.etternavn},
-                "telefonnummer": _k(s.telefon),
+                "telefonnummer": _k(phone(s.telefon)),
                 "kontonummer": _k(s.kontonummer),
                 "folkeregistrertAdresse": adresse,
             },
