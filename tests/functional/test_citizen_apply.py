@@ -101,10 +101,11 @@ def _file(name: str, content: bytes) -> Any:
 
 def test_the_soknad_json_validates_against_our_models_and_the_official_schema(
         citizen: Client) -> None:
-    from sosialsak.contexts.digisos.citizen_draft import delivery_for, get_draft
-    from sosialsak.contexts.accounts.models import User
-    from sosialsak.formats.digisos import DocumentKind, load_official_schemas, validate_document
     from django.utils import timezone
+
+    from sosialsak.contexts.accounts.models import User
+    from sosialsak.contexts.digisos.citizen_draft import delivery_for, get_draft
+    from sosialsak.formats.digisos import DocumentKind, load_official_schemas, validate_document
 
     _fill(citizen, STEPS)
     user = User.objects.get(pk=citizen.session["_auth_user_id"])

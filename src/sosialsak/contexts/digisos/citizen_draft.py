@@ -10,8 +10,8 @@ takes, so checks, flags, the queue and innsyn are the same. Sizes are bounded.
 from __future__ import annotations
 
 import hashlib
-import logging
 import json
+import logging
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime

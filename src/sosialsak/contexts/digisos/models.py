@@ -104,6 +104,9 @@ class Utkast(models.Model):
     opprettet_at = models.DateTimeField()
     endret_at = models.DateTimeField()
 
+    def __str__(self) -> str:
+        return f"Utkast {self.pk}"
+
 
 class UtkastVedlegg(models.Model):
     """An attachment to a draft (bounded: ``citizen_draft.MAX_FILES`` of ``MAX_FILE_BYTES``)."""
@@ -112,3 +115,6 @@ class UtkastVedlegg(models.Model):
     filnavn = models.CharField(max_length=100)
     type = models.CharField(max_length=40)
     innhold = models.BinaryField()
+
+    def __str__(self) -> str:
+        return f"Vedlegg {self.pk} til utkast {self.utkast_id}"

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseBase
 from django.utils.translation import gettext as _
 
 from sosialsak.contexts.accounts.models import NavKontor, User
@@ -16,21 +16,20 @@ from sosialsak.contexts.offices.queries import settings_for
 from sosialsak.interfaces.caseworker.common import not_found_as_404, scope_of
 from sosialsak.interfaces.citizen.oidc import PID_KEY
 
-R = TypeVar("R")
+R = TypeVar("R", bound=HttpResponseBase)
 
 
 def citizen_only(view: Callable[..., R]) -> Callable[..., R]:
     """Logged in as a citizen (not staff); the domain's NotFound becomes a plain 404."""
 
-    @login_required(login_url="citizen:login")
-    @not_found_as_404
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> R:
         if not scope_of(request).is_citizen:
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
-    return wrapper
+    guarded: Callable[..., R] = not_found_as_404(wrapper)
+    return login_required(guarded, login_url="citizen:login")
 
 
 def citizen_fnr(request: HttpRequest) -> str:

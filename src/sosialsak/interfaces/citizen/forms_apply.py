@@ -7,9 +7,11 @@ from typing import Any
 
 from django import forms
 from django.core.validators import RegexValidator
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sosialsak.contexts.accounts.models import NavKontor
+from sosialsak.kernel.clock import local_date
 
 MAX_KR = 1_000_000
 MAX_BARN = 4
@@ -18,7 +20,8 @@ digits = RegexValidator(r"^\d+$", _("Bruk bare tall."))
 
 def _kr(label: Any) -> forms.IntegerField:
     return forms.IntegerField(label=label, required=False, min_value=0, max_value=MAX_KR,
-                              help_text=_("Kroner i måneden. La feltet stå tomt hvis du ikke har dette."))
+                              help_text=_("Kroner i måneden. La feltet stå tomt hvis du "
+                                          "ikke har dette."))
 
 
 class OmDeg(forms.Form):
@@ -43,7 +46,8 @@ class OmDeg(forms.Form):
 
 
 SIVILSTATUS = [("ugift", _("Ugift")), ("gift", _("Gift")), ("samboer", _("Samboer")),
-               ("skilt", _("Skilt")), ("separert", _("Separert")), ("enke", _("Enke eller enkemann"))]
+               ("skilt", _("Skilt")), ("separert", _("Separert")),
+               ("enke", _("Enke eller enkemann"))]
 
 
 class Husstand(forms.Form):
@@ -64,7 +68,7 @@ class Husstand(forms.Form):
             navn, dag = data.get(f"barn_{n}_navn"), data.get(f"barn_{n}_fodselsdato")
             if bool(navn) != bool(dag):
                 self.add_error(f"barn_{n}_navn", _("Skriv både navn og fødselsdato."))
-            if isinstance(dag, date) and not date(1990, 1, 1) <= dag <= date.today():
+            if isinstance(dag, date) and not date(1990, 1, 1) <= dag <= local_date(timezone.now()):
                 self.add_error(f"barn_{n}_fodselsdato", _("Sjekk fødselsdatoen."))
         return data
 

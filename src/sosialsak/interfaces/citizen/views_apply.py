@@ -134,7 +134,8 @@ def _send(request: HttpRequest, ctx: dict[str, object],
             ctx["error"] = exc.message
         else:
             if sent.soknad_id is not None:
-                messages.success(request, _("Søknaden er sendt. Du finner den under «Mine søknader»."))
+                messages.success(request, _("Søknaden er sendt. Du finner den under "
+                                            "«Mine søknader»."))
                 return redirect("citizen:follow", soknad_id=sent.soknad_id)
             ctx["error"] = _("Vi kunne ikke ta imot søknaden. Ring NAV-kontoret ditt.")
     try:
