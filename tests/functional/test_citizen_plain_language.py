@@ -81,3 +81,16 @@ def test_every_citizen_page_scores_at_most_40(monkeypatch: Any, refusal: Vedtak,
         scores[url] = round(lix(visible_text(answer.content.decode())), 1)
     too_hard = {u: s for u, s in scores.items() if s > LIMIT}
     assert not too_hard, f"LIX over {LIMIT}: {too_hard} (all: {scores})"
+
+
+@pytest.mark.parametrize(("lang", "expected", "error"), [
+    ("nn", "Vi lagrar det du skriv.", "Skriv kvifor du klagar."),
+    ("en", "We save what you write.", "Write why you are appealing."),
+])
+def test_pages_and_domain_errors_in_nynorsk_and_english(
+        lang: str, expected: str, error: str, refusal: Vedtak, young_parent: Any) -> None:
+    client, _user = _citizen(young_parent, "kari")
+    client.cookies["django_language"] = lang
+    assert expected in client.get("/mine/sok/").content.decode()
+    answer = client.post(f"/mine/vedtak/{refusal.pk}/klage/", {"tekst": " "})
+    assert error in answer.content.decode()
