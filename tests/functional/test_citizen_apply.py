@@ -146,3 +146,19 @@ def test_staff_cannot_use_the_citizen_form(users: Any) -> None:
     staff = Client()
     staff.force_login(users["veileder_a"])
     assert staff.get("/mine/sok/").status_code == 403
+
+
+def test_a_draft_is_bounded_and_its_reads_are_audited(citizen: Client) -> None:
+    from django.utils import timezone
+
+    from sosialsak.contexts.accounts.models import User
+    from sosialsak.contexts.audit.models import AuditEntry
+    from sosialsak.contexts.digisos.citizen_draft import DraftInvalid, save_step
+
+    user = User.objects.get(pk=citizen.session["_auth_user_id"])
+    with pytest.raises(DraftInvalid):
+        save_step(user=user, values={"hvorfor": "x" * 40_000}, now=timezone.now())
+    _fill(citizen, STEPS[:1])
+    citizen.get("/mine/sok/om-deg/")
+    assert AuditEntry.objects.filter(actor_id=user.pk, action="READ",
+                                     object_type="utkast").exists()

@@ -57,8 +57,12 @@ class Sent:
 
 
 def get_draft(*, user: User) -> Utkast | None:
-    """Return the person's own draft (or None)."""
-    return Utkast.objects.filter(user=user).first()
+    """Return the person's own draft (or None); the read is audited like any personal data."""
+    draft = Utkast.objects.filter(user=user).first()
+    if draft is not None:
+        record(actor=user, action=Action.READ, object_type="utkast", object_id=draft.pk,
+               purpose="eget søknadsutkast")
+    return draft
 
 
 @transaction.atomic
