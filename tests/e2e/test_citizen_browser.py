@@ -147,3 +147,11 @@ def test_a_citizen_appeals_a_refusal_in_time(live_server: Any, page: Any, refusa
     check(page, "søknaden din etter klage", width)
     klage = Klage.objects.get()
     assert klage.for_sent is False and klage.kilde == "DIGISOS"
+
+
+def test_the_wcag_check_is_not_vacuous(page: Any) -> None:
+    """The wcag2a/wcag2aa run fails a page with a WCAG fault (an image without alt text)."""
+    page.set_content('<html lang="nb"><head><title>t</title></head><body><main>'
+                     '<h1>Tittel</h1><img src="x.png"></main></body></html>')
+    with pytest.raises(AssertionError, match="image-alt"):
+        check_accessibility(page, "dårlig side", tags=WCAG)
