@@ -81,6 +81,33 @@ UI_RULES: dict[str, str] = {
     "citizen:mine": "v:403/403 l:403/403 sf:403/403 b:200/200 adm:403/403 anon:302/302 vb:403/403",
     "citizen:soknad":
         "v:403/403 l:403/403 sf:403/403 b:200/404 adm:403/403 anon:302/302 vb:403/403",
+    # Issue 16: the citizen's login (the development OIDC provider answers everyone; the
+    # login start and callback refuse without a reachable provider or a started login), the
+    # application form (a step that does not exist: 404) and following one's own case.
+    "sosialsak.interfaces.citizen.dev_idp.configuration":
+        "v:200/200 l:200/200 sf:200/200 b:200/200 adm:200/200 anon:200/200 vb:200/200",
+    "sosialsak.interfaces.citizen.dev_idp.jwks":
+        "v:200/200 l:200/200 sf:200/200 b:200/200 adm:200/200 anon:200/200 vb:200/200",
+    "dev_idp_authorize":
+        "v:400/400 l:400/400 sf:400/400 b:400/400 adm:400/400 anon:400/400 vb:400/400",
+    "sosialsak.interfaces.citizen.dev_idp.token":
+        "v:405/405 l:405/405 sf:405/405 b:405/405 adm:405/405 anon:405/405 vb:405/405",
+    "citizen:login":
+        "v:200/200 l:200/200 sf:200/200 b:200/200 adm:200/200 anon:200/200 vb:200/200",
+    "citizen:login_start":
+        "v:403/403 l:403/403 sf:403/403 b:403/403 adm:403/403 anon:403/403 vb:403/403",
+    "citizen:login_callback":
+        "v:403/403 l:403/403 sf:403/403 b:403/403 adm:403/403 anon:403/403 vb:403/403",
+    "citizen:apply":
+        "v:403/403 l:403/403 sf:403/403 b:200/200 adm:403/403 anon:302/302 vb:403/403",
+    "citizen:apply_step":
+        "v:403/403 l:403/403 sf:403/403 b:404/404 adm:403/403 anon:302/302 vb:403/403",
+    "citizen:follow":
+        "v:403/403 l:403/403 sf:403/403 b:200/404 adm:403/403 anon:302/302 vb:403/403",
+    "citizen:letter":
+        "v:403/403 l:403/403 sf:403/403 b:200/404 adm:403/403 anon:302/302 vb:403/403",
+    "citizen:appeal":
+        "v:403/403 l:403/403 sf:403/403 b:200/404 adm:403/403 anon:302/302 vb:403/403",
     "home": "v:302/302 l:302/302 sf:302/302 b:302/302 adm:302/302 anon:302/302 vb:302/302",
     "login": "v:200/200 l:200/200 sf:200/200 b:200/200 adm:200/200 anon:200/200 vb:200/200",
     "logout": "v:302/302 l:302/302 sf:302/302 b:302/302 adm:302/302 anon:302/302 vb:302/302",

@@ -281,3 +281,17 @@ LOGGING = {
 SOSIALSAK_ALLOW_SYNTHETIC_IDS = os.environ.get(
     "SOSIALSAK_ALLOW_SYNTHETIC_IDS", "0" if ENV == "production" else "1"
 ) == "1"
+
+# Citizen login through OpenID Connect, shaped for ID-porten (issue 16, item 1). The issuer is
+# ID-porten in production; empty means the development provider built into this app under
+# /dev-idp/ (no network; its signing key is made when the process starts). The development
+# provider is refused in production: it lets anyone log in as anyone.
+SOSIALSAK_DEV_IDP = os.environ.get("SOSIALSAK_DEV_IDP", "0" if PRODUCTION else "1") == "1"
+if PRODUCTION and SOSIALSAK_DEV_IDP:
+    raise ImproperlyConfigured("SOSIALSAK_DEV_IDP=1 is refused in production: the development "
+                               "login provider lets anyone log in as anyone.")
+SOSIALSAK_OIDC_ISSUER = os.environ.get("SOSIALSAK_OIDC_ISSUER", "")
+SOSIALSAK_OIDC_CLIENT_ID = os.environ.get("SOSIALSAK_OIDC_CLIENT_ID", "sosialsak-dev")
+SOSIALSAK_OIDC_CLIENT_SECRET = os.environ.get("SOSIALSAK_OIDC_CLIENT_SECRET", "dev-secret")
+# Personal data needs ID-porten's highest level (BankID, Buypass, Commfides).
+SOSIALSAK_OIDC_ACR = "idporten-loa-high"

@@ -88,3 +88,33 @@ class UgyldigIdent(models.Model):
 
     def __str__(self) -> str:
         return f"UgyldigIdent {self.pk}"
+
+
+class Utkast(models.Model):
+    """A person's own application form in progress (issue 16, item 2).
+
+    Kept per citizen user, server-side, until it is sent; then it becomes a Digisos delivery
+    through the importer and is deleted. Staff never read this table: a draft is not an
+    application until it is sent.
+    """
+
+    user = models.OneToOneField("accounts.User", on_delete=models.CASCADE,
+                                related_name="soknad_utkast")
+    data = models.JSONField(default=dict)
+    opprettet_at = models.DateTimeField()
+    endret_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"Utkast {self.pk}"
+
+
+class UtkastVedlegg(models.Model):
+    """An attachment to a draft (bounded: ``citizen_draft.MAX_FILES`` of ``MAX_FILE_BYTES``)."""
+
+    utkast = models.ForeignKey(Utkast, on_delete=models.CASCADE, related_name="vedlegg")
+    filnavn = models.CharField(max_length=100)
+    type = models.CharField(max_length=40)
+    innhold = models.BinaryField()
+
+    def __str__(self) -> str:
+        return f"Vedlegg {self.pk} til utkast {self.utkast_id}"

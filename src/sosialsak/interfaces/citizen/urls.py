@@ -8,3 +8,18 @@ urlpatterns = [
     path("soknad/<int:soknad_id>/", views.soknad, name="soknad"),
     path("aktivitet/<int:aktivitet_id>/enig/", views.agree, name="agree"),
 ]
+
+# Issue 16: login (items 1), the application form (2), following a case (3) and appeals (6).
+from sosialsak.interfaces.citizen import oidc, views_appeal, views_apply, views_follow  # noqa: E402
+
+urlpatterns += [
+    path("logg-inn/", oidc.login_page, name="login"),
+    path("logg-inn/idporten/", oidc.start, name="login_start"),
+    path("logg-inn/svar/", oidc.callback, name="login_callback"),
+    path("sok/", views_apply.start, name="apply"),
+    path("sok/<slug:step>/", views_apply.step, name="apply_step"),
+    path("soknad/<int:soknad_id>/oversikt/", views_follow.follow, name="follow"),
+    path("soknad/<int:soknad_id>/brev/<int:dokument_id>.pdf", views_follow.letter,
+         name="letter"),
+    path("vedtak/<int:vedtak_id>/klage/", views_appeal.appeal, name="appeal"),
+]

@@ -32,4 +32,6 @@ class Command(BaseCommand):
         for username, role, office, *_ in demo_data.USERS:
             where = f" på kontor {office}" if office else ""
             self.stdout.write(f"  {username:16} {role}{where}")
-        self.stdout.write("  bruker1, bruker2  bruker (innbygger)")
+        self.stdout.write("  bruker1, bruker2  bruker (innbygger; passord bare i utvikling)")
+        self.stdout.write("Innbyggere logger inn på /mine/logg-inn/ (test-ID-porten på /dev-idp/, "
+                          "med fødselsnummeret fra demodataene).")
