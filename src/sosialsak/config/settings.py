@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "sosialsak.contexts.payments",
     "sosialsak.contexts.digisos",
     "sosialsak.contexts.archive",
+    "sosialsak.contexts.supervision",
     "sosialsak.interfaces.caseworker",
     "sosialsak.interfaces.citizen",
     "sosialsak.interfaces.cli",
