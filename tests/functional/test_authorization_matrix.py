@@ -98,6 +98,8 @@ UI_RULES: dict[str, str] = {
     "rates_page": "v:404/404 l:200/200 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "retention_page":
         "v:404/404 l:200/200 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "supervision_page":
+        "v:404/404 l:200/200 sf:200/200 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "find":
         "v:200/200 l:200/200 sf:200/200 b:403/403 adm:403/403 anon:302/302 vb:200/200",
     "person":
