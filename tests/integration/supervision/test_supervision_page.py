@@ -16,6 +16,7 @@ def test_leder_sees_figures_and_registers_an_avvik(granted: Any, client: Any, us
     page = client.get(URL).content.decode()
     assert 'data-kontroll="vilkar-uten-oppfolgingsdato"' in page
     assert f'href="/soknad/{granted.soknad.pk}/"' in page  # drill-down to the case
+    assert 'data-punkt="51"' in page  # the whole catalogue
     r = client.post("/kontor/internkontroll/", {"hva": "Brev uten begrunnelse.", "hvor": "Mottak",
                                                 "dato": "2024-03-10", "alvorlighet": "LAV",
                                                 "risikopunkt": "49"})
