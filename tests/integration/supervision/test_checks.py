@@ -136,3 +136,26 @@ def test_the_catalogue_names_every_check_on_its_points() -> None:
         for number in points:
             p = katalog().point(number)
             assert p.coverage in ("check", "guard") and kode in p.how, (kode, number)
+
+
+def test_under_30_without_activity_condition_or_exemption(
+    granted: Any, actor: Any, scope: Any, make_soknad: Any, offices: Any
+) -> None:
+    """sotjl. § 20 a: under 30 → an activity condition, or a coded exemption."""
+    from sosialsak.contexts.decisions.models import Sak, Vedtak
+
+    def young(n: int, vurdering: dict[str, Any]) -> Any:
+        s = make_soknad()
+        s.person.fodselsdato = date(2000, 1, 1)  # 24 in March 2024
+        s.person.save()
+        sak = Sak.objects.create(soknad=s, referanse=f"u30-{n}", tittel="Livsopphold",
+                                 opprettet_at=NOW)
+        return Vedtak.objects.create(sak=sak, hjemmel="§ 18", utfall="INNVILGET",
+                                     begrunnelse="x", fattet_at=NOW, vilkarsvurdering=vurdering)
+
+    bare = young(1, {})
+    young(2, {"unntak": {"grunner": ["03"], "begrunnelse": "Helse."}})
+    res = _run(scope, actor, offices, koder=["under-30-uten-aktivitetsvilkar"])
+    r = res["under-30-uten-aktivitetsvilkar"]
+    # The granted decision's person is 34: not looked at. Two under 30, one without either.
+    assert (r.risikopunkter, r.grunnlag, [f.object_id for f in r.funn]) == ((41,), 2, [bare.pk])

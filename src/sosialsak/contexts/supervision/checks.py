@@ -24,6 +24,7 @@ from sosialsak.contexts.decisions.models import (
     Klage,
     KlageStatus,
     SakStatus,
+    Utfall,
     Vedtak,
     Vilkar,
     VilkarStatus,
@@ -34,7 +35,9 @@ from sosialsak.contexts.offices.queries import settings_for
 from sosialsak.contexts.people.models import HusstandBarn
 from sosialsak.kernel.clock import OSLO, local_date
 from sosialsak.kernel.errors import NotFound, ValidationFailed
+from sosialsak.rules.engine.ruleset import load_ruleset
 from sosialsak.rules.frister import forelopig_svar_frist
+from sosialsak.rules.household import age_on
 
 PURPOSE = "internkontroll"
 MAX_PERIOD_DAYS = 366 * 2  # a control period is at most two years; bounds the work of a check
@@ -151,11 +154,42 @@ def klage_ikke_oversendt(ctx: _Ctx) -> tuple[int, list[Funn]]:
     return len(klager), found
 
 
+def under_30_uten_aktivitetsvilkar(ctx: _Ctx) -> tuple[int, list[Funn]]:
+    """§ 20 a (a signal for point 41): economic assistance granted in the period under § 18 (not
+    emergency help) to a person under the age limit on the decision day, with neither an
+    activity condition nor a coded exemption (KOSTRA reason) in the frozen assessment."""
+    aktivitet = Exists(Vilkar.objects.filter(vedtak=OuterRef("pk"), aktivitet=True)
+                       .exclude(status=VilkarStatus.ANNULLERT))
+    rows = list(Vedtak.objects.filter(ctx.soknad_q("sak__soknad__"), sak__status=SakStatus.AKTIV,
+                                      hjemmel="§ 18", fattet_at__gte=ctx.start,
+                                      fattet_at__lt=ctx.end,
+                                      utfall__in=(Utfall.INNVILGET, Utfall.DELVIS_INNVILGET),
+                                      sak__soknad__person__fodselsdato__isnull=False)
+                .annotate(har_aktivitet=aktivitet)
+                .values_list("pk", "sak__soknad_id", "sak__soknad__person__fodselsdato",
+                             "fattet_at", "har_aktivitet", "vilkarsvurdering")
+                .order_by("fattet_at", "pk"))
+    rules = load_ruleset()
+    looked, found = 0, []
+    for pk, soknad_id, born, fattet_at, har_aktivitet, vurdering in rows:
+        on = local_date(fattet_at)
+        if born is None or age_on(born, on) >= rules.integer("vilkar.aktivitetsplikt_alder", on=on):
+            continue
+        looked += 1
+        unntak = (vurdering or {}).get("unntak") or {}
+        if har_aktivitet or unntak.get("grunner"):
+            continue
+        found.append(Funn(soknad_id, pk, "Under 30 år: verken vilkår om aktivitet eller "
+                                         "registrert unntak"))
+    return looked, found
+
+
 CHECKS: dict[str, tuple[tuple[int, ...], Callable[[_Ctx], tuple[int, list[Funn]]]]] = {
     "barn-ikke-kartlagt": ((21,), barn_ikke_kartlagt),
     "forelopig-svar-for-sent": ((46,), forelopig_svar_for_sent),
     "vilkar-uten-oppfolgingsdato": ((29, 30), vilkar_uten_oppfolgingsdato),
     "klage-ikke-oversendt": ((46,), klage_ikke_oversendt),
+    "under-30-uten-aktivitetsvilkar": ((41,), under_30_uten_aktivitetsvilkar),
 }
 
 

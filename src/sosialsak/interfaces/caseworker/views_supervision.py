@@ -30,6 +30,8 @@ TITLES = {
     "forelopig-svar-for-sent": gettext_lazy("Foreløpig svar ikke sendt i tide"),
     "vilkar-uten-oppfolgingsdato": gettext_lazy("Vilkår uten oppfølgingsdato"),
     "klage-ikke-oversendt": gettext_lazy("Klager ikke sendt videre innen kontorets frist"),
+    "under-30-uten-aktivitetsvilkar": gettext_lazy(
+        "Under 30 år uten vilkår om aktivitet eller registrert unntak"),
 }
 ROLES = {Role.LEDER, Role.STATSFORVALTER}
 
