@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "sosialsak.contexts.digisos",
     "sosialsak.contexts.archive",
     "sosialsak.contexts.insight",
+    "sosialsak.contexts.supervision",
     "sosialsak.interfaces.caseworker",
     "sosialsak.interfaces.citizen",
     "sosialsak.interfaces.cli",

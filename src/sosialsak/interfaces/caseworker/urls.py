@@ -4,7 +4,13 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, register_converter
 from django.urls.converters import StringConverter
 
-from sosialsak.interfaces.caseworker import views, views_archive, views_cases, views_rates
+from sosialsak.interfaces.caseworker import (
+    views,
+    views_archive,
+    views_cases,
+    views_rates,
+    views_supervision,
+)
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -38,6 +44,8 @@ urlpatterns += [
     path("kontor/innstillinger/", views_cases.office_settings, name="office_settings"),
     path("kontor/satser/", views_rates.rates_page, name="rates_page"),
     path("kontor/oppbevaring/", views_archive.retention_page, name="retention_page"),
+    path("kontor/internkontroll/", views_supervision.supervision_page,
+         name="supervision_page"),
     path("soknad/<int:soknad_id>/kartlegging/", views_cases.kartlegging, name="kartlegging"),
     path("soknad/<int:soknad_id>/kartlegging/barn/<int:barn_id>/", views_cases.kartlegging_barn,
          name="kartlegging_barn"),
