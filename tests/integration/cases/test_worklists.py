@@ -124,7 +124,9 @@ def test_the_counts_match_the_lists(cases, actor, scope) -> None:
                       "kartlegging-barn": 1, "oppgaver": 1, "vedtaksperiode": 1, "klager": 1,
                       # Issue 14: follow-up clocks (tests/integration/followup).
                       "klage-oversending": 0, "forhandsvarsel-svarfrist": 0,
-                      "vilkar-oppfolging": 0, "aktivitet-frist": 0}
+                      "vilkar-oppfolging": 0, "aktivitet-frist": 0,
+                      # Issue 16: tests/integration/messaging.
+                      "ubesvarte-meldinger": 0}
 
 
 def test_only_my_cases(cases, actor, scope) -> None:

@@ -120,3 +120,11 @@ urlpatterns += [
     path("soknad/<int:soknad_id>/aktivitetsplan/", views_followup.aktivitetsplan,
          name="aktivitetsplan"),
 ]
+
+# Issue 16 item 5: the message inbox and a case's thread.
+from sosialsak.interfaces.caseworker import views_messages  # noqa: E402
+
+urlpatterns += [
+    path("innboks/", views_messages.innboks, name="innboks"),
+    path("soknad/<int:soknad_id>/meldinger/", views_messages.meldinger, name="meldinger"),
+]

@@ -81,6 +81,10 @@ LISTS: dict[str, Worklist] = {w.key: w for w in (
     Worklist("aktivitet-frist", _("Aktiviteter over tiden"),
              _("Aktiviteter i aktivitetsplanen som skulle vært ferdige, men ikke er merket "
                "fullført eller avbrutt."), src.aktivitet_frist),
+    # Issue 16: messages from the person the office has not answered within its answer time.
+    Worklist("ubesvarte-meldinger", _("Ubesvarte meldinger"),
+             _("Meldinger fra brukere som ikke er besvart innen kontorets svarfrist, eldste "
+               "først."), src.ubesvarte_meldinger),
 )}
 
 
