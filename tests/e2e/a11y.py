@@ -8,13 +8,17 @@ from typing import Any
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 
 
-def check_accessibility(page: Any, where: str) -> None:
-    """Run axe-core in the page and fail on any serious or critical violation."""
+def check_accessibility(page: Any, where: str, tags: list[str] | None = None) -> None:
+    """Run axe-core in the page and fail on any serious or critical violation; with ``tags``
+    (e.g. ``["wcag2a", "wcag2aa"]``, issue 16) run only those rules and fail on any violation."""
     # Evaluated through the browser's DevTools protocol, not added as an inline <script>: the
     # page's Content-Security-Policy (script-src 'self') refuses inline scripts, as it should.
     page.evaluate(AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    bad = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, tags ? {runOnly: {type: 'tag', values: tags},"
+        " resultTypes: ['violations']} : {resultTypes: ['violations']})", tags)
+    bad = [v for v in result["violations"]
+           if tags or v["impact"] in ("serious", "critical")]
     details = "; ".join(
         f"{v['id']} ({v['impact']}): {v['help']} at "
         + ", ".join(str(n["target"]) for n in v["nodes"][:3]) for v in bad)

@@ -150,7 +150,8 @@ def test_a_citizen_never_reaches_another_persons_case_and_the_refusal_is_audited
                        {"tekst": "Hei"}).status_code == 404
     assert not Vedlegg.objects.exists() and not Melding.objects.exists()
     assert _stored_files(settings) == []
-    assert AuditEntry.objects.filter(actor=user, action="DENIED", object_id=str(other.pk)).count() >= 3
+    assert AuditEntry.objects.filter(actor=user, action="DENIED",
+                                     object_id=str(other.pk)).count() >= 3
     # The list of threads holds only the person's own applications.
     page = client.get("/mine/meldinger/").content.decode()
     assert f"/mine/soknad/{other.pk}/" not in page and f"/mine/soknad/{_mine.pk}/" in page

@@ -363,6 +363,8 @@ def ubesvarte_meldinger(ctx: Ctx) -> list[WorkItem]:
     out = []
     for t in qs:
         s = t.soknad
+        if t.venter_svar_siden is None:  # the filter keeps none; for the type checker
+            continue
         skrevet = local_date(t.venter_svar_siden)
         frist = skrevet + timedelta(days=ctx.settings[s.kontor_id].melding_svar_dager)
         out.append(item(s, frist=frist, overdue=frist < ctx.today, detalj=(
