@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 
 from tests.e2e.a11y import check_accessibility
-from tests.helpers import NOW
 
 pytestmark = pytest.mark.django_db(transaction=True)
 WCAG = ["wcag2a", "wcag2aa"]
@@ -33,19 +32,14 @@ def photo() -> bytes:
 
 
 @pytest.fixture
-def case(make_soknad: Any, users: dict[str, Any]) -> tuple[Any, Any]:
+def soknad(make_soknad: Any) -> Any:
     from sosialsak.contexts.accounts.operations import create_user
-    from sosialsak.contexts.accounts.scope import scope_for
-    from sosialsak.contexts.cases.operations import request_dokumentasjon
 
     soknad = make_soknad()
     bruker = create_user(username="bruker1", password=PW, role="bruker")
     soknad.person.user = bruker
     soknad.person.save()
-    (krav,) = request_dokumentasjon(scope=scope_for(users["veileder_a"]),
-                                    actor=users["veileder_a"], soknad_id=soknad.pk,
-                                    titler=["Husleiekontrakt"], now=NOW)
-    return soknad, krav
+    return soknad
 
 
 def login(page: Any, url: str, username: str) -> None:
@@ -64,18 +58,26 @@ def check(page: Any, where: str, *, no_scroll: bool = True) -> None:
 
 
 @pytest.mark.parametrize("size", [(360, 740), (1366, 900)], ids=["mobile", "desktop"])
-def test_upload_a_photo_and_a_message_round_trip(live_server: Any, browser: Any,
-                                                 case: tuple[Any, Any], tmp_path: Path,
-                                                 size: tuple[int, int]) -> None:
+def test_upload_a_photo_and_a_message_round_trip(live_server: Any, browser: Any, soknad: Any,
+                                                 tmp_path: Path, size: tuple[int, int]) -> None:
     from sosialsak.contexts.cases.models import Dokumentasjonskrav
 
-    soknad, krav = case
     url = live_server.url
     person = browser.new_context(locale="nb-NO", timezone_id="Europe/Oslo",
                                  viewport={"width": size[0], "height": size[1]})
     office = browser.new_context(locale="nb-NO", timezone_id="Europe/Oslo",
                                  viewport={"width": 1366, "height": 900})
     try:
+        # The caseworker asks for a document.
+        o = office.new_page()
+        login(o, url, "va")
+        o.goto(f"{url}/soknad/{soknad.pk}/dokumentasjon/")
+        o.fill("#id_andre", "Husleiekontrakt")
+        o.click("main form button.primary")
+        o.wait_for_url(f"{url}/soknad/{soknad.pk}/*")
+        krav = Dokumentasjonskrav.objects.get(soknad=soknad, tittel="Husleiekontrakt")
+        assert krav.status == "ETTERSPURT"
+
         p = person.new_page()
         login(p, url, "bruker1")
         p.goto(f"{url}/mine/")
@@ -120,8 +122,6 @@ def test_upload_a_photo_and_a_message_round_trip(live_server: Any, browser: Any,
         check(p, "tråd etter sending")
 
         # The office reads it through the inbox and answers.
-        o = office.new_page()
-        login(o, url, "va")
         o.click("text=Innboks")
         o.wait_for_url(f"{url}/innboks/")
         check(o, "innboks", no_scroll=False)
