@@ -61,8 +61,7 @@ def read_thread(*, scope: Scope, actor: object, soknad_id: int, now: datetime,
     return ThreadView(
         soknad_id=soknad.pk, saksnummer=saksnummer(soknad.pk), kontor=soknad.kontor.navn,
         meldinger=[MeldingView(
-            m.pk, m.fra, str(Side(m.fra).label) if m.fra != side or not scope.is_citizen
-            else str(Side.PERSON.label), m.fra == side, m.tekst, shown_at(m.skrevet_at),
+            m.pk, m.fra, str(Side(m.fra).label), m.fra == side, m.tekst, shown_at(m.skrevet_at),
             shown_at(m.lest_at) if m.lest_at else None, m.vedlegg_id,
             m.vedlegg.filnavn if m.vedlegg else "") for m in rows])
 
