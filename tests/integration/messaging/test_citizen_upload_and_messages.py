@@ -184,7 +184,8 @@ def test_a_message_round_trip_with_read_receipts_and_a_notification_without_pers
     with caplog.at_level(logging.INFO, logger="sosialsak.notify"), \
             django_capture_on_commit_callbacks(execute=True):
         assert office.post(f"/soknad/{soknad.pk}/meldinger/",
-                           {"tekst": "Vi svarer innen fredag."}).status_code == 302
+                           {"tekst": "Vi svarer innen fredag.",
+                            "fil": SimpleUploadedFile("skjema.pdf", PDF)}).status_code == 302
     notes = [r.getMessage() for r in caplog.records if r.name == "sosialsak.notify"]
     assert notes == [f"varsel: {NOTIFICATION_TEXT}"] == ["varsel: Du har en ny melding fra NAV"]
     assert soknad.person.fornavn not in notes[0] and soknad.person.fodselsnummer not in notes[0]
@@ -195,6 +196,15 @@ def test_a_message_round_trip_with_read_receipts_and_a_notification_without_pers
     assert "Ikke lest av brukeren ennå" in office.get(
         f"/soknad/{soknad.pk}/meldinger/").content.decode()
     assert "Vi svarer innen fredag." in citizen.get(thread).content.decode()
+    assert reply.vedlegg is not None and reply.vedlegg.kilde == "KONTOR"
+    # The person opens the office's attachment and their own; never another person's.
+    assert f"/vedlegg/{reply.vedlegg.pk}/" in citizen.get(thread).content.decode()
+    got = citizen.get(f"/vedlegg/{reply.vedlegg.pk}/")
+    assert got.status_code == 200 and b"".join(got.streaming_content) == PDF
+    assert citizen.get(f"/vedlegg/{sent.vedlegg.pk}/").status_code == 200
+    stranger = login(own["bruker2"][0])
+    assert stranger.get(f"/vedlegg/{reply.vedlegg.pk}/").status_code == 404
+    assert stranger.get(thread).status_code == 404
     reply.refresh_from_db()
     assert reply.lest_at is not None
     assert "Lest av brukeren" in office.get(f"/soknad/{soknad.pk}/meldinger/").content.decode()

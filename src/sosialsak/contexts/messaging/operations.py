@@ -68,13 +68,23 @@ def send_from_person(*, scope: Scope, actor: object, soknad_id: int, tekst: str,
 
 @transaction.atomic
 def send_from_office(*, scope: Scope, actor: object, soknad_id: int, tekst: str,
-                     now: datetime) -> Melding:
-    """The office answers (or writes first); the person is notified without any detail."""
+                     now: datetime, upload: Upload | None = None) -> Melding:
+    """The office answers (or writes first), perhaps with a document for the person (stored
+    with the case's documents, through the same checks); the person is notified without any
+    detail."""
     soknad = writable(scope, soknad_id, lock=True)
-    tekst = _text(tekst, has_file=False)
+    tekst = _text(tekst, has_file=upload is not None)
+    vedlegg = None
+    if upload is not None:
+        vedlegg = store_document(soknad=soknad, actor=actor,
+                                 upload=Upload(filnavn=upload.filnavn, content=upload.content,
+                                               dokumenttype="melding fra kontoret"),
+                                 now=now, kilde=VedleggKilde.KONTOR,
+                                 levert_via=LevertVia.PA_KONTORET,
+                                 purpose="sende dokument med melding", images_as_pdf=True)
     trad = _thread(soknad, now)
     melding = Melding.objects.create(trad=trad, fra=Side.KONTOR, tekst=tekst, skrevet_at=now,
-                                     skrevet_av_id=getattr(actor, "pk", None))
+                                     skrevet_av_id=getattr(actor, "pk", None), vedlegg=vedlegg)
     # Answering is reading: what the person wrote before is read by the office now.
     Melding.objects.filter(trad=trad, fra=Side.PERSON, lest_at__isnull=True).update(lest_at=now)
     if trad.venter_svar_siden is not None:

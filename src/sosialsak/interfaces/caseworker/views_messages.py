@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from sosialsak.contexts.cases.operations import Upload, check_upload
 from sosialsak.contexts.messaging.models import MAX_TEKST
 from sosialsak.contexts.messaging.operations import send_from_office
 from sosialsak.contexts.messaging.queries import inbox, read_thread
@@ -32,9 +33,15 @@ def meldinger(request: HttpRequest, soknad_id: int) -> HttpResponse:
     error, tekst = "", ""
     if request.method == "POST":
         tekst = request.POST.get("tekst", "")[: MAX_TEKST + 1]
+        fil = request.FILES.get("fil")
         try:
+            upload = None
+            if fil is not None:  # refuse a file that is too big before reading it into memory
+                check_upload(filnavn=fil.name or "", size=fil.size or 0, head=fil.read(16))
+                fil.seek(0)
+                upload = Upload(filnavn=fil.name or "", content=fil.read())
             send_from_office(scope=scope, actor=request.user, soknad_id=soknad_id, tekst=tekst,
-                             now=now())
+                             now=now(), upload=upload)
             messages.success(request, _("Meldingen er sendt."))
             return redirect("meldinger", soknad_id=soknad_id)
         except NotFound:
