@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 
 
-def check_accessibility(page: Any, where: str, tags: tuple[str, ...] | None = None) -> None:
+def check_accessibility(page: Any, where: str, tags: Sequence[str] | None = None) -> None:
     """Run axe-core in the page and fail on any serious or critical violation; with ``tags``
     (for example ``("wcag2a", "wcag2aa")``), run only those rules and fail on every
     violation, whatever its impact (issue 16, item 8)."""

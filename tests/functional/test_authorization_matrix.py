@@ -212,6 +212,16 @@ UI_RULES: dict[str, str] = {
         "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:302/302 vb:404/404",
     "citizen:agree":
         "v:403/403 l:403/403 sf:403/403 b:404/404 adm:403/403 anon:302/302 vb:403/403",
+    # Issue 16: the person's documents and messages; the office inbox and a case's thread.
+    "citizen:last_opp":
+        "v:403/403 l:403/403 sf:403/403 b:200/404 adm:403/403 anon:302/302 vb:403/403",
+    "citizen:meldinger":
+        "v:403/403 l:403/403 sf:403/403 b:200/200 adm:403/403 anon:302/302 vb:403/403",
+    "citizen:trad":
+        "v:403/403 l:403/403 sf:403/403 b:200/404 adm:403/403 anon:302/302 vb:403/403",
+    "innboks": "v:200/200 l:200/200 sf:200/200 b:403/403 adm:403/403 anon:302/302 vb:200/200",
+    "meldinger":
+        "v:200/404 l:200/404 sf:200/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "admin:index": "v:302/302 l:302/302 sf:302/302 b:302/302 adm:200/200 anon:302/302 vb:302/302",
     # issue 14: the social services (scope through the application; read-only sf)
     "person_services":

@@ -161,7 +161,7 @@ def test_only_the_leder_edits_the_office_settings(users) -> None:
             "kartlegging_gyldig_maneder": "12", "dokumentasjon_terskel": "3",
             "dokumentasjon_paminnelse_dager": "2", "forelopig_svar_varsel_dager": "7",
             "uten_vedtak_dager": "21", "vedtaksperiode_varsel_dager": "14",
-            "klage_oversending_dager": "21"}
+            "klage_oversending_dager": "21", "melding_svar_dager": "2"}
 
     denied = login(users["veileder_a"]).get("/kontor/innstillinger/")
     saved = login(users["leder_a"]).post("/kontor/innstillinger/", data)

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "sosialsak.contexts.services",
     "sosialsak.contexts.tiltak",
     "sosialsak.contexts.kvp",
+    "sosialsak.contexts.messaging",
     "sosialsak.contexts.digisos",
     "sosialsak.contexts.archive",
     "sosialsak.contexts.insight",
@@ -247,9 +248,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 MEDIA_ROOT = VAR_DIR / "media"
-# The largest document a caseworker may upload to a case (bytes; PDF, JPEG or PNG).
+# The largest document a caseworker or the person may upload to a case (bytes; PDF, JPEG or PNG).
 SOSIALSAK_UPLOAD_MAX_BYTES = int(os.environ.get("SOSIALSAK_UPLOAD_MAX_BYTES",
                                                 str(10 * 1024 * 1024)))
+# Issue 16: the virus scan of uploads ("" scans nothing; "clamd://host:3310" or
+# "clamd:///run/clamav/clamd.ctl" uses ClamAV), and where notifications go ("log": the
+# development adapter, which logs only the fixed text; unset: "log" with DEBUG, else nothing).
+SOSIALSAK_VIRUS_SCAN = os.environ.get("SOSIALSAK_VIRUS_SCAN", "")
+SOSIALSAK_NOTIFIER = os.environ.get("SOSIALSAK_NOTIFIER") or None
 DIGISOS_INBOX = VAR_DIR / "digisos" / "inbox"
 DIGISOS_OUTBOX = VAR_DIR / "digisos" / "outbox"
 DIGISOS_QUARANTINE = VAR_DIR / "digisos" / "quarantine"

@@ -165,6 +165,8 @@ class VedleggKilde(models.TextChoices):
     SOKNAD = "SOKNAD", _("Sendt med søknaden")
     ETTERSENDELSE = "ETTERSENDELSE", _("Ettersendt digitalt")
     SKRANKE = "SKRANKE", _("Levert på kontoret")
+    # Issue 16: a document the office sends the person with a message.
+    KONTOR = "KONTOR", _("Sendt fra kontoret")
 
 
 class Vedlegg(models.Model):

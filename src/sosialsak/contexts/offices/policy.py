@@ -40,6 +40,9 @@ class Settings:
     # Issue 14: the office's own deadline for reviewing an appeal and forwarding it to the
     # Statsforvalter (fvl § 33 sets none in days; the municipality decides it).
     klage_oversending_dager: int = 21
+    # Issue 16: the office's own answer time for a message from the person (working days are
+    # not counted; calendar days, as the office decides).
+    melding_svar_dager: int = 2
 
 
 DEFAULTS = Settings()
@@ -55,6 +58,7 @@ _LIMITS = {  # field: (lowest, highest)
     "uten_vedtak_dager": (1, 180),
     "vedtaksperiode_varsel_dager": (0, 90),
     "klage_oversending_dager": (1, 180),
+    "melding_svar_dager": (1, 30),
 }
 
 

@@ -192,3 +192,4 @@ class OfficeSettingsSchema(Schema):
     uten_vedtak_dager: Count
     vedtaksperiode_varsel_dager: Count
     klage_oversending_dager: Count = 21
+    melding_svar_dager: Count = 2

@@ -185,6 +185,9 @@ class OfficeSettingsForm(forms.Form):
     klage_oversending_dager = BoundedIntegerField(
         label=_("Klager skal være vurdert og sendt til Statsforvalteren innen (dager)"),
         min_value=0, max_value=bounds.MAX_DAYS)
+    melding_svar_dager = BoundedIntegerField(
+        label=_("Meldinger fra brukeren skal besvares innen (dager)"),
+        min_value=0, max_value=bounds.MAX_DAYS)
 
     def settings(self) -> Settings:
         d = dict(self.cleaned_data)

@@ -195,3 +195,11 @@ urlpatterns += [
     path("innsikt/hva-om/", views_insight.whatif, name="insight_whatif"),
     path("innsikt/tilbakevirkende-satser/", views_insight.backdated, name="insight_backdated"),
 ]
+
+# Issue 16 item 5: the message inbox and a case's thread.
+from sosialsak.interfaces.caseworker import views_messages  # noqa: E402
+
+urlpatterns += [
+    path("innboks/", views_messages.innboks, name="innboks"),
+    path("soknad/<int:soknad_id>/meldinger/", views_messages.meldinger, name="meldinger"),
+]

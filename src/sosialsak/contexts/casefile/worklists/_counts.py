@@ -29,6 +29,7 @@ from sosialsak.contexts.cases.queries import applications_with_gaps
 from sosialsak.contexts.decisions.models import Klage, KlageStatus, Vedtak
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.intake.queries import scope_q
+from sosialsak.contexts.messaging.models import Meldingstrad
 from sosialsak.contexts.people.models import HusstandBarn
 from sosialsak.rules.frister import forelopig_svar_frist
 
@@ -110,6 +111,9 @@ def _lines(ctx: Ctx, key: str) -> QuerySet | None:
         return (Klage.objects.filter(src.klage_oversending_due(ctx),
                                      ctx.on("vedtak__sak__soknad__"), status=KlageStatus.MOTTATT)
                 .order_by().values_list("pk", "vedtak__sak__soknad_id"))
+    if key == "ubesvarte-meldinger":
+        return (Meldingstrad.objects.filter(src.meldinger_due(ctx), ctx.on("soknad__"))
+                .order_by().values_list("pk", "soknad_id"))
     return services.lines(ctx, key)
 
 

@@ -108,6 +108,10 @@ LISTS: dict[str, Worklist] = {w.key: w for w in (
     Worklist("barnevern-uten-svar", _("Bekymringsmelding uten svar"),
              _("Meldinger til barnevernet som ikke har fått svar innen kontorets antall dager."),
              services.barnevern_uten_svar),
+    # Issue 16: messages from the person the office has not answered within its answer time.
+    Worklist("ubesvarte-meldinger", _("Ubesvarte meldinger"),
+             _("Meldinger fra brukere som ikke er besvart innen kontorets svarfrist, eldste "
+               "først."), src.ubesvarte_meldinger),
 )}
 
 

@@ -33,6 +33,7 @@ from sosialsak.contexts.decisions.models import (
 from sosialsak.contexts.followup.models import OPEN_STATUSES, Aktivitet
 from sosialsak.contexts.intake.models import Soknad, SoktStonad
 from sosialsak.contexts.intake.queries import scope_q
+from sosialsak.contexts.messaging.models import Meldingstrad
 from sosialsak.contexts.people.models import HusstandBarn
 from sosialsak.kernel.clock import local_date
 from sosialsak.rules.frister import add_days
@@ -361,4 +362,30 @@ def klage_oversending(ctx: Ctx) -> list[WorkItem]:
         out.append(item(s, frist=frist, overdue=frist < ctx.today, detalj=(
             f"Klagen må vurderes og sendes til Statsforvalteren innen {frist:%d.%m.%Y} "
             f"(kontorets frist)")))
+    return out
+
+
+def meldinger_due(ctx: Ctx) -> Q:
+    """Threads where the person's oldest unanswered message has reached the office's answer
+    time (``melding_svar_dager``): written on or before today minus those days."""
+    q = Q(pk__in=[])
+    for kontor_id, s in ctx.settings.items():
+        q |= Q(soknad__kontor_id=kontor_id, venter_svar_siden__lt=start_of(
+            ctx.today - timedelta(days=s.melding_svar_dager - 1)))
+    return q
+
+
+def ubesvarte_meldinger(ctx: Ctx) -> list[WorkItem]:
+    qs = (Meldingstrad.objects.filter(meldinger_due(ctx), ctx.on("soknad__"))
+          .select_related(*(f"soknad__{r}" for r in RELATED))
+          .order_by("venter_svar_siden", "pk"))
+    out = []
+    for t in qs:
+        s = t.soknad
+        if t.venter_svar_siden is None:  # the filter keeps none; for the type checker
+            continue
+        skrevet = local_date(t.venter_svar_siden)
+        frist = skrevet + timedelta(days=ctx.settings[s.kontor_id].melding_svar_dager)
+        out.append(item(s, frist=frist, overdue=frist < ctx.today, detalj=(
+            f"Melding fra brukeren {skrevet:%d.%m.%Y} er ikke besvart (kontorets svarfrist)")))
     return out

@@ -21,7 +21,10 @@ from sosialsak.contexts.cases.operations._journal import (
     Upload,
     check_upload,
     max_upload_bytes,
+    own_soknad,
+    store_document,
     upload_document,
+    upload_ettersendelse,
     write_note,
 )
 from sosialsak.contexts.cases.operations._kartlegging import (
@@ -56,6 +59,7 @@ __all__ = [
     "mark_dokumentasjon_received",
     "max_upload_bytes",
     "open_requests",
+    "own_soknad",
     "record_samtale",
     "record_veiledning",
     "request_dokumentasjon",
@@ -63,6 +67,8 @@ __all__ = [
     "send_dokumentasjon_reminders",
     "send_due_reminders",
     "send_forelopig_svar",
+    "store_document",
     "upload_document",
+    "upload_ettersendelse",
     "write_note",
 ]

@@ -21,7 +21,7 @@ from django.db import transaction
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record
 from sosialsak.contexts.audit.models import Action
-from sosialsak.contexts.cases.access import writable
+from sosialsak.contexts.cases.access import WRITE_NOT_FOUND, writable
 from sosialsak.contexts.cases.models import (
     MAX_NOTAT,
     Dokumentasjonskrav,
@@ -30,9 +30,12 @@ from sosialsak.contexts.cases.models import (
     LevertVia,
     NotatType,
 )
+from sosialsak.contexts.cases.scan import refuse_infected
 from sosialsak.contexts.intake.events import record_hendelse
-from sosialsak.contexts.intake.models import Vedlegg, VedleggKilde
-from sosialsak.kernel.errors import ValidationFailed
+from sosialsak.contexts.intake.models import Soknad, Vedlegg, VedleggKilde
+from sosialsak.contexts.intake.queries import scoped_soknader
+from sosialsak.formats.imagepdf import NotAnImage, image_to_pdf
+from sosialsak.kernel.errors import NotFound, ValidationFailed
 from sosialsak.kernel.paths import inside
 
 # The upload limit (bytes); SOSIALSAK_UPLOAD_MAX_BYTES in settings, 10 MB by default.
@@ -129,6 +132,41 @@ def upload_document(*, scope: Scope, actor: object, soknad_id: int, upload: Uplo
     removed again if the transaction fails.
     """
     soknad = writable(scope, soknad_id, lock=True)
+    return store_document(soknad=soknad, actor=actor, upload=upload, now=now,
+                          kilde=VedleggKilde.SKRANKE, levert_via=LevertVia.PA_KONTORET,
+                          purpose="laste opp dokument", images_as_pdf=False)
+
+
+@transaction.atomic
+def upload_ettersendelse(*, scope: Scope, actor: object, soknad_id: int, upload: Upload,
+                         now: datetime) -> Vedlegg:
+    """Store a document the person sends on their own page (an ettersendelse), a photo as a
+    PDF; fulfil ``krav_id`` when given. NotFound for anything but the person's own case."""
+    soknad = own_soknad(scope, soknad_id, lock=True)
+    return store_document(soknad=soknad, actor=actor, upload=upload, now=now,
+                          kilde=VedleggKilde.ETTERSENDELSE, levert_via=LevertVia.OPPLASTING,
+                          purpose="ettersende dokument", images_as_pdf=True)
+
+
+def own_soknad(scope: Scope, soknad_id: int, *, lock: bool = False) -> Soknad:
+    """Return the citizen's own application (locked when asked); NotFound otherwise."""
+    if not scope.is_citizen:
+        raise NotFound(WRITE_NOT_FOUND)
+    qs = scoped_soknader(scope).filter(pk=soknad_id)
+    if lock:
+        qs = qs.select_for_update(of=("self",))
+    soknad = qs.first()
+    if soknad is None:
+        raise NotFound(WRITE_NOT_FOUND)
+    return soknad
+
+
+def store_document(*, soknad: Soknad, actor: object, upload: Upload, now: datetime,
+                   kilde: str, levert_via: str, purpose: str,
+                   images_as_pdf: bool) -> Vedlegg:
+    """The one way a document reaches a case (the caller holds the lock and the transaction):
+    checked by content and size, scanned, a photo made a PDF when asked, stored under a random
+    name, and fulfilling the open request ``upload.krav_id`` (which innsyn stops asking for)."""
     ext, _mime = check_upload(filnavn=upload.filnavn, size=len(upload.content),
                               head=upload.content[:16])
     krav = None
@@ -137,29 +175,36 @@ def upload_document(*, scope: Scope, actor: object, soknad_id: int, upload: Uplo
         if krav is None or krav.status not in (KravStatus.ETTERSPURT, KravStatus.IKKE_LEVERT):
             raise UnableToStore("krav: dokumentasjonskravet er ikke åpent i denne saken.",
                                 code="krav_not_open", field="krav")
+    refuse_infected(upload.content)
+    content = upload.content
+    if images_as_pdf and ext != "pdf":
+        try:
+            content, ext = image_to_pdf(content, ext), "pdf"
+        except NotAnImage as exc:
+            raise UnableToStore("fil: bildet kunne ikke leses. Ta et nytt bilde og prøv igjen.",
+                                code="file_type_refused", field="fil") from exc
     filnavn = _plain_name(upload.filnavn, ext)
     # A random name: nothing of the person's file name (or its path) reaches the disk.
     stored = default_storage.save(
-        f"vedlegg/{now:%Y/%m}/{secrets.token_hex(16)}.{ext}", ContentFile(upload.content))
+        f"vedlegg/{now:%Y/%m}/{secrets.token_hex(16)}.{ext}", ContentFile(content))
     try:
         inside(settings.MEDIA_ROOT, *stored.split("/"))  # the storage kept it under MEDIA_ROOT
         v = Vedlegg.objects.create(
-            soknad=soknad, kilde=VedleggKilde.SKRANKE,
+            soknad=soknad, kilde=kilde,
             type=(upload.dokumenttype.strip() or (krav.tittel if krav else "annet"))[:100],
-            filnavn=filnavn, fil=stored, sha256=hashlib.sha256(upload.content).hexdigest(),
-            storrelse=len(upload.content), mottatt_at=now)
+            filnavn=filnavn, fil=stored, sha256=hashlib.sha256(content).hexdigest(),
+            storrelse=len(content), mottatt_at=now)
         if krav is not None:
-            krav.status, krav.levert_at, krav.levert_via = (KravStatus.LEVERT, now,
-                                                            LevertVia.PA_KONTORET)
+            krav.status, krav.levert_at, krav.levert_via = (KravStatus.LEVERT, now, levert_via)
             krav.save(update_fields=["status", "levert_at", "levert_via"])
             record_hendelse(soknad=soknad, type="cases.dokumentasjon.mottatt", actor=actor,
                             at=now, data={"krav_id": krav.pk, "tittel": krav.tittel,
-                                          "levert_via": LevertVia.PA_KONTORET,
-                                          "vedlegg_id": v.pk})
+                                          "levert_via": levert_via, "vedlegg_id": v.pk})
         record_hendelse(soknad=soknad, type="cases.dokument.lastet_opp", actor=actor, at=now,
-                        data={"vedlegg_id": v.pk, "krav_id": krav.pk if krav else None})
+                        data={"vedlegg_id": v.pk, "krav_id": krav.pk if krav else None,
+                              "kilde": kilde})
         record(actor=actor, action=Action.WRITE, object_type="vedlegg", object_id=v.pk,
-               purpose="laste opp dokument", kontor_id=soknad.kontor_id)
+               purpose=purpose, kontor_id=soknad.kontor_id)
     except BaseException:
         default_storage.delete(stored)
         raise
