@@ -116,6 +116,51 @@ class TestProgrammePlan:
                       linjer=[kvp.PlanLinje(beskrivelse="Jobbsøking",
                                             timer_per_uke=Decimal(30))])
 
+    def test_a_line_can_be_an_activity_of_the_persons_activity_plan(
+        self, scope: Any, veileder: Any, granted: Any, tiltak: dict[str, Any],
+        make_soknad: Any,
+    ) -> None:
+        """Issue 14 item 3: the programme's content comes from the activity plan and the
+        referrals; an activity's text and hours are the line's defaults, and only the person's
+        own open activities at the office can be used (§ 30)."""
+        from sosialsak.contexts.followup.operations import add_aktivitet, set_aktivitet_status
+        from sosialsak.contexts.followup.policy import AktivitetInput
+        from sosialsak.contexts.kvp import operations as kvp
+        from sosialsak.contexts.tiltak.operations import refer
+
+        def activity(soknad_id: int, hva: str, timer: int) -> Any:
+            return add_aktivitet(scope=scope, actor=veileder, soknad_id=soknad_id, now=NOW,
+                                 data=AktivitetInput(mal="Arbeid", hva=hva, hvem="Veileder",
+                                                     fra=date(2024, 4, 1), til=None,
+                                                     timer_per_uke=timer))
+
+        own = activity(granted.fra_soknad_id, "Jobbsøkerkurs", 15)
+        a = refer(scope=scope, actor=veileder, soknad_id=granted.fra_soknad_id,
+                  tiltak_id=tiltak["arbeid"].pk, grunn="Arbeidstrening", now=NOW)
+        hours_left = Decimal("37.5") - Decimal(15)
+        lines = kvp.save_plan(scope=scope, actor=veileder, deltakelse_id=granted.pk, now=NOW,
+                              linjer=[kvp.PlanLinje(aktivitet_id=own.pk),
+                                      kvp.PlanLinje(henvisning_id=a.pk,
+                                                    timer_per_uke=hours_left)])
+        assert (lines[0].aktivitet_id, lines[0].beskrivelse, lines[0].timer_per_uke) == (
+            own.pk, "Jobbsøkerkurs", Decimal(15))
+
+        someone_else = activity(make_soknad(items=("LIVSOPPHOLD",)).pk, "Annen persons", 15)
+        for bad in (kvp.PlanLinje(aktivitet_id=someone_else.pk),
+                    kvp.PlanLinje(aktivitet_id=own.pk, henvisning_id=a.pk)):
+            with pytest.raises(kvp.UnableToChangeKvp) as exc:
+                kvp.save_plan(scope=scope, actor=veileder, deltakelse_id=granted.pk, now=NOW,
+                              linjer=[bad, kvp.PlanLinje(beskrivelse="Jobbsøking",
+                                                         timer_per_uke=hours_left)])
+            assert exc.value.extra.get("field") == "linjer[0].aktivitet_id", exc.value.extra
+        set_aktivitet_status(scope=scope, actor=veileder, aktivitet_id=own.pk,
+                             status="AVBRUTT", now=NOW)
+        with pytest.raises(kvp.UnableToChangeKvp, match="avbrutt"):
+            kvp.save_plan(scope=scope, actor=veileder, deltakelse_id=granted.pk, now=NOW,
+                          linjer=[kvp.PlanLinje(aktivitet_id=own.pk),
+                                  kvp.PlanLinje(beskrivelse="Jobbsøking",
+                                                timer_per_uke=hours_left)])
+
     def test_no_start_without_a_plan(self, scope: Any, veileder: Any, granted: Any) -> None:
         from sosialsak.contexts.kvp import operations as kvp
 

@@ -159,12 +159,17 @@ class Vurdering(models.Model):
 
 
 class Programlinje(models.Model):
-    """One line of the programme plan: a tiltak referral or a free activity, hours a week."""
+    """One line of the programme plan: a tiltak referral, an activity of the person's activity
+    plan, or a free activity; hours a week."""
 
     deltakelse = models.ForeignKey(Deltakelse, on_delete=models.CASCADE,
                                    related_name="programlinjer")
     henvisning = models.ForeignKey(Henvisning, null=True, blank=True, on_delete=models.PROTECT,
                                    related_name="+")
+    # An activity of the person's own activity plan (issue 14: the programme is built from the
+    # activity plan and the referrals), so both show the same activity.
+    aktivitet = models.ForeignKey("followup.Aktivitet", null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="+")
     beskrivelse = models.CharField(_("aktivitet"), max_length=300)
     timer_per_uke = models.DecimalField(_("timer per uke"), max_digits=4, decimal_places=1)
     rekkefolge = models.PositiveSmallIntegerField(default=0)

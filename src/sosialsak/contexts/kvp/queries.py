@@ -43,6 +43,7 @@ class LinjeView:
     timer_per_uke: Decimal
     henvisning_id: int | None
     tiltak: str
+    aktivitet_id: int | None = None  # from the person's activity plan (followup)
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class DeltakelseView:
     fra_soknad_id: int
     soknad_id: int | None
     kontor_id: int
+    person_id: int
     status: str
     status_tekst: str
     screening_grunn: str
@@ -143,6 +145,7 @@ def _view(d: Deltakelse, full: bool) -> DeltakelseView:
     view = DeltakelseView(
         id=d.pk, navn=d.fra_soknad.soker_navn, fodselsdato=d.person.fodselsdato,
         fra_soknad_id=d.fra_soknad_id, soknad_id=d.soknad_id, kontor_id=d.kontor_id,
+        person_id=d.person_id,
         status=d.status, status_tekst=str(Status(d.status).label),
         screening_grunn=d.screening_grunn, screening_tekst=str(d.get_screening_grunn_display()),
         reg_dato=d.reg_dato, vedtak_id=d.vedtak_id, vedtak_dato=d.vedtak_dato,
@@ -158,7 +161,8 @@ def _view(d: Deltakelse, full: bool) -> DeltakelseView:
         return view
     view.vurderinger.extend(_vurdering(v) for v in d.vurderinger.all())
     view.plan.extend(LinjeView(line.beskrivelse, line.timer_per_uke, line.henvisning_id,
-                               line.henvisning.tiltak.navn if line.henvisning else "")
+                               line.henvisning.tiltak.navn if line.henvisning else "",
+                               line.aktivitet_id)
                      for line in lines)
     view.fravaer.extend(FravaerView(f.pk, f.dato, f.type, str(f.get_type_display()),
                                     f.dokumentasjon, f.merknad, f.reduksjon_id)

@@ -251,6 +251,8 @@ class KvpVedtakIn(Schema):
 
 class LinjeIn(Schema):
     henvisning_id: Id | None = None
+    aktivitet_id: Id | None = Field(default=None, description="En aktivitet i personens "
+                                    "aktivitetsplan (i stedet for et tiltak)")
     beskrivelse: Line = ""
     timer_per_uke: Timer | None = None
 

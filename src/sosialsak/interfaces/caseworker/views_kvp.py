@@ -14,6 +14,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from sosialsak.contexts.followup.models import OPEN_STATUSES
+from sosialsak.contexts.followup.queries import aktivitet_rows
 from sosialsak.contexts.intake.models import Kanal
 from sosialsak.contexts.kvp import operations as kvp
 from sosialsak.contexts.kvp.models import AndreYtelser, FravaerType, ScreeningGrunn
@@ -174,11 +176,13 @@ def _plan_lines(request: HttpRequest) -> list[kvp.PlanLinje]:
     p, lines = request.POST, []
     for i in range(8):
         h = p.get(f"henvisning_{i}", "").strip()
+        a = p.get(f"aktivitet_{i}", "").strip()
         text, hours = p.get(f"beskrivelse_{i}", "").strip(), p.get(f"timer_{i}", "").strip()
-        if not (h or text or hours):
+        if not (h or a or text or hours):
             continue
         lines.append(kvp.PlanLinje(
             henvisning_id=post_int(request, f"henvisning_{i}") if h else None,
+            aktivitet_id=post_int(request, f"aktivitet_{i}") if a else None,
             beskrivelse=text, timer_per_uke=_hours(hours, f"linjer[{i}].timer_per_uke")
             if hours else None))
     return lines
@@ -258,6 +262,8 @@ def kvp_detail(request: HttpRequest, deltakelse_id: int) -> HttpResponse:
         "d": d, "can_write": scope.can_write, "andre_ytelser": AndreYtelser.choices,
         "kanaler": Kanal.choices, "fravaerstyper": FravaerType.choices,
         "henvisninger": [h for h in referrals if h.status != "AVSLUTTET"],
+        "aktiviteter": [a for a in aktivitet_rows(d.person_id, d.kontor_id, today())
+                        if a.status in OPEN_STATUSES],
         "plan_rows": range(4), "statuser": [c for c in koder.status_choices()
                                             if c[0] in ("3", "4", "5", "6", "7")],
         "koder": koder.situasjon_choices()})

@@ -17,6 +17,7 @@ from sosialsak.contexts.decisions.operations import (
     VedtakUtkast,
     make_vedtak,
 )
+from sosialsak.contexts.followup.models import OPEN_STATUSES, Aktivitet
 from sosialsak.contexts.intake.household import household_of
 from sosialsak.contexts.intake.operations import PostInput, add_item
 from sosialsak.contexts.kvp.models import Avbrudd, Deltakelse, Programlinje, Status
@@ -30,9 +31,11 @@ from sosialsak.kernel.bounds import check_case_date
 
 @dataclass(frozen=True)
 class PlanLinje:
-    """A tiltak referral (its name and hours by default) or a free activity."""
+    """A tiltak referral or an activity of the person's activity plan (its name and hours by
+    default), or a free activity."""
 
     henvisning_id: int | None = None
+    aktivitet_id: int | None = None
     beskrivelse: str = ""
     timer_per_uke: Decimal | None = None
 
@@ -67,11 +70,28 @@ def save_plan(*, scope: Scope, actor: object, deltakelse_id: int, linjer: list[P
                 raise fail(f"linjer[{i}].henvisning_id", "henvisningen er avsluttet.")
             text = text or henvisning.tiltak.navn
             hours = hours if hours is not None else henvisning.tiltak.timer_per_uke
+        aktivitet = None
+        if line.aktivitet_id is not None:
+            if henvisning is not None:
+                raise fail(f"linjer[{i}].aktivitet_id",
+                           "velg enten et tiltak eller en aktivitet, ikke begge.")
+            aktivitet = Aktivitet.objects.filter(
+                pk=line.aktivitet_id, plan__person_id=d.person_id, plan__kontor_id=d.kontor_id,
+            ).first()
+            if aktivitet is None:
+                raise fail(f"linjer[{i}].aktivitet_id",
+                           "fant ikke aktiviteten i personens aktivitetsplan.")
+            if aktivitet.status not in OPEN_STATUSES:
+                raise fail(f"linjer[{i}].aktivitet_id", "aktiviteten er fullført eller avbrutt.")
+            text = text or aktivitet.hva
+            if hours is None and aktivitet.timer_per_uke is not None:
+                hours = Decimal(aktivitet.timer_per_uke)
         if not text:
             raise fail(f"linjer[{i}].beskrivelse", "skriv hva aktiviteten er.")
         if hours is None:
             raise fail(f"linjer[{i}].timer_per_uke", "oppgi timer per uke.")
-        rows.append(Programlinje(deltakelse=d, henvisning=henvisning, beskrivelse=text[:300],
+        rows.append(Programlinje(deltakelse=d, henvisning=henvisning, aktivitet=aktivitet,
+                                 beskrivelse=text[:300],
                                  timer_per_uke=Decimal(hours), rekkefolge=i))
     total = check_plan([r.timer_per_uke for r in rows], fulltid(d.kontor_id))
     d.programlinjer.all().delete()
