@@ -59,6 +59,10 @@ def test_the_follow_page_shows_decision_letter_timeline(refusal: Any, young_pare
     text = page.content.decode()
     assert page.status_code == 200
     assert "Vi tok imot søknaden." in text  # the timeline, from the innsyn events
+    # The office by its name, never its enhetsnummer (a walkthrough saw "sendt til 1201").
+    kontor = young_parent.kontor
+    assert f"Søknaden er sendt til {kontor.navn}." in text
+    assert f"sendt til {kontor.enhetsnummer}" not in text
     assert "Vi har gjort vedtak: avslått." in text
     assert "Klag på vedtaket" in text
     dok = VedtakDokument.objects.get(vedtak=refusal)

@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from django.utils.translation import gettext as _
 
+from sosialsak.contexts.accounts.models import NavKontor
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record
 from sosialsak.contexts.audit.models import Action
@@ -63,14 +64,16 @@ def _utfall(value: str) -> str:
             "AVSLATT": _("avslått"), "AVVIST": _("avvist")}.get(value, value)
 
 
-def _text(e: ev.InnsynHendelse) -> str | None:
-    """The event in plain words, or None for events the timeline does not show."""
+def _text(e: ev.InnsynHendelse, kontor_navn: dict[str, str]) -> str | None:
+    """The event in plain words, or None for events the timeline does not show. An office is
+    named, never shown by its enhetsnummer."""
     if isinstance(e, ev.SoknadMottatt):
         return _("Vi tok imot søknaden.")
     if isinstance(e, ev.SoknadStatusEndret):
         return _("Søknaden er %(status)s.") % {"status": _status(e.status)}
     if isinstance(e, ev.NavKontorTildelt):
-        return _("Søknaden er sendt til %(kontor)s.") % {"kontor": e.nav_kontor}
+        return _("Søknaden er sendt til %(kontor)s.") % {
+            "kontor": kontor_navn.get(e.nav_kontor, _("NAV-kontoret"))}
     if isinstance(e, ev.VedtakFattet):
         return _("Vi har gjort vedtak: %(utfall)s.") % {"utfall": _utfall(e.utfall)}
     if isinstance(e, ev.DokumentasjonEtterspurt):
@@ -89,8 +92,12 @@ def _text(e: ev.InnsynHendelse) -> str | None:
 def citizen_case(*, scope: Scope, actor: object, soknad_id: int) -> CitizenCase:
     """Return the timeline, letters and conditions of the person's own application."""
     soknad = get_soknad(scope=scope, actor=actor, pk=soknad_id, purpose=PURPOSE)
-    timeline = [TimelineItem(e.tidspunkt, t) for e in innsyn_events(soknad)
-                if (t := _text(e)) is not None]
+    events = list(innsyn_events(soknad))
+    numbers = {e.nav_kontor for e in events if isinstance(e, ev.NavKontorTildelt)}
+    kontor_navn = dict(NavKontor.objects.filter(enhetsnummer__in=numbers)
+                       .values_list("enhetsnummer", "navn")) if numbers else {}
+    timeline = [TimelineItem(e.tidspunkt, t) for e in events
+                if (t := _text(e, kontor_navn)) is not None]
     letters = [LetterItem(d.pk, d.tittel, d.dato, d.vedtak_id) for d in VedtakDokument.objects
                .filter(soknad=soknad).order_by("dato", "pk").only("pk", "tittel", "dato",
                                                                   "vedtak_id")]
