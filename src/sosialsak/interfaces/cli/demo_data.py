@@ -182,7 +182,10 @@ def _one_application(i: int, *, rng: random.Random, ids: _Ids, scope: Scope,
         youngest_parent_age = max(19, age - 17)
         child_age_days = rng.randrange(200, max(201, (age - youngest_parent_age) * 365))
         child_born = (now - timedelta(days=child_age_days)).date()
-        barn.append(BarnInput(navn=f"{rng.choice(FORNAVN)} {person.etternavn}",
+        fornavn = rng.choice(FORNAVN)
+        while any(b.navn.startswith(f"{fornavn} ") for b in barn):  # no two siblings alike;
+            fornavn = FORNAVN[(FORNAVN.index(fornavn) + 1) % len(FORNAVN)]  # no extra draw
+        barn.append(BarnInput(navn=f"{fornavn} {person.etternavn}",
                               fodselsdato=child_born, fodselsnummer=ids.fnr(child_born),
                               bosted=rng.choice([Bosted.FAST, Bosted.FAST, Bosted.DELT,
                                                  Bosted.SAMVAER])))
