@@ -176,7 +176,7 @@ def _one_application(i: int, *, rng: random.Random, ids: _Ids, scope: Scope,
         tolkebehov=i % 9 == 0, tolkesprak="arabisk" if i % 9 == 0 else "",
     )
     n_children = rng.choice([0, 0, 0, 1, 1, 2, 2, 3, 5]) if age >= 22 else 0
-    barn = []
+    barn: list[BarnInput] = []
     for _ in range(n_children):
         # Children under 18, born after the parent turned 19.
         youngest_parent_age = max(19, age - 17)
