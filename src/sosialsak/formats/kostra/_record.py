@@ -8,7 +8,7 @@ from datetime import date
 from sosialsak.formats.kostra._layout import Field, Layout
 
 ENCODING = "iso-8859-1"
-Value = str | int | date | None
+Value = object  # str, int, date or None
 
 
 class KostraWriteError(ValueError):
@@ -31,7 +31,9 @@ def format_value(f: Field, value: Value) -> str:
             raise KostraWriteError(f"{f.name}: dato ventet")
         text = _date(value, f.date_pattern)
     elif f.data_type == "INTEGER_TYPE":
-        text = str(int(value)).rjust(f.size)
+        if isinstance(value, date) or not str(value).lstrip("-").isdigit():
+            raise KostraWriteError(f"{f.name}: heltall ventet")
+        text = str(int(str(value))).rjust(f.size)
     else:
         text = str(value).ljust(f.size)
     if len(text) != f.size:
