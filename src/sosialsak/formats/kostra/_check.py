@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from sosialsak.formats.kostra._layout import Layout
-from sosialsak.formats.kostra._record import ENCODING, decode_line
+from sosialsak.formats.kostra._record import ENCODING, decode_line, java_to_strftime
 
 FATAL, ERROR, WARNING, INFO = "FATAL", "ERROR", "WARNING", "INFO"
 BLOCKING = frozenset({FATAL, ERROR})
@@ -62,12 +62,12 @@ Rec = dict[str, str]
 RecordRule = Callable[[Context, Rec], Iterable[tuple[str, str, str, str]]]
 
 
-def parse_date(text: str) -> date | None:
-    """A ddMMyyyy date, or None when blank or invalid."""
-    if len(text) != 8 or not text.isdigit():
+def parse_date(text: str, pattern: str = "ddMMyyyy") -> date | None:
+    """A date in the field's pattern, or None when blank or invalid."""
+    if len(text) != len(pattern) or not text.isdigit():
         return None
     try:
-        return date(int(text[4:]), int(text[2:4]), int(text[:2]))
+        return datetime.strptime(text, java_to_strftime(pattern)).date()
     except ValueError:
         return None
 
@@ -112,8 +112,12 @@ def check_file(layout: Layout, data: bytes, *, kommunenummer: str,
     for number, rec in enumerate(records, 1):
         journal = rec.get("PERSON_JOURNALNR", "").strip()
         for rule in RECORD_RULES:
-            for rule_id, severity, name, message in rule(ctx, rec):
-                findings.append(Finding(rule_id, severity, message, number, journal, name))
+            try:
+                hits = list(rule(ctx, rec))
+            except KeyError:  # the rule's field is not in this year's layout (FODSELSDATO, 2024)
+                continue
+            findings.extend(Finding(rule_id, severity, message, number, journal, name)
+                            for rule_id, severity, name, message in hits)
     for file_rule in FILE_RULES:
         findings.extend(file_rule(ctx, records))
     return Report(layout.schema, layout.year, len(records), tuple(findings))

@@ -15,11 +15,17 @@ class KostraWriteError(ValueError):
     """A value does not fit its field (a programming error in the derivation)."""
 
 
-def _date(value: date, pattern: str) -> str:
-    # SSB's patterns are Java's; the descriptions use ddMMyyyy only.
-    if pattern != "ddMMyyyy":
+def java_to_strftime(pattern: str) -> str:
+    """SSB's date patterns are Java's (``ddMMyyyy``, ``ddMMyy``); the same in strftime."""
+    out = pattern.replace("yyyy", "%Y").replace("yy", "%y").replace("MM", "%m")
+    out = out.replace("dd", "%d")
+    if out.replace("%Y", "").replace("%y", "").replace("%m", "").replace("%d", ""):
         raise KostraWriteError(f"ukjent datomønster {pattern!r}")
-    return f"{value.day:02d}{value.month:02d}{value.year:04d}"
+    return out
+
+
+def _date(value: date, pattern: str) -> str:
+    return value.strftime(java_to_strftime(pattern))
 
 
 def format_value(f: Field, value: Value) -> str:

@@ -48,6 +48,10 @@ CODE_RULES: dict[str, tuple[str, str, str]] = {
 }
 
 
+def _pattern(ctx: Context, name: str) -> str:
+    return ctx.layout.field(name).date_pattern or "ddMMyyyy"
+
+
 def _blank(text: str) -> bool:
     return not text.strip()
 
@@ -65,7 +69,7 @@ def rule_002_fields(ctx: Context, rec: Rec) -> Iterator[Hit]:
         if f.data_type == "INTEGER_TYPE" and as_int(v) is None:
             yield ("002", ERROR, f.name,
                    f"Korrigér felt '{f.name}', {where}, er et tallfelt, men inneholder '{v}'.")
-        elif f.data_type == "DATE_TYPE" and parse_date(v) is None:
+        elif f.data_type == "DATE_TYPE" and parse_date(v, f.date_pattern) is None:
             yield ("002", ERROR, f.name,
                    f"Korrigér felt '{f.name}', {where}, er et datofelt med datomønster "
                    f"'{f.date_pattern}', men inneholder '{v}'.")
@@ -80,9 +84,7 @@ def rule_code_lists(ctx: Context, rec: Rec) -> Iterator[Hit]:
     for name, (rule, severity, what) in CODE_RULES.items():
         if not ctx.layout.has(name):
             continue
-        f = ctx.layout.field(name)
-        if not f.mandatory and _blank(rec[name]):
-            continue
+        f = ctx.layout.field(name)  # SSB's own control: required in every year's layout
         if rec[name].strip() not in f.codes:
             yield (rule, severity, name,
                    f"{what}. Fant '{rec[name]}', forventet én av {list(f.codes)}. Feltet er "
@@ -110,7 +112,7 @@ def rule_004(ctx: Context, rec: Rec) -> Iterator[Hit]:
 
 
 def rule_004a(ctx: Context, rec: Rec) -> Iterator[Hit]:
-    if parse_date(rec["FODSELSDATO"]) is None:
+    if parse_date(rec["FODSELSDATO"], _pattern(ctx, "FODSELSDATO")) is None:
         yield ("004A", ERROR, "FODSELSDATO",
                "Det er ikke oppgitt fødselsdato eller fødselsdato er ugyldig. Korriger "
                f"fødselsdato til en gyldig dato. Fant ({rec['FODSELSDATO']}), forventet "
@@ -189,10 +191,10 @@ def rule_11f_conditions(ctx: Context, rec: Rec) -> Iterator[Hit]:
     """K041–K043: a condition set (VILKARSOSLOV = 1) has its decision dates and its kind."""
     if ctx.layout.schema != "11F" or rec["VILKARSOSLOV"] != "1":
         return
-    if parse_date(rec["UTBETDATO"]) is None:
+    if parse_date(rec["UTBETDATO"], _pattern(ctx, "UTBETDATO")) is None:
         yield ("K041", ERROR, "UTBETDATO", "Det er krysset av for at det stilles vilkår, men "
                "det er ikke oppgitt dato for vedtak om utbetaling med vilkår.")
-    if parse_date(rec["UTBETTOMDATO"]) is None:
+    if parse_date(rec["UTBETTOMDATO"], _pattern(ctx, "UTBETTOMDATO")) is None:
         yield ("K042", ERROR, "UTBETTOMDATO", "Det er krysset av for at det stilles vilkår, men "
                "det er ikke oppgitt til og med-dato for vedtaket om utbetaling med vilkår.")
     present = [n for n in VILKAR_FIELDS if ctx.layout.has(n)]
@@ -205,11 +207,13 @@ def rule_11cf_dates(ctx: Context, rec: Rec) -> Iterator[Hit]:
     """S02/S03 (ours): registered ≤ decided ≤ begun; a finished programme has an end date."""
     if ctx.layout.schema != "11CF":
         return
-    reg, ved, beg = (parse_date(rec[n]) for n in ("REG_DATO", "VEDTAK_DATO", "BEGYNT_DATO"))
+    reg, ved, beg = (parse_date(rec[n], _pattern(ctx, n))
+                     for n in ("REG_DATO", "VEDTAK_DATO", "BEGYNT_DATO"))
     if reg and ved and beg and not reg <= ved <= beg:
         yield ("S02", ERROR, "VEDTAK_DATO", "Datoene er ikke i rekkefølge: søknaden registrert, "
                "vedtak om program, begynt i program.")
-    if rec["STATUS"] in ("3", "4", "5") and parse_date(rec["AVSL_DATO"]) is None:
+    if rec["STATUS"] in ("3", "4", "5") and parse_date(rec["AVSL_DATO"],
+                                                         _pattern(ctx, "AVSL_DATO")) is None:
         yield ("S03", ERROR, "AVSL_DATO", "Programmet er avsluttet, men det er ikke oppgitt "
                "dato for avslutningen.")
 

@@ -151,7 +151,7 @@ class _Gen:
             kind = str(_weighted(rng, HOUSEHOLDS))
             first = rng.randrange(1, 13)
             months = [m for m in range(first, min(12, first + rng.choice(MONTHS) - 1) + 1)
-                      if date(year, m, 20) <= self.today]
+                      if date(year, m, 1) <= self.today]
             if not months:
                 months = [1]
             plans.append((i, is_kvp, born, kind, months))
@@ -210,7 +210,7 @@ class _Gen:
                                                             strict=True):
             for m in months:
                 self.ref += 1
-                paid = date(self.year, m, 20)
+                paid = min(date(self.year, m, 20), self.today)  # never in the future
                 payments.append(Utbetaling(
                     vedtak=v, referanse=f"POP-U-{self.ref}",
                     belop=max(500, int((v.belop or 0) * rng.uniform(0.4, 1.2))), forfallsdato=paid,
