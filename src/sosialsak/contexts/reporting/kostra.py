@@ -285,3 +285,23 @@ def build(schema: str, **kwargs: object) -> KostraFile:
     if schema == "11CF":
         return build_11cf(**kwargs)  # type: ignore[arg-type]
     raise ValueError(schema)
+
+
+@dataclass(frozen=True, order=True)
+class Area:
+    """A kommune (or an Oslo bydel) the caller's offices report for."""
+
+    kommunenummer: str
+    navn: str
+    bydelsnummer: str
+
+    @property
+    def key(self) -> str:
+        return self.kommunenummer + (f"-{self.bydelsnummer}" if self.bydelsnummer else "")
+
+
+def areas_for(scope: Scope) -> list[Area]:
+    """The kommuner (Oslo: the bydeler) served by the offices in the caller's scope."""
+    rows = (NavKontor.objects.filter(pk__in=scope.kontor_ids)
+            .values_list("kommuner__nummer", "kommuner__navn", "bydelsnummer"))
+    return sorted({Area(n, navn, b if n == "0301" else "") for n, navn, b in rows if n})

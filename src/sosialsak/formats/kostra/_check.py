@@ -67,7 +67,7 @@ def parse_date(text: str, pattern: str = "ddMMyyyy") -> date | None:
     if len(text) != len(pattern) or not text.isdigit():
         return None
     try:
-        return datetime.strptime(text, java_to_strftime(pattern)).date()
+        return datetime.strptime(text, java_to_strftime(pattern)).date()  # noqa: DTZ007 - a day
     except ValueError:
         return None
 
