@@ -36,9 +36,10 @@ from sosialsak.contexts.rates.operations import (
     confirm_rates_for_year,
     register_rate_set,
 )
-from sosialsak.interfaces.cli import demo_cases, demo_showcase
+from sosialsak.interfaces.cli import demo_cases, demo_population, demo_showcase
 from sosialsak.kernel.identity import make_synthetic_fodselsnummer
 
+POPULATION = 240  # synthetic recipients of the KOSTRA year (every code in use)
 DEMO_PASSWORD = "demo-passord-2026"  # noqa: S105 - printed for the demo, never for production
 
 FORNAVN = ["Nora", "Emma", "Sara", "Ida", "Maja", "Ingrid", "Leah", "Olivia", "Jakob", "Emil",
@@ -115,6 +116,10 @@ def load(*, now: datetime, seed: int = 2026, count: int = 60) -> dict[str, int]:
                          caseworkers=caseworkers if kontor is a else [])
     demo_cases.preliminary_replies(scope=scope, now=now)
     demo_showcase.load(scope=scope, kontor=a, now=now, fnr_for=ids.fnr)
+    # A full KOSTRA reporting year (issue 15): recipients and KVP participants in a third
+    # Bergen office, and the caseworkers' KOSTRA answers for the demo's own paid recipients.
+    demo_population.load(n=POPULATION, year=now.year, seed=seed, today=now.date())
+    demo_population.answer_for_paid(year=now.year, seed=seed)
     # Two citizens can log in and see their own applications.
     for n, soknad in enumerate(Soknad.objects.filter(kontor=a, kanal=Kanal.DIGITAL)[:2], start=1):
         user = create_user(username=f"bruker{n}", password=DEMO_PASSWORD, role=Role.BRUKER,

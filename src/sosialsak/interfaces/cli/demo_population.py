@@ -274,6 +274,31 @@ class _Gen:
             individuell_plan=rng.random() < 0.03, skrevet_at=s.mottatt_at)
 
 
+def answer_for_paid(*, year: int, seed: int = 2026) -> int:
+    """Record the KOSTRA answers, as the caseworker would, for each person paid in ``year``
+    who has none yet (the demo's own cases); return how many."""
+    rng = random.Random(seed + 1)  # noqa: S311 - reproducible synthetic data
+    codes = _Codes(rng, load_layout("11F", year), {})
+    done = set(KostraOpplysninger.objects.values_list("person_id", flat=True))
+    latest: dict[int, Soknad] = {}
+    for s in (Soknad.objects.filter(saker__vedtak__utbetalinger__status="UTBETALT")
+              .select_related("person").order_by("mottatt_at", "pk")):
+        if s.person_id not in done:
+            latest[s.person_id] = s
+    rows = []
+    for s in latest.values():
+        vklo = codes.pick("VKLO", VKLO)
+        rows.append(KostraOpplysninger(
+            person=s.person, soknad=s, sivilstand=codes.pick("EKTSTAT", EKTSTAT_SINGLE),
+            kilde_livsopphold=vklo,
+            trygdesituasjon=codes.pick("TRYGDESIT", TRYGD) if vklo == "3" else "12",
+            arbeidssituasjon=rng.choice(ARBSIT_FOR[vklo]), bosituasjon=codes.pick("BOSIT", BOSIT),
+            journalnummer=f"D{s.person_id:07d}", vilkar_ektefelle=False,
+            individuell_plan=False, skrevet_at=s.mottatt_at))
+    KostraOpplysninger.objects.bulk_create(rows)
+    return len(rows)
+
+
 def _next_month(d: date) -> date:
     return (d.replace(day=28) + timedelta(days=4)).replace(day=1)
 
