@@ -66,7 +66,9 @@ POST_PAGES = {"logout", "case_status", "payments_export", "dokumentasjon_mottatt
               "dokumentasjon_paminnelse", "dokumentasjon_frist_ute", "oppgave_ny",
               "oppgave_utfort", "vedtak_preview", "vedtak_preview_pdf", "vedtak_make",
               "vedtak_kvp", "vedtak_approve", "vedtak_return", "vedtak_follow_up",
-              "assign_case", "assign_bulk", "notat_ny", "dokument_ny"}
+              "assign_case", "assign_bulk", "notat_ny", "dokument_ny",
+              "citizen:agree", "service_plan_deltaker", "service_plan_tiltak",
+              "service_plan_mote", "service_samtykke_gi", "service_samtykke_trekk"}
 
 UI_RULES: dict[str, str] = {
     "set_language": "v:302/302 l:302/302 sf:302/302 b:302/302 adm:302/302 anon:302/302 vb:302/302",
@@ -97,6 +99,8 @@ UI_RULES: dict[str, str] = {
     "rates_page": "v:404/404 l:200/200 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "kostra_page": "v:404/404 l:200/200 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "kostra_file": "v:404/404 l:200/200 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "retention_page":
+        "v:404/404 l:200/200 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "find":
         "v:200/200 l:200/200 sf:200/200 b:403/403 adm:403/403 anon:302/302 vb:200/200",
     "person":
@@ -157,9 +161,71 @@ UI_RULES: dict[str, str] = {
         "v:302/404 l:302/404 sf:403/403 b:404/404 adm:404/404 anon:302/302 vb:404/404",
     "vedtak_dokument":
         "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:302/302 vb:404/404",
+    # Issue 14: the activity plan (staff, through an application) and the person's «agree».
+    "aktivitetsplan":
+        "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:302/302 vb:404/404",
+    "citizen:agree":
+        "v:403/403 l:403/403 sf:403/403 b:404/404 adm:403/403 anon:302/302 vb:403/403",
     "admin:index": "v:302/302 l:302/302 sf:302/302 b:302/302 adm:200/200 anon:302/302 vb:302/302",
+    # issue 14: the social services (scope through the application; read-only sf)
+    "person_services":
+        "v:200/404 l:200/404 sf:200/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "service_plan_ny":
+        "v:200/404 l:200/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "service_opphold_ny":
+        "v:200/404 l:200/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "service_utestengelse_ny":
+        "v:200/404 l:200/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "service_radgivning_ny":
+        "v:200/404 l:200/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "service_henvisning_ny":
+        "v:200/404 l:200/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "service_radgivning_avslutt":
+        "v:200/404 l:200/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "service_bekymring_ny":
+        "v:200/404 l:200/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "service_bekymring_svar":
+        "v:200/404 l:200/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "service_plan": "v:200/404 l:200/404 sf:200/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "service_plan_deltaker":
+        "v:200/404 l:200/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "service_plan_tiltak":
+        "v:200/404 l:200/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "service_plan_mote":
+        "v:200/404 l:200/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "service_samtykke_gi":
+        "v:302/404 l:302/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "service_samtykke_trekk":
+        "v:302/404 l:302/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "service_deltaker_visning":
+        "v:200/404 l:200/404 sf:200/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "service_botilbud":
+        "v:200/200 l:200/200 sf:200/200 b:403/403 adm:403/403 anon:302/302 vb:200/200",
+    "service_vurdering_ny":
+        "v:200/404 l:200/404 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "service_settings":
+        "v:404/404 l:200/200 sf:403/403 b:403/403 adm:403/403 anon:302/302 vb:404/404",
 }
 API_RULES: dict[str, str] = {
+    # Issue 14: follow-up. Activities, conditions and payments are asked for by a missing id.
+    "GET /api/v1/soknader/{soknad_id}/aktivitetsplan":
+        "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/soknader/{soknad_id}/aktiviteter":
+        "v:201/404 l:201/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "PUT /api/v1/aktiviteter/{aktivitet_id}":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/aktiviteter/{aktivitet_id}/status":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/aktiviteter/{aktivitet_id}/avtalt":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "PUT /api/v1/vilkar/{vilkar_id}/aktivitet":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "PUT /api/v1/vilkar/{vilkar_id}/oppfolgingsdato":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/vilkar/{vilkar_id}/oppfylt":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/utbetalinger/{utbetaling_id}/tilbakehold":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "GET /api/v1/soknader":
         "v:200/200 l:200/200 sf:200/200 b:200/200 adm:200/200 anon:401/401 vb:200/200",
     "POST /api/v1/soknader":
@@ -305,6 +371,51 @@ API_RULES: dict[str, str] = {
         "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/vedtak-dokumentasjonskrav/{krav_id}/annullering":
         "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    # issue 14: the social services
+    "GET /api/v1/personer/{person_id}/tjenester":
+        "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/personer/{person_id}/individuelle-planer":
+        "v:201/404 l:201/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "GET /api/v1/individuelle-planer/{plan_id}":
+        "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/individuelle-planer/{plan_id}":
+        "v:200/404 l:200/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/individuelle-planer/{plan_id}/deltakere":
+        "v:201/404 l:201/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/deltakere/{deltaker_id}/samtykker":
+        "v:201/404 l:201/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/plan-samtykker/{samtykke_id}/trekk":
+        "v:200/404 l:200/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "GET /api/v1/deltakere/{deltaker_id}/visning":
+        "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/individuelle-planer/{plan_id}/tiltak":
+        "v:201/404 l:201/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/individuelle-planer/{plan_id}/moter":
+        "v:201/404 l:201/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "GET /api/v1/botilbud":
+        "v:200/200 l:200/200 sf:200/200 b:404/404 adm:404/404 anon:401/401 vb:200/200",
+    "POST /api/v1/botilbud":
+        "v:201/201 l:201/201 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:201/201",
+    "POST /api/v1/botilbud/{botilbud_id}/vurderinger":
+        "v:201/404 l:201/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/personer/{person_id}/opphold":
+        "v:201/404 l:201/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/opphold/{opphold_id}/avslutt":
+        "v:200/404 l:200/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/personer/{person_id}/utestengelser":
+        "v:201/404 l:201/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/personer/{person_id}/radgivninger":
+        "v:400/404 l:400/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/radgivninger/{radgivning_id}/henvisninger":
+        "v:201/404 l:201/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/radgivninger/{radgivning_id}/avslutt":
+        "v:200/404 l:200/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/personer/{person_id}/bekymringer":
+        "v:201/404 l:201/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/bekymringer/{bekymring_id}/svar":
+        "v:200/404 l:200/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/kontorer/{kontor_id}/tjenesteinnstillinger":
+        "v:404/404 l:200/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
 }
 
 
@@ -371,7 +482,37 @@ def world(users, offices, make_soknad) -> dict[str, Any]:
                                           tittel="Ring", frist=NOW.date() + timedelta(days=3),
                                           now=NOW)
         dokument = vedtak.dokumenter.first() if hasattr(vedtak, "dokumenter") else None
-        return {"soknad_id": soknad.pk, "vedtak_id": vedtak.pk, "klage_id": klage.pk,
+        # issue 14: one of each service record
+        from datetime import date
+
+        from sosialsak.contexts.services import operations as svc
+
+        pid = soknad.person_id
+        plan = svc.create_plan(scope=scope, actor=actor, person_id=pid, now=NOW,
+                               data=svc.PlanInput(mal="Bolig", neste_evaluering=date(2026, 1, 1)))
+        deltaker = svc.add_deltaker(scope=scope, actor=actor, plan_id=plan.pk, now=NOW,
+                                    data=svc.DeltakerInput(tjeneste="HELSE", navn="Lege",
+                                                           samtykke=("HELSE",)))
+        botilbud = svc.create_botilbud(scope=scope, actor=actor, data=svc.BotilbudInput(
+            navn="Hospits", type="HOSPITS"))
+        opphold = svc.record_opphold(scope=scope, actor=actor, person_id=pid, now=NOW,
+                                     data=svc.OppholdInput(botilbud_id=botilbud.pk,
+                                                           fra=date(2024, 1, 1),
+                                                           pris_per_dogn=500))
+        radgivning = svc.record_radgivning(scope=scope, actor=actor, person_id=pid, now=NOW,
+                                           data=svc.RadgivningInput(
+                                               art="GJELD", vedtak_dato=NOW.date(),
+                                               utfall="INNVILGET", niva="II",
+                                               start=NOW.date()))
+        bekymring = svc.record_bekymring(scope=scope, actor=actor, person_id=pid, now=NOW,
+                                         data=svc.BekymringInput(barn_navn="Barn",
+                                                                 sendt_dato=NOW.date(),
+                                                                 barneverntjeneste="Bergen"))
+        services = {"plan_id": plan.pk, "deltaker_id": deltaker.pk,
+                    "samtykke_id": deltaker.samtykker.get().pk, "botilbud_id": botilbud.pk,
+                    "opphold_id": opphold.pk, "radgivning_id": radgivning.pk,
+                    "bekymring_id": bekymring.pk, "kontor_id": soknad.kontor_id}
+        return {**services,"soknad_id": soknad.pk, "vedtak_id": vedtak.pk, "klage_id": klage.pk,
                 "krav_id": krav[0].pk, "brev_id": krav.brev_id, "oppgave_id": oppgave.pk,
                 "sak_id": vedtak.sak_id, "dokument_id": dokument.pk if dokument else MISSING,
                 "person_id": soknad.person_id}
@@ -423,6 +564,8 @@ def minimal(schema: dict[str, Any], components: dict[str, Any]) -> Any:
         return minimal(schema["allOf"][0], components)
     if "default" in schema:
         return schema["default"]
+    if "enum" in schema:  # a closed list of codes (issue 14): its first value fits
+        return schema["enum"][0]
     kind = schema.get("type")
     if kind == "object":
         return {name: minimal(sub, components)

@@ -160,7 +160,8 @@ def test_only_the_leder_edits_the_office_settings(users) -> None:
             "vakt_telefon": "55 55 00 00", "kartlegging_frist_dager": "5",
             "kartlegging_gyldig_maneder": "12", "dokumentasjon_terskel": "3",
             "dokumentasjon_paminnelse_dager": "2", "forelopig_svar_varsel_dager": "7",
-            "uten_vedtak_dager": "21", "vedtaksperiode_varsel_dager": "14"}
+            "uten_vedtak_dager": "21", "vedtaksperiode_varsel_dager": "14",
+            "klage_oversending_dager": "21"}
 
     denied = login(users["veileder_a"]).get("/kontor/innstillinger/")
     saved = login(users["leder_a"]).post("/kontor/innstillinger/", data)

@@ -7,6 +7,8 @@ SOSIALSAK_ALLOWED_HOSTS comma-separated host names
 SOSIALSAK_VAR_DIR    where the SQLite file, the Digisos inbox/outbox and letters live
 SOSIALSAK_DIGISOS_INBOX_STILL_SECONDS  an inbox folder without the ".ferdig" marker is read
                      when unchanged this long (default 300)
+SOSIALSAK_PERSON_REGISTER  none (default) | fake (synthetic people) | folkeregister
+SOSIALSAK_FOLKEREGISTER_URL, SOSIALSAK_FOLKEREGISTER_TOKEN  the register's base URL and token
 """
 
 from __future__ import annotations
@@ -76,8 +78,11 @@ INSTALLED_APPS = [
     "sosialsak.contexts.intake",
     "sosialsak.contexts.cases",
     "sosialsak.contexts.decisions",
+    "sosialsak.contexts.followup",
     "sosialsak.contexts.payments",
+    "sosialsak.contexts.services",
     "sosialsak.contexts.digisos",
+    "sosialsak.contexts.archive",
     "sosialsak.interfaces.caseworker",
     "sosialsak.interfaces.citizen",
     "sosialsak.interfaces.cli",
@@ -151,6 +156,16 @@ DATABASES = {
         conn_max_age=int(os.environ.get("SOSIALSAK_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Issue 13: the planner's default random_page_cost (4.0) prices an index look-up as a read
+    # from a spinning disk, so at 150,000 applications it scanned every sak and decision rather
+    # than look up the few in a worklist's window. The pages' tables are in memory or on SSD,
+    # where PostgreSQL's documentation suggests a value near 1. Set per connection; a server
+    # setting in the URL's ``options`` wins.
+    _opts = DATABASES["default"].setdefault("OPTIONS", {})
+    if "random_page_cost" not in str(_opts.get("options", "")):
+        _cost = os.environ.get("SOSIALSAK_PG_RANDOM_PAGE_COST", "1.1")
+        _opts["options"] = f"{_opts.get('options', '')} -c random_page_cost={_cost}".strip()
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # WAL lets the web server read while a batch import writes.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
@@ -237,6 +252,14 @@ DIGISOS_QUARANTINE = VAR_DIR / "digisos" / "quarantine"
 # An inbox folder is read once it holds the marker file ".ferdig", or when nothing in it has
 # changed for this many seconds (a sender that cannot set a marker); see digisos.importer.
 DIGISOS_INBOX_STILL_SECONDS = int(os.environ.get("SOSIALSAK_DIGISOS_INBOX_STILL_SECONDS", "300"))
+# The population register (issue 18 item 7; docs/adr/0011): none looks nothing up.
+PERSON_REGISTER = {
+    "adapter": os.environ.get("SOSIALSAK_PERSON_REGISTER", "none"),
+    "base_url": os.environ.get("SOSIALSAK_FOLKEREGISTER_URL", ""),
+    "token": os.environ.get("SOSIALSAK_FOLKEREGISTER_TOKEN", ""),
+}
+# Noark 5 archive packages (issue 18 item 6) are written below this folder by default.
+ARCHIVE_EXPORT_DIR = VAR_DIR / "arkiv"
 
 # Logs carry ids and codes, never personal data: no request bodies, no query parameters.
 LOGGING = {

@@ -1,23 +1,22 @@
 """Connect the contexts' ports at start-up. ``payments`` sits above ``decisions`` in the DAG,
 so making a decision reaches the payment plan, a reduction the replacement of the remaining
 payments, and a feilregistrert sak the annulment of its unpaid payments, through the ports
-installed here."""
+installed here. The ports live in a light module of their own (``decisions.ports``) and the
+adapters import ``payments`` on first use, so wiring costs a CLI call nothing (issue 13)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sosialsak.contexts.accounts.scope import Scope
-from sosialsak.contexts.decisions.operations import (
-    ReplacedPayments,
-    UtbetalingValg,
-    install_payment_annuller,
-    install_payment_planner,
-    install_payment_replacer,
-    install_payment_stopper,
-)
+from sosialsak.contexts.decisions import ports
+from sosialsak.contexts.decisions.ports import ReplacedPayments
+from sosialsak.contexts.followup.ports import install_vilkar_oppfylt_listener
+
+if TYPE_CHECKING:
+    from sosialsak.contexts.accounts.scope import Scope
+    from sosialsak.contexts.decisions.operations import UtbetalingValg
 
 
 def _plan(
@@ -61,8 +60,21 @@ def _stop(*, scope: Scope, actor: object, vedtak_id: int, fra: date, now: dateti
                                                         now=now)]
 
 
+def _release(*, scope: Scope, actor: object, vilkar_id: int, now: datetime) -> Sequence[str]:
+    from sosialsak.contexts.payments.holds import release_holds_for_vilkar
+
+    return release_holds_for_vilkar(scope=scope, actor=actor, vilkar_id=vilkar_id, now=now)
+
+
 def install() -> None:
-    install_payment_annuller(_annul)
-    install_payment_stopper(_stop)
-    install_payment_planner(_plan)
-    install_payment_replacer(_replace)
+    from django.conf import settings
+
+    from sosialsak.contexts.people.register import install_register
+    from sosialsak.contexts.people.register_adapters import register_from_settings
+
+    install_register(register_from_settings(getattr(settings, "PERSON_REGISTER", {})))
+    install_vilkar_oppfylt_listener(_release)
+    ports.install_payment_annuller(_annul)
+    ports.install_payment_stopper(_stop)
+    ports.install_payment_planner(_plan)
+    ports.install_payment_replacer(_replace)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 import holidays
 
@@ -132,7 +132,16 @@ def forelopig_svar_frist(*, mottatt: date, rules: Ruleset | None = None) -> date
 
     Lists call this for every open application, so a stored receipt date outside the case range
     is held inside it (``kernel.bounds.clamp_case_date``) instead of breaking the list."""
+    if rules is None:
+        return _baseline_forelopig_svar_frist(clamp_case_date(mottatt))
     return forelopig_svar(mottatt=clamp_case_date(mottatt), rules=rules).due
+
+
+@lru_cache(maxsize=4096)
+def _baseline_forelopig_svar_frist(mottatt: date) -> date:
+    # The baseline rule set is loaded once per process (``load_ruleset`` is cached), so its
+    # deadline for a day never changes: a 100-row list computes each day once (issue 13).
+    return forelopig_svar(mottatt=mottatt).due
 
 
 def klagefrist(*, kom_fram: date, rules: Ruleset | None = None) -> Frist:

@@ -121,7 +121,29 @@ def test_the_counts_match_the_lists(cases, actor, scope) -> None:
 
     assert counts == {"nodhjelp": 1, "dokumentasjon-frist-ute": 1,
                       "dokumentasjon-paminnelse": 1, "forelopig-svar": 1, "uten-vedtak": 2,
-                      "kartlegging-barn": 1, "oppgaver": 1, "vedtaksperiode": 1, "klager": 1}
+                      "kartlegging-barn": 1, "oppgaver": 1, "vedtaksperiode": 1, "klager": 1,
+                      # Issue 14: follow-up clocks (tests/integration/followup).
+                      "klage-oversending": 0, "forhandsvarsel-svarfrist": 0,
+                      "vilkar-oppfolging": 0, "aktivitet-frist": 0,
+                      # Issue 14's services: nothing here (tests/integration/services)
+                      "botilbud-over-3-maneder": 0, "botilbud-barn": 0, "plan-evaluering": 0,
+                      "barnevern-uten-svar": 0}
+
+
+def test_a_period_ending_stays_on_the_list_when_the_person_applies_at_another_office(
+    cases, actor, scope, make_soknad, users, scope_of
+) -> None:
+    """Issue 13: a newer application, and a longer period granted, at another office do not take
+    this office's ending period off its list (each office follows up its own decisions)."""
+    elsewhere = received(make_soknad(office="B", items=("HUSLEIE",)), at(2024, 4, 9, 12))
+    Soknad.objects.filter(pk=elsewhere.pk).update(person_id=cases["periode"].person_id)
+    other = users["veileder_b"]
+    _decide(scope_of(other), other, elsewhere, "HUSLEIE", date(2024, 6, 30))
+
+    assert ids(scope, actor, "vedtaksperiode") == [cases["periode"].pk]
+    assert worklist_counts(scope=scope, actor=actor, today=TODAY)["vedtaksperiode"] == 1
+    # At the other office its own decision is the newest: nothing to follow up there.
+    assert ids(scope_of(other), other, "vedtaksperiode") == []
 
 
 def test_only_my_cases(cases, actor, scope) -> None:

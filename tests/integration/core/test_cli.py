@@ -166,3 +166,25 @@ def test_every_path_in_the_openapi_document_is_served(db) -> None:
             unresolved.append(path)
     assert len(doc["paths"]) > 20
     assert unresolved == []
+
+
+def test_demo_gives_every_services_worklist_content_issue_14(db) -> None:
+    """§ 27 stay with children beyond three months, a provider never assessed, a plan past its
+    review with one withdrawn consent, a counselling case and a concern without reply."""
+    from django.utils import timezone
+
+    from sosialsak.contexts.accounts.models import User
+    from sosialsak.contexts.accounts.scope import scope_for
+    from sosialsak.contexts.casefile.worklists import worklist_overview
+    from sosialsak.contexts.services.models import Radgivning, Samtykke
+
+    run("demo")
+    veileder = User.objects.get(username="veileder")
+    counts, _ = worklist_overview(scope=scope_for(veileder), actor=veileder,
+                                  today=timezone.localdate())
+
+    for key in ("botilbud-over-3-maneder", "botilbud-barn", "plan-evaluering",
+                "barnevern-uten-svar", "botilbud-uten-vurdering"):
+        assert counts[key] >= 1, key
+    assert Samtykke.objects.filter(trukket_at__isnull=False).count() == 1
+    assert Radgivning.objects.filter(henvisninger__til="NAMSMANNEN").exists()

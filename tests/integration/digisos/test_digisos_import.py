@@ -210,7 +210,7 @@ def test_a_failure_half_way_stores_nothing_and_keeps_the_delivery(
     def broken(**kwargs):  # type: ignore[no-untyped-def]
         raise OSError("disk full")
 
-    monkeypatch.setattr(soknad_import, "store_vedlegg", broken)
+    monkeypatch.setattr(soknad_import, "store_delivery_files", broken)
 
     result = _deliver(tmp_path, files={"kontrakt.pdf": PDF})
 

@@ -44,6 +44,35 @@ def test_a_delivery_without_vedlegg_json_is_quarantined_and_the_complete_copy_re
     assert stored.fil.read() == PDF
 
 
+def test_a_quarantined_copy_that_appears_after_the_lookup_is_still_taken_over(
+        offices, settings, tmp_path, monkeypatch) -> None:
+    # Issue 13: a new delivery skips the locked re-read of its rows when the look-up found
+    # none. A quarantined copy committed in between makes the INSERT collide; the import then
+    # stores again over that row, as the locked read would have (nothing is lost or doubled).
+    from sosialsak.contexts.digisos import importer
+
+    half = write_delivery(tmp_path / "half", digisos_id=did("r"), ekstern_ref="ref-r",
+                          soknad=soknad_json(), files={"kontrakt.pdf": PDF})
+    (half / "vedlegg.json").unlink()
+    assert _import(half).outcome == "KARANTENE"
+    real, looked_up = importer._rows_of, []
+
+    def blind_first(ekstern_ref):  # type: ignore[no-untyped-def]
+        looked_up.append(ekstern_ref)  # the first look-up runs before the copy "arrives"
+        return [] if len(looked_up) == 1 else real(ekstern_ref)
+
+    monkeypatch.setattr(importer, "_rows_of", blind_first)
+
+    full = _import(write_delivery(tmp_path / "full", digisos_id=did("r"), ekstern_ref="ref-r",
+                                  soknad=soknad_json(), files={"kontrakt.pdf": PDF}))
+
+    assert full.outcome == "IMPORTERT" and looked_up == ["ref-r", "ref-r"]
+    assert Levering.objects.get().status == "IMPORTERT"
+    assert Soknad.objects.count() == 1
+    assert Vedlegg.objects.get(filnavn="kontrakt.pdf").fil.read() == PDF
+    assert list((Path(settings.MEDIA_ROOT) / ".incoming").iterdir()) == []
+
+
 def test_a_truncated_listed_file_is_quarantined_naming_the_file(offices, tmp_path) -> None:
     folder = write_delivery(tmp_path / "t", digisos_id=did("t"), ekstern_ref="ref-t",
                             soknad=soknad_json(), files={"kontrakt.pdf": PDF})
@@ -179,3 +208,20 @@ def test_the_sweep_moves_a_committed_file_in_and_deletes_orphans(offices, settin
     assert (result.recovered, result.removed) == (1, 2)
     assert final.read_bytes() == PDF and not orphan.exists()
     assert list(incoming.iterdir()) == []
+
+
+def test_the_sweep_looks_up_the_temporary_files_rows_in_one_query(
+        offices, settings, tmp_path, django_assert_num_queries) -> None:
+    from sosialsak.contexts.digisos.importer import sweep_files
+
+    _import(write_delivery(tmp_path / "s", digisos_id=did("q"), ekstern_ref="ref-q",
+                           soknad=soknad_json(), files={"kontrakt.pdf": PDF}))
+    incoming = Path(settings.MEDIA_ROOT) / ".incoming"
+    for pk in (999_991, 999_992, 999_993, "x", "²"):  # rolled back, or not ours at all
+        (incoming / f"vedlegg-{pk}.part").write_bytes(b"rolled back")
+
+    # One look-up of the temporary files' rows, one of the stored files' names.
+    with django_assert_num_queries(2):
+        result = sweep_files(older_than_seconds=0)
+
+    assert result.removed == 5 and list(incoming.iterdir()) == []

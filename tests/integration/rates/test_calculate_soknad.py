@@ -45,3 +45,20 @@ def test_an_invalid_soknad_gives_exit_2_with_the_path(db, tmp_path) -> None:
     with pytest.raises(CommandError, match=r"\$\.data") as err:
         call_command("calculate", "--soknad", str(path), stdout=io.StringIO())
     assert err.value.returncode == 2
+
+
+@pytest.mark.parametrize(("content", "reason"), [
+    (b"[" * 100_000 + b"]" * 100_000, "nøstet dypere"),  # the parser would recurse to a crash
+    (b'{"x": "' + b"a" * 2_100_000 + b'"}', "for stor"),
+    (b'{"belop": NaN}', "ikke gyldig JSON"),
+])
+def test_a_hostile_soknad_is_refused_with_the_intake_bounds(
+    db, tmp_path, content: bytes, reason: str
+) -> None:
+    # The same bounds as Digisos intake (formats.digisos.limits.loads_bounded).
+    path = tmp_path / "soknad.json"
+    path.write_bytes(content)
+
+    with pytest.raises(CommandError, match=reason) as err:
+        call_command("calculate", "--soknad", str(path), stdout=io.StringIO())
+    assert err.value.returncode == 2 and str(err.value).startswith("--soknad:")

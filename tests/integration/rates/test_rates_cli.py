@@ -156,6 +156,7 @@ class TestRates:
     @pytest.mark.parametrize(("args", "field"), [
         (("--date", "2024-02-30"), "--date"),
         (("--date", "1.3.2024"), "--date"),
+        (("--date", "2100-01-01"), "2000–2099"),  # the CLI's one date type (cli/args.case_date)
         (("--date", "2024-03-01", "--kommune", "30"), "--kommune"),
     ])
     def test_bad_input_exits_with_2(self, db: Any, args: tuple[str, ...], field: str) -> None:

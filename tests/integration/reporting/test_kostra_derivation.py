@@ -45,7 +45,7 @@ def _record(soknad: Any, **over: Any) -> None:
 
     values = dict(sivilstand="4", kilde_livsopphold="5", trygdesituasjon="12",
                   arbeidssituasjon="07", bosituasjon="2", journalnummer="J-77",
-                  vilkar_ektefelle=False, individuell_plan=True)
+                  vilkar_ektefelle=False)
     values.update(over)
     KostraOpplysninger.objects.create(person=soknad.person, soknad=soknad, skrevet_at=NOW,
                                       **values)
@@ -66,9 +66,9 @@ def _fields(result: Any, line: int = 1) -> dict[str, str]:
 
 def test_each_field_follows_its_rule(make_soknad: Callable[..., Any], users: dict[str, Any],
                                      scope_of: Callable[[Any], Any]) -> None:
-    from sosialsak.contexts.cases.models import Veiledning
     from sosialsak.contexts.decisions.models import Vilkar
     from sosialsak.contexts.intake.models import Soknad
+    from sosialsak.contexts.services.models import IndividuellPlan, Radgivning
 
     leder = users["leder_a"]
     soknad = make_soknad(barn=2)
@@ -85,8 +85,11 @@ def test_each_field_follows_its_rule(make_soknad: Callable[..., Any], users: dic
     Vilkar.objects.create(vedtak=v, kode="19", beskrivelse="aktivitetsplan")
     Vilkar.objects.create(vedtak=v, kode="14", beskrivelse="lege", status="ANNULLERT")
     _vedtak(soknad, art="REDUKSJON")
-    Veiledning.objects.create(soknad=soknad, person=soknad.person, dato=date(2024, 3, 5),
-                              temaer=["GJELDSRADGIVNING"], skrevet_at=NOW)
+    Radgivning.objects.create(person=soknad.person, soknad=soknad, art="GJELD",
+                              vedtak_dato=date(2024, 3, 1), utfall="INNVILGET",
+                              start=date(2024, 3, 1), niva="II", registrert_at=NOW)
+    IndividuellPlan.objects.create(person=soknad.person, soknad=soknad, mal="x",
+                                   opprettet_at=NOW, neste_evaluering=date(2024, 9, 1))
     _record(soknad)
 
     result = _build(scope_of(leder), leder)
@@ -100,6 +103,7 @@ def test_each_field_follows_its_rule(make_soknad: Callable[..., Any], users: dic
         "4", "5", "12", "07", "2")
     assert f["PERSON_JOURNALNR"] == "J-77" and f["FAAT_INDIVIDUELL_PLAN"] == "1"
     assert f["VILKARSAMEKT"] == "2"
+    assert f["BOSIT"] == "2"  # recorded; no § 27 stay at last contact
     assert (f["BU18"], f["ANTBU18"]) == ("1", "2")
     assert [f[f"STMND_{m}"] for m in (3, 4, 5)] == ["03", "04", ""]
     assert (f["BIDRAG"], f["LAAN"]) == ("12500", "900")
@@ -126,6 +130,7 @@ def test_unrecorded_answers_stay_blank_and_the_check_names_them(
     f = _fields(result)
     assert (f["EKTSTAT"], f["VKLO"], f["BOSIT"], f["PERSON_JOURNALNR"]) == ("", "", "", "")
     assert f["VILKARSOSLOV"] == "2" and f["GITT_OKONOMIRAD"] == "2"
+    assert f["FAAT_INDIVIDUELL_PLAN"] == "2"
     fired = result.report.rules_fired()
     assert {"009", "K014", "K035", "K022", "K025"} <= fired
     assert not result.report.ready

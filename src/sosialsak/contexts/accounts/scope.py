@@ -9,6 +9,7 @@ no case scope at all.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, Permission
@@ -99,15 +100,17 @@ def scope_for(user: User) -> Scope:
     )
 
 
-def system_scope() -> Scope:
-    """Return the scope of the system itself (imports, scheduled jobs): every office, no user.
+def system_scope(*, kontor_ids: Iterable[int] | None = None) -> Scope:
+    """Return the scope of the system itself (imports, scheduled jobs): every office, no user;
+    only ``kontor_ids`` when given (an import that has chosen its office needs no query).
 
     Used only by jobs and imports that act on behalf of the municipality, never for a request.
     """
     return Scope(
         user_id=None,
         roles=frozenset({"system"}),
-        kontor_ids=frozenset(NavKontor.objects.values_list("id", flat=True)),
+        kontor_ids=frozenset(NavKontor.objects.values_list("id", flat=True)
+                             if kontor_ids is None else kontor_ids),
         is_citizen=False,
         can_write=True,
         can_view_strengt_fortrolig=True,

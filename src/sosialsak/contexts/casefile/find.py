@@ -22,7 +22,7 @@ from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.cases.models import Samtale, Veiledning
 from sosialsak.contexts.decisions.models import Klage, Vedtak, Vilkar
 from sosialsak.contexts.intake.household import household_many
-from sosialsak.contexts.intake.models import Soknad
+from sosialsak.contexts.intake.models import Soknad, SoknadStatus
 from sosialsak.contexts.intake.queries import scoped_soknader
 from sosialsak.contexts.intake.saksnummer import parse_saksnummer, saksnummer
 from sosialsak.contexts.payments.models import Utbetaling
@@ -115,10 +115,11 @@ def find(*, scope: Scope, actor: object, term: str, purpose: str) -> FindResult:
                 object_ids=[""] * len(offices),
                 purpose=f"{purpose} ({_term_kind(term)}: {len(rows)} treff)",
                 kontor_ids=list(offices))
+    labels = {str(k): str(v) for k, v in SoknadStatus.choices}  # once, not per hit
     hits = [
         FindHit(id=s.pk, saksnummer=saksnummer(s.pk), person_id=s.person_id, navn=s.soker_navn,
                 mottatt_at=shown_at(s.mottatt_at), status=s.status,
-                status_label=str(s.get_status_display()), kontor=s.kontor.navn,
+                status_label=labels.get(s.status, s.status), kontor=s.kontor.navn,
                 saksbehandler=s.saksbehandler.get_full_name() if s.saksbehandler else "",
                 beskyttet=s.beskyttet)
         for s in rows

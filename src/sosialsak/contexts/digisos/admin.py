@@ -7,7 +7,6 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
-from sosialsak.contexts.digisos.importer import replay
 from sosialsak.contexts.digisos.models import Levering, LeveringStatus
 from sosialsak.kernel.errors import DomainError
 
@@ -34,6 +33,10 @@ class LeveringAdmin(admin.ModelAdmin):
 
     @admin.action(description="Importer på nytt fra karantenemappen (etter retting)")
     def replay_selected(self, request: HttpRequest, queryset: QuerySet[Levering]) -> None:
+        # Imported here, not at the top: the admin modules load at every start-up (CLI
+        # included) and the importer pulls in most of the domain (issue 13, start-up).
+        from sosialsak.contexts.digisos.importer import replay
+
         for levering in queryset.filter(status=LeveringStatus.KARANTENE):
             try:
                 result = replay(levering_id=levering.pk, now=timezone.now())

@@ -20,7 +20,7 @@ from sosialsak.contexts.decisions.models import DokumentasjonskravStatus, Vedtak
 from sosialsak.contexts.decisions.operations import mark_dokumentasjonskrav_levert
 from sosialsak.contexts.digisos.checks import CheckedDelivery
 from sosialsak.contexts.digisos.delivery import Delivery
-from sosialsak.contexts.digisos.soknad_import import store_other_files, store_vedlegg
+from sosialsak.contexts.digisos.soknad_import import store_delivery_files
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad, Vedlegg, VedleggKilde
 from sosialsak.kernel.errors import NotFound
@@ -38,12 +38,9 @@ def import_ettersendelse(*, scope: Scope, checked: CheckedDelivery, delivery: De
     if soknad is None:
         raise NotFound(f"Ettersendelsen gjelder en søknad vi ikke har (digisosId "
                        f"{checked.digisos_id}).")
-    stored = store_vedlegg(soknad=soknad, delivery=delivery, items=checked.vedlegg,
-                           kilde=VedleggKilde.ETTERSENDELSE, now=now,
-                           levering_ref=checked.ekstern_ref)
-    own = store_other_files(soknad=soknad, delivery=delivery, items=checked.vedlegg,
-                            kilde=VedleggKilde.ETTERSENDELSE, now=now,
-                            levering_ref=checked.ekstern_ref)
+    stored, own = store_delivery_files(soknad=soknad, delivery=delivery, items=checked.vedlegg,
+                                       kilde=VedleggKilde.ETTERSENDELSE, now=now,
+                                       levering_ref=checked.ekstern_ref)
     record_hendelse(soknad=soknad, type="intake.soknad.ettersendelse", at=now,
                     data={"vedlegg_ids": [v.pk for v in stored + own], "antall": len(stored)},
                     tekst=f"{len(stored)} vedlegg er ettersendt")

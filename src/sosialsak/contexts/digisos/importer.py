@@ -15,6 +15,7 @@ imported and flagged on the case.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -46,6 +47,7 @@ from sosialsak.contexts.digisos.soknad_import import (
     import_soknad,
     media_path,
     move_in,
+    wait_until_durable,
 )
 from sosialsak.contexts.intake.models import Soknad, Vedlegg
 from sosialsak.kernel.errors import NotFound
@@ -88,24 +90,30 @@ def _import(delivery: Delivery, now: datetime) -> ImportResult:
         if done is not None and checked.ekstern_ref:  # a bad copy of a delivery we have
             return ImportResult(delivery.label, "DUPLIKAT", done.pk, done.soknad_id)
         return _quarantine(delivery, checked.errors, checked.digisos_id, checked.ekstern_ref, now)
-    # Fast path (issue 13): one indexed look-up of the eksternRef among imported deliveries.
-    # A soknad.json for a digisosId we already have is caught by the unique digisosId of the
-    # application (IntegrityError below), and then explained by _known.
-    done = Levering.objects.filter(ekstern_ref=checked.ekstern_ref, soknad__isnull=False
-                                   ).first()
+    # Fast path (issue 13): one indexed look-up of the eksternRef, whatever its status. A
+    # soknad.json for a digisosId we already have is caught by the unique digisosId of the
+    # application (IntegrityError below), and then explained by _known. When no row has this
+    # eksternRef (a new delivery, the common case) _store writes its row without another read.
+    seen = _rows_of(checked.ekstern_ref)
+    done = next((x for x in seen if x.soknad_id is not None), None)
     if done is not None:
         known = _known(delivery, checked, done)
         if isinstance(known, ImportResult):
             return known
         if known:
             return _quarantine(delivery, [known], checked.digisos_id, checked.ekstern_ref, now)
+    stored: tuple[Levering, list[Path], list[PendingFile]] | ImportResult | None = None
     try:
-        # durable: when the block ends the rows are committed, and only then do the files
-        # move in from their temporary names (a crash before leaves no file without a row).
-        with files_held_until_commit() as pending, audit_channel("job"), \
-                transaction.atomic(durable=True):
-            levering, old_folders = _store(delivery, checked, now)
+        stored = _store_durably(delivery, checked, now, seen)
     except IntegrityError:
+        if not seen:
+            # The fast path wrote without the locked read, and a row of this eksternRef
+            # appeared meanwhile: a quarantined copy is taken over (once), as that read does.
+            seen = _rows_of(checked.ekstern_ref)
+            if seen and all(x.soknad_id is None for x in seen):
+                with contextlib.suppress(IntegrityError):
+                    stored = _store_durably(delivery, checked, now, seen)
+    if stored is None:
         # Another import of the same delivery won the race, or it conflicts with one.
         known = _known(delivery, checked)
         if isinstance(known, ImportResult):
@@ -113,13 +121,9 @@ def _import(delivery: Delivery, now: datetime) -> ImportResult:
         reason = known or (f"Leveransen (digisosId {checked.digisos_id}, eksternRef "
                            f"{checked.ekstern_ref}) kolliderer med en annen levering.")
         return _quarantine(delivery, [reason], checked.digisos_id, checked.ekstern_ref, now)
-    except NotFound as exc:
-        return _quarantine(delivery, [exc.message], checked.digisos_id, checked.ekstern_ref, now)
-    except Exception as exc:  # keep the delivery, whatever broke; nothing was stored
-        log.error("digisos delivery failed while storing: %s", failure(exc))
-        reason = (f"intern feil under lagring ({type(exc).__name__}); ingenting er lagret. "
-                  "Prøv igjen, eller meld feilen.")
-        return _quarantine(delivery, [reason], checked.digisos_id, checked.ekstern_ref, now)
+    if isinstance(stored, ImportResult):
+        return stored
+    levering, old_folders, pending = stored
     move_in(pending)
     for folder in old_folders:  # the delivery is in the database now
         shutil.rmtree(folder, ignore_errors=True)
@@ -127,6 +131,36 @@ def _import(delivery: Delivery, now: datetime) -> ImportResult:
              levering.soknad_id)
     outcome = "ETTERSENDT" if checked.kind == "ETTERSENDELSE" else "IMPORTERT"
     return ImportResult(delivery.label, outcome, levering.pk, levering.soknad_id)
+
+
+def _rows_of(ekstern_ref: str) -> list[Levering]:
+    """Return the delivery rows of an eksternRef, whatever their status (indexed)."""
+    return list(Levering.objects.filter(ekstern_ref=ekstern_ref))
+
+
+def _store_durably(delivery: Delivery, checked: CheckedDelivery, now: datetime,
+                   seen: list[Levering]
+                   ) -> tuple[Levering, list[Path], list[PendingFile]] | ImportResult:
+    """Store the delivery in one durable transaction; return its row, the quarantine folders
+    it makes obsolete and its files to move in, or the quarantine's result when it cannot be
+    stored. Raises IntegrityError when it collides with another row (nothing is stored)."""
+    try:
+        # durable: when the block ends the rows are committed, and only then do the files
+        # move in from their temporary names (a crash before leaves no file without a row).
+        with files_held_until_commit() as pending, audit_channel("job"), \
+                transaction.atomic(durable=True):
+            levering, old_folders = _store(delivery, checked, now, seen)
+            wait_until_durable(pending)  # the files are on disk before their rows commit
+    except IntegrityError:
+        raise  # the caller explains or retries it
+    except NotFound as exc:
+        return _quarantine(delivery, [exc.message], checked.digisos_id, checked.ekstern_ref, now)
+    except Exception as exc:  # keep the delivery, whatever broke; nothing was stored
+        log.error("digisos delivery failed while storing: %s", failure(exc))
+        reason = (f"intern feil under lagring ({type(exc).__name__}); ingenting er lagret. "
+                  "Prøv igjen, eller meld feilen.")
+        return _quarantine(delivery, [reason], checked.digisos_id, checked.ekstern_ref, now)
+    return levering, old_folders, pending
 
 
 def _known(delivery: Delivery, checked: CheckedDelivery, done: Levering | None = None
@@ -152,21 +186,24 @@ def _known(delivery: Delivery, checked: CheckedDelivery, done: Levering | None =
     return None
 
 
-def _store(delivery: Delivery, checked: CheckedDelivery, now: datetime
+def _store(delivery: Delivery, checked: CheckedDelivery, now: datetime, seen: list[Levering]
            ) -> tuple[Levering, list[Path]]:
-    """Store the delivery; return its row and the quarantine folders it makes obsolete."""
-    scope = system_scope()
+    """Store the delivery; return its row and the quarantine folders it makes obsolete.
+    ``seen`` are the rows with its eksternRef read before the transaction."""
     if checked.kind == "SOKNAD":
         assert checked.soknad is not None
-        soknad = import_soknad(scope=scope, checked=checked, delivery=delivery, now=now)
+        soknad = import_soknad(checked=checked, delivery=delivery, now=now)
     else:
-        soknad = import_ettersendelse(scope=scope, checked=checked, delivery=delivery, now=now)
+        soknad = import_ettersendelse(scope=system_scope(), checked=checked, delivery=delivery,
+                                      now=now)
     # A quarantined copy of this delivery (same ids, or the same eksternRef without a
     # digisosId) is done with: its row becomes the imported one or is marked replaced.
     # One read for both (locked, as a quarantine of the same ids locks its row): the row of
-    # these ids, if any, and the quarantined copies.
+    # these ids, if any, and the quarantined copies. Skipped when no row had the eksternRef
+    # before: one quarantined since then makes the INSERT below fail on the unique ids
+    # (IntegrityError), and the import is explained by _known or tried again, as in a race.
     rows = list(Levering.objects.select_for_update().filter(
-        ekstern_ref=checked.ekstern_ref, digisos_id__in=[checked.digisos_id, ""]))
+        ekstern_ref=checked.ekstern_ref, digisos_id__in=[checked.digisos_id, ""])) if seen else []
     earlier = [x for x in rows if x.status == LeveringStatus.KARANTENE]
     folders = [Path(x.karantene_mappe) for x in earlier if x.karantene_mappe]
     values = {"type": checked.kind, "status": LeveringStatus.IMPORTERT, "mottatt_at": now,
@@ -343,9 +380,13 @@ def sweep_files(*, older_than_seconds: float = 3600) -> Sweep:
     cutoff = time.time() - older_than_seconds
     recovered = removed = 0
     incoming = Path(settings.MEDIA_ROOT) / INCOMING
-    for temp in sorted(incoming.glob("vedlegg-*.part")) if incoming.is_dir() else []:
-        pk = temp.name.removeprefix("vedlegg-").removesuffix(".part")
-        row = Vedlegg.objects.filter(pk=int(pk)).first() if pk.isdigit() else None
+    temps = sorted(incoming.glob("vedlegg-*.part")) if incoming.is_dir() else []
+    ids = {t: t.name.removeprefix("vedlegg-").removesuffix(".part") for t in temps}
+    # The rows of every temporary file in one query, not one per file.
+    rows = Vedlegg.objects.in_bulk([int(pk) for pk in ids.values() if _plain_id(pk)])
+    for temp in temps:
+        pk = ids[temp]
+        row = rows.get(int(pk)) if _plain_id(pk) else None
         if row is not None and row.fil.name:
             final = media_path(row.fil.name)
             if not final.exists() and _sha256(temp) == row.sha256:
@@ -373,6 +414,11 @@ def sweep_files(*, older_than_seconds: float = 3600) -> Sweep:
     if recovered or removed:
         log.warning("digisos sweep: recovered=%d removed=%d", recovered, removed)
     return Sweep(recovered, removed)
+
+
+def _plain_id(text: str) -> bool:
+    # A row id: ASCII digits only (str.isdigit also takes "²"), short enough for the column.
+    return text.isascii() and text.isdigit() and len(text) <= 18
 
 
 def _sha256(path: Path) -> str:

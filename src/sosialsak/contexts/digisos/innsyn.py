@@ -94,7 +94,9 @@ class _Folder:
                                 saksreferanse=v.get("sak") or d.get("sak", ""),
                                 tittel=v.get("tittel", "Vilkår"),
                                 beskrivelse=v.get("beskrivelse"),
-                                status="ANNULLERT" if v.get("status") == "ANNULLERT"
+                                # Met (issue 14) or annulled; else still to be met.
+                                status=v["status"] if v.get("status") in ("ANNULLERT",
+                                                                          "OPPFYLT")
                                 else "RELEVANT",
                                 utbetalingsreferanser=tuple(v.get("utbetalinger", ())))
         elif h.type == "cases.dokumentasjon.etterspurt":

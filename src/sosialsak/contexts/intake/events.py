@@ -60,6 +60,10 @@ TYPES = {
     # The case workspace: journal notes and documents the office uploads (internal).
     "cases.journalnotat": "Journalnotat er skrevet",
     "cases.dokument.lastet_opp": "Dokument er lastet opp av kontoret",
+    # Issue 14: a payment held until a condition is met, and released when it is. The
+    # payment's own state goes to innsyn through payments.utbetaling.
+    "payments.tilbakeholdt": "Utbetaling holdes tilbake til vilkåret er oppfylt",
+    "payments.frigitt": "Utbetaling er frigitt fordi vilkåret er oppfylt",
 }
 
 

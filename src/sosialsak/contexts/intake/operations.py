@@ -22,9 +22,12 @@ from sosialsak.contexts.people.operations import (
     PersonCorrection,
     StatedApplicant,
     apply_correction,
+    apply_register_protection,
     person_for_application,
     record_household,
 )
+from sosialsak.contexts.people.register import RegisterUnavailable, current_register
+from sosialsak.contexts.transactions import atomic_operation
 from sosialsak.kernel.bounds import check_int, check_received
 from sosialsak.kernel.errors import NotFound, ValidationFailed
 
@@ -78,7 +81,7 @@ def _check(data: SoknadInput, now: datetime | None = None) -> None:
             check_int(post.belop, field=f"poster[{i}].belop")
 
 
-@transaction.atomic
+@atomic_operation
 def register_soknad(
     *,
     scope: Scope,
@@ -89,6 +92,7 @@ def register_soknad(
     digisos_id: str | None = None,
     ekstern_ref: str = "",
     husstand: Husstand | None = None,
+    savepoint: bool = True,  # read by @atomic_operation (contexts/transactions.py)
 ) -> Soknad:
     """Register an application with its items and a MOTTATT event, in one transaction.
 
@@ -166,6 +170,7 @@ def register_with_applicant(
     # An existing person record is never changed by a new application (issue 10): what the
     # caller states is kept with this application only.
     person = person_for_application(fodselsnummer=applicant.fodselsnummer, stated=stated)
+    protect_from_register(actor=actor, person=person, kontor_id=kontor.pk, at=data.mottatt_at)
     husstand = record_household(
         person=person, stated=stated, partner=partner, barn=barn, kilde=Kilde.SAKSBEHANDLER,
         at=data.mottatt_at, kontor_id=kontor.pk, actor=actor)
@@ -203,3 +208,33 @@ def correct_person(
            purpose=f"rette personopplysninger: {', '.join(changed) or 'ingen endring'}",
            kontor_id=soknad.kontor_id)
     return person
+
+
+def protect_from_register(*, actor: object, person: Person, kontor_id: int | None,
+                          at: datetime | None = None) -> bool:
+    """Look the person up in the population register (when one is installed) and apply its
+    address protection, before the application is stored: a protection the register knows
+    then holds from the first moment, whatever was typed (issue 18 item 7; docs/adr/0011).
+
+    Audited by ids only: the lookup (READ) and a changed protection (WRITE). A register that
+    does not answer leaves the person as it is (the lookup is retried at the next
+    registration); it never stops an application from being registered.
+    """
+    register = current_register()
+    if register is None or not person.fodselsnummer:
+        return False
+    try:
+        found = register.person(person.fodselsnummer)
+    except (RegisterUnavailable, ValueError):
+        return False
+    record(actor=actor, action=Action.READ, object_type="person", object_id=person.pk,
+           purpose="oppslag i folkeregisteret", kontor_id=kontor_id)
+    if found is None:
+        return False
+    changed = apply_register_protection(person, found, at=at or timezone.now())
+    if changed:
+        # Not filed under the office: its leder reads the office's audit log, and an office
+        # without the permission must not learn of the protection (ADR 0010 decision 4).
+        record(actor=actor, action=Action.WRITE, object_type="person", object_id=person.pk,
+               purpose="adressebeskyttelse fra folkeregisteret", kontor_id=None)
+    return changed

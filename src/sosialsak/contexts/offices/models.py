@@ -36,6 +36,8 @@ class OfficeSettings(models.Model):
         _("søknader uten vedtak etter (dager)"))
     vedtaksperiode_varsel_dager = models.PositiveSmallIntegerField(
         _("vedtaksperioder som slutter innen (dager)"))
+    klage_oversending_dager = models.PositiveSmallIntegerField(
+        _("klager skal være vurdert og sendt videre innen (dager)"), default=21)
     endret_at = models.DateTimeField()
     endret_av = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                   on_delete=models.SET_NULL, related_name="+")

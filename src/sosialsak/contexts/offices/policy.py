@@ -37,6 +37,9 @@ class Settings:
     forelopig_svar_varsel_dager: int = 7
     uten_vedtak_dager: int = 14
     vedtaksperiode_varsel_dager: int = 14
+    # Issue 14: the office's own deadline for reviewing an appeal and forwarding it to the
+    # Statsforvalter (fvl § 33 sets none in days; the municipality decides it).
+    klage_oversending_dager: int = 21
 
 
 DEFAULTS = Settings()
@@ -51,6 +54,7 @@ _LIMITS = {  # field: (lowest, highest)
     "forelopig_svar_varsel_dager": (0, 28),
     "uten_vedtak_dager": (1, 180),
     "vedtaksperiode_varsel_dager": (0, 90),
+    "klage_oversending_dager": (1, 180),
 }
 
 

@@ -19,7 +19,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sosialsak.contexts.accounts.models import NavKontor
-from sosialsak.contexts.decisions.models import Vedtak
+from sosialsak.contexts.decisions.models import Vedtak, Vilkar
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.people.models import Person
 from sosialsak.kernel.errors import ValidationFailed
@@ -257,3 +257,32 @@ class Utbetaling(models.Model):
 
     def __str__(self) -> str:
         return f"Utbetaling {self.referanse}"
+
+
+class Tilbakeholdelse(models.Model):
+    """A payment held until a condition is met (issue 14). Only a condition whose decision
+    says the payment waits for it (``Vilkar.holder_tilbake_utbetaling`` with its grounds, the
+    risk assessment's «vilkår – utbetaling utsettes») may hold a payment; it is released when
+    the condition is marked met. Both steps are events on the case and in the audit log."""
+
+    utbetaling = models.ForeignKey(Utbetaling, on_delete=models.PROTECT,
+                                   related_name="tilbakeholdelser")
+    vilkar = models.ForeignKey(Vilkar, on_delete=models.PROTECT, related_name="tilbakeholdelser")
+    holdt_at = models.DateTimeField()
+    holdt_av = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+")
+    frigitt_at = models.DateTimeField(null=True, blank=True)
+    frigitt_av = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["holdt_at", "id"]
+        verbose_name = _("tilbakeholdt utbetaling")
+        verbose_name_plural = _("tilbakeholdte utbetalinger")
+        constraints = [
+            models.UniqueConstraint(fields=["utbetaling"], condition=models.Q(
+                frigitt_at__isnull=True), name="one_open_hold_per_utbetaling"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Tilbakeholdelse {self.pk}"

@@ -16,7 +16,12 @@ from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.decisions.models import Utfall, Vedtak
 from sosialsak.contexts.decisions.operations import writable_soknad
 from sosialsak.contexts.payments._events import utbetaling_event
-from sosialsak.contexts.payments.models import MottakerType, Utbetaling, UtbetalingStatus
+from sosialsak.contexts.payments.models import (
+    MottakerType,
+    Tilbakeholdelse,
+    Utbetaling,
+    UtbetalingStatus,
+)
 from sosialsak.contexts.payments.plan import UnableToPlanUtbetaling
 from sosialsak.contexts.payments.recipients import Mottaker, resolve_mottaker
 from sosialsak.kernel.clock import local_date
@@ -122,6 +127,17 @@ def _check_restart(utbetaling: Utbetaling, now: datetime) -> None:
                           samtykke_id=utbetaling.samtykke_id, kid=utbetaling.kid))
 
 
+def _check_held(utbetaling: Utbetaling) -> None:
+    """A payment held until a condition is met is released only by meeting the condition
+    (issue 14: never silently)."""
+    held = (Tilbakeholdelse.objects.filter(utbetaling=utbetaling, frigitt_at__isnull=True)
+            .values_list("vilkar__beskrivelse", flat=True).first())
+    if held is not None:
+        raise IllegalPaymentTransition(
+            f"Utbetalingen holdes tilbake til vilkåret «{held[:80]}» er oppfylt. Merk vilkåret "
+            "som oppfylt for å frigi den.", code="utbetaling_holdt_tilbake", field="status")
+
+
 @transaction.atomic
 def set_utbetaling_status(
     *, scope: Scope, actor: object, utbetaling_id: int, status: str, now: datetime
@@ -137,6 +153,7 @@ def set_utbetaling_status(
             f"Utbetalingen kan ikke gå fra {utbetaling.status} til {status}.", field="status"
         )
     if status == UtbetalingStatus.PLANLAGT:
+        _check_held(utbetaling)
         _check_restart(utbetaling, now)
     utbetaling.status = status
     if status == UtbetalingStatus.UTBETALT:

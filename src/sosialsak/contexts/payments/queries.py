@@ -6,7 +6,7 @@ application listed, in one query (ADR 0001).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sosialsak.contexts.accounts.models import NavKontor, Role
@@ -14,12 +14,14 @@ from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record, record_many
 from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.cases.access import staff_readable
+from sosialsak.contexts.decisions.models import Vilkar
 from sosialsak.contexts.intake.queries import scoped_soknader
 from sosialsak.contexts.payments.export import in_scope, office_for_export, visible_batches
 from sosialsak.contexts.payments.models import (
     Betalingsprofil,
     Eksportkjoring,
     Samtykke,
+    Tilbakeholdelse,
     Utbetaling,
     Utbetalingsinnstillinger,
     UtbetalingStatus,
@@ -133,6 +135,7 @@ class PaymentRow:
     vedtak_id: int
     sendt_til_bank: bool
     neste: list[tuple[str, str]]  # the statuses it may move to, with labels
+    holdt_til_vilkar: str = ""  # issue 14: held until this condition is met
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,30 @@ class PaymentOverview:
     utbetalinger: list[PaymentRow]
     samtykker: list[ConsentRow]
     can_write: bool
+    # Issue 14: every hold and release, and the case's open conditions to hold a payment for.
+    tilbakeholdelser: list[HoldRow] = field(default_factory=list)
+    vilkar_valg: list[tuple[int, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class HoldRow:
+    utbetaling_id: int
+    forfallsdato: date
+    belop: int
+    vilkar: str
+    holdt_at: datetime
+    frigitt_at: datetime | None
+
+
+def _holds(soknad_id: int) -> tuple[dict[int, str], list[HoldRow], list[tuple[int, str]]]:
+    rows = list(Tilbakeholdelse.objects.filter(utbetaling__vedtak__sak__soknad_id=soknad_id)
+                .select_related("utbetaling", "vilkar").order_by("holdt_at", "id"))
+    held = {h.utbetaling_id: h.vilkar.beskrivelse for h in rows if h.frigitt_at is None}
+    choices = list(Vilkar.objects.filter(vedtak__sak__soknad_id=soknad_id,
+                                         status__in=("RELEVANT", "IKKE_OPPFYLT"))
+                   .order_by("id").values_list("pk", "beskrivelse"))
+    return held, [HoldRow(h.utbetaling_id, h.utbetaling.forfallsdato, h.utbetaling.belop,
+                          h.vilkar.beskrivelse, h.holdt_at, h.frigitt_at) for h in rows], choices
 
 
 # The likely step first; annulling (for good) last.
@@ -171,6 +198,7 @@ def payment_overview(*, scope: Scope, actor: object, soknad_id: int) -> PaymentO
                                             kontor_id=soknad.kontor_id).first()
     labels = dict(UtbetalingStatus.choices)
     rows = Utbetaling.objects.filter(vedtak__sak__soknad=soknad).order_by("forfallsdato", "id")
+    held, holds, choices = _holds(soknad.pk)
     return PaymentOverview(
         soknad_id=soknad.pk, navn=soknad.soker_navn,
         kontonummer=profil.kontonummer if profil else "",
@@ -180,14 +208,17 @@ def payment_overview(*, scope: Scope, actor: object, soknad_id: int) -> PaymentO
             u.status, str(labels.get(u.status, u.status)), u.vedtak_id, u.oppdrag_id is not None,
             [] if u.oppdrag_id is not None else
             [(s, str(labels[s])) for s in _NEXT_ORDER
-             if s in TRANSITIONS.get(UtbetalingStatus(u.status), ())])
+             if s in TRANSITIONS.get(UtbetalingStatus(u.status), ())
+             # A held payment is released by meeting its condition, not by hand.
+             and not (s == UtbetalingStatus.PLANLAGT and u.pk in held)],
+            held.get(u.pk, ""))
             for u in rows],
         samtykker=[ConsentRow(s.pk, s.gjelder, s.mottaker_navn, s.gitt_dato, s.gyldig_til,
                               s.trukket_dato)
                    # Only consents recorded in applications the caller may see.
                    for s in Samtykke.objects.filter(person_id=soknad.person_id,
                                                     soknad__in=scoped_soknader(scope))],
-        can_write=scope.can_write)
+        can_write=scope.can_write, tilbakeholdelser=holds, vilkar_valg=choices)
 
 
 @dataclass(frozen=True)

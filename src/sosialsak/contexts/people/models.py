@@ -27,6 +27,11 @@ class Person(models.Model):
     adressebeskyttelse = models.CharField(_("adressebeskyttelse"), max_length=20,
                                           choices=Adressebeskyttelse.choices,
                                           default=Adressebeskyttelse.INGEN)
+    # What the population register last said and when (issue 18): the register is
+    # authoritative, and only the register lifts a protection it gave (docs/adr/0011).
+    adressebeskyttelse_register = models.CharField(max_length=20, blank=True,
+                                                   choices=Adressebeskyttelse.choices)
+    adressebeskyttelse_fra_register = models.DateTimeField(null=True, blank=True)
     sprak = models.CharField(_("foretrukket språk"), max_length=40, default="norsk")
     tolkebehov = models.BooleanField(_("trenger tolk"), default=False)
     tolkesprak = models.CharField(_("tolkespråk"), max_length=40, blank=True)

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.conf import settings
-from django.db import transaction
 
 from sosialsak.contexts.people.models import (
+    Adressebeskyttelse,
     Barn,
     Bosted,
     Husstand,
@@ -17,6 +17,8 @@ from sosialsak.contexts.people.models import (
     Partner,
     Person,
 )
+from sosialsak.contexts.people.register import RegisterPerson
+from sosialsak.contexts.transactions import atomic_operation
 from sosialsak.kernel.bounds import check_birth_date
 from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import ValidationFailed
@@ -73,9 +75,10 @@ def _check_name(fornavn: str, etternavn: str) -> None:
         raise ValidationFailed("navn: fornavn og etternavn må fylles ut.", field="navn")
 
 
-@transaction.atomic
+@atomic_operation
 def person_for_application(
     *, fodselsnummer: str, stated: StatedApplicant, field: str = "fodselsnummer",
+    savepoint: bool = True,  # read by @atomic_operation (contexts/transactions.py)
     **details: object,
 ) -> Person:
     """Return the person with this number; create the record from ``stated`` if there is none.
@@ -84,11 +87,21 @@ def person_for_application(
     (issue 10: a new application overwrote another office's person). ``details`` (address
     protection, language) apply only to a record created here.
     """
+    return find_or_create_person(fodselsnummer=fodselsnummer, stated=stated, field=field,
+                                 **details)[0]
+
+
+def find_or_create_person(
+    *, fodselsnummer: str, stated: StatedApplicant, field: str = "fodselsnummer",
+    **details: object,
+) -> tuple[Person, bool]:
+    """:func:`person_for_application` inside the caller's transaction, also telling whether
+    the record was created here (then it has no child rows yet: see ``record_household``)."""
     fnr = check_fnr(fodselsnummer, field=field)
     _check_name(stated.fornavn, stated.etternavn)
     existing = Person.objects.filter(fodselsnummer=fnr).first()
     if existing is not None:
-        return existing
+        return existing, False
     person = Person(
         fodselsnummer=fnr, fornavn=stated.fornavn.strip(), etternavn=stated.etternavn.strip(),
         fodselsdato=birth_date_of(fnr), gateadresse=stated.gateadresse,
@@ -101,14 +114,15 @@ def person_for_application(
     # The number was looked up just above; the unique index still guards a race.
     person.full_clean(exclude=["user"], validate_unique=False)
     person.save()
-    return person
+    return person, True
 
 
-@transaction.atomic
+@atomic_operation
 def record_household(
     *, person: Person, stated: StatedApplicant, partner: PartnerInput | None,
     barn: list[BarnInput], kilde: str, at: datetime, kontor_id: int | None,
-    actor: object = None,
+    actor: object = None, savepoint: bool = True,  # read by @atomic_operation
+    new_person: bool = False,
 ) -> Husstand:
     """Store the applicant's details and household as stated in one application.
 
@@ -141,8 +155,9 @@ def record_household(
         p.save()
     if not barn:
         return h
+    # A person created in this same transaction (``new_person``) has no child rows to match.
     own = list(Barn.objects.filter(person=person, kontor_id=kontor_id)) \
-        if kontor_id is not None else []
+        if kontor_id is not None and not new_person else []
     # Every child is checked and matched first; then the new children and the memberships are
     # written in one INSERT each, whatever the number of children (issue 13).
     kept: set[int] = set()
@@ -203,3 +218,26 @@ def apply_correction(person: Person, correction: PersonCorrection) -> list[str]:
     if changed:
         person.save(update_fields=changed)
     return changed
+
+
+def apply_register_protection(person: Person, found: RegisterPerson, *, at: datetime) -> bool:
+    """Set the person's address protection from the population register; return whether it
+    changed. Only ``intake.operations.protect_from_register`` calls this (it audits).
+
+    The register wins over anything typed: a graded protection there is always applied. The
+    register lifts only a protection it gave itself: one set by hand (say, while the register
+    is being updated) is never removed by a register answer of "ugradert" (docs/adr/0011).
+    """
+    new = found.adressebeskyttelse
+    if new not in Adressebeskyttelse.values:
+        new = Adressebeskyttelse.STRENGT_FORTROLIG
+    old = person.adressebeskyttelse
+    # A protection the register did not give (set by hand, or changed after it answered).
+    by_hand = old != Adressebeskyttelse.INGEN and old != person.adressebeskyttelse_register
+    person.adressebeskyttelse_register = new
+    person.adressebeskyttelse_fra_register = at
+    if not (new == Adressebeskyttelse.INGEN and by_hand):
+        person.adressebeskyttelse = new
+    person.save(update_fields=["adressebeskyttelse", "adressebeskyttelse_register",
+                               "adressebeskyttelse_fra_register"])
+    return person.adressebeskyttelse != old

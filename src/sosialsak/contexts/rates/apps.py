@@ -4,6 +4,9 @@ from django.apps import AppConfig
 from django.core.checks import Error, register
 from django.utils.translation import gettext_lazy as _
 
+# The tag of the commencement check, so a command that runs only some checks can name it.
+COMMENCEMENT_CHECKS = "commencements"
+
 
 class RatesConfig(AppConfig):
     name = "sosialsak.contexts.rates"
@@ -17,7 +20,7 @@ class RatesConfig(AppConfig):
         from sosialsak.formats.letters import use_legal_references
 
         use_legal_references(letter_references)
-        register(check_commencements)
+        register(check_commencements, COMMENCEMENT_CHECKS)
 
 
 def check_commencements(app_configs: Any = None, **kwargs: Any) -> list[Error]:

@@ -6,16 +6,19 @@ tests/unit/reporting/test_kostra_derive.py):
 - KOMMUNE_NR, VERSION, BYDELSNR: the report's kommune, the year's two digits, Oslo's bydel.
 - FODSELSDATO, PERSON_FODSELSNR: the person's; KJONN from the fødselsnummer's ninth digit
   (odd: 1 mann, even: 2 kvinne), blank without a number.
-- EKTSTAT, VKLO, TRYGDESIT, ARBSIT, BOSIT, PERSON_JOURNALNR, PERSON_DUF, VILKARSAMEKT,
-  FAAT_INDIVIDUELL_PLAN: the caseworker's latest recorded answer (``KostraOpplysninger``);
-  blank when never recorded, for SSB's control to name.
+- EKTSTAT, VKLO, TRYGDESIT, ARBSIT, BOSIT, PERSON_JOURNALNR, PERSON_DUF, VILKARSAMEKT: the
+  caseworker's latest recorded answer (``KostraOpplysninger``); blank when never recorded, for
+  SSB's control to name. BOSIT is 4 (uten bolig) when the person was in a § 27 temporary
+  housing (``services.Opphold``) on the day of last contact, whatever was recorded.
+- FAAT_INDIVIDUELL_PLAN: 1 when a § 28 plan (``services.IndividuellPlan``) was made by 31
+  December and not ended before the year, else 2.
 - BU18/ANTBU18: children in the household of the last application of the year who live there
   (fast or delt bosted) and are under 18 on the day it was received.
 - STMND_n, BIDRAG, LAAN, BIDRAG_<month>, LAAN_<month>: payments with status UTBETALT, by the
   month they were paid (``utbetalt_dato``, else the due date), on a decision whose form is
   Lån (LAAN) or anything else (BIDRAG); KVP (§ 35) payments are not 11F.
-- GITT_OKONOMIRAD: 1 when a § 17 guidance in the year gave debt counselling (GJELDSRADGIVNING,
-  not declined), else 2.
+- GITT_OKONOMIRAD: 1 when granted økonomisk rådgivning at level II or III
+  (``services.Radgivning``) ran some time in the year, else 2.
 - SAKSBEHANDLER: the internal id of the last application's caseworker.
 - VILKARSOSLOV: 1 when a condition (not annulled) was set on a decision made in the year; then
   UTBETDATO/UTBETTOMDATO are the first such decision's date and the last day of its period,
@@ -49,7 +52,6 @@ class Recorded:
     journalnummer: str = ""
     duf_nummer: str = ""
     vilkar_ektefelle: bool | None = None
-    individuell_plan: bool | None = None
 
 
 @dataclass
@@ -64,7 +66,9 @@ class Recipient:
     laan: list[int] = field(default_factory=lambda: [0] * 12)
     paid_months: set[int] = field(default_factory=set)
     recorded: Recorded = field(default_factory=Recorded)
-    gjeldsradgivning: bool = False
+    okonomisk_radgivning: bool = False
+    individuell_plan: bool = False
+    midlertidig_botilbud: bool = False
     vilkar_codes: set[str] = field(default_factory=set)
     vilkar_from: date | None = None
     vilkar_to: date | None = None
@@ -105,10 +109,10 @@ def record_11f(layout: Layout, r: Recipient, *, kommunenummer: str, bydelsnummer
         "VKLO": r.recorded.kilde_livsopphold, "TRYGDESIT": r.recorded.trygdesituasjon,
         "ARBSIT": r.recorded.arbeidssituasjon,
         "BIDRAG": sum(r.bidrag), "LAAN": sum(r.laan),
-        "GITT_OKONOMIRAD": "1" if r.gjeldsradgivning else "2",
-        "FAAT_INDIVIDUELL_PLAN": _yn(r.recorded.individuell_plan),
+        "GITT_OKONOMIRAD": "1" if r.okonomisk_radgivning else "2",
+        "FAAT_INDIVIDUELL_PLAN": "1" if r.individuell_plan else "2",
         "SAKSBEHANDLER": str(r.saksbehandler_id or ""),
-        "BOSIT": r.recorded.bosituasjon,
+        "BOSIT": "4" if r.midlertidig_botilbud else r.recorded.bosituasjon,
         "VILKARSOSLOV": "1" if r.vilkar_codes or r.vilkar_first_at else "2",
         "VILKARSAMEKT": _yn(r.recorded.vilkar_ektefelle),
     }

@@ -18,7 +18,7 @@ from sosialsak.contexts.accounts.models import NavKontor
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record
 from sosialsak.contexts.audit.models import Action
-from sosialsak.contexts.cases.models import KostraOpplysninger, Veiledning
+from sosialsak.contexts.cases.models import KostraOpplysninger
 from sosialsak.contexts.decisions.models import Hjemmel, Vedtak, VedtakArt, Vilkar, VilkarStatus
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.payments.models import Utbetaling, UtbetalingStatus
@@ -29,6 +29,13 @@ from sosialsak.contexts.reporting.derive import (
     blank_unknown_codes,
     code_fields,
     record_11f,
+)
+from sosialsak.contexts.services.models import (
+    IndividuellPlan,
+    Niva,
+    Opphold,
+    Radgivning,
+    RadgivningUtfall,
 )
 from sosialsak.formats.kostra import Layout, Report, check_file, load_layout, write_file
 
@@ -113,8 +120,10 @@ class _Collector:
                 r.fodselsdato, r.fodselsnummer = born, fnr or ""
 
     def last_contact(self) -> dict[int, tuple[int, date]]:
-        """The last application received by 31 December: (husstand, day received)."""
+        """The last application received by 31 December: (husstand, day received); the day
+        of each person's last contact is kept in ``self.contact``."""
         husstand: dict[int, tuple[int, date]] = {}
+        self.contact: dict[int, date] = {}
         rows = (Soknad.objects.filter(kontor_id__in=self.k, mottatt_at__lt=self.end)
                 .order_by("mottatt_at", "pk")
                 .values_list("person_id", "pk", "mottatt_at", "husstand_id", "saksbehandler_id"))
@@ -123,6 +132,7 @@ class _Collector:
             if r is None:
                 continue
             r.soknad_id, r.saksbehandler_id = pk, saksbehandler
+            self.contact[person_id] = _local(at)
             if hus is not None:
                 husstand[person_id] = (hus, _local(at))
             else:
@@ -150,21 +160,46 @@ class _Collector:
                 .order_by("skrevet_at", "pk")
                 .values_list("person_id", "sivilstand", "kilde_livsopphold", "trygdesituasjon",
                              "arbeidssituasjon", "bosituasjon", "journalnummer", "duf_nummer",
-                             "vilkar_ektefelle", "individuell_plan"))
+                             "vilkar_ektefelle"))
         for person_id, *values in rows.iterator(chunk_size=CHUNK):
             r = self.by_person.get(person_id)
             if r is not None:
                 r.recorded = Recorded(*values)  # type: ignore[arg-type]  # columns in field order
 
     def counselling(self) -> None:
-        rows = (Veiledning.objects
-                .filter(soknad__kontor_id__in=self.k, takket_nei=False,
-                        dato__range=(date(self.year, 1, 1), date(self.year, 12, 31)))
-                .values_list("person_id", "temaer"))
-        for person_id, temaer in rows.iterator(chunk_size=CHUNK):
+        """GITT_OKONOMIRAD: granted counselling at level II or III running in the year."""
+        first, last = date(self.year, 1, 1), date(self.year, 12, 31)
+        rows = (Radgivning.objects
+                .filter(soknad__kontor_id__in=self.k, utfall=RadgivningUtfall.INNVILGET,
+                        niva__in=(Niva.II, Niva.III), start__lte=last)
+                .filter(Q(avsluttet__isnull=True) | Q(avsluttet__gte=first))
+                .values_list("person_id", flat=True))
+        for person_id in rows.iterator(chunk_size=CHUNK):
             r = self.by_person.get(person_id)
-            if r is not None and "GJELDSRADGIVNING" in (temaer or []):
-                r.gjeldsradgivning = True
+            if r is not None:
+                r.okonomisk_radgivning = True
+
+    def plans(self) -> None:
+        """FAAT_INDIVIDUELL_PLAN: a § 28 plan made by 31 December, not ended before the year."""
+        rows = (IndividuellPlan.objects
+                .filter(soknad__kontor_id__in=self.k, opprettet_at__lt=self.end)
+                .filter(Q(avsluttet__isnull=True) | Q(avsluttet__gte=date(self.year, 1, 1)))
+                .values_list("person_id", flat=True))
+        for person_id in rows.iterator(chunk_size=CHUNK):
+            r = self.by_person.get(person_id)
+            if r is not None:
+                r.individuell_plan = True
+
+    def housing(self, contact: dict[int, date]) -> None:
+        """BOSIT: in a § 27 temporary housing on the day of last contact is 4 (uten bolig)."""
+        rows = (Opphold.objects
+                .filter(soknad__kontor_id__in=self.k, fra__lt=self.end.date())
+                .values_list("person_id", "fra", "til"))
+        for person_id, fra, til in rows.iterator(chunk_size=CHUNK):
+            day = contact.get(person_id)
+            r = self.by_person.get(person_id)
+            if r is not None and day is not None and fra <= day and (til is None or til > day):
+                r.midlertidig_botilbud = True
 
     def conditions(self) -> None:
         rows = (Vilkar.objects
@@ -230,6 +265,8 @@ def build_11f(*, scope: Scope, actor: object, year: int, kommunenummer: str,
     c.children(c.last_contact())
     c.recorded()
     c.counselling()
+    c.plans()
+    c.housing(c.contact)
     c.conditions()
     c.decisions()
     maps = {p: code_fields(layout, p) for p in ("VILKAR", "VEDTAK", "SANKSJON")}

@@ -134,7 +134,7 @@ class Vilkar:
     saksreferanse: str
     tittel: str
     beskrivelse: str | None = None
-    status: Literal["RELEVANT", "ANNULLERT"] = "RELEVANT"
+    status: Literal["RELEVANT", "ANNULLERT", "OPPFYLT"] = "RELEVANT"
     utbetalingsreferanser: tuple[str, ...] = ()
 
 

@@ -246,6 +246,14 @@ from sosialsak.interfaces.api.decisions_followup_api import (  # noqa: E402
 api.add_router("/v1", decisions_router)
 api.add_router("/v1", decisions_followup_router)
 
+from sosialsak.interfaces.api.followup_api import router as followup_router  # noqa: E402 - issue 14
+
+api.add_router("/v1", followup_router)
+
 from sosialsak.interfaces.api.find_api import install as install_find  # noqa: E402 - issue 12
 
 install_find(api)
+
+from sosialsak.interfaces.api.services_api import install as install_services  # noqa: E402 - issue 14
+
+install_services(api)

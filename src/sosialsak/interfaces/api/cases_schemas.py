@@ -191,3 +191,4 @@ class OfficeSettingsSchema(Schema):
     forelopig_svar_varsel_dager: Count
     uten_vedtak_dager: Count
     vedtaksperiode_varsel_dager: Count
+    klage_oversending_dager: Count = 21

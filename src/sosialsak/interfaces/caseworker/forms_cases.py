@@ -182,6 +182,9 @@ class OfficeSettingsForm(forms.Form):
     vedtaksperiode_varsel_dager = BoundedIntegerField(
         label=_("Vis vedtaksperioder som slutter innen (dager)"), min_value=0,
         max_value=bounds.MAX_DAYS)
+    klage_oversending_dager = BoundedIntegerField(
+        label=_("Klager skal være vurdert og sendt til Statsforvalteren innen (dager)"),
+        min_value=0, max_value=bounds.MAX_DAYS)
 
     def settings(self) -> Settings:
         d = dict(self.cleaned_data)

@@ -29,6 +29,10 @@ ACTION_PAGES = frozenset({
     "register", "vedtak_builder", "vedtak_preview", "kartlegging_del", "kartlegging_barn",
     "dokumentasjon_ny", "forelopig_svar", "samtale_ny", "veiledning_ny", "office_settings",
     "payment_settings", "decision_settings",
+    # issue 14: the social services' form pages
+    "service_plan_ny", "service_opphold_ny", "service_utestengelse_ny", "service_radgivning_ny",
+    "service_henvisning_ny", "service_radgivning_avslutt", "service_bekymring_ny",
+    "service_bekymring_svar", "service_vurdering_ny", "service_settings",
 })
 
 

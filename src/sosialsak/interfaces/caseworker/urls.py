@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, register_converter
 from django.urls.converters import StringConverter
 
-from sosialsak.interfaces.caseworker import views, views_cases, views_rates
+from sosialsak.interfaces.caseworker import views, views_archive, views_cases, views_rates
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -37,6 +37,7 @@ urlpatterns += [
     path("notater/", views_cases.notes_search, name="notes_search"),
     path("kontor/innstillinger/", views_cases.office_settings, name="office_settings"),
     path("kontor/satser/", views_rates.rates_page, name="rates_page"),
+    path("kontor/oppbevaring/", views_archive.retention_page, name="retention_page"),
     path("soknad/<int:soknad_id>/kartlegging/", views_cases.kartlegging, name="kartlegging"),
     path("soknad/<int:soknad_id>/kartlegging/barn/<int:barn_id>/", views_cases.kartlegging_barn,
          name="kartlegging_barn"),
@@ -119,4 +120,53 @@ from sosialsak.interfaces.caseworker import views_kostra  # noqa: E402
 urlpatterns += [
     path("kontor/kostra/", views_kostra.kostra_page, name="kostra_page"),
     path("kontor/kostra/fil/", views_kostra.kostra_file, name="kostra_file"),
+]
+
+# Follow-up (issue 14): the person's activity plan, reached from the application.
+from sosialsak.interfaces.caseworker import views_followup  # noqa: E402
+
+urlpatterns += [
+    path("soknad/<int:soknad_id>/aktivitetsplan/", views_followup.aktivitetsplan,
+         name="aktivitetsplan"),
+]
+
+# Social services (issue 14): individuell plan, midlertidig botilbud, rådgivning, barnevern.
+from sosialsak.interfaces.caseworker import views_services  # noqa: E402
+
+urlpatterns += [
+    path("person/<int:person_id>/tjenester/", views_services.person_services,
+         name="person_services"),
+    path("person/<int:person_id>/tjenester/plan/ny/", views_services.plan_ny,
+         name="service_plan_ny"),
+    path("person/<int:person_id>/tjenester/opphold/ny/", views_services.opphold_ny,
+         name="service_opphold_ny"),
+    path("person/<int:person_id>/tjenester/utestengelse/ny/", views_services.utestengelse_ny,
+         name="service_utestengelse_ny"),
+    path("person/<int:person_id>/tjenester/radgivning/ny/", views_services.radgivning_ny,
+         name="service_radgivning_ny"),
+    path("person/<int:person_id>/tjenester/radgivning/<int:radgivning_id>/henvisning/",
+         views_services.henvisning_ny, name="service_henvisning_ny"),
+    path("person/<int:person_id>/tjenester/radgivning/<int:radgivning_id>/avslutt/",
+         views_services.radgivning_avslutt, name="service_radgivning_avslutt"),
+    path("person/<int:person_id>/tjenester/bekymring/ny/", views_services.bekymring_ny,
+         name="service_bekymring_ny"),
+    path("person/<int:person_id>/tjenester/bekymring/<int:bekymring_id>/svar/",
+         views_services.bekymring_svar, name="service_bekymring_svar"),
+    path("tjenester/plan/<int:plan_id>/", views_services.plan, name="service_plan"),
+    path("tjenester/plan/<int:plan_id>/deltaker/", views_services.plan_deltaker,
+         name="service_plan_deltaker"),
+    path("tjenester/plan/<int:plan_id>/tiltak/", views_services.plan_tiltak,
+         name="service_plan_tiltak"),
+    path("tjenester/plan/<int:plan_id>/mote/", views_services.plan_mote,
+         name="service_plan_mote"),
+    path("tjenester/plan/<int:plan_id>/deltaker/<int:deltaker_id>/samtykke/",
+         views_services.samtykke_gi, name="service_samtykke_gi"),
+    path("tjenester/plan/<int:plan_id>/samtykke/<int:samtykke_id>/trekk/",
+         views_services.samtykke_trekk, name="service_samtykke_trekk"),
+    path("tjenester/deltaker/<int:deltaker_id>/visning/", views_services.deltaker_visning,
+         name="service_deltaker_visning"),
+    path("tjenester/botilbud/", views_services.botilbud, name="service_botilbud"),
+    path("tjenester/botilbud/<int:botilbud_id>/vurdering/", views_services.vurdering_ny,
+         name="service_vurdering_ny"),
+    path("tjenester/innstillinger/", views_services.innstillinger, name="service_settings"),
 ]

@@ -43,6 +43,7 @@ from sosialsak.interfaces.caseworker.forms import (
     RegisterSoknadForm,
     StatusForm,
 )
+from sosialsak.interfaces.caseworker.lines import queue_lines
 from sosialsak.kernel.errors import DomainError, NotFound
 
 
@@ -90,12 +91,14 @@ def queue(request: HttpRequest) -> HttpResponse:
         query = request.GET.copy()
         query["etter"] = page.neste
         neste = f"{reverse('queue')}?{query.urlencode()}"
-    ctx = {"rows": page.rows, "total": page.total or 0, "neste": neste,
+    can_redistribute = scope.can_write and "leder" in scope.roles
+    ctx = {"rows": queue_lines(page.rows, select=can_redistribute), "total": page.total or 0,
+           "neste": neste,
            "forste": f"{reverse('queue')}?{_without(request, 'etter')}"
            if request.GET.get("etter") else "",
            "filters": filters, "statuses": SoknadStatus.choices,
            "status_label": dict(SoknadStatus.choices).get(filters.status, ""),
-           "can_redistribute": scope.can_write and "leder" in scope.roles}
+           "can_redistribute": can_redistribute}
     template = "caseworker/_queue_table.html" if request.headers.get("HX-Request") \
         else "caseworker/queue.html"
     return render(request, template, ctx)

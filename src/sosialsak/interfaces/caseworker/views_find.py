@@ -25,6 +25,7 @@ from sosialsak.interfaces.caseworker.common import (
     post_int,
     scope_of,
 )
+from sosialsak.interfaces.caseworker.lines import people_lines, search_lines
 from sosialsak.kernel import bounds
 from sosialsak.kernel.errors import DomainError, Forbidden, NotFound
 
@@ -44,7 +45,8 @@ def search(request: HttpRequest) -> HttpResponse:
                   purpose="søk etter sak eller person")
     if len(result.hits) == 1 and result.hits[0].saksnummer == term.strip():
         return redirect("case", soknad_id=result.hits[0].id)
-    return render(request, "caseworker/find/search.html", {"r": result})
+    return render(request, "caseworker/find/search.html", {
+        "r": result, "hits": search_lines(result.hits), "people": people_lines(result.personer)})
 
 
 @login_required

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from sosialsak.contexts.accounts.models import Role
 from sosialsak.contexts.payments.export import export_due_payments
+from sosialsak.contexts.payments.holds import hold_utbetaling
 from sosialsak.contexts.payments.office import set_utbetalingsinnstillinger
 from sosialsak.contexts.payments.operations import set_utbetaling_status
 from sosialsak.contexts.payments.profile import (
@@ -128,6 +129,10 @@ def _case_payments_action(request: HttpRequest, soknad_id: int) -> HttpResponse:
             done = ngettext("Samtykket er trukket tilbake. %(n)s utbetaling er stoppet.",
                             "Samtykket er trukket tilbake. %(n)s utbetalinger er stoppet.",
                             len(stopped)) % {"n": len(stopped)}
+        elif action == "hold":
+            hold_utbetaling(scope=s, actor=u, utbetaling_id=post_int(request, "utbetaling_id"),
+                            vilkar_id=post_int(request, "vilkar_id"), now=now())
+            done = _("Utbetalingen holdes tilbake til vilkåret er oppfylt.")
         elif action == "status":
             set_utbetaling_status(scope=s, actor=u, status=p.get("status", ""), now=now(),
                                   utbetaling_id=post_int(request, "utbetaling_id"))

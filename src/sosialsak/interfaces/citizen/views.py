@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from sosialsak.contexts.casefile.detail import case_detail
 from sosialsak.contexts.casefile.queue import QueueFilter, work_queue
-from sosialsak.interfaces.caseworker.common import not_found_as_404, scope_of, today
+from sosialsak.contexts.followup.operations import agree_aktivitet
+from sosialsak.contexts.followup.queries import own_plans
+from sosialsak.interfaces.caseworker.common import not_found_as_404, now, scope_of, today
 
 
 @login_required
@@ -19,7 +24,23 @@ def mine(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     rows = work_queue(scope=scope, actor=request.user, filters=QueueFilter(status=""),
                       today=today(), purpose="innsyn egen sak", include_closed=True)
-    return render(request, "citizen/mine.html", {"rows": rows})
+    # Issue 14: the person's activity plan, read-only here but for «agree» (editing comes
+    # with the citizen pages; the operations already take the person's own changes).
+    plans = own_plans(scope=scope, actor=request.user, today=today())
+    return render(request, "citizen/mine.html", {"rows": rows, "plans": plans})
+
+
+@login_required
+@require_POST
+@not_found_as_404
+def agree(request: HttpRequest, aktivitet_id: int) -> HttpResponse:
+    """The person agrees to an activity in their plan as it stands."""
+    scope = scope_of(request)
+    if not scope.is_citizen:
+        raise PermissionDenied
+    agree_aktivitet(scope=scope, actor=request.user, aktivitet_id=aktivitet_id, now=now())
+    messages.success(request, _("Takk. Vi har registrert at du er enig i aktiviteten."))
+    return redirect("citizen:mine")
 
 
 @login_required

@@ -14,6 +14,17 @@ from sosialsak.kernel import bounds
 from sosialsak.kernel.errors import DomainError
 
 
+def calendar_date(raw: str) -> date | None:
+    """Return the date of a strict ÅÅÅÅ-MM-DD that exists in the calendar, else None (no
+    range check: :func:`case_date` adds it)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        return None
+
+
 def case_date(raw: str) -> date:
     """A date ÅÅÅÅ-MM-DD within the case range (2000–2099)."""
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):

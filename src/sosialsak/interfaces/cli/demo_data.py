@@ -36,7 +36,13 @@ from sosialsak.contexts.rates.operations import (
     confirm_rates_for_year,
     register_rate_set,
 )
-from sosialsak.interfaces.cli import demo_cases, demo_population, demo_showcase
+from sosialsak.interfaces.cli import (
+    demo_cases,
+    demo_followup,
+    demo_population,
+    demo_services,
+    demo_showcase,
+)
 from sosialsak.kernel.identity import make_synthetic_fodselsnummer
 
 POPULATION = 240  # synthetic recipients of the KOSTRA year (every code in use)
@@ -116,6 +122,7 @@ def load(*, now: datetime, seed: int = 2026, count: int = 60) -> dict[str, int]:
                          caseworkers=caseworkers if kontor is a else [])
     demo_cases.preliminary_replies(scope=scope, now=now)
     demo_showcase.load(scope=scope, kontor=a, now=now, fnr_for=ids.fnr)
+    demo_services.load(kontor=a, now=now)  # issue 14
     # A full KOSTRA reporting year (issue 15): recipients and KVP participants in a third
     # Bergen office, and the caseworkers' KOSTRA answers for the demo's own paid recipients.
     demo_population.load(n=POPULATION, year=now.year, seed=seed, today=now.date())
@@ -126,6 +133,7 @@ def load(*, now: datetime, seed: int = 2026, count: int = 60) -> dict[str, int]:
                            first_name=soknad.person.fornavn, last_name=soknad.person.etternavn)
         soknad.person.user = user
         soknad.person.save(update_fields=["user"])
+    demo_followup.others(scope=scope, kontor_id=a.pk, now=now)
     return {"soknader": Soknad.objects.count()}
 
 

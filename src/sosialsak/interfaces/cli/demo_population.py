@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from sosialsak.contexts.accounts.models import Kommune, NavKontor, Role, User
 from sosialsak.contexts.accounts.operations import create_user
-from sosialsak.contexts.cases.models import KostraOpplysninger, Veiledning
+from sosialsak.contexts.cases.models import KostraOpplysninger
 from sosialsak.contexts.decisions.models import Sak, Vedtak, VedtakArt, Vilkar
 from sosialsak.contexts.intake.models import Kanal, Soknad, SoknadStatus
 from sosialsak.contexts.payments.models import Utbetaling, UtbetalingStatus
@@ -38,6 +38,7 @@ from sosialsak.contexts.people.models import (
     PartnerRelasjon,
     Person,
 )
+from sosialsak.contexts.services.models import IndividuellPlan, Radgivning
 from sosialsak.formats.kostra import Layout, load_layout
 from sosialsak.kernel.identity import make_synthetic_fodselsnummer
 
@@ -205,7 +206,9 @@ class _Gen:
                 art=VedtakArt.ORDINAER,
                 vilkarsvurdering=self._unntak(born) if not is_kvp else {}))
         Vedtak.objects.bulk_create(vedtak, batch_size=BATCH)
-        payments, vilkar, answers, guidance = [], [], [], []
+        payments, vilkar, answers = [], [], []
+        guidance: list[Radgivning] = []
+        individual_plans: list[IndividuellPlan] = []
         for (_i, is_kvp, born, kind, months), v, s, p in zip(plans, vedtak, soknader, people,
                                                             strict=True):
             for m in months:
@@ -222,14 +225,21 @@ class _Gen:
                                          satt=v.periode_fra, aktivitet=True,
                                          sanksjon=self._sanksjon()))
             answers.append(self._answers(p, s, kind, is_kvp))
-            if not is_kvp and rng.random() < 0.05:
-                guidance.append(Veiledning(
-                    soknad=s, person=p, dato=date(self.year, months[0], 5),
-                    temaer=["GJELDSRADGIVNING"], skrevet_at=s.mottatt_at))
+            if not is_kvp and rng.random() < 0.05:  # økonomisk rådgivning, level I–III
+                guidance.append(Radgivning(
+                    person=p, soknad=s, art=rng.choice(("OKONOMISK", "GJELD")),
+                    vedtak_dato=date(self.year, months[0], 5), utfall="INNVILGET",
+                    start=date(self.year, months[0], 5), niva=rng.choice(("I", "II", "III")),
+                    registrert_at=s.mottatt_at))
+            if not is_kvp and rng.random() < 0.03:  # § 28 individuell plan
+                individual_plans.append(IndividuellPlan(
+                    person=p, soknad=s, mal="Syntetisk mål.", opprettet_at=s.mottatt_at,
+                    neste_evaluering=date(self.year, 12, 31)))
         Utbetaling.objects.bulk_create(payments, batch_size=BATCH)
         Vilkar.objects.bulk_create(vilkar, batch_size=BATCH)
         KostraOpplysninger.objects.bulk_create(answers, batch_size=BATCH)
-        Veiledning.objects.bulk_create(guidance, batch_size=BATCH)
+        Radgivning.objects.bulk_create(guidance, batch_size=BATCH)
+        IndividuellPlan.objects.bulk_create(individual_plans, batch_size=BATCH)
 
     def _unntak(self, born: date) -> dict[str, object]:
         if _age(born, self.year) >= 30 or self.rng.random() > 0.12:
@@ -271,7 +281,7 @@ class _Gen:
             trygdesituasjon=trygd, arbeidssituasjon=self._arbsit(vklo),
             bosituasjon=c.pick("BOSIT", BOSIT), journalnummer=f"P{p.pk % 10_000_000:07d}",
             vilkar_ektefelle=couple and rng.random() < 0.1,
-            individuell_plan=rng.random() < 0.03, skrevet_at=s.mottatt_at)
+            skrevet_at=s.mottatt_at)
 
 
 def answer_for_paid(*, year: int, seed: int = 2026) -> int:
@@ -294,7 +304,7 @@ def answer_for_paid(*, year: int, seed: int = 2026) -> int:
             trygdesituasjon=codes.pick("TRYGDESIT", TRYGD) if vklo == "3" else "12",
             arbeidssituasjon=rng.choice(ARBSIT_FOR[vklo]), bosituasjon=codes.pick("BOSIT", BOSIT),
             journalnummer=f"D{s.person_id:07d}", vilkar_ektefelle=False,
-            individuell_plan=False, skrevet_at=s.mottatt_at))
+            skrevet_at=s.mottatt_at))
     KostraOpplysninger.objects.bulk_create(rows)
     return len(rows)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sosialsak.contexts.accounts.models import NavKontor, Role
 from sosialsak.contexts.accounts.scope import Scope
@@ -48,7 +48,8 @@ from sosialsak.contexts.people.operations import (
     person_for_application,
     record_household,
 )
-from sosialsak.kernel.clock import local_date
+from sosialsak.interfaces.cli import demo_followup
+from sosialsak.kernel.clock import OSLO, local_date
 from sosialsak.rules.frister import add_months
 
 KONTO = "12345678903"
@@ -83,7 +84,9 @@ def load(*, scope: Scope, kontor: NavKontor, now: datetime,
                              postnummer="5007", poststed="Bergen", kommunenummer="4601",
                              telefon="41234567", kontonummer=KONTO)
     person = person_for_application(fodselsnummer=fnr_for(born), stated=stated)
-    received = now - timedelta(days=3)
+    # Three days ago at 10:00 (issue 14: a fixed hour, so the first advance warning's reply
+    # deadline below has passed whatever the time of day the demo is loaded).
+    received = datetime.combine(today - timedelta(days=3), time(10, 0), tzinfo=OSLO)
     husstand = record_household(
         person=person, stated=stated, partner=None, barn=[BarnInput(
             navn="Ella Eksempel", fodselsdato=child_born, fodselsnummer=fnr_for(child_born),
@@ -130,7 +133,18 @@ def load(*, scope: Scope, kontor: NavKontor, now: datetime,
         vilkar=(VilkarUtkast(
             kode="08", beskrivelse="Møt til samtale om arbeid hver tirsdag.",
             frist=end - timedelta(days=1), oppfolging="Vi går gjennom oppmøtet hver måned.",
-            konsekvens="Møter du ikke uten gyldig grunn, kan stønaden bli redusert."),),
+            konsekvens="Møter du ikke uten gyldig grunn, kan stønaden bli redusert."),
+            # Issue 14: a condition the decision says the payment waits for.
+            VilkarUtkast(
+                kode="10", beskrivelse="Søk om bostøtte fra Husbanken og gi oss kopi av "
+                                       "søknaden.",
+                frist=start + timedelta(days=20),
+                oppfolging="Vi sjekker at søknaden er sendt før pengene for måneden betales.",
+                konsekvens="Pengene for den første måneden blir betalt når du har levert "
+                           "kopien.",
+                holder_tilbake_utbetaling=True,
+                utsettelse_grunnlag="Sosialtjenesteloven § 20: utbetalingen for den første "
+                                    "måneden utsettes til kopien av søknaden er levert.")),
         dokumentasjonskrav=(DokumentasjonskravUtkast(
             tittel="Sluttattest fra arbeidsgiveren", beskrivelse="Attesten fra vikariatet.",
             frist=start + timedelta(days=14)),),
@@ -144,13 +158,21 @@ def load(*, scope: Scope, kontor: NavKontor, now: datetime,
         base, soknad, StonadType.STROM, belop=None, sak_tittel="Strøm",
         begrunnelse="Vi dekker strømregningen innenfor rammen så lenge du har stønad.",
         ramme=RammeUtkast(1500, "Strøm, inntil 1 500 kr i måneden")))
-    vilkar = livsopphold.vilkar.get()
+    vilkar = livsopphold.vilkar.get(kode="08")
+    # Issue 14: an earlier breach whose reply deadline has passed with nothing registered.
+    first = record_brudd(scope=scope, actor=actor, vilkar_id=vilkar.pk,
+                         hva="Møtte ikke til den første samtalen.", forklaring="", now=made)
+    send_forhandsvarsel(scope=scope, actor=actor, brudd_id=first.pk,
+                        belop_redusert=(livsopphold.belop or 0) - 500,
+                        svarfrist=local_date(made) + timedelta(days=1), now=made)
     brudd = record_brudd(scope=scope, actor=actor, vilkar_id=vilkar.pk,
                          hva="Møtte ikke til samtalen.", forklaring="Ella var syk.", now=now)
     send_forhandsvarsel(scope=scope, actor=actor, brudd_id=brudd.pk,
                         belop_redusert=(livsopphold.belop or 0) - 1000,
                         svarfrist=today + timedelta(days=14), now=now)
     _appeal(scope=scope, kontor=kontor, now=now)
+    demo_followup.showcase(scope=scope, actor=actor, soknad=soknad, vedtak=livsopphold,
+                           now=now)
 
 
 def _with(base: VedtakUtkast, soknad: Soknad, item: str, **over: object) -> VedtakUtkast:

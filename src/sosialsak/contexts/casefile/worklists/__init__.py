@@ -12,10 +12,13 @@ from sosialsak.contexts.casefile.worklists._lists import (
     ASSIGNED,
     LISTS,
     Worklist,
+    WorklistPage,
     worklist,
     worklist_counts,
     worklist_overview,
+    worklist_page,
 )
+from sosialsak.contexts.casefile.worklists._services import PROVIDERS
 
-__all__ = ["ASSIGNED", "LISTS", "WorkItem", "Worklist", "worklist", "worklist_counts",
-           "worklist_overview"]
+__all__ = ["ASSIGNED", "LISTS", "PROVIDERS", "WorkItem", "Worklist", "WorklistPage", "worklist",
+           "worklist_counts", "worklist_overview", "worklist_page"]

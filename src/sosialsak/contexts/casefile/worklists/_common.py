@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import Q, QuerySet
 
@@ -34,6 +34,9 @@ class WorkItem:
     detalj: str
     overdue: bool
     oppgave_id: int | None = None
+    # The line's place in its list's order (issue 13: the page's keyset cursor ``etter``):
+    # whole numbers only (days, microseconds, ids), negated for a descending order.
+    order: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True)
@@ -78,15 +81,23 @@ def start_of(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=OSLO)
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=OSLO)
+
+
+def micros(at: datetime) -> int:
+    """``at`` as whole microseconds (an order key)."""
+    return (at - _EPOCH) // timedelta(microseconds=1)
+
+
 def item(s: Soknad, *, frist: date | None, detalj: str, overdue: bool,
-         oppgave_id: int | None = None) -> WorkItem:
+         oppgave_id: int | None = None, order: tuple[int, int] = (0, 0)) -> WorkItem:
     """Build a line from an application fetched with person, kontor and saksbehandler."""
     return WorkItem(
         soknad_id=s.pk, kontor_id=s.kontor_id, navn=s.soker_navn,
         beskyttet=s.beskyttet, nodhjelp=s.nodhjelp,
         mottatt_at=shown_at(s.mottatt_at), kontor=s.kontor.navn,
         saksbehandler=s.saksbehandler.get_full_name() if s.saksbehandler else "",
-        frist=frist, detalj=detalj, overdue=overdue, oppgave_id=oppgave_id)
+        frist=frist, detalj=detalj, overdue=overdue, oppgave_id=oppgave_id, order=order)
 
 
 RELATED = ("person", "husstand", "kontor", "saksbehandler")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -13,12 +15,13 @@ from sosialsak.contexts.accounts.models import Role
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record_many
 from sosialsak.contexts.audit.models import Action
+from sosialsak.contexts.casefile.worklists import _services as services
 from sosialsak.contexts.casefile.worklists import _sources as src
 from sosialsak.contexts.casefile.worklists._common import Ctx, WorkItem
 from sosialsak.contexts.casefile.worklists._counts import TOTAL, count_all
 from sosialsak.contexts.cases.access import is_staff_scope
 from sosialsak.contexts.offices.queries import settings_for_many
-from sosialsak.kernel.errors import NotFound
+from sosialsak.kernel.errors import NotFound, ValidationFailed
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -68,6 +71,32 @@ LISTS: dict[str, Worklist] = {w.key: w for w in (
              _("Klager sendt til Statsforvalteren de siste 90 dagene, nyeste først: antall "
                "dager fra klagen kom til den ble oversendt, og kontorets median."),
              src.klager_oversendt, roller=frozenset({Role.LEDER})),
+    # Issue 14: the clocks of follow-up.
+    Worklist("klage-oversending", _("Klager som snart må sendes videre"),
+             _("Klager som ikke er vurdert og sendt til Statsforvalteren, der kontorets frist "
+               "er mindre enn en uke unna eller passert."), src.klage_oversending),
+    Worklist("forhandsvarsel-svarfrist", _("Svarfrist for forhåndsvarsel passert"),
+             _("Forhåndsvarsler om redusert stønad der svarfristen er ute og verken svaret "
+               "eller at det ikke kom, er registrert."), src.forhandsvarsel_svarfrist),
+    Worklist("vilkar-oppfolging", _("Vilkår som skal følges opp"),
+             _("Vilkår som ikke er oppfylt, der oppfølgingsdatoen er kommet eller fristen er "
+               "passert."), src.vilkar_oppfolging),
+    Worklist("aktivitet-frist", _("Aktiviteter over tiden"),
+             _("Aktiviteter i aktivitetsplanen som skulle vært ferdige, men ikke er merket "
+               "fullført eller avbrutt."), src.aktivitet_frist),
+    # Issue 14: the services (§§ 27, 28, 45); each line is a stay, a plan or a concern.
+    Worklist("botilbud-over-3-maneder", _("Midlertidig botilbud over 3 måneder"),
+             _("Opphold i midlertidig botilbud som har vart lenger enn tre kalendermåneder. "
+               "Vurder varig bolig."), services.opphold_over_3_maneder),
+    Worklist("botilbud-barn", _("Barn i midlertidig botilbud"),
+             _("Opphold i midlertidig botilbud der det bor barn. Sjekk at botilbudet er godkjent "
+               "for barn."), services.opphold_med_barn),
+    Worklist("plan-evaluering", _("Individuell plan: evaluering passert"),
+             _("Individuelle planer der datoen for neste evaluering er passert."),
+             services.plan_evaluering),
+    Worklist("barnevern-uten-svar", _("Bekymringsmelding uten svar"),
+             _("Meldinger til barnevernet som ikke har fått svar innen kontorets antall dager."),
+             services.barnevern_uten_svar),
 )}
 
 
@@ -104,14 +133,64 @@ def worklist(
     return items
 
 
+@dataclass(frozen=True)
+class WorklistPage:
+    items: list[WorkItem]
+    neste: str | None  # the cursor of the next page (``etter``), None on the last page
+    total: int  # lines on the list in all pages
+
+
+def encode_cursor(order: tuple[int, int]) -> str:
+    """Return the opaque cursor after a line: its place in the list's order, no personal data."""
+    return base64.urlsafe_b64encode(f"{order[0]}.{order[1]}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(value: str) -> tuple[int, int]:
+    """Return the order key of a cursor; ValidationFailed naming ``etter``."""
+    try:
+        raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode()
+        first, second = raw.split(".")
+        return int(first), int(second)
+    except (ValueError, UnicodeDecodeError, binascii.Error) as exc:
+        raise ValidationFailed("etter: ugyldig sidemarkør; start fra første side.",
+                               field="etter") from exc
+
+
+def worklist_page(
+    *, scope: Scope, actor: object, key: str, today: date, purpose: str,
+    mine_only: bool = False, etter: str = "", limit: int = 100, assigned: str = "",
+) -> WorklistPage:
+    """Return one page of worklist ``key`` after the cursor ``etter`` and log a read per
+    application on that page only (issue 13: the page renders and logs 100 lines, not 500).
+
+    The page starts after the last line of the page before by its place in the list's order
+    (keyset, like the work queue), so a line that leaves the list between two pages does not
+    shift the next page. Raise NotFound as ``worklist`` does, ValidationFailed for a bad cursor.
+    """
+    wl = LISTS.get(key)
+    if wl is None or not wl.visible_to(scope):
+        raise NotFound("Fant ikke arbeidslisten.")
+    after = decode_cursor(etter) if etter else None
+    lines = wl.source(_ctx(scope, actor, today, mine_only, assigned))
+    rest = [i for i in lines if i.order > after] if after is not None else lines
+    page = rest[:limit]
+    kontor = {i.soknad_id: i.kontor_id for i in page}
+    record_many(actor=actor, action=Action.READ, object_type="soknad", object_ids=list(kontor),
+                purpose=purpose, kontor_ids=list(kontor.values()))
+    return WorklistPage(items=page, total=len(lines),
+                        neste=encode_cursor(page[-1].order) if len(rest) > limit else None)
+
+
 def worklist_overview(
     *, scope: Scope, actor: object, today: date, mine_only: bool = False, assigned: str = ""
 ) -> tuple[dict[str, int], int]:
     """Return the number of lines in each worklist the caller may see and the number of
     distinct applications on any of them, counted in the database in one aggregate query (no
-    personal data, so nothing is logged)."""
+    personal data, so nothing is logged). The count of the office's providers not assessed in
+    twelve months (``services.PROVIDERS``, not a list of applications) comes along."""
     ctx = _ctx(scope, actor, today, mine_only, assigned)
-    got = count_all(ctx, [key for key, wl in LISTS.items() if wl.visible_to(scope)])
+    got = count_all(ctx, [*(key for key, wl in LISTS.items() if wl.visible_to(scope)),
+                          services.PROVIDERS])
     total = got.pop(TOTAL)
     return got, total
 
@@ -120,6 +199,8 @@ def worklist_counts(
     *, scope: Scope, actor: object, today: date, mine_only: bool = False, assigned: str = ""
 ) -> dict[str, int]:
     """Return the number of lines in each worklist the caller may see (see worklist_overview)."""
-    return worklist_overview(scope=scope, actor=actor, today=today, mine_only=mine_only,
+    got = worklist_overview(scope=scope, actor=actor, today=today, mine_only=mine_only,
                              assigned=assigned)[0]
+    got.pop(services.PROVIDERS, None)
+    return got
 

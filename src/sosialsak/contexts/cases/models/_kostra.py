@@ -32,8 +32,6 @@ class KostraOpplysninger(models.Model):
     # VILKARSAMEKT: a condition set on the spouse or partner; None = not recorded
     vilkar_ektefelle = models.BooleanField(_("vilkår stilt til ektefelle eller samboer"),
                                            null=True, blank=True)
-    # FAAT_INDIVIDUELL_PLAN until the § 28 plans (context tiltak) land; None = not recorded
-    individuell_plan = models.BooleanField(_("har fått individuell plan"), null=True, blank=True)
     skrevet_at = models.DateTimeField(_("skrevet"))
     skrevet_av = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")

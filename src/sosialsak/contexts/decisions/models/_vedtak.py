@@ -175,8 +175,11 @@ class Vilkar(models.Model):
     kode = models.CharField(_("vilkårstype (KOSTRA-kode)"), max_length=4, blank=True)
     beskrivelse = models.TextField(_("hva du må gjøre"))
     frist = models.DateField(_("frist"), null=True, blank=True)
+    # When the office next checks the condition (issue 14); drives the worklist.
+    oppfolgingsdato = models.DateField(_("oppfølgingsdato"), null=True, blank=True)
     status = models.CharField(max_length=12, choices=VilkarStatus.choices,
                               default=VilkarStatus.RELEVANT)
+    oppfylt_at = models.DateTimeField(null=True, blank=True)
     referanse = models.CharField(max_length=40, blank=True)
     oppfolging = models.TextField(_("hvordan vi følger opp"), blank=True)
     konsekvens = models.TextField(_("hva som skjer hvis vilkåret ikke blir oppfylt"), blank=True)

@@ -72,13 +72,6 @@ from sosialsak.contexts.decisions.operations._make import (
     preview_pdf,
     preview_vedtak,
 )
-from sosialsak.contexts.decisions.operations._ports import (
-    ReplacedPayments,
-    install_payment_annuller,
-    install_payment_planner,
-    install_payment_replacer,
-    install_payment_stopper,
-)
 from sosialsak.contexts.decisions.operations._retract import (
     UnableToRetract,
     annul_vilkar,
@@ -90,6 +83,13 @@ from sosialsak.contexts.decisions.operations._settings import (
     set_decision_settings,
 )
 from sosialsak.contexts.decisions.policy import UnableToMakeVedtak, UnableToReduce
+from sosialsak.contexts.decisions.ports import (
+    ReplacedPayments,
+    install_payment_annuller,
+    install_payment_planner,
+    install_payment_replacer,
+    install_payment_stopper,
+)
 
 __all__ = [
     "ApprovalRequired",

@@ -43,7 +43,6 @@ from sosialsak.contexts.decisions.operations._letter import (
     utbetaling_of,
 )
 from sosialsak.contexts.decisions.operations._make import ApprovalRequired, store_proposal
-from sosialsak.contexts.decisions.operations._ports import replace_payments
 from sosialsak.contexts.decisions.operations._settings import decision_settings
 from sosialsak.contexts.decisions.policy import (
     CheckResult,
@@ -55,6 +54,7 @@ from sosialsak.contexts.decisions.policy import (
     needs_approval,
     reduced_months,
 )
+from sosialsak.contexts.decisions.ports import replace_payments
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad, StonadType
 from sosialsak.contexts.intake.saksnummer import saksnummer

@@ -45,9 +45,9 @@ from sosialsak.contexts.decisions.operations._make import (
     store_proposal,
 )
 from sosialsak.contexts.decisions.operations._pakke import build_package
-from sosialsak.contexts.decisions.operations._ports import stop_payments
 from sosialsak.contexts.decisions.operations._retract import annul
 from sosialsak.contexts.decisions.policy import appeal_is_late, late_appeal_problem
+from sosialsak.contexts.decisions.ports import stop_payments
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.locking import lock, owner_id

@@ -43,9 +43,9 @@ from sosialsak.contexts.decisions.operations._letter import (
     utbetaling_of,
     vedtaksbrev,
 )
-from sosialsak.contexts.decisions.operations._ports import plan_payments
 from sosialsak.contexts.decisions.operations._settings import months_with_support
 from sosialsak.contexts.decisions.policy import Problem, UnableToMakeVedtak, is_long_term
+from sosialsak.contexts.decisions.ports import plan_payments
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.intake.saksnummer import saksnummer

@@ -29,7 +29,7 @@ from sosialsak.contexts.decisions.operations._core import (
     writable_soknad,
 )
 from sosialsak.contexts.decisions.operations._krav import annul_krav
-from sosialsak.contexts.decisions.operations._ports import annul_payments
+from sosialsak.contexts.decisions.ports import annul_payments
 from sosialsak.contexts.intake.events import record_hendelse
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.locking import lock, owner_id

@@ -27,7 +27,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sosialsak.formats.digisos import SoknadInvalid, parse_soknad
 from sosialsak.formats.digisos.household import household_json_from_soknad
+from sosialsak.formats.digisos.limits import loads_bounded
 from sosialsak.interfaces.cli import args as cli_args
+from sosialsak.interfaces.cli.checks import WITHOUT_URLS
 from sosialsak.interfaces.cli.rules_source import ruleset_for_cli
 from sosialsak.interfaces.cli.soknad_members import members_json
 from sosialsak.kernel.errors import ValidationFailed
@@ -50,6 +52,7 @@ BAD_INPUT = 2
 
 class Command(BaseCommand):
     help = "Beregn stønad til livsopphold (§ 18) for en husholdning og en måned."
+    requires_system_checks = WITHOUT_URLS  # not the URLconf: see cli/checks.py
 
     def add_arguments(self, parser: CommandParser) -> None:
         source = parser.add_mutually_exclusive_group(required=True)
@@ -126,14 +129,13 @@ class Command(BaseCommand):
         return last
 
     def _from_soknad(self, source: str, month: str | None) -> dict[str, Any]:
+        # The same size and nesting bounds as intake (formats.digisos.limits), so a hostile
+        # file is refused with a message, never a crash or a parser recursing without end.
+        data, error = loads_bounded(self._read(source, "--soknad").encode("utf-8"), "--soknad")
+        if error is not None:
+            raise CommandError(error, returncode=BAD_INPUT)
         try:
-            data = json.loads(self._read(source, "--soknad"))
             innhold = parse_soknad(data)
-        except json.JSONDecodeError as exc:
-            raise CommandError(f"--soknad: ikke gyldig JSON ({exc.msg}, linje {exc.lineno}).",
-                               returncode=BAD_INPUT) from exc
-        except (ValueError, RecursionError) as exc:  # e.g. an integer of thousands of digits
-            raise CommandError("--soknad: ikke gyldig JSON.", returncode=BAD_INPUT) from exc
         except SoknadInvalid as exc:
             raise CommandError(exc.message, returncode=BAD_INPUT) from exc
         try:

@@ -8,13 +8,15 @@ Works without a database from the state rates shipped in the code (a note on std
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
-from datetime import date
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from sosialsak.interfaces.cli import args as cli_args
+from sosialsak.interfaces.cli.checks import WITHOUT_URLS
 from sosialsak.interfaces.cli.rules_source import ruleset_for_cli
 from sosialsak.kernel import bounds
 from sosialsak.rules import ParameterNotFound, first_rate_date, satser_i_kraft
@@ -28,6 +30,7 @@ LABELS = {"enslig": "Enslig", "ektepar_samboere": "Ektepar/samboere",
 
 class Command(BaseCommand):
     help = "Vis satsene for livsopphold og grunnbeløpet som gjelder på en dato."
+    requires_system_checks = WITHOUT_URLS  # not the URLconf: see cli/checks.py
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--date", required=True, metavar="YYYY-MM-DD",
@@ -38,14 +41,14 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         raw = options["date"]
         try:
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
-                raise ValueError(raw)
-            on = date.fromisoformat(raw)
-            if on > bounds.LATEST_CASE_DATE:  # earlier dates get the rules' own message
-                raise ValueError(raw)
-        except ValueError as exc:
-            raise CommandError(f"--date: ugyldig dato {raw!r}; bruk ÅÅÅÅ-MM-DD.",
-                               returncode=BAD_INPUT) from exc
+            on = cli_args.case_date(raw)
+        except argparse.ArgumentTypeError as exc:
+            # A real date before the case range gets the rules' own message below (it names
+            # the first date with rates); anything else is refused here.
+            early = cli_args.calendar_date(raw)
+            if early is None or early > bounds.LATEST_CASE_DATE:
+                raise CommandError(f"--date: {exc}", returncode=BAD_INPUT) from exc
+            on = early
         kommune = options.get("kommune")
         if kommune is not None and not re.fullmatch(r"\d{4}", kommune):
             raise CommandError("--kommune: kommunenummer har fire siffer, f.eks. 0301.",

@@ -1,17 +1,20 @@
 """The payment ports. ``payments`` sits above ``decisions`` in the context DAG, so this context
 cannot import it; the interface layer installs the planner and the replacer at start-up
-(``interfaces.wiring``). Making a decision calls ``plan_payments`` once; a reduction calls
-``replace_payments`` once, in the same transaction."""
+(``interfaces.wiring``). A module of its own, outside ``operations``, so installing them costs a
+CLI call no import of the decisions' operations (issue 13, start-up).
+Making a decision calls ``plan_payments`` once; a reduction calls ``replace_payments`` once, in
+the same transaction."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from sosialsak.contexts.accounts.scope import Scope
-from sosialsak.contexts.decisions.operations._inputs import UtbetalingValg
+if TYPE_CHECKING:
+    from sosialsak.contexts.accounts.scope import Scope
+    from sosialsak.contexts.decisions.operations._inputs import UtbetalingValg
 
 
 class PlannedPayment(Protocol):
