@@ -158,3 +158,34 @@ def test_children_over_18_or_on_visits_do_not_count(
     _paid(_vedtak(soknad), date(2024, 3, 20), 3000)
     f = _fields(_build(scope_of(users["leder_a"]), users["leder_a"]))
     assert (f["BU18"], f["ANTBU18"]) == ("1", "1")
+
+
+def test_a_stay_in_temporary_housing_at_last_contact_is_without_a_home(
+        make_soknad: Callable[..., Any], users: dict[str, Any],
+        scope_of: Callable[[Any], Any]) -> None:
+    """§ 27 midlertidig botilbud on the day of last contact: BOSIT 4 (uten bolig)."""
+    from sosialsak.contexts.services.models import Botilbud, Opphold
+
+    soknad = make_soknad()
+    _paid(_vedtak(soknad), date(2024, 3, 20), 3000)
+    _record(soknad, bosituasjon="1")
+    botilbud = Botilbud.objects.create(kontor=soknad.kontor, navn="Hospits", type="HOSPITS")
+    Opphold.objects.create(person=soknad.person, soknad=soknad, botilbud=botilbud,
+                           fra=NOW.date() - timedelta(days=3), pris_per_dogn=900,
+                           registrert_at=NOW)
+    assert _fields(_build(scope_of(users["leder_a"]), users["leder_a"]))["BOSIT"] == "4"
+    Opphold.objects.update(til=NOW.date())  # moved out on the day received: not in it then
+    assert _fields(_build(scope_of(users["leder_a"]), users["leder_a"]))["BOSIT"] == "1"
+
+
+def test_counselling_at_level_one_is_not_reported(
+        make_soknad: Callable[..., Any], users: dict[str, Any],
+        scope_of: Callable[[Any], Any]) -> None:
+    from sosialsak.contexts.services.models import Radgivning
+
+    soknad = make_soknad()
+    _paid(_vedtak(soknad), date(2024, 3, 20), 3000)
+    Radgivning.objects.create(person=soknad.person, soknad=soknad, art="OKONOMISK",
+                              vedtak_dato=date(2024, 3, 1), utfall="INNVILGET",
+                              start=date(2024, 3, 1), niva="I", registrert_at=NOW)
+    assert _fields(_build(scope_of(users["leder_a"]), users["leder_a"]))["GITT_OKONOMIRAD"] == "2"
