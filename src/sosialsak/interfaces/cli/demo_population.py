@@ -306,6 +306,13 @@ def answer_for_paid(*, year: int, seed: int = 2026) -> int:
             journalnummer=f"D{s.person_id:07d}", vilkar_ektefelle=False,
             skrevet_at=s.mottatt_at))
     KostraOpplysninger.objects.bulk_create(rows)
+    # A paid application always had a caseworker (SAKSBEHANDLER is mandatory in 11F): the
+    # demo's unassigned ones in NAV Bergenhus get the office's veileder.
+    for s in latest.values():
+        if s.saksbehandler_id is None:
+            worker = User.objects.filter(kontor_id=s.kontor_id,
+                                         groups__name=Role.VEILEDER).order_by("pk").first()
+            Soknad.objects.filter(pk=s.pk).update(saksbehandler=worker)
     return len(rows)
 
 
