@@ -17,7 +17,7 @@ from django.test import Client
 from sosialsak.interfaces.api.api import api
 
 TAGS = {"søknader", "saksgang", "vedtak", "utbetalinger", "digisos", "finn og fordel",
-        "oppfølging", "sosiale tjenester"}
+        "oppfølging", "sosiale tjenester", "tiltak", "kvalifiseringsprogram"}
 # Words that mark an English sentence; none of them is a Norwegian word.
 ENGLISH = re.compile(r"\b(the|and|with|which|when|returns?|caller|only)\b", re.I)
 

@@ -71,6 +71,12 @@ POST_PAGES = {"logout", "case_status", "payments_export", "dokumentasjon_mottatt
               "service_plan_mote", "service_samtykke_gi", "service_samtykke_trekk"}
 
 UI_RULES: dict[str, str] = {
+    # Issue 14: tiltak and KVP (no fixture makes a tiltak or a participation: 404).
+    "tiltak_list": "v:200/200 l:200/200 sf:200/200 b:403/403 adm:403/403 anon:302/302 vb:200/200",
+    "tiltak_detail":
+        "v:404/404 l:404/404 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "case_kvp": "v:200/404 l:200/404 sf:200/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "kvp_detail": "v:404/404 l:404/404 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "set_language": "v:302/302 l:302/302 sf:302/302 b:302/302 adm:302/302 anon:302/302 vb:302/302",
     "citizen:mine": "v:403/403 l:403/403 sf:403/403 b:200/200 adm:403/403 anon:302/302 vb:403/403",
     "citizen:soknad":
@@ -316,6 +322,64 @@ API_RULES: dict[str, str] = {
     "GET /api/v1/vedtaksforslag":
         "v:200/200 l:200/200 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:200/200",
     "POST /api/v1/vedtaksforslag/{forslag_id}/retur":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    # Issue 14: tiltak and KVP. No fixture makes a tiltak, referral or participation, so
+    # their ids are missing (404); the catalogue and the lists are per office.
+    "GET /api/v1/tiltak":
+        "v:200/200 l:200/200 sf:200/200 b:404/404 adm:404/404 anon:401/401 vb:200/200",
+    "POST /api/v1/tiltak":
+        "v:400/400 l:400/400 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:400/400",
+    "GET /api/v1/tiltak/{tiltak_id}":
+        "v:404/404 l:404/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "PUT /api/v1/tiltak/{tiltak_id}":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/tiltak/{tiltak_id}/avslutning":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "GET /api/v1/tiltak/{tiltak_id}/henvisninger":
+        "v:404/404 l:404/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "GET /api/v1/soknader/{soknad_id}/henvisninger":
+        "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/soknader/{soknad_id}/henvisninger":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/henvisninger/{henvisning_id}/plass":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/henvisninger/{henvisning_id}/start":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/henvisninger/{henvisning_id}/stopp":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "PUT /api/v1/kontor/tiltaksinnstillinger":
+        "v:404/404 l:200/200 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "GET /api/v1/kvp":
+        "v:200/200 l:200/200 sf:200/200 b:404/404 adm:404/404 anon:401/401 vb:200/200",
+    "GET /api/v1/soknader/{soknad_id}/kvp":
+        "v:200/404 l:200/404 sf:200/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/soknader/{soknad_id}/kvp":
+        "v:400/404 l:400/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "GET /api/v1/kvp/{deltakelse_id}":
+        "v:404/404 l:404/404 sf:404/404 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "PUT /api/v1/kontor/kvp-innstillinger":
+        "v:404/404 l:400/400 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/kvp/{deltakelse_id}/vurdering":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/kvp/{deltakelse_id}/soknad":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/kvp/{deltakelse_id}/vedtak":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "PUT /api/v1/kvp/{deltakelse_id}/programplan":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/kvp/{deltakelse_id}/start":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/kvp/{deltakelse_id}/fravaer":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/kvp/{deltakelse_id}/reduksjon":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/kvp/{deltakelse_id}/forlengelse":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/kvp/{deltakelse_id}/avbrudd":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/kvp/{deltakelse_id}/gjenopptak":
+        "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
+    "POST /api/v1/kvp/{deltakelse_id}/avslutning":
         "v:404/404 l:404/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",
     "POST /api/v1/soknader/{soknad_id}/kvp-vurdering":
         "v:201/404 l:201/404 sf:403/403 b:404/404 adm:404/404 anon:401/401 vb:404/404",

@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "sosialsak.contexts.followup",
     "sosialsak.contexts.payments",
     "sosialsak.contexts.services",
+    "sosialsak.contexts.tiltak",
+    "sosialsak.contexts.kvp",
     "sosialsak.contexts.digisos",
     "sosialsak.contexts.archive",
     "sosialsak.interfaces.caseworker",

@@ -127,7 +127,9 @@ def test_the_counts_match_the_lists(cases, actor, scope) -> None:
                       "vilkar-oppfolging": 0, "aktivitet-frist": 0,
                       # Issue 14's services: nothing here (tests/integration/services)
                       "botilbud-over-3-maneder": 0, "botilbud-barn": 0, "plan-evaluering": 0,
-                      "barnevern-uten-svar": 0}
+                      "barnevern-uten-svar": 0,
+                      # issue 14: the person whose support ends is one to consider for KVP
+                      "kvp-aktuelle": 1, "kvp-programslutt": 0, "henvisning-uten-utfall": 0}
 
 
 def test_a_period_ending_stays_on_the_list_when_the_person_applies_at_another_office(

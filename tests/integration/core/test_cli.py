@@ -124,7 +124,8 @@ def test_demo_loads_once_with_every_status_and_a_protected_person(db) -> None:
     assert "veileder" in first and "demo-passord-2026" in first
     assert "allerede" in second
     assert "veileder" in second and "demo-passord-2026" in second  # logins again
-    assert Soknad.objects.count() == 61  # 60 generated and the showcase case
+    # 60 generated, the showcase case, and issue 14's five cases and three KVP applications
+    assert Soknad.objects.count() == 61 + 5 + 3
     assert set(Soknad.objects.values_list("status", flat=True)) == {
         "MOTTATT", "UNDER_BEHANDLING", "FERDIGBEHANDLET", "BEHANDLES_IKKE"}
     assert Soknad.objects.filter(nodhjelp=True).exists()
@@ -132,6 +133,36 @@ def test_demo_loads_once_with_every_status_and_a_protected_person(db) -> None:
     assert Person.objects.filter(barn__isnull=False).distinct().count() >= 10
     assert set(Soknad.objects.values_list("kanal", flat=True)) == {
         "DIGITAL", "PAPIR", "MUNTLIG", "TELEFON"}
+    _kvp_demo()
+
+
+def _kvp_demo() -> None:
+    """Issue 14: a full measure with a waiting list, referrals with and without outcome, one
+    participant in programme with an absence and its reduction, one ended with an outcome, and
+    content on each of the new worklists."""
+    from django.utils import timezone
+
+    from sosialsak.contexts.accounts.models import User
+    from sosialsak.contexts.accounts.scope import scope_for
+    from sosialsak.contexts.casefile.worklists import worklist_counts
+    from sosialsak.contexts.kvp.models import Deltakelse
+    from sosialsak.contexts.tiltak.queries import catalogue
+    from sosialsak.kernel.clock import local_date
+
+    user = User.objects.get(username="veileder")
+    rows = catalogue(scope=scope_for(user))
+    assert any(t.fullt and t.venter for t in rows)
+    statuses = sorted(Deltakelse.objects.values_list("status", flat=True))
+    assert statuses == ["AVSLUTTET", "I_PROGRAM", "I_PROGRAM"]
+    running = Deltakelse.objects.filter(reduksjoner__isnull=False).get()
+    assert set(running.fravaer.values_list("type", flat=True)) == {"SYK_EGENMELDING",
+                                                                   "UGYLDIG"}
+    ended = Deltakelse.objects.get(status="AVSLUTTET")
+    assert (ended.kostra_status, ended.situasjon_etter) == ("3", ["01"])
+    counts = worklist_counts(scope=scope_for(user), actor=user,
+                             today=local_date(timezone.now()))
+    assert counts["kvp-aktuelle"] and counts["kvp-programslutt"]
+    assert counts["henvisning-uten-utfall"]
 
 
 def test_demo_decisions_are_on_rates_the_municipality_confirmed_issue_11(db) -> None:

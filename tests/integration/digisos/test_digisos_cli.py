@@ -152,7 +152,8 @@ def test_every_innsyn_file_from_the_demo_data_validates(db, tmp_path) -> None:
     run("export", "--all", str(tmp_path / "all"))
 
     files = sorted((tmp_path / "all").glob("*/digisos-soker.json"))
-    assert len(files) == Soknad.objects.count() == 61  # 60 generated and the showcase case
+    # 60 generated, the showcase case, and issue 14's five cases and three KVP applications
+    assert len(files) == Soknad.objects.count() == 61 + 5 + 3
     schemas = load_official_schemas(SHARED) if SHARED.exists() else None
     kinds: set[str] = set()
     for path in files:

@@ -130,6 +130,26 @@ class _Folder:
                 letter_file_id("cases.brev", d["brev_id"])))
         elif h.type == "payments.utbetaling":
             yield self._utbetaling(at, d)
+        elif h.type.startswith("kvp."):
+            yield from self._kvp(h.type, at, d)
+
+    def _kvp(self, kind: str, at: datetime, d: dict[str, Any]) -> Iterator[ev.InnsynHendelse]:
+        """The KVP steps the person must know of (issue 14): the programme plan as the
+        condition to take part (a new plan replaces it: same reference), and the decisions
+        with their own letters (reduction for absence, interruption, end). The grant and
+        an extension are ordinary vedtak events."""
+        ref = f"kvp-plan-{d['deltakelse_id']}"
+        if kind in ("kvp.programplan", "kvp.startet") and d.get("sak"):
+            yield ev.Vilkar(tidspunkt=at, referanse=ref, saksreferanse=d["sak"],
+                            tittel="Delta i kvalifiseringsprogrammet etter programplanen",
+                            beskrivelse=d.get("plan") or None)
+        elif kind in ("kvp.reduksjon", "kvp.avbrutt", "kvp.avsluttet") and d.get("sak"):
+            yield ev.VedtakFattet(tidspunkt=at, saksreferanse=d["sak"], utfall=d["utfall"],
+                                  vedtaksfil=ev.Dokumentlager(d["dokumentlager_id"]))
+            if kind == "kvp.avsluttet":
+                yield ev.Vilkar(tidspunkt=at, referanse=ref, saksreferanse=d["sak"],
+                                tittel="Delta i kvalifiseringsprogrammet etter programplanen",
+                                status="ANNULLERT")
 
     def _vedtak(self, at: datetime, d: dict[str, Any]) -> Iterator[ev.InnsynHendelse]:
         if d.get("brudd_id") and self.open_krav.pop(f"fv-{d['brudd_id']}", None):

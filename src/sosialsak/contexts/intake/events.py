@@ -64,6 +64,26 @@ TYPES = {
     # payment's own state goes to innsyn through payments.utbetaling.
     "payments.tilbakeholdt": "Utbetaling holdes tilbake til vilkåret er oppfylt",
     "payments.frigitt": "Utbetaling er frigitt fordi vilkåret er oppfylt",
+    # Issue 14: tiltak referrals (internal to the office) and the qualification programme
+    # (KVP). The innsyn export publishes the KVP steps the person must know of: the programme
+    # plan and its end as conditions, and the decisions with letters (reduction, extension,
+    # end) as vedtakFattet.
+    "tiltak.henvisning.henvist": "Henvist til tiltak",
+    "tiltak.henvisning.plass": "Fått plass i tiltak fra ventelisten",
+    "tiltak.henvisning.startet": "Startet i tiltak",
+    "tiltak.henvisning.avsluttet": "Avsluttet i tiltak",
+    "kvp.screenet": "Vurderes for kvalifiseringsprogram",
+    "kvp.vurdert": "Retten til kvalifiseringsprogram er vurdert (§ 29)",
+    "kvp.sokt": "Søknad om kvalifiseringsprogram er registrert",
+    "kvp.vedtak": "Vedtak om kvalifiseringsprogram er fattet",
+    "kvp.programplan": "Programplanen er lagret",
+    "kvp.startet": "Kvalifiseringsprogrammet har startet",
+    "kvp.fravaer": "Fravær i programmet er registrert",
+    "kvp.reduksjon": "Vedtak om trekk i kvalifiseringsstønad for fravær",
+    "kvp.forlenget": "Vedtak om forlengelse av kvalifiseringsprogrammet",
+    "kvp.avbrutt": "Kvalifiseringsprogrammet er midlertidig avbrutt",
+    "kvp.gjenopptatt": "Kvalifiseringsprogrammet er gjenopptatt",
+    "kvp.avsluttet": "Kvalifiseringsprogrammet er avsluttet",
 }
 
 

@@ -238,3 +238,23 @@ def protect_from_register(*, actor: object, person: Person, kontor_id: int | Non
         record(actor=actor, action=Action.WRITE, object_type="person", object_id=person.pk,
                purpose="adressebeskyttelse fra folkeregisteret", kontor_id=None)
     return changed
+
+
+@atomic_operation
+def add_item(*, scope: Scope, actor: object, soknad_id: int, post: PostInput,
+             now: datetime) -> SoktStonad:
+    """Add one thing applied for to an application (for example an extension of the
+    qualification programme applied for in its case); it must get a decision like the rest."""
+    soknad = scoped_soknader(scope).select_for_update().filter(pk=soknad_id).first()
+    if soknad is None or not scope.can_write:
+        raise NotFound("Fant ikke søknaden, eller du har ikke tilgang til å endre den.")
+    if post.type not in StonadType.values:
+        raise UnableToRegisterSoknad(f"type: ukjent type «{post.type}».", field="type")
+    if post.type == StonadType.ANNET and not post.beskrivelse.strip():
+        raise UnableToRegisterSoknad("beskrivelse: skriv hva det søkes om.", field="beskrivelse")
+    row = SoktStonad.objects.create(soknad=soknad, type=post.type,
+                                    beskrivelse=post.beskrivelse.strip()[:300], belop=post.belop)
+    record(actor=actor, action=Action.WRITE, object_type="soknad", object_id=soknad.pk,
+           purpose="legge til noe det søkes om", kontor_id=soknad.kontor_id)
+    del now  # the item has no time of its own; the audit entry has it
+    return row

@@ -68,9 +68,11 @@ def plan_utbetaling(
     *, scope: Scope, actor: object, vedtak_id: int, belop: int, forfallsdato: date,
     kontonummer: str, mottaker_navn: str, now: datetime,
     mottaker_type: str = MottakerType.SOKER, melding: str = "", organisasjonsnummer: str = "",
-    samtykke_id: int | None = None, kid: str = "",
+    samtykke_id: int | None = None, kid: str = "", periode_fra: date | None = None,
+    periode_til: date | None = None,
 ) -> Utbetaling:
     """Plan one payment under a granted decision; the account number is checked (mod 11).
+    ``periode_fra``/``periode_til``: the period the payment is for (a month's replacement).
 
     Paying anyone but the applicant needs ``samtykke_id`` or a § 21 decision.
     """
@@ -99,6 +101,7 @@ def plan_utbetaling(
         kontonummer=mottaker.kontonummer, mottaker_navn=mottaker.navn,
         mottaker_type=mottaker.type, mottaker_organisasjonsnummer=mottaker.organisasjonsnummer,
         samtykke=mottaker.samtykke, kid=mottaker.kid, melding=melding[:140],
+        periode_fra=periode_fra, periode_til=periode_til,
     )
     utbetaling_event(utbetaling, actor, now)
     return utbetaling

@@ -257,3 +257,8 @@ install_find(api)
 from sosialsak.interfaces.api.services_api import install as install_services  # noqa: E402 - issue 14
 
 install_services(api)
+
+from sosialsak.interfaces.api.kvp_api import kvp_router, tiltak_router  # noqa: E402 - issue 14
+
+api.add_router("/v1", tiltak_router)
+api.add_router("/v1", kvp_router)

@@ -170,3 +170,13 @@ urlpatterns += [
          name="service_vurdering_ny"),
     path("tjenester/innstillinger/", views_services.innstillinger, name="service_settings"),
 ]
+
+# Tiltak and the qualification programme (issue 14).
+from sosialsak.interfaces.caseworker import views_kvp  # noqa: E402
+
+urlpatterns += [
+    path("tiltak/", views_kvp.tiltak_list, name="tiltak_list"),
+    path("tiltak/<int:tiltak_id>/", views_kvp.tiltak_detail, name="tiltak_detail"),
+    path("soknad/<int:soknad_id>/kvp/", views_kvp.case_kvp, name="case_kvp"),
+    path("kvp/<int:deltakelse_id>/", views_kvp.kvp_detail, name="kvp_detail"),
+]

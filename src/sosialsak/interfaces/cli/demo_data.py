@@ -39,6 +39,7 @@ from sosialsak.contexts.rates.operations import (
 from sosialsak.interfaces.cli import (
     demo_cases,
     demo_followup,
+    demo_kvp,
     demo_population,
     demo_services,
     demo_showcase,
@@ -123,6 +124,7 @@ def load(*, now: datetime, seed: int = 2026, count: int = 60) -> dict[str, int]:
     demo_cases.preliminary_replies(scope=scope, now=now)
     demo_showcase.load(scope=scope, kontor=a, now=now, fnr_for=ids.fnr)
     demo_services.load(kontor=a, now=now)  # issue 14
+    demo_kvp.load(scope=scope, kontor=a, now=now, fnr_for=ids.fnr)  # issue 14
     # A full KOSTRA reporting year (issue 15): recipients and KVP participants in a third
     # Bergen office, and the caseworkers' KOSTRA answers for the demo's own paid recipients.
     demo_population.load(n=POPULATION, year=now.year, seed=seed, today=now.date())

@@ -20,6 +20,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 
+from sosialsak.contexts.casefile.worklists import _kvp as kvp
 from sosialsak.contexts.casefile.worklists import _services as services
 from sosialsak.contexts.casefile.worklists import _sources as src
 from sosialsak.contexts.casefile.worklists._common import OPEN, Ctx, start_of
@@ -84,6 +85,12 @@ def _lines(ctx: Ctx, key: str) -> QuerySet | None:
     if key == "vedtaksperiode":
         return (src.vedtak_ending(ctx).order_by()
                 .values_list("sak__soknad_id", "sak__soknad_id").distinct())
+    if key == "kvp-aktuelle":
+        return _apps(Soknad.objects.filter(pk__in=kvp.kvp_screening_ids(ctx)))
+    if key == "kvp-programslutt":
+        return kvp.kvp_programslutt_lines(ctx)
+    if key == "henvisning-uten-utfall":
+        return kvp.henvisning_uten_utfall_lines(ctx)
     if key == "klager":
         return (Klage.objects.filter(ctx.on("vedtak__sak__soknad__"), status=KlageStatus.MOTTATT)
                 .order_by().values_list("pk", "vedtak__sak__soknad_id"))

@@ -15,6 +15,7 @@ from sosialsak.contexts.accounts.models import Role
 from sosialsak.contexts.accounts.scope import Scope
 from sosialsak.contexts.audit.log import record_many
 from sosialsak.contexts.audit.models import Action
+from sosialsak.contexts.casefile.worklists import _kvp as kvp
 from sosialsak.contexts.casefile.worklists import _services as services
 from sosialsak.contexts.casefile.worklists import _sources as src
 from sosialsak.contexts.casefile.worklists._common import Ctx, WorkItem
@@ -64,6 +65,16 @@ LISTS: dict[str, Worklist] = {w.key: w for w in (
     Worklist("vedtaksperiode", _("Vedtaksperioder som slutter"),
              _("Innvilgede perioder som snart slutter, uten ny søknad eller nytt vedtak."),
              src.vedtaksperiode_slutter),
+    Worklist("kvp-aktuelle", _("Aktuelle for kvalifiseringsprogram"),
+             _("Langtidsmottakere (kontorets innstilling), personer under 30 år med vilkår om "
+               "aktivitet, og personer der stønaden snart slutter, som ikke er vurdert for "
+               "KVP det siste året."), kvp.kvp_screening),
+    Worklist("kvp-programslutt", _("Kvalifiseringsprogram som slutter"),
+             _("Program som snart slutter: vurder forlengelse med begrunnelse (inntil ett år) "
+               "eller vedtak om avslutning."), kvp.kvp_programslutt),
+    Worklist("henvisning-uten-utfall", _("Henvisninger uten utfall"),
+             _("Henvisninger til tiltak som er eldre enn kontorets antall uker og ikke har "
+               "fått utfall."), kvp.henvisning_uten_utfall),
     Worklist("klager", _("Klager som venter"),
              _("Klager kontoret ikke har omgjort eller sendt til Statsforvalteren ennå, eldste "
                "først."), src.klager),

@@ -65,6 +65,13 @@ from sosialsak.contexts.decisions.operations._kvp import (
     UnableToRecordKvpVurdering,
     record_kvp_vurdering,
 )
+from sosialsak.contexts.decisions.operations._letter import (
+    klageinfo,
+    kontor_of,
+    mottaker_of,
+    name_of,
+)
+from sosialsak.contexts.decisions.operations._letter import store as store_letter
 from sosialsak.contexts.decisions.operations._make import (
     ApprovalRequired,
     VedtakPreview,
@@ -80,6 +87,7 @@ from sosialsak.contexts.decisions.operations._retract import (
 from sosialsak.contexts.decisions.operations._settings import (
     decision_settings,
     decision_settings_for_leder,
+    months_with_support,
     set_decision_settings,
 )
 from sosialsak.contexts.decisions.policy import UnableToMakeVedtak, UnableToReduce
@@ -132,9 +140,14 @@ __all__ = [
     "install_payment_planner",
     "install_payment_replacer",
     "install_payment_stopper",
+    "klageinfo",
+    "kontor_of",
     "make_vedtak",
     "mark_dokumentasjonskrav_levert",
     "mark_sak_feilregistrert",
+    "months_with_support",
+    "mottaker_of",
+    "name_of",
     "preview_pdf",
     "preview_vedtak",
     "propose_change_after_klage",
@@ -151,6 +164,7 @@ __all__ = [
     "return_vedtak",
     "send_forhandsvarsel",
     "set_decision_settings",
+    "store_letter",
     "undecided_items",
     "utkast_as_json",
     "utkast_from_json",
