@@ -148,3 +148,55 @@ def blank_unknown_codes(layout: Layout, rec: dict[str, object]) -> dict[str, obj
         if f.codes and f.data_type == "STRING_TYPE" and v not in (None, "") and v not in f.codes:
             out[f.name] = None
     return out
+
+
+@dataclass
+class Programme:
+    """One KVP participation (``kvp.Deltakelse``) as the year's 11CF needs it."""
+
+    reg_dato: date | None = None
+    vedtak_dato: date | None = None
+    begynt_dato: date | None = None
+    avsluttet_dato: date | None = None
+    kostra_status: str = ""
+    situasjon_etter: tuple[str, ...] = ()
+    viktigste_inntekt: str = ""
+    avbrutt_ved_arsslutt: bool = False
+    sosialhjelp_for: bool = False  # paid in the two months before the application
+    sosialhjelp_under: bool = False  # paid while in the programme in the year
+
+
+def record_11cf(layout: Layout, r: Recipient, p: Programme | None, *, kommunenummer: str,
+                bydelsnummer: str, avsl: dict[str, str]) -> dict[str, object]:
+    """One participant's 11CF values. Rules (ADR 0012): the dates are the participation's;
+    STATUS at 31 December is the recorded end status when it ended in the year, 2 when a
+    temporary interruption runs over the year's end, else 1; AVSL_* are the recorded situation
+    after (each code in the field whose list holds it); YTELSE_SOSHJELP is 1 when økonomisk
+    sosialhjelp was paid in the two months before the application (YTELSE_TYPE_SOSHJ 2 when
+    the recorded main income is sosialhjelp, else 3); KVP_MED_ASTONAD/KVP_MED_SOSHJ_SUP when
+    it was paid during the programme; STMND_n and KVP_STONAD from the paid § 35 payments."""
+    names = {f.name for f in layout.fields}
+    base = record_11f(layout, r, kommunenummer=kommunenummer, bydelsnummer=bydelsnummer,
+                      maps={"VILKAR": {}, "VEDTAK": {}, "SANKSJON": {}})
+    rec: dict[str, object] = {k: v for k, v in base.items() if k in names}
+    rec["KVP_STONAD"] = sum(r.bidrag) + sum(r.laan)
+    if p is None:
+        return rec
+    year_end = date(layout.year, 12, 31)
+    ended = p.avsluttet_dato is not None and p.avsluttet_dato <= year_end
+    rec.update({
+        "REG_DATO": p.reg_dato, "VEDTAK_DATO": p.vedtak_dato, "BEGYNT_DATO": p.begynt_dato,
+        "YTELSE_SOSHJELP": "1" if p.sosialhjelp_for else None,
+        "YTELSE_TYPE_SOSHJ": ("2" if r.recorded.kilde_livsopphold == "5" else "3")
+        if p.sosialhjelp_for else None,
+        "KVP_MED_ASTONAD": "1" if p.sosialhjelp_under else "2",
+        "KVP_MED_SOSHJ_SUP": "7" if p.sosialhjelp_under else None,
+        "STATUS": p.kostra_status if ended else "2" if p.avbrutt_ved_arsslutt else "1",
+        "AVSL_DATO": p.avsluttet_dato if ended else None,
+        "AVSL_VIKTIGSTE_INNTEKT": p.viktigste_inntekt if ended else None,
+    })
+    if ended:
+        for code in p.situasjon_etter:
+            if code in avsl:
+                rec[avsl[code]] = code
+    return {k: v for k, v in rec.items() if k in names}

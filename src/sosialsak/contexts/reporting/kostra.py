@@ -21,13 +21,16 @@ from sosialsak.contexts.audit.models import Action
 from sosialsak.contexts.cases.models import KostraOpplysninger
 from sosialsak.contexts.decisions.models import Hjemmel, Vedtak, VedtakArt, Vilkar, VilkarStatus
 from sosialsak.contexts.intake.models import Soknad
+from sosialsak.contexts.kvp.models import Avbrudd, Deltakelse
 from sosialsak.contexts.payments.models import Utbetaling, UtbetalingStatus
 from sosialsak.contexts.people.models import Bosted, HusstandBarn, Person
 from sosialsak.contexts.reporting.derive import (
+    Programme,
     Recipient,
     Recorded,
     blank_unknown_codes,
     code_fields,
+    record_11cf,
     record_11f,
 )
 from sosialsak.contexts.services.models import (
@@ -223,6 +226,12 @@ class _Collector:
             if sanksjon:
                 r.sanksjoner.add(sanksjon)
 
+    def programmes(self) -> dict[int, Programme]:
+        return _programmes(self)
+
+    def social_help_around(self, programmes: dict[int, Programme]) -> None:
+        _social_help_around(self, programmes)
+
     def decisions(self) -> None:
         rows = (Vedtak.objects
                 .filter(sak__soknad__kontor_id__in=self.k,
@@ -241,6 +250,50 @@ class _Collector:
             if unntak and r.unntak_date is None:
                 r.unntak_date = _local(at)
                 r.unntak_codes = tuple(unntak.get("grunner") or ())
+
+
+def _programmes(c: _Collector) -> dict[int, Programme]:
+    first, last = date(c.year, 1, 1), date(c.year, 12, 31)
+    out: dict[int, Programme] = {}
+    by_id: dict[int, Programme] = {}
+    rows = (Deltakelse.objects
+            .filter(kontor_id__in=c.k, begynt_dato__lte=last)
+            .filter(Q(avsluttet_dato__isnull=True) | Q(avsluttet_dato__gte=first))
+            .order_by("begynt_dato", "pk")
+            .values_list("pk", "person_id", "reg_dato", "vedtak_dato", "begynt_dato",
+                         "avsluttet_dato", "kostra_status", "situasjon_etter",
+                         "viktigste_inntekt"))
+    for pk, person_id, reg, ved, beg, avsl, status, etter, inntekt in rows.iterator(
+            chunk_size=CHUNK):
+        p = Programme(reg, ved, beg, avsl, status, tuple(etter or ()), inntekt)
+        out[person_id] = by_id[pk] = p
+        c._r(person_id)
+    for deltakelse_id in (Avbrudd.objects
+                          .filter(deltakelse__kontor_id__in=c.k, fra__lte=last)
+                          .filter(Q(til__isnull=True) | Q(til__gt=last))
+                          .values_list("deltakelse_id", flat=True).iterator(chunk_size=CHUNK)):
+        if deltakelse_id in by_id:
+            by_id[deltakelse_id].avbrutt_ved_arsslutt = True
+    return out
+
+
+def _social_help_around(c: _Collector, programmes: dict[int, Programme]) -> None:
+    """Økonomisk sosialhjelp (not § 35) paid before the application and during the year's
+    programme, one pass over the payments of the participants' offices."""
+    first, last = date(c.year - 1, 1, 1), date(c.year, 12, 31)
+    rows = (Utbetaling.objects
+            .filter(status=UtbetalingStatus.UTBETALT, vedtak__sak__soknad__kontor_id__in=c.k,
+                    vedtak__sak__soknad__person_id__in=list(programmes),
+                    forfallsdato__range=(first, last))
+            .exclude(vedtak__hjemmel=KVP)
+            .values_list("vedtak__sak__soknad__person_id", "utbetalt_dato", "forfallsdato"))
+    for person_id, paid, due in rows.iterator(chunk_size=CHUNK):
+        p, day = programmes[person_id], paid or due
+        if p.reg_dato and p.reg_dato - timedelta(days=61) <= day < p.reg_dato:
+            p.sosialhjelp_for = True
+        end = min(p.avsluttet_dato or last, last)
+        if p.begynt_dato and max(p.begynt_dato, date(c.year, 1, 1)) <= day <= end:
+            p.sosialhjelp_under = True
 
 
 def _age(born: date, day: date) -> int:
@@ -284,35 +337,31 @@ def build_11f(*, scope: Scope, actor: object, year: int, kommunenummer: str,
 
 def build_11cf(*, scope: Scope, actor: object, year: int, kommunenummer: str,
                bydelsnummer: str = "", layout: Layout | None = None) -> KostraFile:
-    """Return the 11CF file. The programme's own facts (dates, status at 31 December, the
-    situation after) belong to the KVP context, not yet on main: until it lands the records
-    carry what the payments and the person tell (months, total, person, household) and leave
-    the programme's fields blank for SSB's controls to name, never filled in by guess."""
+    """Return the 11CF file: everyone in a qualification programme some time in the year
+    (``kvp.Deltakelse``) or paid § 35 kvalifiseringsstønad in it, one record each."""
     layout = layout or load_layout("11CF", year)
     kontor_ids = [k for k in offices_for(kommunenummer, bydelsnummer) if k in scope.kontor_ids]
     c = _Collector(kontor_ids, year)
     c.payments(kvp=True)
+    programmes = c.programmes()
     c.people()
     c.children(c.last_contact())
     c.recorded()
+    c.social_help_around(programmes)
+    avsl = {code: name for code, name in code_fields(layout, "AVSL_").items()}
     recipients = sorted(c.by_person.values(), key=lambda r: r.person_id)
-    names = {f.name for f in layout.fields}
-    records = []
-    for r in recipients:
-        full = record_11f(layout, r,
-                          kommunenummer=kommunenummer, bydelsnummer=bydelsnummer,
-                          maps={"VILKAR": {}, "VEDTAK": {}, "SANKSJON": {}})
-        rec = {k: v for k, v in full.items() if k in names}
-        rec["KVP_STONAD"] = sum(r.bidrag) + sum(r.laan)
-        records.append(blank_unknown_codes(layout, rec))
+    records = [blank_unknown_codes(layout, record_11cf(
+        layout, r, programmes.get(r.person_id), kommunenummer=kommunenummer,
+        bydelsnummer=bydelsnummer, avsl=avsl)) for r in recipients]
     data = write_file(layout, records)
     _audit(actor, kontor_ids, "11CF")
     return KostraFile("11CF", year, kommunenummer, bydelsnummer, data,
                       check_file(layout, data, kommunenummer=kommunenummer,
                                  bydelsnummer=bydelsnummer),
                       {i: r.soknad_id for i, r in enumerate(recipients, 1) if r.soknad_id},
-                      gaps=("KVP-programmets datoer, status per 31.12 og situasjonen etter "
-                            "(konteksten kvp er ikke på main ennå)",))
+                      gaps=("KVP_KOMM, KOMMNR_KVP_KOMM, YTELSE_INTRO/TILTAKSPENGER/FOLKETRYGDL "
+                            "og bostøtte under programmet registreres ikke ennå (valgfrie "
+                            "felt, står blanke)",))
 
 
 def build(schema: str, **kwargs: object) -> KostraFile:

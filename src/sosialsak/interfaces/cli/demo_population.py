@@ -27,6 +27,7 @@ from sosialsak.contexts.accounts.operations import create_user
 from sosialsak.contexts.cases.models import KostraOpplysninger
 from sosialsak.contexts.decisions.models import Sak, Vedtak, VedtakArt, Vilkar
 from sosialsak.contexts.intake.models import Kanal, Soknad, SoknadStatus
+from sosialsak.contexts.kvp.models import Avbrudd, Deltakelse
 from sosialsak.contexts.payments.models import Utbetaling, UtbetalingStatus
 from sosialsak.contexts.people.models import (
     Barn,
@@ -235,11 +236,45 @@ class _Gen:
                 individual_plans.append(IndividuellPlan(
                     person=p, soknad=s, mal="Syntetisk mål.", opprettet_at=s.mottatt_at,
                     neste_evaluering=date(self.year, 12, 31)))
+        self._programmes([(p, s, v, months) for (_i, is_kvp, _b, _k, months), v, s, p
+                          in zip(plans, vedtak, soknader, people, strict=True) if is_kvp])
         Utbetaling.objects.bulk_create(payments, batch_size=BATCH)
         Vilkar.objects.bulk_create(vilkar, batch_size=BATCH)
         KostraOpplysninger.objects.bulk_create(answers, batch_size=BATCH)
         Radgivning.objects.bulk_create(guidance, batch_size=BATCH)
         IndividuellPlan.objects.bulk_create(individual_plans, batch_size=BATCH)
+
+    def _programmes(self, rows: list[tuple[Person, Soknad, Vedtak, list[int]]]) -> None:
+        """Each KVP participant's programme (kvp.Deltakelse) with KOSTRA's end codes."""
+        layout = load_layout("11CF", self.year)
+        avsl = [f.codes[0] for f in layout.fields
+                if f.name.startswith("AVSL_") and len(f.codes) == 1]
+        codes = _Codes(self.rng, layout, self.codes.turn)
+        made, breaks = [], []
+        for p, s, v, months in rows:
+            status = codes.pick("STATUS", KVP_STATUS)
+            ended = status in ("3", "4", "5", "6", "7")
+            end = min(date(self.year, months[-1], 28), self.today)
+            d = Deltakelse(
+                person=p, kontor=self.kontor, fra_soknad=s, screening_grunn="LANGTID",
+                screenet_at=s.mottatt_at, endret_at=s.mottatt_at, vedtak=v,
+                status="AVSLUTTET" if ended else "AVBRUTT" if status == "2" else "I_PROGRAM",
+                reg_dato=s.mottatt_at.date(), vedtak_dato=v.fattet_at.date(),
+                begynt_dato=v.periode_fra, avsluttet_dato=end if ended else None,
+                kostra_status=status if ended else "",
+                situasjon_etter=sorted({avsl[codes.turn.setdefault("_avsl", 0) % len(avsl)],
+                                        *self.rng.sample(avsl, self.rng.choice((0, 1)))})
+                if ended else [],
+                viktigste_inntekt=codes.pick("AVSL_VIKTIGSTE_INNTEKT") if ended else "")
+            if ended:
+                codes.turn["_avsl"] += 1
+            made.append(d)
+            if status == "2":
+                breaks.append((d, min(date(self.year, 12, 1), self.today)))
+        Deltakelse.objects.bulk_create(made, batch_size=BATCH)
+        Avbrudd.objects.bulk_create([Avbrudd(deltakelse=d, fra=fra, grunn="Syntetisk avbrudd.",
+                                             registrert_at=_aware(fra)) for d, fra in breaks],
+                                    batch_size=BATCH)
 
     def _unntak(self, born: date) -> dict[str, object]:
         if _age(born, self.year) >= 30 or self.rng.random() > 0.12:
