@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from sosialsak.contexts.accounts.models import Kommune, NavKontor, Role, User
@@ -320,13 +321,15 @@ class _Gen:
 
 
 def answer_for_paid(*, year: int, seed: int = 2026) -> int:
-    """Record the KOSTRA answers, as the caseworker would, for each person paid in ``year``
-    who has none yet (the demo's own cases); return how many."""
+    """Record the KOSTRA answers, as the caseworker would, for each person paid or in a
+    qualification programme who has none yet (the demo's own cases); return how many."""
     rng = random.Random(seed + 1)  # noqa: S311 - reproducible synthetic data
     codes = _Codes(rng, load_layout("11F", year), {})
     done = set(KostraOpplysninger.objects.values_list("person_id", flat=True))
     latest: dict[int, Soknad] = {}
-    for s in (Soknad.objects.filter(saker__vedtak__utbetalinger__status="UTBETALT")
+    paid_or_in_kvp = (Q(saker__vedtak__utbetalinger__status="UTBETALT")
+                      | Q(person__kvp_deltakelser__isnull=False))
+    for s in (Soknad.objects.filter(paid_or_in_kvp).distinct()
               .select_related("person").order_by("mottatt_at", "pk")):
         if s.person_id not in done:
             latest[s.person_id] = s
