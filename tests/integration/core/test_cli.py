@@ -125,7 +125,8 @@ def test_demo_loads_once_with_every_status_and_a_protected_person(db) -> None:
     assert "allerede" in second
     assert "veileder" in second and "demo-passord-2026" in second  # logins again
     # 60 generated, the showcase case, and issue 14's five cases and three KVP applications
-    assert Soknad.objects.count() == 61 + 5 + 3
+    # and issue 15's KOSTRA year in NAV Fana: 240 recipients and 4 % as many KVP participants
+    assert Soknad.objects.count() == 61 + 5 + 3 + 240 + 9
     assert set(Soknad.objects.values_list("status", flat=True)) == {
         "MOTTATT", "UNDER_BEHANDLING", "FERDIGBEHANDLET", "BEHANDLES_IKKE"}
     assert Soknad.objects.filter(nodhjelp=True).exists()
