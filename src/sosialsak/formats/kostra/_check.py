@@ -67,6 +67,8 @@ def parse_date(text: str, pattern: str = "ddMMyyyy") -> date | None:
     if len(text) != len(pattern) or not text.isdigit():
         return None
     try:
+        if pattern == "ddMMyyyy":  # the common case, without strptime's cost
+            return date(int(text[4:]), int(text[2:4]), int(text[:2]))
         return datetime.strptime(text, java_to_strftime(pattern)).date()  # noqa: DTZ007 - a day
     except ValueError:
         return None
@@ -96,8 +98,9 @@ def check_file(layout: Layout, data: bytes, *, kommunenummer: str,
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
+    # isprintable() is False for every whitespace but the ASCII space, and for control codes
     bad = [i for i, ln in enumerate(lines, 1)
-           if len(ln) != layout.record_length or any(c.isspace() and c != " " for c in ln)]
+           if len(ln) != layout.record_length or not ln.isprintable()]
     if bad:
         shown = ", ".join(str(i) for i in bad[:20]) + (" …" if len(bad) > 20 else "")
         return Report(layout.schema, layout.year, len(lines), (Finding(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -51,14 +51,25 @@ class Layout:
     def record_length(self) -> int:
         return max(f.end for f in self.fields)
 
+    @cached_property
+    def by_name(self) -> dict[str, Field]:
+        """The fields by name (looked up per record by the writer and the controls)."""
+        return {f.name: f for f in self.fields}
+
+    @cached_property
+    def spans(self) -> tuple[tuple[str, int, int], ...]:
+        """(name, start, stop) as Python slice bounds, for reading a record fast."""
+        return tuple((f.name, f.start - 1, f.end) for f in self.fields)
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        return frozenset(self.by_name)
+
     def field(self, name: str) -> Field:
-        for f in self.fields:
-            if f.name == name:
-                return f
-        raise KeyError(name)
+        return self.by_name[name]
 
     def has(self, name: str) -> bool:
-        return any(f.name == name for f in self.fields)
+        return name in self.by_name
 
     def codes(self, name: str) -> tuple[tuple[str, str], ...]:
         """The code list of a field, (code, SSB's label), for choices in the UI."""

@@ -51,7 +51,7 @@ def format_value(f: Field, value: Value) -> str:
 
 def encode_record(layout: Layout, values: Mapping[str, Value]) -> str:
     """Return one record of exactly the layout's length; unknown names are an error."""
-    unknown = set(values) - {f.name for f in layout.fields}
+    unknown = values.keys() - layout.names
     if unknown:
         raise KostraWriteError(f"ukjente felt: {', '.join(sorted(unknown))}")
     line = [" "] * layout.record_length
@@ -71,4 +71,4 @@ def write_file(layout: Layout, records: Iterable[Mapping[str, Value]]) -> bytes:
 
 def decode_line(layout: Layout, line: str) -> dict[str, str]:
     """Return each field's raw text (not stripped), by name."""
-    return {f.name: line[f.slice] for f in layout.fields}
+    return {name: line[a:b] for name, a, b in layout.spans}

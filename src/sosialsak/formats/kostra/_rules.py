@@ -19,6 +19,7 @@ from sosialsak.formats.kostra._check import (
     as_int,
     parse_date,
 )
+from sosialsak.formats.kostra._layout import Field
 
 OSLO = "0301"
 OSLO_DISTRICTS = tuple(f"{n:02d}" for n in range(1, 16))
@@ -60,23 +61,26 @@ def rule_002_fields(ctx: Context, rec: Rec) -> Iterator[Hit]:
     """002: each field against its description (mandatory, integer, date, code)."""
     for f in ctx.layout.fields:
         v = rec[f.name]
-        where = f"posisjon fra og med {f.start} til og med {f.end}"
-        if _blank(v):
+        if v.isspace() or not v:
             if f.mandatory and f.name not in NOT_MANDATORY_HERE and f.name not in CODE_RULES:
-                yield ("002", ERROR, f.name,
-                       f"Korrigér felt '{f.name}', {where}, mangler obligatorisk verdi.")
+                yield ("002", ERROR, f.name, f"Korrigér felt '{f.name}', {_where(f)}, mangler "
+                       "obligatorisk verdi.")
             continue
-        if f.data_type == "INTEGER_TYPE" and as_int(v) is None:
-            yield ("002", ERROR, f.name,
-                   f"Korrigér felt '{f.name}', {where}, er et tallfelt, men inneholder '{v}'.")
-        elif f.data_type == "DATE_TYPE" and parse_date(v, f.date_pattern) is None:
-            yield ("002", ERROR, f.name,
-                   f"Korrigér felt '{f.name}', {where}, er et datofelt med datomønster "
-                   f"'{f.date_pattern}', men inneholder '{v}'.")
-        elif f.codes and f.name not in CODE_RULES and v.strip() not in f.codes:
-            yield ("002", ERROR, f.name,
-                   f"Korrigér felt '{f.name}', {where}, sin kode '{v}' fins ikke i "
-                   f"{list(f.codes)}.")
+        if f.data_type == "INTEGER_TYPE":
+            if as_int(v) is None:
+                yield ("002", ERROR, f.name, f"Korrigér felt '{f.name}', {_where(f)}, er et "
+                       f"tallfelt, men inneholder '{v}'.")
+        elif f.data_type == "DATE_TYPE":
+            if parse_date(v, f.date_pattern) is None:
+                yield ("002", ERROR, f.name, f"Korrigér felt '{f.name}', {_where(f)}, er et "
+                       f"datofelt med datomønster '{f.date_pattern}', men inneholder '{v}'.")
+        elif f.codes and v.strip() not in f.codes and f.name not in CODE_RULES:
+            yield ("002", ERROR, f.name, f"Korrigér felt '{f.name}', {_where(f)}, sin kode "
+                   f"'{v}' fins ikke i {list(f.codes)}.")
+
+
+def _where(f: Field) -> str:
+    return f"posisjon fra og med {f.start} til og med {f.end}"
 
 
 def rule_code_lists(ctx: Context, rec: Rec) -> Iterator[Hit]:
