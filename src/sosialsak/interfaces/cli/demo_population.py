@@ -27,7 +27,7 @@ from sosialsak.contexts.accounts.models import Kommune, NavKontor, Role, User
 from sosialsak.contexts.accounts.operations import create_user
 from sosialsak.contexts.cases.models import KostraOpplysninger
 from sosialsak.contexts.decisions.models import Sak, Vedtak, VedtakArt, Vilkar
-from sosialsak.contexts.intake.models import Kanal, Soknad, SoknadStatus
+from sosialsak.contexts.intake.models import Hendelse, Kanal, Soknad, SoknadStatus
 from sosialsak.contexts.kvp.models import Avbrudd, Deltakelse
 from sosialsak.contexts.payments.models import Utbetaling, UtbetalingStatus
 from sosialsak.contexts.people.models import (
@@ -188,6 +188,15 @@ class _Gen:
             Soknad(kontor=self.kontor, person=p, husstand=h, mottatt_at=at, kanal=Kanal.DIGITAL,
                    status=SoknadStatus.FERDIGBEHANDLET, saksbehandler=rng.choice(self.workers))
             for p, h, at in zip(people, husstander, received, strict=True)], batch_size=BATCH)
+        # the history innsyn is made from: received, then decided (nav.no shows both)
+        Hendelse.objects.bulk_create([
+            h for s in soknader for h in (
+                Hendelse(soknad=s, at=s.mottatt_at, type="intake.soknad.mottatt",
+                         tekst="Søknaden er mottatt",
+                         data={"status": "MOTTATT", "kanal": Kanal.DIGITAL}),
+                Hendelse(soknad=s, at=s.mottatt_at + timedelta(days=2),
+                         type="intake.soknad.status", tekst="Søknaden er ferdig behandlet",
+                         data={"status": SoknadStatus.FERDIGBEHANDLET}))], batch_size=BATCH)
         saker = []
         for s in soknader:
             self.ref += 1
