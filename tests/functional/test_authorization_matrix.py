@@ -143,6 +143,8 @@ UI_RULES: dict[str, str] = {
         "v:404/404 l:200/200 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "insight_backdated":
         "v:404/404 l:200/200 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "kostra_page": "v:404/404 l:200/200 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
+    "kostra_file": "v:404/404 l:200/200 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "retention_page":
         "v:404/404 l:200/200 sf:404/404 b:403/403 adm:403/403 anon:302/302 vb:404/404",
     "supervision_page":

@@ -125,7 +125,8 @@ def test_demo_loads_once_with_every_status_and_a_protected_person(db) -> None:
     assert "allerede" in second
     assert "veileder" in second and "demo-passord-2026" in second  # logins again
     # 60 generated, the showcase case, and issue 14's five cases and three KVP applications
-    assert Soknad.objects.count() == 61 + 5 + 3
+    # and issue 15's KOSTRA year in NAV Fana: 240 recipients and 4 % as many KVP participants
+    assert Soknad.objects.count() == 61 + 5 + 3 + 240 + 9
     assert set(Soknad.objects.values_list("status", flat=True)) == {
         "MOTTATT", "UNDER_BEHANDLING", "FERDIGBEHANDLET", "BEHANDLES_IKKE"}
     assert Soknad.objects.filter(nodhjelp=True).exists()
@@ -152,12 +153,14 @@ def _kvp_demo() -> None:
     user = User.objects.get(username="veileder")
     rows = catalogue(scope=scope_for(user))
     assert any(t.fullt and t.venter for t in rows)
-    statuses = sorted(Deltakelse.objects.values_list("status", flat=True))
+    # issue 14's participants in NAV Årstad (NAV Fana holds issue 15's synthetic KOSTRA year)
+    arstad = Deltakelse.objects.filter(kontor__enhetsnummer="1201")
+    statuses = sorted(arstad.values_list("status", flat=True))
     assert statuses == ["AVSLUTTET", "I_PROGRAM", "I_PROGRAM"]
-    running = Deltakelse.objects.filter(reduksjoner__isnull=False).get()
+    running = arstad.filter(reduksjoner__isnull=False).get()
     assert set(running.fravaer.values_list("type", flat=True)) == {"SYK_EGENMELDING",
                                                                    "UGYLDIG"}
-    ended = Deltakelse.objects.get(status="AVSLUTTET")
+    ended = arstad.get(status="AVSLUTTET")
     assert (ended.kostra_status, ended.situasjon_etter) == ("3", ["01"])
     counts = worklist_counts(scope=scope_for(user), actor=user,
                              today=local_date(timezone.now()))

@@ -153,7 +153,7 @@ def test_every_innsyn_file_from_the_demo_data_validates(db, tmp_path) -> None:
 
     files = sorted((tmp_path / "all").glob("*/digisos-soker.json"))
     # 60 generated, the showcase case, and issue 14's five cases and three KVP applications
-    assert len(files) == Soknad.objects.count() == 61 + 5 + 3
+    assert len(files) == Soknad.objects.count() == 61 + 5 + 3 + 240 + 9  # + KOSTRA year
     schemas = load_official_schemas(SHARED) if SHARED.exists() else None
     kinds: set[str] = set()
     for path in files:

@@ -36,6 +36,9 @@ class NavKontor(models.Model):
     kommuner = models.ManyToManyField(Kommune, related_name="kontorer", verbose_name=_("kommuner"))
     adresse = models.CharField(_("besøksadresse"), max_length=200, blank=True)
     telefon = models.CharField(_("telefon"), max_length=20, blank=True)
+    # Oslo's offices each serve a bydel, which KOSTRA reports on its own (BYDELSNR).
+    bydelsnummer = models.CharField(_("bydelsnummer (Oslo)"), max_length=2, blank=True,
+                                    validators=[two_digits])
 
     class Meta:
         ordering = ["enhetsnummer"]

@@ -122,6 +122,14 @@ urlpatterns += [
     path("arbeidsliste/fordel/", views_find.assign_bulk, name="assign_bulk"),
 ]
 
+# KOSTRA 11F/11CF for the leder (issue 15)
+from sosialsak.interfaces.caseworker import views_kostra  # noqa: E402
+
+urlpatterns += [
+    path("kontor/kostra/", views_kostra.kostra_page, name="kostra_page"),
+    path("kontor/kostra/fil/", views_kostra.kostra_file, name="kostra_file"),
+]
+
 # Follow-up (issue 14): the person's activity plan, reached from the application.
 from sosialsak.interfaces.caseworker import views_followup  # noqa: E402
 

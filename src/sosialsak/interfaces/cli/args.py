@@ -58,3 +58,27 @@ def small_count(raw: str, high: int = 64) -> int:
     if value is None or value > high:
         raise argparse.ArgumentTypeError(f"skriv et tall fra 1 til {high}.")
     return value
+
+
+def report_year(raw: str) -> int:
+    """A reporting year within the case range."""
+    if not re.fullmatch(r"\d{4}", raw) or not (
+            bounds.EARLIEST_CASE_DATE.year <= int(raw) <= bounds.LATEST_CASE_DATE.year):
+        raise argparse.ArgumentTypeError(
+            f"skriv et årstall fra {bounds.EARLIEST_CASE_DATE.year} til "
+            f"{bounds.LATEST_CASE_DATE.year}, ikke {raw[:30]!r}.")
+    return int(raw)
+
+
+def kommunenummer(raw: str) -> str:
+    """A kommunenummer: four digits."""
+    if not re.fullmatch(r"\d{4}", raw):
+        raise argparse.ArgumentTypeError(f"kommunenummer er fire siffer, ikke {raw[:30]!r}.")
+    return raw
+
+
+def bydelsnummer(raw: str) -> str:
+    """An Oslo bydel: two digits."""
+    if not re.fullmatch(r"\d{2}", raw):
+        raise argparse.ArgumentTypeError(f"bydelsnummer er to siffer, ikke {raw[:30]!r}.")
+    return raw

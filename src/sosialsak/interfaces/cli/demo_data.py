@@ -40,11 +40,13 @@ from sosialsak.interfaces.cli import (
     demo_cases,
     demo_followup,
     demo_kvp,
+    demo_population,
     demo_services,
     demo_showcase,
 )
 from sosialsak.kernel.identity import make_synthetic_fodselsnummer
 
+POPULATION = 240  # synthetic recipients of the KOSTRA year (every code in use)
 DEMO_PASSWORD = "demo-passord-2026"  # noqa: S105 - printed for the demo, never for production
 
 FORNAVN = ["Nora", "Emma", "Sara", "Ida", "Maja", "Ingrid", "Leah", "Olivia", "Jakob", "Emil",
@@ -123,6 +125,10 @@ def load(*, now: datetime, seed: int = 2026, count: int = 60) -> dict[str, int]:
     demo_showcase.load(scope=scope, kontor=a, now=now, fnr_for=ids.fnr)
     demo_services.load(kontor=a, now=now)  # issue 14
     demo_kvp.load(scope=scope, kontor=a, now=now, fnr_for=ids.fnr)  # issue 14
+    # A full KOSTRA reporting year (issue 15): recipients and KVP participants in a third
+    # Bergen office, and the caseworkers' KOSTRA answers for the demo's own paid recipients.
+    demo_population.load(n=POPULATION, year=now.year, seed=seed, today=now.date())
+    demo_population.answer_for_paid(year=now.year, seed=seed)
     # Two citizens can log in and see their own applications.
     for n, soknad in enumerate(Soknad.objects.filter(kontor=a, kanal=Kanal.DIGITAL)[:2], start=1):
         user = create_user(username=f"bruker{n}", password=DEMO_PASSWORD, role=Role.BRUKER,

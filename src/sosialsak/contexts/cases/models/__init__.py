@@ -5,6 +5,7 @@ from sosialsak.contexts.cases.models._brev import Brev, BrevType
 from sosialsak.contexts.cases.models._dokumentasjon import Dokumentasjonskrav, KravStatus, LevertVia
 from sosialsak.contexts.cases.models._journal import MAX_NOTAT, Journalnotat, NotatType
 from sosialsak.contexts.cases.models._kartlegging import Kartleggingsdel, KartleggingsdelType
+from sosialsak.contexts.cases.models._kostra import KostraOpplysninger
 from sosialsak.contexts.cases.models._oppfolging import (
     Oppgave,
     OppgaveType,
@@ -22,6 +23,7 @@ __all__ = [
     "Journalnotat",
     "Kartleggingsdel",
     "KartleggingsdelType",
+    "KostraOpplysninger",
     "KravStatus",
     "LevertVia",
     "NotatType",

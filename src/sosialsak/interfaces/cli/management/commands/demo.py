@@ -8,7 +8,8 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from sosialsak.interfaces.cli import demo_data
+from sosialsak.interfaces.cli import args as cli_args
+from sosialsak.interfaces.cli import demo_data, demo_population
 
 
 class Command(BaseCommand):
@@ -17,8 +18,19 @@ class Command(BaseCommand):
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--if-empty", action="store_true",
                             help="do nothing (exit 0) when demo data is already loaded")
+        parser.add_argument("--population", type=lambda v: cli_args.small_count(v, 1_000_000),
+                            metavar="N", help="make N synthetic recipients for a KOSTRA year")
+        parser.add_argument("--year", type=cli_args.report_year,
+                            help="the reporting year of --population (default: this year)")
+        parser.add_argument("--seed", type=cli_args.record_id, default=2026)
 
     def handle(self, *args: Any, **o: Any) -> None:
+        if o.get("population"):
+            year = o.get("year") or timezone.localdate().year
+            counts = demo_population.load(n=o["population"], year=year, seed=o["seed"])
+            self.stdout.write(f"Syntetisk befolkning for {year}: {counts['mottakere']} "
+                              f"mottakere, {counts['kvp']} KVP-deltakere (NAV Fana, 4601).")
+            return
         if demo_data.already_loaded():
             self.stdout.write("Demodata er allerede lastet.")
             self.print_logins()  # `make run` again should still say how to log in
