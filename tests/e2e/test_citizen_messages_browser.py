@@ -82,7 +82,7 @@ def test_upload_a_photo_and_a_message_round_trip(live_server: Any, browser: Any,
         login(p, url, "bruker1")
         p.goto(f"{url}/mine/")
         check(p, "mine")
-        p.click(f"a[href='/mine/soknad/{soknad.pk}/']")
+        p.click(f"a[href='/mine/soknad/{soknad.pk}/oversikt/']")
         check(p, "søknaden")
         p.click("text=Send dokumenter")
         p.wait_for_url(f"{url}/mine/soknad/{soknad.pk}/dokument/")
