@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from sosialsak.kernel.clock import local_date
 from tests.functional.test_case_progress_api import Api
 from tests.functional.test_decision_api import (
     _body,
@@ -159,7 +160,7 @@ def test_reductions_and_changes_after_appeal_go_through_approval_by_api(
     assert (reduced["art"], reduced["godkjent_av_id"]) == ("REDUKSJON", users["leder_a"].pk)
 
     klage = api.post(f"/vedtak/{reduced['id']}/klager", {
-        "tekst": "Uenig.", "mottatt": reduced["fattet_at"][:10]}).json()
+        "tekst": "Uenig.", "mottatt": _local_day(reduced["fattet_at"])}).json()
     from tests.functional.test_decision_api import _body
 
     ny = {"vurdering": "Klagen tas til følge.", "vedtak": _body(young_parent, unntak=None,
@@ -199,7 +200,7 @@ def test_a_late_appeal_and_forwarding_through_the_api(users: Any, young_parent: 
     api = Api(users["veileder_sf"])
     made = api.post(f"/soknader/{young_parent.pk}/vedtak", _body(young_parent))
     vedtak = Vedtak.objects.get(pk=made.json()["id"])
-    fattet = vedtak.fattet_at.date()
+    fattet = local_date(vedtak.fattet_at)
     late = api.post(f"/vedtak/{vedtak.pk}/klager", {
         "tekst": "Uenig.", "mottatt": date(fattet.year + 1, 1, 10).isoformat(),
         "kom_fram": fattet.isoformat()}).json()
@@ -226,7 +227,8 @@ def test_a_late_appeal_and_forwarding_through_the_api(users: Any, young_parent: 
 
 
 def forwarded_day(vedtak: Any) -> date:
-    return vedtak.fattet_at.date().replace(year=vedtak.fattet_at.year + 1, month=2, day=1)
+    fattet = local_date(vedtak.fattet_at)
+    return fattet.replace(year=fattet.year + 1, month=2, day=1)
 
 
 def test_the_payments_page_and_settings_through_the_api(users: Any, young_parent: Any) -> None:
@@ -242,3 +244,11 @@ def test_the_payments_page_and_settings_through_the_api(users: Any, young_parent
     assert bad.status_code == 400 and bad.json()["extra"]["field"] == "utbetalingsdag"
     assert good.json()["utbetalingsdag"] == 20
     assert veileder.get("/kontor/utbetalingsinnstillinger").status_code == 404
+
+
+def _local_day(stamp: str) -> str:
+    """The Norwegian calendar day of an API timestamp: between 23:00 and 24:00 UTC it is
+    already tomorrow in Oslo, and that is the day the rules count from."""
+    from datetime import datetime
+
+    return local_date(datetime.fromisoformat(stamp.replace("Z", "+00:00"))).isoformat()

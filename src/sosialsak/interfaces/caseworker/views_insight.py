@@ -32,6 +32,7 @@ from sosialsak.formats import svgchart, xlsx
 from sosialsak.interfaces.caseworker.common import not_found_as_404, today
 from sosialsak.interfaces.caseworker.views_cases._common import staff_scope
 from sosialsak.kernel.bounds import OutOfRange, check_int, parse_case_date
+from sosialsak.kernel.clock import local_date
 from sosialsak.rules.engine import RateSet as RuleRateSet
 from sosialsak.rules.flows import Flow
 
@@ -185,7 +186,7 @@ def drill(request: HttpRequest, key: str, group: str) -> HttpResponse:
 
 def _drill_table(d: Drill) -> tuple[list[str], list[list[Any]]]:
     return ([_("Saksnummer"), _("Mottatt"), _("Kanal"), _("Status")],
-            [[r.saksnummer, r.mottatt_at.date(), r.kanal, r.status] for r in d.rows])
+            [[r.saksnummer, local_date(r.mottatt_at), r.kanal, r.status] for r in d.rows])
 
 
 def _check_format(fmt: str) -> None:

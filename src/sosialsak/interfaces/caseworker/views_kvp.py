@@ -169,6 +169,8 @@ def case_kvp(request: HttpRequest, soknad_id: int) -> HttpResponse:
 
 def _received(request: HttpRequest) -> datetime:
     day = post_date(request, "mottatt_dato") or today()
+    if day == today():  # received today: now, never a noon still to come (innsyn order)
+        return now()
     return datetime.combine(day, time(12, 0), tzinfo=OSLO)
 
 

@@ -42,6 +42,7 @@ from sosialsak.contexts.people.models import (
 )
 from sosialsak.contexts.services.models import IndividuellPlan, Radgivning
 from sosialsak.formats.kostra import Layout, load_layout
+from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.identity import make_synthetic_fodselsnummer
 
 BATCH = 5000
@@ -269,7 +270,7 @@ class _Gen:
                 person=p, kontor=self.kontor, fra_soknad=s, screening_grunn="LANGTID",
                 screenet_at=s.mottatt_at, endret_at=s.mottatt_at, vedtak=v,
                 status="AVSLUTTET" if ended else "AVBRUTT" if status == "2" else "I_PROGRAM",
-                reg_dato=s.mottatt_at.date(), vedtak_dato=v.fattet_at.date(),
+                reg_dato=local_date(s.mottatt_at), vedtak_dato=local_date(v.fattet_at),
                 begynt_dato=v.periode_fra, avsluttet_dato=end if ended else None,
                 kostra_status=status if ended else "",
                 situasjon_etter=sorted({avsl[codes.turn.setdefault("_avsl", 0) % len(avsl)],

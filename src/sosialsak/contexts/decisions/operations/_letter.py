@@ -23,6 +23,7 @@ from sosialsak.contexts.decisions.operations._core import UnableToRecordVedtak
 from sosialsak.contexts.intake.models import Soknad
 from sosialsak.contexts.rates.queries import legal_ruleset
 from sosialsak.formats import letters
+from sosialsak.kernel.clock import local_date
 
 
 def kontor_of(soknad: Soknad) -> letters.Kontor:
@@ -217,7 +218,7 @@ def vedtaksbrev(
         klage=klageinfo(soknad, dato=built.today, kommune=built.kommune),
         saksbehandler=saksbehandler,
         godkjent_av=godkjent_av,
-        utbetalinger=tuple(utbetalinger), soknadsdato=soknad.mottatt_at.date())
+        utbetalinger=tuple(utbetalinger), soknadsdato=local_date(soknad.mottatt_at))
 
 
 def store(
