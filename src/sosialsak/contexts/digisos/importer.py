@@ -50,6 +50,7 @@ from sosialsak.contexts.digisos.soknad_import import (
     wait_until_durable,
 )
 from sosialsak.contexts.intake.models import Soknad, Vedlegg
+from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import NotFound
 from sosialsak.kernel.logsafe import failure
 from sosialsak.kernel.paths import inside
@@ -83,7 +84,7 @@ def import_delivery(*, delivery: Delivery, now: datetime) -> ImportResult:
 
 
 def _import(delivery: Delivery, now: datetime) -> ImportResult:
-    checked = check_delivery(delivery, today=now.date())
+    checked = check_delivery(delivery, today=local_date(now))
     if isinstance(checked, Rejected):
         done = Levering.objects.filter(digisos_id=checked.digisos_id, soknad__isnull=False,
                                        ekstern_ref=checked.ekstern_ref).first()

@@ -25,6 +25,7 @@ from sosialsak.contexts.services.models import (
     Samtykke,
     Utestengelse,
 )
+from sosialsak.kernel.clock import local_date
 from sosialsak.kernel.errors import NotFound
 
 # --- shapes ------------------------------------------------------------------------------------
@@ -385,7 +386,7 @@ def participant_view(*, scope: Scope, actor: object, deltaker_id: int, at: datet
                 "trukket samtykket tilbake.", field="formal")
         shared = frozenset({formal})
     plan = _plans(IndividuellPlan.objects.filter(pk=d.plan_id)).get()
-    full = _plan_out(plan, at.date(), at)
+    full = _plan_out(plan, local_date(at), at)
     return ParticipantView(
         plan_id=plan.pk, deltaker_id=d.pk, deltaker=d.navn, at=at, formal=sorted(shared),
         mal=plan.mal if Formal.MAL_OG_TILTAK in shared else None,
